@@ -1,0 +1,72 @@
+/* data.c — finds the plain-text data files (abbreviation lists, boilerplate, stopwords):
+ * an explicit directory, then $TALIGN_DATA, then the copies embedded at build time. */
+#include "internal.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ta_embedded {
+    const char *name;
+    const unsigned char *data;
+    size_t len;
+};
+extern const struct ta_embedded ta_embedded_files[];
+
+static ta_status read_file(const char *path, char **out, size_t *len, ta_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ta_fail(err, TA_EIO, "%s: %s", path, strerror(errno));
+    ta_buf b = {0};
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if (ta_buf_add(&b, tmp, n)) {
+            fclose(f);
+            ta_buf_release(&b);
+            return ta_fail(err, TA_ENOMEM, "%s: out of memory", path);
+        }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        ta_buf_release(&b);
+        return ta_fail(err, TA_EIO, "%s: read error", path);
+    }
+    if (ta_buf_grow(&b, 0)) {
+        ta_buf_release(&b);
+        return ta_fail(err, TA_ENOMEM, "%s: out of memory", path);
+    }
+    b.data[b.len] = 0;
+    *out = b.data;
+    *len = b.len;
+    return TA_OK;
+}
+
+ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *len, ta_error *err)
+{
+    if (!dir || !*dir)
+        dir = getenv("TALIGN_DATA");
+    if (dir && *dir) {
+        size_t n = strlen(dir) + strlen(name) + 2;
+        char *path = malloc(n);
+        if (!path)
+            return ta_fail(err, TA_ENOMEM, "out of memory");
+        snprintf(path, n, "%s/%s", dir, name);
+        ta_status s = read_file(path, out, len, err);
+        free(path);
+        return s;
+    }
+    for (const struct ta_embedded *e = ta_embedded_files; e->name; e++)
+        if (strcmp(e->name, name) == 0) {
+            char *c = malloc(e->len + 1);
+            if (!c)
+                return ta_fail(err, TA_ENOMEM, "out of memory");
+            memcpy(c, e->data, e->len);
+            c[e->len] = 0;
+            *out = c;
+            *len = e->len;
+            return TA_OK;
+        }
+    return ta_fail(err, TA_EIO, "%s: no such built-in data file", name);
+}

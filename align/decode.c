@@ -1,0 +1,346 @@
+/* decode.c — turns input bytes into UTF-8 NFC text with LF line ends: BOM and encoding
+ * detection (UTF-8, UTF-16, CP1251, KOI8-R), conversion with iconv, normalisation with ICU. */
+#include "internal.h"
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+struct ta_text {
+    char *data;
+    size_t len;
+    char encoding[32];
+};
+
+#define SUGGEST "; if the file is in another encoding, name it with --encoding (CP1251, KOI8-R, UTF-16LE ...)"
+
+/* Length of the valid UTF-8 sequence at s[i], 0 when invalid (overlong, surrogate, truncated). */
+static size_t utf8_seq(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned c = s[i];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    uint32_t min, cp;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, min = 0x80, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, min = 0x800, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, min = 0x10000, cp = c & 0x07;
+    else
+        return 0;
+    if (i + n > len)
+        return 0;
+    for (size_t k = 1; k < n; k++) {
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* Guesses a single-byte Cyrillic code page from the commonest letters (о е а и н т с). */
+static const char *guess_cyrillic(const unsigned char *s, size_t len, size_t *letters, size_t *high)
+{
+    static const unsigned char cp1251[] = {0xEE, 0xE5, 0xE0, 0xE8, 0xED, 0xF2, 0xF1};
+    static const unsigned char koi8[] = {0xCF, 0xC5, 0xC1, 0xC9, 0xCE, 0xD4, 0xD3};
+    size_t hist[256] = {0};
+    for (size_t i = 0; i < len; i++)
+        hist[s[i]]++;
+    size_t a = 0, b = 0;
+    for (size_t k = 0; k < sizeof cp1251; k++)
+        a += hist[cp1251[k]], b += hist[koi8[k]];
+    *letters = *high = 0;
+    for (int c = 0x80; c < 256; c++) {
+        *high += hist[c];
+        if (c >= 0xC0)
+            *letters += hist[c];
+    }
+    return a >= b ? "CP1251" : "KOI8-R";
+}
+
+static ta_status detect(const unsigned char *s, size_t len, const char **enc, size_t *skip,
+                        ta_error *err)
+{
+    *skip = 0;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        *enc = "UTF-8", *skip = 3;
+        return TA_OK;
+    }
+    if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+        *enc = "UTF-16LE", *skip = 2;
+        return TA_OK;
+    }
+    if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+        *enc = "UTF-16BE", *skip = 2;
+        return TA_OK;
+    }
+    /* UTF-16 without BOM: NUL bytes in one byte lane only */
+    size_t probe = len < 4096 ? len : 4096, z[2] = {0, 0};
+    for (size_t i = 0; i < probe; i++)
+        if (!s[i])
+            z[i & 1]++;
+    if (probe >= 4 && (z[0] + z[1]) * 4 >= probe / 2) {
+        if (z[1] * 10 >= probe * 3 && z[0] * 50 < probe) {
+            *enc = "UTF-16LE";
+            return TA_OK;
+        }
+        if (z[0] * 10 >= probe * 3 && z[1] * 50 < probe) {
+            *enc = "UTF-16BE";
+            return TA_OK;
+        }
+    }
+    size_t first_bad = SIZE_MAX, bad = 0, good = 0;
+    for (size_t i = 0; i < len;) {
+        if (!s[i])
+            return ta_fail_at(err, TA_EDECODE, i,
+                              "NUL byte at byte offset %zu: this looks like a binary file" SUGGEST,
+                              i);
+        size_t n = utf8_seq(s, len, i);
+        if (!n) {
+            if (first_bad == SIZE_MAX)
+                first_bad = i;
+            bad++;
+            i++;
+        } else {
+            good += n > 1;
+            i += n;
+        }
+    }
+    if (!bad) {
+        *enc = "UTF-8";
+        return TA_OK;
+    }
+    size_t letters, high;
+    const char *guess = guess_cyrillic(s, len, &letters, &high);
+    /* legacy 8-bit text: almost no valid multi-byte sequences, mostly Cyrillic letter bytes */
+    if (good * 4 <= bad && letters * 10 >= high * 7) {
+        *enc = guess;
+        return TA_OK;
+    }
+    return ta_fail_at(err, TA_EDECODE, first_bad, "invalid UTF-8 at byte offset %zu" SUGGEST,
+                      first_bad);
+}
+
+static ta_status convert(const char *in, size_t len, const char *enc, ta_buf *out, ta_error *err)
+{
+    iconv_t cd = iconv_open("UTF-8", enc);
+    if (cd == (iconv_t)-1)
+        return ta_fail(err, TA_EINVAL, "unknown encoding '%s' (try CP1251, KOI8-R, UTF-16LE)", enc);
+    char *ip = (char *)in;
+    size_t il = len;
+    ta_status st = TA_OK;
+    while (il > 0) {
+        if (ta_buf_grow(out, il * 2 + 16)) {
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+            break;
+        }
+        char *op = out->data + out->len;
+        size_t ol = out->cap - out->len - 1;
+        size_t r = iconv(cd, &ip, &il, &op, &ol);
+        out->len = (size_t)(op - out->data);
+        if (r == (size_t)-1 && errno != E2BIG) {
+            size_t off = (size_t)(ip - in);
+            st = ta_fail_at(err, TA_EDECODE, off,
+                            "%s at byte offset %zu: not valid %s" SUGGEST,
+                            errno == EINVAL ? "truncated character" : "invalid byte sequence",
+                            off, enc);
+            break;
+        }
+    }
+    iconv_close(cd);
+    if (st == TA_OK && ta_buf_grow(out, 0))
+        st = ta_fail(err, TA_ENOMEM, "out of memory");
+    if (st == TA_OK)
+        out->data[out->len] = 0;
+    return st;
+}
+
+/* NFC via ICU; skipped for pure ASCII. */
+static ta_status nfc(ta_buf *b, ta_error *err)
+{
+    size_t i = 0;
+    while (i < b->len && !(b->data[i] & 0x80))
+        i++;
+    if (i == b->len)
+        return TA_OK;
+    if (b->len > INT32_MAX / 2)
+        return ta_fail(err, TA_EINVAL, "input too large (over 1 GB)");
+    UErrorCode ec = U_ZERO_ERROR;
+    const UNormalizer2 *n2 = unorm2_getNFCInstance(&ec);
+    int32_t ulen = 0;
+    u_strFromUTF8WithSub(NULL, 0, &ulen, b->data, (int32_t)b->len, 0xFFFD, NULL, &ec);
+    ec = U_ZERO_ERROR;
+    UChar *u = malloc(sizeof(UChar) * ((size_t)ulen + 1));
+    if (!u)
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    u_strFromUTF8WithSub(u, ulen + 1, NULL, b->data, (int32_t)b->len, 0xFFFD, NULL, &ec);
+    if (U_SUCCESS(ec) && unorm2_quickCheck(n2, u, ulen, &ec) == UNORM_YES) {
+        free(u);
+        return TA_OK;
+    }
+    ec = U_ZERO_ERROR;
+    int32_t cap = ulen + ulen / 2 + 16;
+    UChar *v = malloc(sizeof(UChar) * (size_t)cap);
+    if (!v) {
+        free(u);
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    int32_t vlen = unorm2_normalize(n2, u, ulen, v, cap, &ec);
+    free(u);
+    if (U_FAILURE(ec)) {
+        free(v);
+        return ta_fail(err, TA_EDECODE, "Unicode normalisation failed: %s", u_errorName(ec));
+    }
+    int32_t blen = 0;
+    ec = U_ZERO_ERROR;
+    u_strToUTF8(NULL, 0, &blen, v, vlen, &ec);
+    ec = U_ZERO_ERROR;
+    b->len = 0;
+    if (ta_buf_grow(b, (size_t)blen)) {
+        free(v);
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    u_strToUTF8(b->data, blen + 1, &blen, v, vlen, &ec);
+    free(v);
+    b->len = (size_t)blen;
+    b->data[b->len] = 0;
+    return TA_OK;
+}
+
+ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta_text **out,
+                         ta_error *err)
+{
+    *out = NULL;
+    const unsigned char *s = (const unsigned char *)bytes;
+    const char *enc = encoding;
+    size_t skip = 0;
+    ta_status st;
+    if (!enc) {
+        if ((st = detect(s, len, &enc, &skip, err)) != TA_OK)
+            return st;
+    } else if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8")) {
+        enc = "UTF-8";
+        if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+            skip = 3;
+    }
+    ta_buf b = {0};
+    if (!strcmp(enc, "UTF-8")) {
+        for (size_t i = skip; i < len;) {
+            size_t n = utf8_seq(s, len, i);
+            if (!n || !s[i]) {
+                return ta_fail_at(err, TA_EDECODE, i, "%s at byte offset %zu" SUGGEST,
+                                  s[i] ? "invalid UTF-8" : "NUL byte", i);
+            }
+            i += n;
+        }
+        st = ta_buf_add(&b, bytes + skip, len - skip) ? TA_ENOMEM : TA_OK;
+        if (st == TA_OK && ta_buf_grow(&b, 0))
+            st = TA_ENOMEM;
+        if (st != TA_OK)
+            return ta_fail(err, st, "out of memory");
+        b.data[b.len] = 0;
+    } else if ((st = convert(bytes + skip, len - skip, enc, &b, err)) != TA_OK) {
+        if (err && err->has_offset)
+            err->offset += skip;
+        ta_buf_release(&b);
+        return st;
+    }
+    /* a UTF-16 BOM decodes to U+FEFF; NUL characters mean binary data */
+    size_t w = 0;
+    size_t start = (b.len >= 3 && !memcmp(b.data, "\xEF\xBB\xBF", 3)) ? 3 : 0;
+    for (size_t r = start; r < b.len; r++) {
+        char c = b.data[r];
+        if (!c) {
+            ta_buf_release(&b);
+            return ta_fail(err, TA_EDECODE, "NUL character in the decoded %s text: a binary file?"
+                           SUGGEST, enc);
+        }
+        if (c == '\r') {
+            c = '\n';
+            if (r + 1 < b.len && b.data[r + 1] == '\n')
+                r++;
+        }
+        b.data[w++] = c;
+    }
+    b.len = w;
+    if (b.data)
+        b.data[w] = 0;
+    if ((st = nfc(&b, err)) != TA_OK) {
+        ta_buf_release(&b);
+        return st;
+    }
+    ta_text *t = calloc(1, sizeof *t);
+    if (!t || (!b.data && ta_buf_grow(&b, 0))) {
+        free(t);
+        ta_buf_release(&b);
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    b.data[b.len] = 0;
+    t->data = b.data;
+    t->len = b.len;
+    snprintf(t->encoding, sizeof t->encoding, "%s", enc);
+    *out = t;
+    return TA_OK;
+}
+
+ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta_error *err)
+{
+    *out = NULL;
+    FILE *f = stdin;
+    if (strcmp(path, "-") != 0) {
+        struct stat st;
+        if (stat(path, &st) != 0)
+            return ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
+        if (S_ISDIR(st.st_mode))
+            return ta_fail(err, TA_EIO, "is a directory, not a text file");
+        f = fopen(path, "rb");
+        if (!f)
+            return ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
+    }
+    ta_buf b = {0};
+    char tmp[1 << 16];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if (ta_buf_add(&b, tmp, n)) {
+            if (f != stdin)
+                fclose(f);
+            ta_buf_release(&b);
+            return ta_fail(err, TA_ENOMEM, "out of memory while reading");
+        }
+    int bad = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (bad) {
+        ta_buf_release(&b);
+        return ta_fail(err, TA_EIO, "read error: %s", strerror(errno));
+    }
+    ta_status s = ta_text_decode(b.data ? b.data : "", b.len, encoding, out, err);
+    ta_buf_release(&b);
+    return s;
+}
+
+const char *ta_text_data(const ta_text *t, size_t *len)
+{
+    if (len)
+        *len = t->len;
+    return t->data;
+}
+
+const char *ta_text_encoding(const ta_text *t) { return t->encoding; }
+
+void ta_text_free(ta_text *t)
+{
+    if (!t)
+        return;
+    free(t->data);
+    free(t);
+}

@@ -1,0 +1,173 @@
+/* document.c — paragraphs and news-article structure: headline, lead, dateline, subheadings
+ * and site furniture (boilerplate). */
+#include "document.h"
+#include <stdlib.h>
+#include <string.h>
+
+ta_status ta_boiler_load(ta_boiler *b, const char *data_dir, ta_error *err)
+{
+    char *text;
+    size_t len;
+    memset(b, 0, sizeof *b);
+    ta_status st = ta_data_read(data_dir, "boilerplate.txt", &text, &len, err);
+    if (st != TA_OK)
+        return st;
+    ta_vec v = {.esz = sizeof(char *)};
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+            line[--n] = 0;
+        if (!n || line[0] == '#')
+            continue;
+        char **slot = ta_vec_push(&v);
+        if (!slot || !(*slot = strdup(line))) {
+            b->prefix = v.data, b->n = v.len - (slot != NULL);
+            ta_boiler_release(b);
+            free(text);
+            return ta_fail(err, TA_ENOMEM, "out of memory");
+        }
+    }
+    free(text);
+    b->prefix = v.data;
+    b->n = v.len;
+    return TA_OK;
+}
+
+void ta_boiler_release(ta_boiler *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        free(b->prefix[i]);
+    free(b->prefix);
+    memset(b, 0, sizeof *b);
+}
+
+static bool is_boiler(const ta_boiler *b, const char *s, size_t len)
+{
+    for (size_t i = 0; b && i < b->n; i++) {
+        size_t n = strlen(b->prefix[i]);
+        if (len >= n && len <= n + 48 && !memcmp(s, b->prefix[i], n) &&
+            (len == n || !ta_is_alpha((unsigned char)s[n])))
+            return true;
+    }
+    return false;
+}
+
+size_t ta_dateline_end(const char *s, size_t len, size_t i)
+{
+    size_t p = i, upper = 0;
+    while (p < len && p - i < 64) { /* CITY: capitals, spaces, hyphens, dots */
+        size_t q = p;
+        uint32_t c = ta_u8_decode(s, len, &q);
+        if (ta_is_upper(c))
+            upper++;
+        else if (ta_is_lower(c) || !(c == ' ' || c == '-' || c == '.' || c == '\''))
+            break;
+        p = q;
+    }
+    if (upper < 2 || p >= len || s[p] != ',')
+        return 0;
+    size_t q = p + 1, lim = p + 48 < len ? p + 48 : len;
+    while (q < lim && s[q] != '/' && s[q] != '\n')
+        q++;
+    if (q >= lim || s[q] != '/')
+        return 0;
+    size_t a = q + 1, k = a;
+    while (k < len && k - a < 24 && s[k] != '/' && s[k] != ' ' && s[k] != '\n')
+        k++;
+    if (k >= len || s[k] != '/' || k == a)
+        return 0;
+    k++;
+    if (k < len && s[k] == '.')
+        k++;
+    return k;
+}
+
+/* A short line without sentence-final punctuation: a headline, lead or subheading. */
+static bool is_title(const char *s, size_t len)
+{
+    size_t chars = 0, i = 0;
+    while (i < len) {
+        ta_u8_decode(s, len, &i);
+        chars++;
+    }
+    if (chars > 220 || chars == 0)
+        return false;
+    size_t e = len;
+    uint32_t c;
+    do
+        c = ta_u8_prev(s, &e);
+    while (e > 0 && (c == '"' || c == 0xBB || c == 0x201D || c == ')' || c == '\''));
+    return !(c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == ',');
+}
+
+int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, ta_para **out,
+                  size_t *n)
+{
+    ta_vec v = {.esz = sizeof(ta_para)};
+    size_t i = 0;
+    bool body_seen = false;
+    while (i < len) {
+        size_t e = i;
+        if (wrapped) { /* up to a blank line */
+            while (e < len) {
+                if (s[e] == '\n') {
+                    size_t k = e + 1;
+                    while (k < len && (s[k] == ' ' || s[k] == '\t'))
+                        k++;
+                    if (k >= len || s[k] == '\n')
+                        break;
+                }
+                e++;
+            }
+        } else {
+            while (e < len && s[e] != '\n')
+                e++;
+        }
+        size_t a = i, z = e;
+        while (a < z) { /* trim white space, including no-break and ideographic spaces */
+            size_t q = a;
+            if (!ta_is_space(ta_u8_decode(s, z, &q)))
+                break;
+            a = q;
+        }
+        while (z > a) {
+            size_t q = z;
+            if (!ta_is_space(ta_u8_prev(s, &q)))
+                break;
+            z = q;
+        }
+        if (z > a) {
+            ta_para *p = ta_vec_push(&v);
+            if (!p) {
+                ta_vec_release(&v);
+                return -1;
+            }
+            p->start = a;
+            p->end = z;
+            p->dateline_end = ta_dateline_end(s, z, a);
+            if (is_boiler(b, s + a, z - a))
+                p->kind = TA_KIND_BOILERPLATE;
+            else if (!p->dateline_end && is_title(s + a, z - a)) {
+                bool first = true;
+                for (size_t k = 0; k + 1 < v.len; k++)
+                    if (((ta_para *)v.data)[k].kind != TA_KIND_BOILERPLATE)
+                        first = false;
+                p->kind = body_seen ? TA_KIND_SUBHEADING : first ? TA_KIND_HEADLINE : TA_KIND_LEAD;
+            } else {
+                p->kind = TA_KIND_BODY;
+                body_seen = true;
+            }
+        }
+        i = e < len ? e + 1 : e;
+    }
+    *out = v.data;
+    *n = v.len;
+    return 0;
+}
+
+const char *ta_kind_name(ta_kind k)
+{
+    static const char *names[] = {"body", "headline", "lead", "dateline", "subheading",
+                                  "boilerplate"};
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "body";
+}

@@ -1,0 +1,72 @@
+/* internal.h — helpers shared by the library's modules: growable buffers, a string hash
+ * set/map, UTF-8 utilities and access to the data files (built in or from a directory). */
+#ifndef TA_INTERNAL_H
+#define TA_INTERNAL_H
+
+#include "talign.h"
+#include <stdarg.h>
+#include <stdint.h>
+
+/* Fills err (when non-NULL) with a formatted message; returns `s` for tail calls. */
+ta_status ta_fail(ta_error *err, ta_status s, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+ta_status ta_fail_at(ta_error *err, ta_status s, size_t offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* A growable byte buffer, always NUL-terminated when len > 0. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} ta_buf;
+int ta_buf_grow(ta_buf *b, size_t extra);                   /* 0 on success */
+int ta_buf_add(ta_buf *b, const char *s, size_t n);         /* 0 on success */
+int ta_buf_addc(ta_buf *b, char c);                         /* 0 on success */
+void ta_buf_release(ta_buf *b);
+
+/* A growable array of elements of size `esz`: `ta_vec_push` returns a pointer to a new zeroed
+ * slot, NULL when out of memory. */
+typedef struct {
+    void *data;
+    size_t len, cap, esz;
+} ta_vec;
+void *ta_vec_push(ta_vec *v);
+void ta_vec_release(ta_vec *v);
+
+/* A map from byte strings to int values (open addressing, keys copied). */
+typedef struct {
+    char **keys;
+    uint32_t *klen;
+    int *vals;
+    size_t cap, n;
+} ta_strmap;
+uint64_t ta_hash(const char *s, size_t n);
+int ta_strmap_put(ta_strmap *m, const char *k, size_t n, int val);   /* 0 on success */
+int ta_strmap_get(const ta_strmap *m, const char *k, size_t n, int *val); /* 1 if found */
+void ta_strmap_release(ta_strmap *m);
+
+/* UTF-8 helpers. ta_u8_decode reads one code point at s[*i] (advancing *i); invalid bytes
+ * give U+FFFD and advance by one. */
+uint32_t ta_u8_decode(const char *s, size_t len, size_t *i);
+/* The code point that ends just before byte `i` (moving *i back to its start); 0 at the start. */
+uint32_t ta_u8_prev(const char *s, size_t *i);
+int ta_u8_encode(uint32_t c, char out[4]);
+bool ta_is_upper(uint32_t c);
+bool ta_is_lower(uint32_t c);
+bool ta_is_alpha(uint32_t c);
+bool ta_is_digit(uint32_t c);
+bool ta_is_space(uint32_t c);
+uint32_t ta_to_lower(uint32_t c);
+/* Appends a lowercased copy (Latin and Cyrillic, ё -> е when `yo`) of s to b. 0 on success. */
+int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo);
+
+/* Data files (abbrev.en, boilerplate.txt ...): from `dir` when non-NULL, else from $TALIGN_DATA
+ * when set, else the copy built into the library. *out is malloc'ed and NUL-terminated. */
+ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *len, ta_error *err);
+
+#endif

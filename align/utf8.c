@@ -1,0 +1,106 @@
+/* utf8.c — small UTF-8 helpers: decode/encode one code point and character classes for the
+ * Latin and Cyrillic letters the rules care about (ICU does the heavy Unicode work). */
+#include "internal.h"
+#include <unicode/uchar.h>
+
+uint32_t ta_u8_decode(const char *str, size_t len, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t p = *i;
+    unsigned c = s[p];
+    if (c < 0x80) {
+        *i = p + 1;
+        return c;
+    }
+    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+    if (n < 0 || c > 0xF4 || p + (size_t)n >= len) {
+        *i = p + 1;
+        return 0xFFFD;
+    }
+    uint32_t cp = c & (0x3F >> n);
+    for (int k = 1; k <= n; k++) {
+        if ((s[p + k] & 0xC0) != 0x80) {
+            *i = p + 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (s[p + k] & 0x3F);
+    }
+    *i = p + n + 1;
+    return cp;
+}
+
+uint32_t ta_u8_prev(const char *str, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (*i == 0)
+        return 0;
+    size_t p = *i - 1;
+    while (p > 0 && (s[p] & 0xC0) == 0x80 && *i - p < 4)
+        p--;
+    size_t q = p;
+    uint32_t c = ta_u8_decode(str, *i, &q);
+    if (q != *i) { /* not a whole sequence: step back one byte */
+        p = *i - 1;
+        c = 0xFFFD;
+    }
+    *i = p;
+    return c;
+}
+
+int ta_u8_encode(uint32_t c, char out[4])
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+bool ta_is_upper(uint32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper((UChar32)c); }
+bool ta_is_lower(uint32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower((UChar32)c); }
+bool ta_is_alpha(uint32_t c)
+{
+    return c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : u_isalpha((UChar32)c);
+}
+bool ta_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+bool ta_is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 ||
+           c == 0x202F || c == 0x2007 || c == 0x200B || c == 0x3000 || c == 0xFEFF ||
+           (c >= 0x2000 && c <= 0x200A);
+}
+uint32_t ta_to_lower(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    return (uint32_t)u_tolower((UChar32)c);
+}
+
+int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t c = ta_to_lower(ta_u8_decode(s, n, &i));
+        if (yo && c == 0x451)
+            c = 0x435;
+        char tmp[4];
+        if (ta_buf_add(b, tmp, (size_t)ta_u8_encode(c, tmp)))
+            return -1;
+    }
+    return 0;
+}

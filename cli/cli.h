@@ -1,0 +1,35 @@
+/* cli.h — shared pieces of the talign command line: exit codes, messages, safe output. */
+#ifndef TA_CLI_H
+#define TA_CLI_H
+#include "talign.h"
+#include <stdio.h>
+
+enum { EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_OUTPUT = 4 };
+
+/* Prints "talign: FMT" to stderr. */
+void cli_msg(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Maps a library status to an exit code and prints "talign: WHAT: message" for it. */
+int cli_fail(const char *what, ta_status s, const ta_error *err);
+
+/* Loads and decodes a file ("-" = stdin); prints the error and returns NULL on failure,
+ * setting *code to the exit code. */
+ta_text *cli_load(const char *path, const char *encoding, int *code);
+
+/* Output that appears only when complete: a temp file beside `path`, renamed by cli_out_close.
+ * path NULL or "-" writes to stdout. */
+typedef struct {
+    FILE *f;
+    char *path, *tmp;
+} cli_out;
+int cli_out_open(cli_out *o, const char *path);    /* exit code */
+int cli_out_close(cli_out *o, int ok);             /* exit code; removes the temp file if !ok */
+
+/* Subcommands: each returns an exit code. */
+int cmd_segment(int argc, char **argv);
+void help_segment(FILE *f);
+#endif

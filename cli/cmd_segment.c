@@ -1,0 +1,114 @@
+/* cmd_segment.c — `talign segment`: split a text into sentences (text or JSONL). */
+#include "cli.h"
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+void help_segment(FILE *f)
+{
+    fputs("usage: talign segment [--lang en|ru] [--format text|jsonl] [--encoding NAME]\n"
+          "                      [--wrapped] [--keep-boilerplate] [-o OUT] [FILE|-]\n"
+          "Splits a news text into sentences.\n"
+          "  --lang L            language of the text: en (default) or ru\n"
+          "  --format F          text: one sentence a line, a blank line between paragraphs;\n"
+          "                      jsonl: one object a sentence with text, paragraph, kind and\n"
+          "                      byte offsets into the decoded UTF-8 text\n"
+          "  --encoding NAME     input encoding (default: detect UTF-8/UTF-16/CP1251/KOI8-R)\n"
+          "  --wrapped           paragraphs are separated by blank lines (default: one a line)\n"
+          "  --keep-boilerplate  keep site furniture (All news, Updated at: ...)\n"
+          "  -o OUT              write to OUT (complete or not at all) instead of stdout\n",
+          f);
+}
+
+static void json_str(FILE *f, const char *s, size_t n)
+{
+    fputc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+int cmd_segment(int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"lang", required_argument, 0, 'l'},     {"format", required_argument, 0, 'f'},
+        {"encoding", required_argument, 0, 'e'}, {"wrapped", no_argument, 0, 'w'},
+        {"keep-boilerplate", no_argument, 0, 'k'}, {"output", required_argument, 0, 'o'},
+        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+    ta_segment_opts so = ta_segment_opts_default();
+    const char *format = "text", *enc = NULL, *out = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "l:f:e:o:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'l': so.lang = optarg; break;
+        case 'f': format = optarg; break;
+        case 'e': enc = optarg; break;
+        case 'w': so.wrapped = true; break;
+        case 'k': so.keep_boilerplate = true; break;
+        case 'o': out = optarg; break;
+        case 'h': help_segment(stdout); return EXIT_OK;
+        default: help_segment(stderr); return EXIT_USAGE;
+        }
+    }
+    if (strcmp(format, "text") && strcmp(format, "jsonl")) {
+        cli_msg("segment: unknown --format '%s' (text or jsonl)", format);
+        return EXIT_USAGE;
+    }
+    if (argc - optind > 1) {
+        cli_msg("segment: one input file at a time");
+        return EXIT_USAGE;
+    }
+    const char *path = optind < argc ? argv[optind] : "-";
+    ta_segmenter *sg = NULL;
+    ta_error err = {0};
+    ta_status s = ta_segmenter_new(&so, &sg, &err);
+    if (s != TA_OK)
+        return cli_fail("segment", s, &err);
+    int code;
+    ta_text *t = cli_load(path, enc, &code);
+    if (!t) {
+        ta_segmenter_free(sg);
+        return code;
+    }
+    size_t len, n;
+    const char *txt = ta_text_data(t, &len);
+    ta_span *sp = NULL;
+    s = ta_segment(sg, txt, len, &sp, &n);
+    cli_out o;
+    if (s != TA_OK)
+        code = cli_fail(path, s, NULL);
+    else if ((code = cli_out_open(&o, out)) == EXIT_OK) {
+        bool json = !strcmp(format, "jsonl");
+        for (size_t i = 0; i < n; i++) {
+            if (json) {
+                fputs("{\"text\":", o.f);
+                json_str(o.f, txt + sp[i].start, sp[i].end - sp[i].start);
+                fprintf(o.f, ",\"paragraph\":%d,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu}\n",
+                        sp[i].paragraph, ta_kind_name(sp[i].kind), sp[i].start, sp[i].end);
+            } else {
+                if (i && sp[i].paragraph != sp[i - 1].paragraph)
+                    fputc('\n', o.f);
+                for (size_t k = sp[i].start; k < sp[i].end; k++) /* one line a sentence */
+                    fputc(txt[k] == '\n' ? ' ' : txt[k], o.f);
+                fputc('\n', o.f);
+            }
+        }
+        code = cli_out_close(&o, 1);
+    }
+    ta_free(sp);
+    ta_text_free(t);
+    ta_segmenter_free(sg);
+    return code;
+}

@@ -1,0 +1,100 @@
+/* common.c — the CLI's messages, exit codes, input loading and all-or-nothing output files. */
+#include "cli.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void cli_msg(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("talign: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_fail(const char *what, ta_status s, const ta_error *err)
+{
+    const char *m = err && err->message[0] ? err->message : ta_strerror(s);
+    cli_msg("%s: %s", what, m);
+    switch (s) {
+    case TA_OK: return EXIT_OK;
+    case TA_EIO: case TA_EDECODE: case TA_EFORMAT: case TA_EVERSION: return EXIT_INPUT;
+    case TA_EINVAL: return EXIT_USAGE;
+    default: return EXIT_INTERNAL;
+    }
+}
+
+ta_text *cli_load(const char *path, const char *encoding, int *code)
+{
+    ta_text *t = NULL;
+    ta_error err = {0};
+    ta_status s = ta_text_load(path, encoding, &t, &err);
+    if (s != TA_OK) {
+        *code = cli_fail(strcmp(path, "-") ? path : "(stdin)", s, &err);
+        if (s == TA_EINVAL)
+            *code = EXIT_USAGE;
+        return NULL;
+    }
+    *code = EXIT_OK;
+    return t;
+}
+
+int cli_out_open(cli_out *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (!path || !strcmp(path, "-")) {
+        o->f = stdout;
+        return EXIT_OK;
+    }
+    size_t n = strlen(path) + 16;
+    o->path = strdup(path);
+    o->tmp = malloc(n);
+    if (!o->path || !o->tmp) {
+        free(o->path), free(o->tmp);
+        cli_msg("out of memory");
+        return EXIT_INTERNAL;
+    }
+    snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+        cli_msg("%s: cannot write: %s (check the folder exists and is writable)", path,
+                strerror(errno));
+        if (fd >= 0)
+            close(fd), unlink(o->tmp);
+        free(o->path), free(o->tmp);
+        o->path = o->tmp = NULL;
+        return EXIT_OUTPUT;
+    }
+    return EXIT_OK;
+}
+
+int cli_out_close(cli_out *o, int ok)
+{
+    int code = EXIT_OK;
+    if (!o->f)
+        return code;
+    if (o->f == stdout) {
+        if (fflush(stdout) != 0) {
+            cli_msg("standard output: write error: %s", strerror(errno));
+            code = EXIT_OUTPUT;
+        }
+        return code;
+    }
+    int bad = ferror(o->f) | (fflush(o->f) != 0) | (fsync(fileno(o->f)) != 0 && errno != EINVAL);
+    bad |= fclose(o->f) != 0;
+    if (ok && !bad && rename(o->tmp, o->path) == 0) {
+        /* complete */
+    } else {
+        if (ok)
+            cli_msg("%s: write failed: %s", o->path, strerror(errno));
+        unlink(o->tmp);
+        code = ok ? EXIT_OUTPUT : EXIT_OK;
+    }
+    free(o->path), free(o->tmp);
+    memset(o, 0, sizeof *o);
+    return code;
+}

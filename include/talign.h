@@ -1,0 +1,121 @@
+/* talign.h — the public API of talign, an English–Russian sentence aligner.
+ *
+ * Conventions:
+ *  - Every function that can fail returns a ta_status; ta_strerror() names it.
+ *  - Text is passed as (const char *utf8, size_t len); positions are byte offsets.
+ *  - Handles are opaque; each ta_x_new / ta_x_load has a matching ta_x_free, and
+ *    every _free accepts NULL.
+ *  - Arrays returned through out-parameters belong to the caller: release them with ta_free().
+ *  - The library never prints and never exits.
+ */
+#ifndef TALIGN_H
+#define TALIGN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TA_VERSION "0.1.0"
+
+/* ---- status and errors ------------------------------------------------- */
+
+typedef enum {
+    TA_OK = 0,
+    TA_ENOMEM,   /* out of memory */
+    TA_EIO,      /* a file could not be opened, read or written */
+    TA_EDECODE,  /* input bytes are not text in the expected encoding */
+    TA_EFORMAT,  /* a data file is malformed or corrupt */
+    TA_EVERSION, /* a data file was written by another version of talign */
+    TA_EINVAL    /* an argument is invalid (unknown language, encoding, option) */
+} ta_status;
+
+/* A static, human-readable name for a status. Never NULL. */
+const char *ta_strerror(ta_status s);
+
+/* Details of a failure, filled in by functions that take a ta_error * (which may be NULL).
+ * `offset` is a byte offset into the input when `has_offset` is true. */
+typedef struct {
+    bool has_offset;
+    size_t offset;
+    char message[256];
+} ta_error;
+
+/* Releases an array returned by the library through an out-parameter. ta_free(NULL) is a no-op. */
+void ta_free(void *p);
+
+/* ---- decode: bytes -> UTF-8 NFC ---------------------------------------- */
+
+typedef struct ta_text ta_text;
+
+/* Decodes `len` bytes into UTF-8 NFC text with LF line ends.
+ * `encoding` is an iconv name ("CP1251", "KOI8-R", "UTF-16LE" ...) or NULL to detect
+ * UTF-8 (with or without BOM), UTF-16LE/BE (BOM, or a clear NUL-byte pattern), CP1251 and KOI8-R.
+ * On TA_EDECODE `err` gives the byte offset of the first bad byte in the input.
+ * On success *out belongs to the caller (ta_text_free). */
+ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta_text **out,
+                         ta_error *err);
+
+/* Reads a file ("-" = standard input) and decodes it as ta_text_decode does.
+ * TA_EIO when the file is missing, unreadable or not a regular file/stream. */
+ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta_error *err);
+
+/* The decoded text; owned by `t`, valid until ta_text_free(t). NUL-terminated. */
+const char *ta_text_data(const ta_text *t, size_t *len);
+
+/* The encoding that was used (detected or given), e.g. "UTF-8", "CP1251". Owned by `t`. */
+const char *ta_text_encoding(const ta_text *t);
+
+void ta_text_free(ta_text *t);
+
+/* ---- document structure and sentence segmentation ------------------------ */
+
+typedef enum {
+    TA_KIND_BODY = 0,
+    TA_KIND_HEADLINE,
+    TA_KIND_LEAD,
+    TA_KIND_DATELINE,
+    TA_KIND_SUBHEADING,
+    TA_KIND_BOILERPLATE
+} ta_kind;
+
+/* "body", "headline", "lead", "dateline", "subheading", "boilerplate". */
+const char *ta_kind_name(ta_kind k);
+
+/* One sentence: bytes [start, end) of the text, trimmed of surrounding white space. */
+typedef struct {
+    size_t start, end;
+    int paragraph; /* 0-based paragraph index */
+    ta_kind kind;
+} ta_span;
+
+typedef struct {
+    const char *lang;      /* "en" or "ru" (default "en") */
+    bool wrapped;          /* paragraphs are separated by blank lines, lines are joined */
+    bool presegmented;     /* every non-empty line is one sentence; no rules applied */
+    bool keep_boilerplate; /* keep site furniture (All news, Обновлено: ...) as segments */
+    const char *data_dir;  /* directory with abbrev.LANG and boilerplate.txt; NULL = built-in */
+} ta_segment_opts;
+
+ta_segment_opts ta_segment_opts_default(void);
+
+typedef struct ta_segmenter ta_segmenter;
+
+/* Creates a segmenter for opts->lang, reading its rules from opts->data_dir or the copies built
+ * into the library. TA_EINVAL for an unknown language, TA_EIO/TA_EFORMAT for bad data files
+ * (err names the file and line). *out belongs to the caller (ta_segmenter_free). */
+ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_error *err);
+
+/* Splits `utf8` (normally a ta_text's data) into sentences. On success *spans is an array of *n
+ * spans in text order, owned by the caller (ta_free). A segmenter is not thread-safe; use one
+ * per thread. */
+ta_status ta_segment(ta_segmenter *s, const char *utf8, size_t len, ta_span **spans, size_t *n);
+
+void ta_segmenter_free(ta_segmenter *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs the Debian 12 packages talign needs; does nothing when all are present.
+set -e
+PKGS="libicu-dev libhunspell-dev hunspell-en-us hunspell-ru libcriterion-dev libstemmer-dev \
+zlib1g-dev mueller7-dict pkg-config libxml2-utils python3"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "talign: installing missing packages:$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
