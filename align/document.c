@@ -119,9 +119,17 @@ int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, t
                 }
                 e++;
             }
-        } else {
-            while (e < len && s[e] != '\n')
+        } else { /* a line that starts with a lowercase letter continues the paragraph */
+            for (;;) {
+                while (e < len && s[e] != '\n')
+                    e++;
+                size_t k = e + 1;
+                while (k < len && (s[k] == ' ' || s[k] == '\t'))
+                    k++;
+                if (k >= len || !ta_is_lower(ta_u8_decode(s, len, &k)))
+                    break;
                 e++;
+            }
         }
         size_t a = i, z = e;
         while (a < z) { /* trim white space, including no-break and ideographic spaces */

@@ -19,6 +19,8 @@ struct ta_segmenter {
     ta_vec follow;      /* per entry: a char ** NULL-terminated list of prefixes */
     ta_boiler boiler;
     ta_buf scratch, key;
+    ta_vec cand;        /* candidate boundaries of one paragraph */
+    char **starters;    /* words that open sentences (starters.LANG) */
 };
 
 ta_segment_opts ta_segment_opts_default(void)
@@ -114,6 +116,36 @@ oom:
     return ta_fail(err, TA_ENOMEM, "out of memory");
 }
 
+/* starters.LANG: one word or phrase a line */
+static ta_status load_starters(ta_segmenter *s, ta_error *err)
+{
+    char name[32], *text;
+    size_t len, n = 0;
+    snprintf(name, sizeof name, "starters.%s", s->lang);
+    ta_status st = ta_data_read(s->opts.data_dir, name, &text, &len, err);
+    if (st != TA_OK)
+        return st;
+    s->starters = calloc(len / 2 + 2, sizeof(char *));
+    if (!s->starters) {
+        free(text);
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        size_t l = strlen(line);
+        while (l && (line[l - 1] == ' ' || line[l - 1] == '\r'))
+            line[--l] = 0;
+        if (!l || line[0] == '#')
+            continue;
+        if (!(s->starters[n++] = strdup(line))) {
+            free(text);
+            return ta_fail(err, TA_ENOMEM, "out of memory");
+        }
+    }
+    free(text);
+    return TA_OK;
+}
+
 ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_error *err)
 {
     *out = NULL;
@@ -129,13 +161,15 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
     snprintf(s->lang, sizeof s->lang, "%s", o.lang);
     s->opts.lang = s->lang;
     s->follow.esz = sizeof(char **);
+    s->cand.esz = sizeof(size_t);
     ta_status st = TA_OK;
     if (!o.presegmented) {
         UErrorCode ec = U_ZERO_ERROR;
         s->bi = ubrk_open(UBRK_SENTENCE, s->lang, NULL, 0, &ec);
         if (U_FAILURE(ec))
             st = ta_fail(err, TA_EINVAL, "ICU sentence iterator: %s", u_errorName(ec));
-        else if ((st = load_abbrev(s, err)) == TA_OK)
+        else if ((st = load_abbrev(s, err)) == TA_OK &&
+                 (st = load_starters(s, err)) == TA_OK)
             st = ta_boiler_load(&s->boiler, o.data_dir, err);
     }
     s->opts.data_dir = NULL; /* not kept: the caller owns that string */
@@ -160,6 +194,10 @@ void ta_segmenter_free(ta_segmenter *s)
     ta_boiler_release(&s->boiler);
     ta_buf_release(&s->scratch);
     ta_buf_release(&s->key);
+    ta_vec_release(&s->cand);
+    for (size_t i = 0; s->starters && s->starters[i]; i++)
+        free(s->starters[i]);
+    free(s->starters);
     free(s);
 }
 
@@ -216,6 +254,8 @@ static bool is_lower_dotted(const char *s, size_t a, size_t e)
     return dots >= 2;
 }
 
+static int marker_value(const char *s, size_t a, size_t e, bool *bullet);
+
 static bool follow_ok(char **list, const char *w, size_t n)
 {
     for (size_t k = 0; list && list[k]; k++) {
@@ -235,6 +275,11 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         if (!ta_is_space(ta_u8_prev(s, &q)))
             break;
         e = q;
+    }
+    if (e > lo && s[e - 1] == ')' && e - 1 > lo && s[e - 2] == '.') { /* "1.)" */
+        bool bullet;
+        size_t a0 = token_start(s, lo, e);
+        return a0 == sent && marker_value(s, a0, e, &bullet) != 0;
     }
     if (e == lo || s[e - 1] != '.')
         return false;
@@ -299,35 +344,10 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         return next_upper || next_lower;
     if (is_lower_dotted(s, a, e))
         return true;
-    /* list numbering: "1." or "IV." alone */
-    if (a == sent) {
-        bool num = true;
-        for (size_t i = a; i + 1 < e; i++)
-            if (!ta_is_digit((unsigned char)s[i]))
-                num = false;
-        if (num && e - a <= 4)
-            return true;
-    }
+    bool bullet;
+    if (a == sent && marker_value(s, a, e, &bullet) != 0) /* "1." or "IV." opening an item */
+        return true;
     return false;
-}
-
-/* A Wikipedia-style reference "[17]" that ICU left at the start of the next sentence. */
-static size_t skip_ref(const char *s, size_t hi, size_t p)
-{
-    size_t i = p;
-    if (i > 0 && s[i - 1] == '[')
-        i--;
-    else
-        return p;
-    size_t d = i + 1;
-    while (d < hi && ta_is_digit((unsigned char)s[d]))
-        d++;
-    if (d == i + 1 || d >= hi || s[d] != ']')
-        return p;
-    d++;
-    while (d < hi && s[d] == ' ')
-        d++;
-    return d;
 }
 
 static int emit(ta_vec *v, const char *s, size_t a, size_t z, int para, ta_kind kind)
@@ -353,30 +373,317 @@ static int emit(ta_vec *v, const char *s, size_t a, size_t z, int para, ta_kind 
     return 0;
 }
 
-static ta_status split(ta_segmenter *sg, const char *s, size_t lo, size_t hi, int para,
-                       ta_kind kind, ta_vec *v)
+/* List markers: "2.", "b.", "IV.", "2.)", "2)", "§2.", "8.1.", with an optional bullet
+ * ("• 9.", "⁃9."). Returns the item number (letters count a=1), -1 for a marker without a
+ * sequence number, 0 when the token is not a marker. */
+static int marker_value(const char *s, size_t a, size_t e, bool *bullet)
+{
+    *bullet = false;
+    size_t i = a;
+    while (i < e) {
+        size_t q = i;
+        uint32_t c = ta_u8_decode(s, e, &q);
+        if (c != 0x2022 && c != 0x2043 && c != 0x25CF && c != 0xA7)
+            break;
+        *bullet = c != 0xA7;
+        i = q;
+    }
+    if (e > i && s[e - 1] == ')')
+        e--;
+    if (e <= i)
+        return 0;
+    bool dot = s[e - 1] == '.';
+    if (dot)
+        e--;
+    if (e <= i)
+        return 0;
+    size_t q = i;
+    uint32_t c = ta_u8_decode(s, e, &q);
+    if (q == e && ta_is_lower(c) && (dot || s[e] == ')'))
+        return c < 0x80 ? (int)(c - 'a' + 1) : c >= 0x430 && c <= 0x44F ? (int)(c - 0x430 + 1) : -1;
+    int v = 0, digits = 0, dots = 0;
+    for (size_t k = i; k < e; k++) {
+        if (ta_is_digit((unsigned char)s[k]) && digits < 3)
+            v = v * 10 + s[k] - '0', digits++;
+        else if (s[k] == '.' && digits)
+            dots++, digits = 0;
+        else {
+            v = -2;
+            break;
+        }
+    }
+    if (v >= 0 && digits && v <= 99)
+        return dots ? -1 : v;
+    static const char *roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                                  "XI", "XII"};
+    for (int r = 0; dot && r < 12; r++)
+        if (strlen(roman[r]) == e - i && !memcmp(roman[r], s + i, e - i))
+            return r + 1;
+    return 0;
+}
+
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static bool in_list(char **list, const char *w, size_t n)
+{
+    for (size_t k = 0; list && list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(list[k], w, n))
+            return true;
+    return false;
+}
+
+static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
+{
+    for (const char *p = h; nn && (size_t)(h + hn - p) >= nn; p++) {
+        p = memchr(p, nd[0], (size_t)(h + hn - p) - nn + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p, nd, nn))
+            return p;
+    }
+    return NULL;
+}
+
+/* Is `w` (n bytes) found lowercased as a word of the document? */
+static bool seen_lowercase(ta_segmenter *sg, const char *doc, size_t len, const char *w, size_t n)
+{
+    if (make_key(sg, w, n) || !sg->key.len)
+        return false;
+    const char *k = sg->key.data, *p = doc, *end = doc + len;
+    while ((p = find(p, (size_t)(end - p), k, sg->key.len)) != NULL) {
+        size_t i = (size_t)(p - doc), j = i + sg->key.len;
+        size_t q = i;
+        uint32_t before = i ? ta_u8_prev(doc, &q) : ' ';
+        q = j;
+        uint32_t after = j < len ? ta_u8_decode(doc, len, &q) : ' ';
+        if (!ta_is_alpha(before) && !ta_is_alpha(after))
+            return true;
+        p++;
+    }
+    return false;
+}
+
+/* A headline glued to the first paragraph without punctuation ("... Confederate monument
+ * VIRGINIA BEACH, Va. -- The city ..."): the byte where the first sentence starts, or 0. */
+static size_t glued_headline(ta_segmenter *sg, const char *t, size_t n, size_t limit,
+                             const char *doc, size_t len)
+{
+    size_t words = 1;
+    for (size_t w = 1; w < n && w < limit && w < 300; w++) {
+        if (t[w - 1] != ' ' || t[w] == ' ')
+            continue;
+        words++;
+        size_t pe = w - 1, ps = token_start(t, 0, pe), ne = w;
+        while (ne < n && t[ne] != ' ')
+            ne++;
+        size_t q = pe;
+        uint32_t last = ta_u8_prev(t, &q);
+        bool quote_end = last == '"' || last == 0xBB || last == 0x201D || last == ')';
+        if (words < 3 || !(ta_is_alpha(last) || ta_is_digit(last) || quote_end))
+            continue;
+        size_t ws = w;
+        q = w;
+        uint32_t c = ta_u8_decode(t, n, &q);
+        if (is_open_punct(c))
+            ws = q, c = ta_u8_decode(t, n, &q);
+        if (!ta_is_upper(c))
+            continue;
+        q = ps;
+        bool prev_lower = ta_is_lower(ta_u8_decode(t, pe, &q)) || quote_end;
+        /* an upper-case dateline: "VIRGINIA BEACH, Va." */
+        size_t k = ws, letters = 0;
+        bool caps = true;
+        while (k < n && t[k] != ',') {
+            size_t r = k;
+            uint32_t d = ta_u8_decode(t, n, &r);
+            if (ta_is_lower(d)) {
+                caps = false;
+                break;
+            }
+            letters += ta_is_alpha(d);
+            k = r;
+        }
+        if (caps && k < n && letters >= 3 && k - ws < 40)
+            return w;
+        char **starters = sg->starters;
+        for (size_t m = 0; starters && starters[m]; m++) {
+            size_t sl = strlen(starters[m]);
+            if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ')
+                return w;
+        }
+        if (prev_lower && ne - ws > 1 && !in_list(sg->starters, t + ws, ne - ws) &&
+            seen_lowercase(sg, doc, len, t + ws, ne - ws))
+            return w;
+    }
+    return 0;
+}
+
+/* Extra boundaries ICU does not propose: "; ", dialogue dashes after a sentence end,
+ * "2)" list items, and a digit after a word ending in a period ("150 лет. 31 мая"). */
+static int extra_candidates(const char *t, size_t n, ta_vec *c)
+{
+    int last_item = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = 0;
+        if (t[i] == ';' && i + 2 < n && t[i + 1] == ' ')
+            at = i + 2;
+        else if (t[i] == ' ' && i > 0 && i + 2 < n) {
+            size_t q = i + 1, p = i;
+            uint32_t d = ta_u8_decode(t, n, &q);
+            uint32_t prev = ta_u8_prev(t, &p);
+            while (p > 0 && (prev == '"' || prev == 0xBB || prev == 0x201D))
+                prev = ta_u8_prev(t, &p);
+            bool ended = prev == '.' || prev == '!' || prev == '?' || prev == 0x2026;
+            if ((d == '-' || d == 0x2013 || d == 0x2014) && ended && q < n && t[q] == ' ') {
+                size_t r = q + 1;
+                uint32_t e = ta_u8_decode(t, n, &r);
+                if (is_open_punct(e) && r < n)
+                    e = ta_u8_decode(t, n, &r);
+                if (ta_is_upper(e))
+                    at = i + 1;
+            }
+            size_t we = i + 1;
+            while (we < n && t[we] != ' ')
+                we++;
+            bool bullet;
+            if (!at && we > i + 1 && t[we - 1] == ')') {
+                int v = marker_value(t, i + 1, we, &bullet);
+                if (v > 0 && (v == last_item + 1 || prev == ';' || prev == ':'))
+                    at = i + 1, last_item = v;
+            }
+            if (!at && prev == '.' && ta_is_digit((unsigned char)t[i + 1])) {
+                size_t a = token_start(t, 0, i - 1), letters = 0;
+                bool word = true;
+                for (size_t r = a; r < i - 1 && word;) {
+                    uint32_t e = ta_u8_decode(t, i - 1, &r);
+                    word = ta_is_lower(e);
+                    letters++;
+                }
+                if (word && letters >= 2)
+                    at = i + 1;
+            }
+        }
+        if (i == 0 && n > 2) {
+            size_t we = 0;
+            bool bullet;
+            while (we < n && t[we] != ' ')
+                we++;
+            int v = marker_value(t, 0, we, &bullet);
+            if (v > 0)
+                last_item = v;
+        }
+        if (at) {
+            size_t *slot = ta_vec_push(c);
+            if (!slot)
+                return -1;
+            *slot = at;
+        }
+    }
+    return 0;
+}
+
+static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, size_t hi,
+                       int para, ta_kind kind, bool first, ta_vec *v)
 {
     /* ICU sees a private copy in which line breaks are spaces (wrapped paragraphs) */
     sg->scratch.len = 0;
     if (ta_buf_add(&sg->scratch, s + lo, hi - lo))
         return TA_ENOMEM;
     char *t = sg->scratch.data;
-    for (size_t i = 0; i < hi - lo; i++)
+    size_t n = hi - lo;
+    for (size_t i = 0; i < n; i++)
         if (t[i] == '\n')
             t[i] = ' ';
     UErrorCode ec = U_ZERO_ERROR;
-    sg->ut = utext_openUTF8(sg->ut, t, (int64_t)(hi - lo), &ec);
+    sg->ut = utext_openUTF8(sg->ut, t, (int64_t)n, &ec);
     ubrk_setUText(sg->bi, sg->ut, &ec);
     if (U_FAILURE(ec))
         return TA_EINVAL;
-    size_t n = hi - lo, sent = 0;
+    ta_vec *c = &sg->cand;
+    c->len = 0;
     for (int32_t b = ubrk_next(sg->bi); b != UBRK_DONE && (size_t)b < n; b = ubrk_next(sg->bi)) {
-        size_t p = (size_t)b;
-        if (p <= sent || join_here(sg, t, 0, n, sent, p))
+        size_t *slot = ta_vec_push(c);
+        if (!slot)
+            return TA_ENOMEM;
+        *slot = (size_t)b;
+    }
+    size_t sent = 0;
+    if (first && kind == TA_KIND_BODY) {
+        size_t g = glued_headline(sg, t, n, c->len ? ((size_t *)c->data)[0] : n, s, len);
+        if (g) {
+            if (emit(v, s, lo, lo + g, para, TA_KIND_HEADLINE))
+                return TA_ENOMEM;
+            sent = g;
+        }
+    }
+    if (extra_candidates(t, n, c))
+        return TA_ENOMEM;
+    size_t *cd = c->data;
+    qsort(cd, c->len, sizeof *cd, cmp_size);
+    int last_item = 0;
+    bool bullet;
+    {
+        size_t we = sent;
+        while (we < n && t[we] != ' ')
+            we++;
+        int mv = marker_value(t, sent, we, &bullet);
+        if (mv > 0)
+            last_item = mv;
+    }
+    for (size_t k = 0; k < c->len; k++) {
+        size_t p = cd[k];
+        if (p <= sent || p >= n || (k && cd[k - 1] == p) || join_here(sg, t, 0, n, sent, p))
             continue;
-        p = skip_ref(t, n, p);
+        /* references and footnote numbers stay with the sentence they follow: ".[17] ", ".4 " */
+        if (t[p] == '[') {
+            size_t d = p + 1;
+            while (d < n && ta_is_digit((unsigned char)t[d]))
+                d++;
+            if (d > p + 1 && d < n && t[d] == ']') {
+                p = d + 1;
+                while (p < n && t[p] == ' ')
+                    p++;
+            }
+        } else if (p > 0 && t[p - 1] != ' ' && ta_is_digit((unsigned char)t[p])) {
+            size_t d = p;
+            while (d < n && ta_is_digit((unsigned char)t[d]))
+                d++;
+            if (d < n && t[d] == ' ' && d - p <= 2)
+                p = d + 1;
+        }
         if (p >= n)
             break;
+        /* a list marker ending the sentence belongs to the next one: "item 2. The second" */
+        size_t e = p;
+        while (e > sent && t[e - 1] == ' ')
+            e--;
+        size_t m = token_start(t, sent, e);
+        int mv = marker_value(t, m, e, &bullet);
+        if (mv != 0 && m > sent) {
+            size_t b = m;
+            while (b > sent && t[b - 1] == ' ')
+                b--;
+            size_t bs = token_start(t, sent, b);
+            bool bt = false;
+            if (b > bs && marker_value(t, bs, b, &bt) == 0 && bt == false) {
+                size_t q = bs; /* a bullet on its own: "• 9." */
+                uint32_t bc = ta_u8_decode(t, b, &q);
+                if (q == b && (bc == 0x2022 || bc == 0x2043 || bc == 0x25CF))
+                    bt = true, m = bs;
+            }
+            if (bullet || bt || (mv > 0 && mv == last_item + 1)) {
+                last_item = mv;
+                if (emit(v, s, lo + sent, lo + m, para, kind))
+                    return TA_ENOMEM;
+                sent = m;
+                continue;
+            }
+        } else if (mv > 0 && m == sent)
+            last_item = mv;
         if (emit(v, s, lo + sent, lo + p, para, kind))
             return TA_ENOMEM;
         sent = p;
@@ -407,6 +714,9 @@ ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **span
         size_t np;
         if (ta_paragraphs(s, len, sg->opts.wrapped, &sg->boiler, &ps, &np))
             return TA_ENOMEM;
+        size_t first_para = 0;
+        while (first_para < np && ps[first_para].kind == TA_KIND_BOILERPLATE)
+            first_para++;
         for (size_t k = 0; k < np && st == TA_OK; k++) {
             ta_para *p = &ps[k];
             size_t a = p->start;
@@ -420,7 +730,7 @@ ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **span
                 a = p->dateline_end;
             }
             if (a < p->end)
-                st = split(sg, s, a, p->end, (int)k, p->kind, &v);
+                st = split(sg, s, len, a, p->end, (int)k, p->kind, k == first_para, &v);
         }
         free(ps);
     }
