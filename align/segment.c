@@ -21,6 +21,7 @@ struct ta_segmenter {
     ta_buf scratch, key;
     ta_vec cand;        /* candidate boundaries of one paragraph */
     char **starters;    /* words that open sentences (starters.LANG) */
+    bool split_semicolon; /* "option split-semicolon" in abbrev.LANG */
 };
 
 ta_segment_opts ta_segment_opts_default(void)
@@ -80,6 +81,17 @@ static ta_status load_abbrev(ta_segmenter *s, ta_error *err)
         if (!*line || *line == '#')
             continue;
         char *sp = line + strcspn(line, " \t");
+        if (!strncmp(line, "option", 6)) {
+            while (*sp == ' ' || *sp == '\t')
+                sp++;
+            if (!strncmp(sp, "split-semicolon", 15))
+                s->split_semicolon = true;
+            else {
+                free(text);
+                return ta_fail(err, TA_EFORMAT, "%s line %d: unknown option '%s'", name, lineno, sp);
+            }
+            continue;
+        }
         int cls = !strncmp(line, "title", 5) ? AB_TITLE : !strncmp(line, "num", 3) ? AB_NUM
                   : !strncmp(line, "amb", 3) ? AB_AMB : 0;
         if (!cls || !*sp) {
@@ -326,6 +338,8 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         b = token_start(s, sent, t);
         starts[nst++] = b;
     }
+    if (is_initials(s, a, e) && e - a <= 3 && next_upper) /* "Л. В. Щербы", not "в." */
+        return true;
     for (int k = nst - 1; k >= 0; k--) {
         int v;
         if (make_key(sg, s + starts[k], e - starts[k]))
@@ -467,17 +481,75 @@ static bool seen_lowercase(ta_segmenter *sg, const char *doc, size_t len, const 
     return false;
 }
 
-/* A headline glued to the first paragraph without punctuation ("... Confederate monument
- * VIRGINIA BEACH, Va. -- The city ..."): the byte where the first sentence starts, or 0. */
-static size_t glued_headline(ta_segmenter *sg, const char *t, size_t n, size_t limit,
-                             const char *doc, size_t len)
+/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "Luanda - " */
+static bool dateline_like(const char *t, size_t n, size_t ws)
+{
+    size_t k = ws, words = 0;
+    bool caps = true;
+    while (k < n && k - ws < 60 && words < 6) {
+        size_t q = k;
+        uint32_t c = ta_u8_decode(t, n, &q);
+        if (!ta_is_upper(c))
+            return false;
+        size_t we = k;
+        while (we < n && t[we] != ' ' && t[we] != ',') {
+            size_t r = we;
+            if (ta_is_lower(ta_u8_decode(t, n, &r)) && we > k + 1)
+                caps = caps && we - k <= 0;
+            we = r;
+        }
+        words++;
+        if (we < n && t[we] == ',') {
+            size_t r = we + 1;
+            while (r < n && t[r] == ' ')
+                r++;
+            return caps && words <= 3 && we - ws >= 3 && r < n && ta_is_upper(ta_u8_decode(t, n, &r));
+        }
+        k = we;
+        while (k < n && t[k] == ' ')
+            k++;
+        if (k < n && t[k] == '(') { /* "(AP)", "(Reuters)" */
+            while (k < n && t[k] != ')')
+                k++;
+            k++;
+            while (k < n && t[k] == ' ')
+                k++;
+        }
+        size_t dl = k + 1 < n && t[k] == '-' ? (t[k + 1] == '-' ? 2 : 1)
+                    : k + 3 <= n && !memcmp(t + k, "\xE2\x80\x94", 3) ? 3 : 0;
+        if (dl && k + dl + 1 < n && t[k + dl] == ' ') {
+            size_t r = k + dl + 1;
+            return ta_is_upper(ta_u8_decode(t, n, &r));
+        }
+    }
+    return false;
+}
+
+static bool starts_with_starter(char **starters, const char *t, size_t n, size_t ws, size_t *end)
+{
+    for (size_t m = 0; starters && starters[m]; m++) {
+        size_t sl = strlen(starters[m]);
+        if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ') {
+            *end = ws + sl + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A headline or subheading glued to the text that follows it, without punctuation
+ * ("... Confederate monument VIRGINIA BEACH, Va. -- The city ..."): the byte in [from, to)
+ * where the next sentence starts, or 0. `strong` (the first sentence of a document) also
+ * accepts any starter word and a capitalised word seen in lowercase elsewhere. */
+static size_t glued_headline(ta_segmenter *sg, const char *t, size_t n, size_t from, size_t to,
+                             bool strong, const char *doc, size_t len)
 {
     size_t words = 1;
-    for (size_t w = 1; w < n && w < limit && w < 300; w++) {
+    for (size_t w = from + 1; w < to && w < n && w - from < 300; w++) {
         if (t[w - 1] != ' ' || t[w] == ' ')
             continue;
         words++;
-        size_t pe = w - 1, ps = token_start(t, 0, pe), ne = w;
+        size_t pe = w - 1, ps = token_start(t, from, pe), ne = w;
         while (ne < n && t[ne] != ' ')
             ne++;
         size_t q = pe;
@@ -494,28 +566,16 @@ static size_t glued_headline(ta_segmenter *sg, const char *t, size_t n, size_t l
             continue;
         q = ps;
         bool prev_lower = ta_is_lower(ta_u8_decode(t, pe, &q)) || quote_end;
-        /* an upper-case dateline: "VIRGINIA BEACH, Va." */
-        size_t k = ws, letters = 0;
-        bool caps = true;
-        while (k < n && t[k] != ',') {
-            size_t r = k;
-            uint32_t d = ta_u8_decode(t, n, &r);
-            if (ta_is_lower(d)) {
-                caps = false;
-                break;
-            }
-            letters += ta_is_alpha(d);
-            k = r;
-        }
-        if (caps && k < n && letters >= 3 && k - ws < 40)
+        if (dateline_like(t, n, ws))
             return w;
-        char **starters = sg->starters;
-        for (size_t m = 0; starters && starters[m]; m++) {
-            size_t sl = strlen(starters[m]);
-            if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ')
+        size_t se;
+        if (starts_with_starter(sg->starters, t, n, ws, &se)) {
+            size_t r = se;
+            uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
+            if (strong || ta_is_lower(d) || ta_is_digit(d))
                 return w;
         }
-        if (prev_lower && ne - ws > 1 && !in_list(sg->starters, t + ws, ne - ws) &&
+        if (strong && prev_lower && ne - ws > 1 && !in_list(sg->starters, t + ws, ne - ws) &&
             seen_lowercase(sg, doc, len, t + ws, ne - ws))
             return w;
     }
@@ -524,12 +584,16 @@ static size_t glued_headline(ta_segmenter *sg, const char *t, size_t n, size_t l
 
 /* Extra boundaries ICU does not propose: "; ", dialogue dashes after a sentence end,
  * "2)" list items, and a digit after a word ending in a period ("150 лет. 31 мая"). */
-static int extra_candidates(const char *t, size_t n, ta_vec *c)
+static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
 {
-    int last_item = 0;
+    int last_item = 0, quotes = 0;
     for (size_t i = 0; i < n; i++) {
         size_t at = 0;
-        if (t[i] == ';' && i + 2 < n && t[i + 1] == ' ')
+        if (!memcmp(t + i, "\xC2\xAB", i + 2 <= n ? 2 : 0)) /* « */
+            quotes++;
+        else if (!memcmp(t + i, "\xC2\xBB", i + 2 <= n ? 2 : 0) && quotes > 0)
+            quotes--;
+        if (semicolon && t[i] == ';' && i + 2 < n && t[i + 1] == ' ')
             at = i + 2;
         else if (t[i] == ' ' && i > 0 && i + 2 < n) {
             size_t q = i + 1, p = i;
@@ -538,7 +602,8 @@ static int extra_candidates(const char *t, size_t n, ta_vec *c)
             while (p > 0 && (prev == '"' || prev == 0xBB || prev == 0x201D))
                 prev = ta_u8_prev(t, &p);
             bool ended = prev == '.' || prev == '!' || prev == '?' || prev == 0x2026;
-            if ((d == '-' || d == 0x2013 || d == 0x2014) && ended && q < n && t[q] == ' ') {
+            if ((d == '-' || d == 0x2013 || d == 0x2014) && ended && !quotes && q < n &&
+                t[q] == ' ') {
                 size_t r = q + 1;
                 uint32_t e = ta_u8_decode(t, n, &r);
                 if (is_open_punct(e) && r < n)
@@ -560,11 +625,12 @@ static int extra_candidates(const char *t, size_t n, ta_vec *c)
                 bool word = true;
                 for (size_t r = a; r < i - 1 && word;) {
                     uint32_t e = ta_u8_decode(t, i - 1, &r);
-                    word = ta_is_lower(e);
+                    word = ta_is_alpha(e) || (letters && e == '-');
                     letters++;
                 }
                 if (word && letters >= 2)
                     at = i + 1;
+
             }
         }
         if (i == 0 && n > 2) {
@@ -612,15 +678,21 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         *slot = (size_t)b;
     }
     size_t sent = 0;
-    if (first && kind == TA_KIND_BODY) {
-        size_t g = glued_headline(sg, t, n, c->len ? ((size_t *)c->data)[0] : n, s, len);
-        if (g) {
-            if (emit(v, s, lo, lo + g, para, TA_KIND_HEADLINE))
-                return TA_ENOMEM;
-            sent = g;
+    if (kind == TA_KIND_BODY) { /* glued headlines and subheadings become candidates */
+        size_t from = 0, nc = c->len;
+        for (size_t k = 0; k <= nc; k++) {
+            size_t to = k < nc ? ((size_t *)c->data)[k] : n;
+            size_t g = glued_headline(sg, t, n, from, to, first && k == 0, s, len);
+            if (g) {
+                size_t *slot = ta_vec_push(c);
+                if (!slot)
+                    return TA_ENOMEM;
+                *slot = g;
+            }
+            from = to;
         }
     }
-    if (extra_candidates(t, n, c))
+    if (extra_candidates(t, n, sg->split_semicolon, c))
         return TA_ENOMEM;
     size_t *cd = c->data;
     qsort(cd, c->len, sizeof *cd, cmp_size);
@@ -648,11 +720,12 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
                 while (p < n && t[p] == ' ')
                     p++;
             }
-        } else if (p > 0 && t[p - 1] != ' ' && ta_is_digit((unsigned char)t[p])) {
-            size_t d = p;
+        } else if (ta_is_digit((unsigned char)t[p])) {
+            size_t d = p, r;
             while (d < n && ta_is_digit((unsigned char)t[d]))
                 d++;
-            if (d < n && t[d] == ' ' && d - p <= 2)
+            r = d + 1;
+            if (d + 1 < n && t[d] == ' ' && d - p <= 2 && ta_is_upper(ta_u8_decode(t, n, &r)))
                 p = d + 1;
         }
         if (p >= n)

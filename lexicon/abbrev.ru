@@ -5,6 +5,7 @@
 #        amb   = joins before a lowercase word, a digit or , ; : and before the listed words;
 #                breaks before any other capitalised word (в 2020 г. Он ...)
 # Matching ignores case; forms with spaces are written with one space.
+# "option split-semicolon" makes "; " a sentence boundary.
 title г-н
 title г-на
 title г-жа
@@ -131,3 +132,7 @@ amb ген. дир.
 amb гос.
 amb мин-во
 amb юр.
+title Дж.
+title пгт.
+title мкр.
+title г-жи
