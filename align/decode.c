@@ -83,21 +83,18 @@ static ta_status detect(const unsigned char *s, size_t len, const char **enc, si
         *enc = "UTF-16BE", *skip = 2;
         return TA_OK;
     }
-    /* UTF-16 without BOM: NUL bytes in one byte lane only */
-    size_t probe = len < 4096 ? len : 4096, z[2] = {0, 0};
-    for (size_t i = 0; i < probe; i++)
-        if (!s[i])
-            z[i & 1]++;
-    if (probe >= 4 && (z[0] + z[1]) * 4 >= probe / 2) {
-        if (z[1] * 10 >= probe * 3 && z[0] * 50 < probe) {
-            *enc = "UTF-16LE";
-            return TA_OK;
-        }
-        if (z[0] * 10 >= probe * 3 && z[1] * 50 < probe) {
-            *enc = "UTF-16BE";
-            return TA_OK;
-        }
+    /* UTF-16 without BOM: NUL bytes in one byte lane only, whose other bytes are the high
+     * bytes of Latin, Cyrillic (0x04) or punctuation (0x20) characters */
+    size_t probe = len < 4096 ? len & ~(size_t)1 : 4096, z[2] = {0, 0}, hi[2] = {0, 0};
+    for (size_t i = 0; i < probe; i++) {
+        z[i & 1] += !s[i];
+        hi[i & 1] += !s[i] || s[i] == 0x04 || s[i] == 0x20;
     }
+    for (int lane = 0; probe >= 4 && lane < 2; lane++)
+        if (z[lane] * 10 >= probe / 2 && hi[lane] * 10 >= (probe / 2) * 9 && z[!lane] * 50 < probe) {
+            *enc = lane ? "UTF-16LE" : "UTF-16BE";
+            return TA_OK;
+        }
     size_t first_bad = SIZE_MAX, bad = 0, good = 0;
     for (size_t i = 0; i < len;) {
         if (!s[i])

@@ -258,7 +258,7 @@ static bool is_lower_dotted(const char *s, size_t a, size_t e)
             if (!letters)
                 return false;
             dots++, letters = 0;
-        } else if (ta_is_lower(c))
+        } else if (ta_is_lower(c) && letters < 3) /* short parts only, not "tass.com." */
             letters++;
         else
             return false;
@@ -695,7 +695,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
     if (extra_candidates(t, n, sg->split_semicolon, c))
         return TA_ENOMEM;
     size_t *cd = c->data;
-    qsort(cd, c->len, sizeof *cd, cmp_size);
+    if (c->len)
+        qsort(cd, c->len, sizeof *cd, cmp_size);
     int last_item = 0;
     bool bullet;
     {
@@ -711,6 +712,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         if (p <= sent || p >= n || (k && cd[k - 1] == p) || join_here(sg, t, 0, n, sent, p))
             continue;
         /* references and footnote numbers stay with the sentence they follow: ".[17] ", ".4 " */
+        if (p > 0 && t[p - 1] == '[' && ta_is_digit((unsigned char)t[p]))
+            p--;
         if (t[p] == '[') {
             size_t d = p + 1;
             while (d < n && ta_is_digit((unsigned char)t[d]))

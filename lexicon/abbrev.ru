@@ -136,3 +136,4 @@ title Дж.
 title пгт.
 title мкр.
 title г-жи
+num ауд.

@@ -1,0 +1,35 @@
+#!/bin/sh
+# CLI tests: exit codes, messages, encodings, atomic output. TALIGN = the binary under test.
+set -u
+T=${TALIGN:-bin/talign}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() { # check NAME EXPECTED_CODE ACTUAL_CODE
+  if [ "$2" != "$3" ]; then echo "FAIL $1: exit $3, expected $2"; fail=1; else echo "ok   $1"; fi
+}
+$T --version >/dev/null; check version 0 $?
+$T --help | grep -q "exit codes"; check help 0 $?
+$T help segment | grep -q -- "--lang"; check help-segment 0 $?
+$T nosuch 2>/dev/null; check unknown-command 2 $?
+$T segment --format nope /dev/null 2>/dev/null; check bad-format 2 $?
+$T segment /nonexistent/x.txt 2>"$tmp/err"; check missing-file 3 $?
+grep -q "/nonexistent/x.txt" "$tmp/err"; check missing-file-named 0 $?
+printf 'Hello \320\234\320 world \320\234\n' > "$tmp/bad.txt"
+$T segment "$tmp/bad.txt" 2>"$tmp/err"; check invalid-utf8 3 $?
+grep -q "byte offset 8" "$tmp/err" && grep -q -- "--encoding" "$tmp/err"; check invalid-utf8-msg 0 $?
+printf 'a\000b' > "$tmp/nul.txt"
+$T segment "$tmp/nul.txt" 2>/dev/null; check nul-byte 3 $?
+$T segment "$tmp" 2>/dev/null; check directory 3 $?
+: > "$tmp/empty.txt"
+out=$($T segment "$tmp/empty.txt"); check empty 0 $?
+[ -z "$out" ]; check empty-output 0 $?
+printf '\314\356\361\352\342\340. \317\356\352\340.\n' > "$tmp/cp1251.txt"   # CP1251
+printf 'Москва. Пока.\n' > "$tmp/utf8.txt"
+[ "$($T segment --lang ru "$tmp/cp1251.txt")" = "$($T segment --lang ru "$tmp/utf8.txt")" ]; check cp1251-same 0 $?
+printf 'One. Two.\n' | $T segment - | wc -l | grep -q 2; check stdin 0 $?
+$T segment -o "$tmp/out.txt" "$tmp/utf8.txt"; check output-file 0 $?
+[ -s "$tmp/out.txt" ] && ! ls "$tmp" | grep -q tmp; check output-complete 0 $?
+$T segment -o /nonexistent/dir/out.txt "$tmp/utf8.txt" 2>/dev/null; check output-unwritable 4 $?
+$T segment --format jsonl "$tmp/utf8.txt" | grep -q '"start":0,"end":13'; check jsonl-offsets 0 $?
+exit $fail

@@ -1,0 +1,155 @@
+/* test_decode.c — encodings, BOMs, line ends, NFC and undecodable input. */
+#include "testutil.h"
+#include <criterion/criterion.h>
+
+static const char ru_utf8[] = "Москва, 22 июня. /ТАСС/. Ёлка и \"кавычки\" в новостях.\n";
+
+static char *decode(const char *bytes, size_t len, const char *enc, ta_status *st, ta_error *err)
+{
+    ta_text *t = NULL;
+    *st = ta_text_decode(bytes, len, enc, &t, err);
+    if (*st != TA_OK)
+        return NULL;
+    char *out = strdup(ta_text_data(t, NULL));
+    ta_text_free(t);
+    return out;
+}
+
+/* converts ru_utf8 with iconv into `enc` (test helper; the library is under test, not iconv) */
+#include <iconv.h>
+static size_t encode(const char *enc, char *out, size_t cap)
+{
+    iconv_t cd = iconv_open(enc, "UTF-8");
+    char *in = (char *)ru_utf8, *op = out;
+    size_t il = strlen(ru_utf8), ol = cap;
+    iconv(cd, &in, &il, &op, &ol);
+    iconv_close(cd);
+    return cap - ol;
+}
+
+Test(decode, same_text_from_every_encoding)
+{
+    const char *encs[] = {"UTF-8", "CP1251", "KOI8-R", "UTF-16LE", "UTF-16BE"};
+    for (size_t k = 0; k < 5; k++) {
+        char buf[512];
+        size_t n = 0;
+        if (k >= 3) { /* with a BOM */
+            buf[0] = k == 3 ? (char)0xFF : (char)0xFE;
+            buf[1] = k == 3 ? (char)0xFE : (char)0xFF;
+            n = 2;
+        }
+        n += encode(encs[k], buf + n, sizeof buf - n);
+        ta_status st;
+        char *got = decode(buf, n, NULL, &st, NULL);
+        cr_assert_eq(st, TA_OK, "%s", encs[k]);
+        cr_assert_str_eq(got, ru_utf8, "%s", encs[k]);
+        free(got);
+    }
+}
+
+Test(decode, utf8_bom_is_dropped)
+{
+    char buf[256] = "\xEF\xBB\xBF";
+    strcat(buf, ru_utf8);
+    ta_status st;
+    char *got = decode(buf, strlen(buf), NULL, &st, NULL);
+    cr_assert_str_eq(got, ru_utf8);
+    free(got);
+}
+
+Test(decode, utf16_without_bom)
+{
+    char buf[512];
+    size_t n = encode("UTF-16LE", buf, sizeof buf);
+    ta_status st;
+    char *got = decode(buf, n, NULL, &st, NULL);
+    cr_assert_eq(st, TA_OK);
+    cr_assert_str_eq(got, ru_utf8);
+    free(got);
+}
+
+Test(decode, crlf_and_cr_become_lf)
+{
+    ta_status st;
+    char *got = decode("a\r\nb\rc\n", 7, NULL, &st, NULL);
+    cr_assert_str_eq(got, "a\nb\nc\n");
+    free(got);
+}
+
+Test(decode, nfc)
+{
+    ta_status st; /* e + combining acute -> é; и + combining breve -> й */
+    char *got = decode("e\xCC\x81 \xD0\xB8\xCC\x86", 8, NULL, &st, NULL);
+    cr_assert_str_eq(got, "\xC3\xA9 \xD0\xB9");
+    free(got);
+}
+
+Test(decode, invalid_utf8_reports_offset)
+{
+    ta_status st;
+    ta_error err = {0};
+    char *got = decode("Hello \xD0\x9C\xD0 world \xD0\x9C", 16, NULL, &st, &err);
+    cr_assert_null(got);
+    cr_assert_eq(st, TA_EDECODE);
+    cr_assert(err.has_offset);
+    cr_assert_eq(err.offset, 8);
+    cr_assert(strstr(err.message, "--encoding"));
+}
+
+Test(decode, invalid_classes_are_refused)
+{
+    const char *bad[] = {"\xC0\xAF", "\xED\xA0\x80", "\xE2\x82", "\x80", "\xF5\x80\x80\x80",
+                         "ok \xE0\x80\xAF"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        ta_status st;
+        char *got = decode(bad[k], strlen(bad[k]), "UTF-8", &st, NULL);
+        cr_assert_eq(st, TA_EDECODE, "case %zu", k);
+        cr_assert_null(got);
+    }
+}
+
+Test(decode, nul_byte_is_binary)
+{
+    ta_status st;
+    ta_error err = {0};
+    cr_assert_null(decode("abc\0def", 7, NULL, &st, &err));
+    cr_assert_eq(st, TA_EDECODE);
+    cr_assert_eq(err.offset, 3);
+}
+
+Test(decode, empty_input)
+{
+    ta_status st;
+    char *got = decode("", 0, NULL, &st, NULL);
+    cr_assert_eq(st, TA_OK);
+    cr_assert_str_eq(got, "");
+    free(got);
+}
+
+Test(decode, explicit_encoding_and_unknown_name)
+{
+    ta_status st;
+    char *got = decode("\xCC\xEE\xF1\xEA\xE2\xE0", 6, "CP1251", &st, NULL);
+    cr_assert_str_eq(got, "Москва");
+    free(got);
+    cr_assert_null(decode("abc", 3, "NO-SUCH-ENC", &st, NULL));
+    cr_assert_eq(st, TA_EINVAL);
+}
+
+Test(decode, load_missing_file_and_directory)
+{
+    ta_text *t = NULL;
+    ta_error err = {0};
+    cr_assert_eq(ta_text_load("/nonexistent/file.txt", NULL, &t, &err), TA_EIO);
+    cr_assert_eq(ta_text_load("/", NULL, &t, &err), TA_EIO);
+    cr_assert_null(t);
+    ta_text_free(NULL);
+}
+
+Test(decode, encoding_is_reported)
+{
+    ta_text *t = NULL;
+    cr_assert_eq(ta_text_decode("\xEE\xEA\xEE", 3, NULL, &t, NULL), TA_OK);
+    cr_assert_str_eq(ta_text_encoding(t), "CP1251");
+    ta_text_free(t);
+}

@@ -1,0 +1,133 @@
+/* test_segment.c — sentence segmentation: fixture files of tricky cases (one a line,
+ * sentences separated by " || ") and TASS document structure. */
+#include "testutil.h"
+#include <criterion/criterion.h>
+
+static void run_fixture(const char *lang, const char *name)
+{
+    FILE *f = fopen(fixture(name), "r");
+    cr_assert_not_null(f, "missing fixture %s", name);
+    char line[4096];
+    int lineno = 0, cases = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\n")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        char text[4096] = "", *p = line;
+        for (char *q; (q = strstr(p, " || ")); p = q + 4) { /* the text is the cases joined */
+            strncat(text, p, (size_t)(q - p));
+            strcat(text, " ");
+        }
+        strcat(text, p);
+        char *got = segment_join(lang, text);
+        cr_expect_str_eq(got, line, "%s:%d", name, lineno);
+        free(got);
+        cases++;
+    }
+    fclose(f);
+    cr_assert_gt(cases, 10);
+}
+
+Test(segment, english_fixtures) { run_fixture("en", "segment.en.txt"); }
+Test(segment, russian_fixtures) { run_fixture("ru", "segment.ru.txt"); }
+
+Test(segment, tass_structure)
+{
+    const char *text = "All news\nUpdated at: 12:00\n\nEnvoy expects positive reaction\n"
+                       "The diplomat hopes for dialogue\n"
+                       "WASHINGTON, June 22. /TASS/. Russia hopes the US will respond, he said. "
+                       "He added more.\nA subheading here\nThe end.\n";
+    ta_segment_opts o = ta_segment_opts_default();
+    ta_segmenter *s;
+    cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
+    ta_span *sp;
+    size_t n;
+    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, &n), TA_OK);
+    ta_kind want[] = {TA_KIND_HEADLINE, TA_KIND_LEAD, TA_KIND_DATELINE, TA_KIND_BODY,
+                      TA_KIND_BODY, TA_KIND_SUBHEADING, TA_KIND_BODY};
+    cr_assert_eq(n, 7);
+    for (size_t i = 0; i < n; i++)
+        cr_expect_eq(sp[i].kind, want[i], "span %zu is %s", i, ta_kind_name(sp[i].kind));
+    cr_assert_eq(strncmp(text + sp[2].start, "WASHINGTON, June 22. /TASS/.", sp[2].end - sp[2].start), 0);
+    ta_free(sp);
+    o.keep_boilerplate = true;
+    ta_segmenter_free(s);
+    cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
+    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, &n), TA_OK);
+    cr_assert_eq(n, 9);
+    cr_assert_eq(sp[0].kind, TA_KIND_BOILERPLATE);
+    ta_free(sp);
+    ta_segmenter_free(s);
+}
+
+Test(segment, russian_dateline)
+{
+    char *got = segment_join("ru", "МОСКВА, 22 июня. /ТАСС/. Президент заявил об этом. Потом ушел.");
+    cr_assert_str_eq(got, "МОСКВА, 22 июня. /ТАСС/. || Президент заявил об этом. || Потом ушел.");
+    free(got);
+}
+
+Test(segment, paragraphs_and_offsets)
+{
+    const char *text = "First one. Second one.\n\nThird\none.\n";
+    ta_segment_opts o = ta_segment_opts_default();
+    o.wrapped = true;
+    ta_segmenter *s;
+    cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
+    ta_span *sp;
+    size_t n;
+    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, &n), TA_OK);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(sp[1].start, 11);
+    cr_assert_eq(sp[1].end, 22);
+    cr_assert_eq(sp[2].paragraph, 1);
+    cr_assert_eq(sp[2].end - sp[2].start, 10); /* "Third\none." joined in wrapped mode */
+    ta_free(sp);
+    ta_segmenter_free(s);
+}
+
+Test(segment, line_ends_are_sentence_ends)
+{
+    char *got = segment_join("en", "No final stop here\nNext line.");
+    cr_assert_str_eq(got, "No final stop here || Next line.");
+    free(got);
+}
+
+Test(segment, presegmented_and_errors)
+{
+    ta_segment_opts o = ta_segment_opts_default();
+    o.presegmented = true;
+    ta_segmenter *s;
+    cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
+    ta_span *sp;
+    size_t n;
+    cr_assert_eq(ta_segment(s, "A. B.\n\nC\n", 9, &sp, &n), TA_OK);
+    cr_assert_eq(n, 2);
+    ta_free(sp);
+    ta_segmenter_free(s);
+    o.lang = "xx";
+    ta_error err = {0};
+    cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_EINVAL);
+    cr_assert(strstr(err.message, "xx"));
+    o.lang = "en";
+    o.presegmented = false;
+    o.data_dir = "/nonexistent";
+    cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_EIO);
+    ta_segmenter_free(NULL);
+}
+
+Test(segment, empty_and_whitespace)
+{
+    ta_segmenter *s;
+    cr_assert_eq(ta_segmenter_new(NULL, &s, NULL), TA_OK);
+    ta_span *sp;
+    size_t n;
+    cr_assert_eq(ta_segment(s, "", 0, &sp, &n), TA_OK);
+    cr_assert_eq(n, 0);
+    ta_free(sp);
+    cr_assert_eq(ta_segment(s, " \n\t\n ", 5, &sp, &n), TA_OK);
+    cr_assert_eq(n, 0);
+    ta_free(sp);
+    ta_segmenter_free(s);
+}
