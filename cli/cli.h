@@ -29,7 +29,15 @@ typedef struct {
 int cli_out_open(cli_out *o, const char *path);    /* exit code */
 int cli_out_close(cli_out *o, int ok);             /* exit code; removes the temp file if !ok */
 
+/* The lexicon used when none is given: $TALIGN_LEXICON, else ../lexicon/en-ru.lex relative to
+ * the binary (static buffer). */
+const char *cli_default_lexicon(void);
+
 /* Subcommands: each returns an exit code. */
+int cmd_lexicon(int argc, char **argv);
+void help_lexicon(FILE *f);
+int cmd_align(int argc, char **argv);
+void help_align(FILE *f);
 int cmd_segment(int argc, char **argv);
 void help_segment(FILE *f);
 #endif

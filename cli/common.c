@@ -98,3 +98,21 @@ int cli_out_close(cli_out *o, int ok)
     memset(o, 0, sizeof *o);
     return code;
 }
+
+const char *cli_default_lexicon(void)
+{
+    static char path[4096];
+    const char *env = getenv("TALIGN_LEXICON");
+    if (env && *env)
+        return env;
+    char exe[4000];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return "lexicon/en-ru.lex";
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = 0;
+    snprintf(path, sizeof path, "%s/../lexicon/en-ru.lex", exe);
+    return path;
+}

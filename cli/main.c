@@ -8,6 +8,8 @@ static const struct {
     void (*help)(FILE *);
 } cmds[] = {
     {"segment", "split a news text into sentences", cmd_segment, help_segment},
+    {"align", "align an English text with its Russian counterpart", cmd_align, help_align},
+    {"lexicon", "build, query and count the bilingual lexicon", cmd_lexicon, help_lexicon},
 };
 
 static void usage(FILE *f)
@@ -20,7 +22,8 @@ static void usage(FILE *f)
     fputs("  help CMD   show the options of CMD\n\n"
           "exit codes: 0 success, 1 internal error, 2 usage error,\n"
           "            3 input error (missing, unreadable or undecodable file), 4 output error\n"
-          "environment: TALIGN_DATA overrides the built-in data files (abbrev.en ...)\n",
+          "environment: TALIGN_DATA overrides the built-in data files (abbrev.en ...),\n"
+          "             TALIGN_LEXICON the default lexicon file\n",
           f);
 }
 

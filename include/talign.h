@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -114,6 +115,82 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
 ta_status ta_segment(ta_segmenter *s, const char *utf8, size_t len, ta_span **spans, size_t *n);
 
 void ta_segmenter_free(ta_segmenter *s);
+
+/* ---- lexicon: English–Russian word pairs keyed by Snowball stems --------------------- */
+
+typedef struct ta_lexicon ta_lexicon;
+
+/* Builds a lexicon file from a dictd dictionary (Debian's mueller7-dict): `dict_dz` is the
+ * .dict.dz file (NULL: /usr/share/dictd/mueller7.dict.dz). Headwords map to the Russian words
+ * of their translations (transcriptions, labels, sense numbers and example phrases dropped).
+ * The file is written to a temporary name and renamed, so `out_path` is complete or untouched.
+ * If `entries` is not NULL it receives the number of headwords kept. */
+ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *entries,
+                           ta_error *err);
+
+/* Loads a lexicon file. TA_EIO: missing; TA_EFORMAT: corrupt (bad magic or checksum);
+ * TA_EVERSION: written by another version (rebuild it). *out belongs to the caller.
+ * `path` may be NULL for an empty lexicon (numbers and names still match). */
+ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err);
+
+/* Translations of `word` (English or Russian, any inflected form) as a malloc'ed string, one
+ * translation a line (empty when none); the caller frees it with ta_free(). */
+ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out);
+
+/* Counts: English headwords, distinct English stems, stem pairs. */
+void ta_lexicon_stats(const ta_lexicon *lx, size_t *headwords, size_t *stems, size_t *pairs);
+
+void ta_lexicon_free(ta_lexicon *lx);
+
+/* ---- alignment ------------------------------------------------------------------------ */
+
+/* A bead: English sentences [en0, en1) translate Russian sentences [ru0, ru1). */
+typedef struct {
+    int en0, en1, ru0, ru1;
+    double score; /* confidence in [0,1] that the bead is right */
+} ta_bead;
+
+typedef struct {
+    int max_bead;      /* largest side of a bead: 2 (2-2, 2-1 ...) or 3 (adds 1-3, 3-1); default 3 */
+    bool use_lexicon;  /* use the lexicon; false = lengths, numbers and names only */
+    bool realign;      /* second pass with word pairs learned from confident 1-1 beads */
+    int band;          /* initial half-width of the search band in sentences; default 100 */
+} ta_align_opts;
+
+ta_align_opts ta_align_opts_default(void);
+
+/* Aligns n_en English sentences with n_ru Russian ones (arrays of UTF-8 strings with their
+ * byte lengths). `lx` may be NULL. On success *beads (owned by the caller, ta_free) covers every
+ * sentence of both sides exactly once, in order. */
+ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
+                   const char *const *ru, const size_t *ru_len, size_t n_ru,
+                   const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
+                   size_t *n_beads);
+
+/* ---- writers ------------------------------------------------------------------------- */
+
+typedef enum {
+    TA_FMT_TSV = 0, /* EN<TAB>RU<TAB>SCORE<TAB>TYPE, one bead a line */
+    TA_FMT_LADDER,  /* hunalign ladder: i<TAB>j<TAB>score, rungs from 0 0 to n m */
+    TA_FMT_MOSES_EN, TA_FMT_MOSES_RU, /* the English / Russian file of a Moses pair (no nulls) */
+    TA_FMT_TMX,     /* TMX 1.4b */
+    TA_FMT_JSONL,   /* one object a bead */
+    TA_FMT_HTML     /* a self-contained side-by-side review page */
+} ta_format;
+
+/* An aligned document pair as the writers see it; nothing here is owned by the writer. */
+typedef struct {
+    const char *const *en; const size_t *en_len; size_t n_en;
+    const char *const *ru; const size_t *ru_len; size_t n_ru;
+    const ta_bead *beads; size_t n_beads;
+    double min_score;          /* TMX, Moses: beads scored below are left out */
+    const char *src_lang, *tgt_lang; /* "en", "ru" */
+    const char *title;         /* HTML page title (file names) */
+} ta_corpus;
+
+/* Writes `c` to `f` in format `fmt`, escaping everything (XML, JSON, HTML); control
+ * characters other than tab/newline are dropped. TA_EIO when writing fails. */
+ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,244 @@
+/* sentfeat.c — sentence features for alignment: tokens, stopwords, Snowball stems mapped through
+ * the lexicon, normalised numbers (2,5 = 2.5; 1,000 = 1000) and consonant skeletons of
+ * transliterated words (Антонов ~ Antonov, Байден ~ Biden) as shared match keys. */
+#include "sentfeat.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int load_set(ta_strmap *m, const char *name, ta_error *err, ta_status *st)
+{
+    char *text;
+    size_t len;
+    if ((*st = ta_data_read(NULL, name, &text, &len, err)) != TA_OK)
+        return -1;
+    char *save = NULL;
+    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+        if (l[0] != '#' && ta_strmap_put(m, l, strlen(l), 1)) {
+            free(text);
+            *st = TA_ENOMEM;
+            return -1;
+        }
+    free(text);
+    return 0;
+}
+
+ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err)
+{
+    memset(f, 0, sizeof *f);
+    f->lx = lx;
+    ta_status st = TA_OK;
+    if (load_set(&f->stop_en, "stopwords.en", err, &st) ||
+        load_set(&f->stop_ru, "stopwords.ru", err, &st))
+        ta_featurizer_release(f);
+    return st;
+}
+
+void ta_featurizer_release(ta_featurizer *f)
+{
+    ta_stemmer_release(&f->st);
+    ta_strmap_release(&f->stop_en);
+    ta_strmap_release(&f->stop_ru);
+    ta_strmap_release(&f->extra);
+    ta_buf_release(&f->tmp);
+    ta_buf_release(&f->stem);
+}
+
+void ta_feat_release(ta_feat *x)
+{
+    free(x->tok);
+    free(x->keys);
+    memset(x, 0, sizeof *x);
+}
+
+static int extra_key(ta_featurizer *f, const char *k, size_t n)
+{
+    int id;
+    if (!ta_strmap_get(&f->extra, k, n, &id)) {
+        id = (int)f->extra.n;
+        if (ta_strmap_put(&f->extra, k, n, id))
+            return -1;
+    }
+    return TA_KEY_EXTRA + id;
+}
+
+/* Latin transliteration of one lowercase Cyrillic letter */
+static const char *translit(uint32_t c)
+{
+    static const char *t[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "j", "k", "l", "m",
+                              "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
+                              "shch", "", "y", "", "e", "yu", "ya"};
+    if (c >= 0x430 && c <= 0x44F)
+        return t[c - 0x430];
+    return c == 0x451 ? "e" : NULL;
+}
+
+/* "~" + the first four consonants of the word's Latin form (c,q->k, w->v, x->ks, ph->f) */
+static int skeleton(ta_featurizer *f, const char *w, size_t n)
+{
+    char sk[8] = "~";
+    size_t k = 1;
+    ta_buf *b = &f->tmp;
+    b->len = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ta_to_lower(ta_u8_decode(w, n, &i));
+        const char *tl = translit(c);
+        if (tl) {
+            if (ta_buf_add(b, tl, strlen(tl)))
+                return -1;
+        } else if (c < 0x80 && ta_buf_addc(b, (char)c))
+            return -1;
+    }
+    for (size_t i = 0; i < b->len && k < 5; i++) {
+        char c = b->data[i];
+        if (c == 'p' && i + 1 < b->len && b->data[i + 1] == 'h')
+            c = 'f', i++;
+        else if (c == 'c' || c == 'q')
+            c = 'k';
+        else if (c == 'w')
+            c = 'v';
+        else if (c == 'z' && i + 1 < b->len && b->data[i + 1] == 'h')
+            c = 'j', i++;
+        if (strchr("aeiouyjh'-", c))
+            continue;
+        if (sk[k - 1] != c)
+            sk[k++] = c;
+        if (c == 'x' && k < 5)
+            sk[k - 1] = 'k', sk[k++] = 's';
+    }
+    return k >= 4 ? extra_key(f, sk, k) : -2;
+}
+
+static int push(int **a, int *n, int *cap, int v)
+{
+    if (*n == *cap) {
+        int nc = *cap ? *cap * 2 : 16;
+        int *d = realloc(*a, sizeof(int) * (size_t)nc);
+        if (!d)
+            return -1;
+        *a = d, *cap = nc;
+    }
+    (*a)[(*n)++] = v;
+    return 0;
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return a < b ? -1 : a > b;
+}
+
+int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out)
+{
+    memset(out, 0, sizeof *out);
+    int ntok = 0, tcap = 0, kcap = 0;
+    bool en = lang == 'e';
+    if (en && push(&out->tok, &ntok, &tcap, 0))
+        return -1;
+    for (size_t i = 0; i < n;) {
+        size_t a = i;
+        uint32_t c = ta_u8_decode(s, n, &i);
+        out->len++;
+        if (!ta_is_alpha(c) && !ta_is_digit(c))
+            continue;
+        bool digits = ta_is_digit(c);
+        size_t e = i;
+        while (e < n) { /* the token: letters or digits, with inner - ' . , */
+            size_t q = e;
+            uint32_t d = ta_u8_decode(s, n, &q);
+            if (digits ? ta_is_digit(d) : (ta_is_alpha(d) || ta_is_digit(d))) {
+                e = q;
+                out->len++;
+                continue;
+            }
+            bool inner = digits ? (d == '.' || d == ',') : (d == '-' || d == '\'' || d == 0x2019);
+            size_t r = q;
+            if (inner && q < n) {
+                uint32_t nx = ta_u8_decode(s, n, &r);
+                if (digits ? ta_is_digit(nx) : ta_is_alpha(nx)) {
+                    e = q;
+                    out->len++;
+                    continue;
+                }
+            }
+            break;
+        }
+        i = e;
+        int keys[64], nk = 0;
+        if (digits) { /* 1,000 -> 1000 (English), 2,5 -> 2.5 */
+            char num[64];
+            size_t k = 0;
+            for (size_t p = a; p < e && k < sizeof num - 1; p++) {
+                char ch = s[p];
+                if (ch == ',') {
+                    size_t q = p + 1;
+                    while (q < e && ta_is_digit((unsigned char)s[q]))
+                        q++;
+                    if (en && q - p - 1 == 3)
+                        continue;
+                    ch = '.';
+                }
+                num[k++] = ch;
+            }
+            int key = extra_key(f, num, k);
+            if (key < 0)
+                return -1;
+            keys[nk++] = key;
+        } else {
+            if (ta_stem(&f->st, lang, s + a, e - a, &f->stem))
+                return -1;
+            if (ta_strmap_get(en ? &f->stop_en : &f->stop_ru, f->st.low.data, f->st.low.len, NULL))
+                continue;
+            if (en) {
+                size_t nt;
+                const int *t = ta_lexicon_targets(f->lx, ta_lexicon_en_id(f->lx, f->stem.data,
+                                                                          f->stem.len), &nt);
+                for (size_t k = 0; k < nt && nk < 60; k++)
+                    keys[nk++] = t[k];
+            } else {
+                int id = ta_lexicon_ru_id(f->lx, f->stem.data, f->stem.len);
+                if (id >= 0)
+                    keys[nk++] = id;
+            }
+            int sk = skeleton(f, s + a, e - a);
+            if (sk == -1)
+                return -1;
+            if (sk >= 0)
+                keys[nk++] = sk;
+        }
+        out->ncontent++;
+        for (int k = 0; k < nk; k++)
+            if (push(&out->keys, &out->nkeys, &kcap, keys[k]))
+                return -1;
+        if (en && nk && push(&out->tok, &ntok, &tcap, out->nkeys))
+            return -1;
+    }
+    if (en)
+        out->ntok = ntok - 1;
+    else if (out->nkeys) {
+        qsort(out->keys, (size_t)out->nkeys, sizeof(int), cmp_int);
+        int w = 0;
+        for (int k = 0; k < out->nkeys; k++)
+            if (!w || out->keys[w - 1] != out->keys[k])
+                out->keys[w++] = out->keys[k];
+        out->nkeys = w;
+        for (int k = 0; k < w; k++)
+            out->mask |= 1ULL << ((unsigned)out->keys[k] * 2654435761u >> 26);
+    }
+    return 0;
+}
+
+int ta_feat_matches(const ta_feat *e, const ta_feat *r)
+{
+    int m = 0;
+    for (int t = 0; t < e->ntok; t++)
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+            int key = e->keys[k];
+            if (!(r->mask >> ((unsigned)key * 2654435761u >> 26) & 1))
+                continue;
+            if (bsearch(&key, r->keys, (size_t)r->nkeys, sizeof(int), cmp_int)) {
+                m++;
+                break;
+            }
+        }
+    return m;
+}

@@ -1,0 +1,74 @@
+/* write.c — the plain writers (TSV, ladder, Moses, JSONL) and the format dispatcher. */
+#include "escape.h"
+
+void ta_write_tmx(FILE *f, const ta_corpus *c);
+void ta_write_html(FILE *f, const ta_corpus *c);
+
+static const char *type_of(const ta_bead *b, char buf[16])
+{
+    snprintf(buf, 16, "%d-%d", b->en1 - b->en0, b->ru1 - b->ru0);
+    return buf;
+}
+
+ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
+{
+    char tb[16];
+    switch (fmt) {
+    case TA_FMT_TMX: ta_write_tmx(f, c); break;
+    case TA_FMT_HTML: ta_write_html(f, c); break;
+    case TA_FMT_LADDER:
+        for (size_t k = 0; k < c->n_beads; k++)
+            fprintf(f, "%d\t%d\t%.3f\n", c->beads[k].en0, c->beads[k].ru0, c->beads[k].score);
+        fprintf(f, "%zu\t%zu\t1.000\n", c->n_en, c->n_ru);
+        break;
+    case TA_FMT_TSV:
+        for (size_t k = 0; k < c->n_beads; k++) {
+            const ta_bead *b = &c->beads[k];
+            ta_put_join(f, c->en, c->en_len, b->en0, b->en1, ta_put_raw);
+            fputc('\t', f);
+            ta_put_join(f, c->ru, c->ru_len, b->ru0, b->ru1, ta_put_raw);
+            fprintf(f, "\t%.3f\t%s\n", b->score, type_of(b, tb));
+        }
+        break;
+    case TA_FMT_MOSES_EN:
+    case TA_FMT_MOSES_RU:
+        for (size_t k = 0; k < c->n_beads; k++) {
+            const ta_bead *b = &c->beads[k];
+            if (b->en0 == b->en1 || b->ru0 == b->ru1 || b->score < c->min_score)
+                continue;
+            if (fmt == TA_FMT_MOSES_EN)
+                ta_put_join(f, c->en, c->en_len, b->en0, b->en1, ta_put_raw);
+            else
+                ta_put_join(f, c->ru, c->ru_len, b->ru0, b->ru1, ta_put_raw);
+            fputc('\n', f);
+        }
+        break;
+    case TA_FMT_JSONL:
+        for (size_t k = 0; k < c->n_beads; k++) {
+            const ta_bead *b = &c->beads[k];
+            fputs("{\"en_ids\":[", f);
+            for (int i = b->en0; i < b->en1; i++)
+                fprintf(f, "%s%d", i > b->en0 ? "," : "", i);
+            fputs("],\"ru_ids\":[", f);
+            for (int j = b->ru0; j < b->ru1; j++)
+                fprintf(f, "%s%d", j > b->ru0 ? "," : "", j);
+            fputs("],\"en\":", f);
+            fputc('[', f);
+            for (int i = b->en0; i < b->en1; i++) {
+                if (i > b->en0)
+                    fputc(',', f);
+                ta_put_json(f, c->en[i], c->en_len[i]);
+            }
+            fputs("],\"ru\":[", f);
+            for (int j = b->ru0; j < b->ru1; j++) {
+                if (j > b->ru0)
+                    fputc(',', f);
+                ta_put_json(f, c->ru[j], c->ru_len[j]);
+            }
+            fprintf(f, "],\"score\":%.3f,\"type\":\"%s\"}\n", b->score, type_of(b, tb));
+        }
+        break;
+    default: return TA_EINVAL;
+    }
+    return ferror(f) ? TA_EIO : TA_OK;
+}

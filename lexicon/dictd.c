@@ -1,0 +1,163 @@
+/* dictd.c — imports the Mueller English–Russian dictionary (dictd format, .dict.dz read with
+ * zlib): headword -> the Russian words of its translations, stemmed, as a lexicon file. */
+#include "lexicon.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+static bool is_cyr(uint32_t c) { return (c >= 0x410 && c <= 0x44F) || c == 0x401 || c == 0x451; }
+
+/* Drops [transcriptions], (parentheses) and _labels. from one chunk in place. */
+static size_t clean(char *s, size_t n)
+{
+    size_t w = 0;
+    int sq = 0, par = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '[') sq++;
+        else if (c == ']' && sq) { sq--; continue; }
+        else if (c == '(') par++;
+        else if (c == ')' && par) { par--; continue; }
+        if (sq || par)
+            continue;
+        if (c == '_') { /* a label: _n. _воен. */
+            while (i + 1 < n && s[i + 1] != '.' && s[i + 1] != ' ')
+                i++;
+            if (i + 1 < n && s[i + 1] == '.')
+                i++;
+            continue;
+        }
+        s[w++] = c;
+    }
+    return w;
+}
+
+/* Adds the Russian words of one translation chunk (no Latin letters) to `ru`/`rustem`. */
+static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *ru, ta_buf *rustem, int *count)
+{
+    n = clean(s, n);
+    for (size_t i = 0; i < n;) {
+        size_t q = i;
+        uint32_t c = ta_u8_decode(s, n, &q);
+        if (c < 0x80 && ((c | 32) >= 'a' && (c | 32) <= 'z'))
+            return 0; /* an example phrase, not a translation */
+        i = q;
+    }
+    ta_buf stem = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc && *count < 40;) {
+        size_t q = i;
+        if (!is_cyr(ta_u8_decode(s, n, &q))) {
+            i = q;
+            continue;
+        }
+        size_t a = i, e = i, chars = 0;
+        while (e < n) {
+            size_t r = e;
+            uint32_t c = ta_u8_decode(s, n, &r);
+            if (!is_cyr(c) && c != '-')
+                break;
+            e = r;
+            chars++;
+        }
+        i = e;
+        if (chars < 3 || (e - a >= 3 && !memcmp(s + e - 3, "-\xD0\xBB", 3)) || s[e - 1] == '-')
+            continue; /* short function words, кого-л., что-л. */
+        if (ta_stem(st, 'r', s + a, e - a, &stem) || (ru->len && ta_buf_addc(ru, '|')) ||
+            ta_buf_add(ru, st->low.data, st->low.len) || (rustem->len && ta_buf_addc(rustem, ' ')) ||
+            ta_buf_add(rustem, stem.data, stem.len))
+            rc = -1;
+        (*count)++;
+    }
+    ta_buf_release(&stem);
+    return rc;
+}
+
+static int add_entry(ta_stemmer *st, const char *head, size_t hn, char *body, size_t bn,
+                     ta_buf *out, size_t *entries)
+{
+    for (size_t i = 0; i < hn; i++) /* single English words only */
+        if (!(((head[i] | 32) >= 'a' && (head[i] | 32) <= 'z') || head[i] == '-' || head[i] == '\''))
+            return 0;
+    ta_buf ru = {0}, rustem = {0}, stem = {0};
+    int count = 0, rc = 0;
+    size_t a = 0;
+    for (size_t i = 0; i <= bn && !rc; i++) { /* chunks end at ; , and sense numbers */
+        bool end = i == bn || body[i] == ';' || body[i] == ',' ||
+                   (body[i] == ')' && i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9') ||
+                   (body[i] == '.' && i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9');
+        if (end) {
+            rc = add_chunk(st, body + a, i - a, &ru, &rustem, &count);
+            a = i + 1;
+        }
+    }
+    if (!rc && count && !ta_stem(st, 'e', head, hn, &stem)) {
+        rc = ta_buf_add(out, st->low.data, st->low.len) || ta_buf_addc(out, '\t') ||
+             ta_buf_add(out, stem.data, stem.len) || ta_buf_addc(out, '\t') ||
+             ta_buf_add(out, rustem.data, rustem.len) || ta_buf_addc(out, '\t') ||
+             ta_buf_add(out, ru.data, ru.len) || ta_buf_addc(out, '\n');
+        (*entries)++;
+    }
+    ta_buf_release(&ru);
+    ta_buf_release(&rustem);
+    ta_buf_release(&stem);
+    return rc;
+}
+
+ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *entries,
+                           ta_error *err)
+{
+    if (!dict_dz)
+        dict_dz = "/usr/share/dictd/mueller7.dict.dz";
+    gzFile gz = gzopen(dict_dz, "rb");
+    if (!gz)
+        return ta_fail(err, TA_EIO, "%s: cannot open (install mueller7-dict: make deps)", dict_dz);
+    ta_buf text = {0};
+    char tmp[1 << 16];
+    int n;
+    while ((n = gzread(gz, tmp, sizeof tmp)) > 0)
+        if (ta_buf_add(&text, tmp, (size_t)n)) {
+            gzclose(gz);
+            ta_buf_release(&text);
+            return ta_fail(err, TA_ENOMEM, "out of memory");
+        }
+    int zerr;
+    const char *zmsg = gzerror(gz, &zerr);
+    gzclose(gz);
+    if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
+        ta_status s = ta_fail(err, TA_EFORMAT, "%s: %s", dict_dz, zmsg);
+        ta_buf_release(&text);
+        return s;
+    }
+    ta_stemmer st = {0};
+    ta_buf out = {0}, body = {0};
+    size_t count = 0;
+    int rc = 0;
+    const char *p = text.data ? text.data : "", *end = p + text.len, *head = NULL;
+    size_t hn = 0;
+    while (p <= end && !rc) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        bool indented = p < nl && (*p == ' ' || *p == '\t');
+        if (p == end || (!indented && p < nl)) { /* a new headword: flush the previous entry */
+            if (head && hn && head[0] != '_' && strncmp(head, "00-database", 11))
+                rc = add_entry(&st, head, hn, body.data ? body.data : (char *)"", body.len, &out,
+                               &count);
+            head = p, hn = (size_t)(nl - p), body.len = 0;
+        } else if (indented)
+            rc = ta_buf_add(&body, p, (size_t)(nl - p)) || ta_buf_addc(&body, ' ');
+        p = nl + 1;
+    }
+    ta_stemmer_release(&st);
+    ta_buf_release(&text);
+    ta_buf_release(&body);
+    ta_status s = rc ? ta_fail(err, TA_ENOMEM, "out of memory")
+                     : ta_lexicon_write(out_path, out.data ? out.data : "", out.len,
+                                        (uint32_t)count, err);
+    ta_buf_release(&out);
+    if (s == TA_OK && entries)
+        *entries = count;
+    return s;
+}
