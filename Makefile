@@ -27,7 +27,13 @@ BIN := $(B)/talign
 endif
 
 .PHONY: all deps test check demo bench clean
-all: $(B)/libtalign.a $(BIN)
+MUELLER := /usr/share/dictd/mueller7.dict.dz
+LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
+all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
+
+# the bilingual lexicon, built from Debian's mueller7-dict (not committed)
+lexicon/en-ru.lex: $(BIN) $(MUELLER)
+	$(BIN) lexicon build -o $@
 
 deps:
 	@sh scripts/deps.sh
@@ -60,10 +66,12 @@ check: all $(TESTS)
 	@TALIGN=$(BIN) sh tests/cli_test.sh
 
 test: deps
+	$(MAKE) all
 	$(MAKE) check
 	$(MAKE) check B=build/asan SAN=1
 
-demo: deps all
+demo: deps
+	$(MAKE) all
 	@sh scripts/demo.sh
 
 bench: all

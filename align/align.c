@@ -20,7 +20,12 @@ typedef struct {
 static const bead_type TYPES[] = {{1, 1, 0.16}, {1, 0, 4.6}, {0, 1, 4.6}, {2, 1, 2.8},
                                   {1, 2, 2.8},  {2, 2, 5.0}, {3, 1, 5.0}, {1, 3, 5.0}};
 #define NTYPES (sizeof TYPES / sizeof *TYPES)
-#define W_WORD 1.0   /* cost of an unmatched content word (nats) */
+#ifndef W_UNMATCHED
+#define W_UNMATCHED 0.2 /* cost of an unmatched content word (nats) */
+#endif
+#ifndef W_MATCH
+#define W_MATCH 0.1     /* gain of a matched content word (nats) */
+#endif
 
 typedef struct {
     double c, s2;
@@ -47,7 +52,7 @@ static int matches(const dp *d, size_t i, size_t j)
 
 static double len_cost(const dp *d, int a, int b)
 {
-    if (a == 0 && b == 0)
+    if (a == 0 || b == 0) /* null beads: their prior and word costs decide */
         return 0;
     double mean = (a + b / d->c) / 2.0;
     double delta = (b - d->c * a) / sqrt((mean < 1 ? 1 : mean) * d->s2);
@@ -77,7 +82,7 @@ static double bead_cost(const dp *d, size_t i, size_t j, const bead_type *t, dou
         m = cr;
     if (sim)
         *sim = ce + cr ? 2.0 * m / (ce + cr) : 0;
-    return len_cost(d, le, lr) + t->prior + W_WORD * (ce + cr - 2 * m) * 0.5 - 0.5 * m;
+    return len_cost(d, le, lr) + t->prior + W_UNMATCHED * (ce + cr - 2 * m) - W_MATCH * m;
 }
 
 /* Runs the DP; returns 1 when the path touched the band edge, -1 when out of memory. */

@@ -32,4 +32,16 @@ $T segment -o "$tmp/out.txt" "$tmp/utf8.txt"; check output-file 0 $?
 [ -s "$tmp/out.txt" ] && ! ls "$tmp" | grep -q tmp; check output-complete 0 $?
 $T segment -o /nonexistent/dir/out.txt "$tmp/utf8.txt" 2>/dev/null; check output-unwritable 4 $?
 $T segment --format jsonl "$tmp/utf8.txt" | grep -q '"start":0,"end":13'; check jsonl-offsets 0 $?
+printf 'Russia hopes for talks. Antonov said so on Monday.\nThe summit was in Geneva.\n' > "$tmp/a.en"
+printf 'Россия надеется на переговоры, заявил в понедельник Антонов.\nСаммит прошел в Женеве.\n' > "$tmp/a.ru"
+$T align --no-lexicon "$tmp/a.en" "$tmp/a.ru" > "$tmp/a.tsv"; check align-tsv 0 $?
+[ "$(cut -f4 "$tmp/a.tsv" | tr '\n' ' ')" = "2-1 1-1 " ]; check align-merge 0 $?
+$T align --no-lexicon --format tmx -o "$tmp/a.tmx" "$tmp/a.en" "$tmp/a.ru"; check align-tmx 0 $?
+if command -v xmllint >/dev/null; then xmllint --noout "$tmp/a.tmx"; check tmx-valid 0 $?; fi
+$T align --no-lexicon --format moses -o "$tmp/m" "$tmp/a.en" "$tmp/a.ru" && [ "$(wc -l < "$tmp/m.en")" = 2 ] && [ -s "$tmp/m.ru" ]; check align-moses 0 $?
+$T align --no-lexicon --format ladder "$tmp/a.en" "$tmp/a.ru" | tail -1 | grep -q "^3	2"; check align-ladder 0 $?
+$T align --no-lexicon "$tmp/a.en" /nonexistent 2>/dev/null; check align-missing 3 $?
+$T align --no-lexicon "$tmp/a.en" 2>/dev/null; check align-usage 2 $?
+$T align --no-lexicon "$tmp/empty.txt" "$tmp/a.ru" 2>"$tmp/err" | wc -l | grep -q 2; check align-empty-side 0 $?
+grep -q warning "$tmp/err"; check align-empty-warning 0 $?
 exit $fail

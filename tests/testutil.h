@@ -1,6 +1,7 @@
 /* testutil.h — helpers for the Criterion tests: fixture paths and segmentation to strings. */
 #ifndef TA_TESTUTIL_H
 #define TA_TESTUTIL_H
+#define _GNU_SOURCE /* open_memstream */
 #include "talign.h"
 #include <stdio.h>
 #include <stdlib.h>
