@@ -161,13 +161,28 @@ static ta_status convert(const char *in, size_t len, const char *enc, ta_buf *ou
     return st;
 }
 
-/* NFC via ICU; skipped for pure ASCII. */
+/* Code points that are NFC whatever surrounds them (Latin-1, Cyrillic, common punctuation):
+ * text made only of these needs no ICU pass. */
+static bool nfc_stable(uint32_t c)
+{
+    return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
+           (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+           (c >= 0x20A0 && c <= 0x20C0) || c == 0x2116 || c == 0x2122 || c == 0xFFFD;
+}
+
+/* NFC via ICU; skipped when every code point is NFC-stable. */
 static ta_status nfc(ta_buf *b, ta_error *err)
 {
     size_t i = 0;
-    while (i < b->len && !(b->data[i] & 0x80))
-        i++;
-    if (i == b->len)
+    while (i < b->len) {
+        if (!(b->data[i] & 0x80)) {
+            i++;
+            continue;
+        }
+        if (!nfc_stable(ta_u8_decode(b->data, b->len, &i)))
+            break;
+    }
+    if (i >= b->len)
         return TA_OK;
     if (b->len > INT32_MAX / 2)
         return ta_fail(err, TA_EINVAL, "input too large (over 1 GB)");

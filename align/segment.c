@@ -18,7 +18,7 @@ struct ta_segmenter {
     ta_strmap abbrev;   /* lowercased abbreviation -> class | (follow-list index << 4) */
     ta_vec follow;      /* per entry: a char ** NULL-terminated list of prefixes */
     ta_boiler boiler;
-    ta_buf scratch, key;
+    ta_buf scratch, key, lower;
     ta_vec cand;        /* candidate boundaries of one paragraph */
     char **starters;    /* words that open sentences (starters.LANG) */
     bool split_semicolon; /* "option split-semicolon" in abbrev.LANG */
@@ -45,9 +45,10 @@ static void free_follow(ta_vec *f)
 static int make_key(ta_segmenter *s, const char *p, size_t n)
 {
     s->key.len = 0;
-    ta_buf tmp = {0};
+    ta_buf tmp = s->lower;
+    tmp.len = 0;
     if (ta_u8_lower(&tmp, p, n, false)) {
-        ta_buf_release(&tmp);
+        s->lower = tmp;
         return -1;
     }
     int rc = 0;
@@ -60,7 +61,7 @@ static int make_key(ta_segmenter *s, const char *p, size_t n)
     }
     while (!rc && s->key.len && s->key.data[s->key.len - 1] == ' ')
         s->key.len--;
-    ta_buf_release(&tmp);
+    s->lower = tmp; /* kept for the next call */
     return rc;
 }
 
@@ -206,6 +207,7 @@ void ta_segmenter_free(ta_segmenter *s)
     ta_boiler_release(&s->boiler);
     ta_buf_release(&s->scratch);
     ta_buf_release(&s->key);
+    ta_buf_release(&s->lower);
     ta_vec_release(&s->cand);
     for (size_t i = 0; s->starters && s->starters[i]; i++)
         free(s->starters[i]);
@@ -528,6 +530,8 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
 static bool starts_with_starter(char **starters, const char *t, size_t n, size_t ws, size_t *end)
 {
     for (size_t m = 0; starters && starters[m]; m++) {
+        if (starters[m][0] != t[ws])
+            continue;
         size_t sl = strlen(starters[m]);
         if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ') {
             *end = ws + sl + 1;
