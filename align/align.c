@@ -166,23 +166,22 @@ static double confidence(const dp *d, size_t i, size_t j, const bead_type *t)
     return 1.0 / (1.0 + exp(-x));
 }
 
+/* lexicon/params.en-ru: "c VALUE" and "s2 VALUE" lines */
 static ta_status read_params(double *c, double *s2)
 {
-    char *text;
-    size_t len;
+    char **lines;
+    size_t n;
     *c = 1.0128, *s2 = 3.118;
-    if (ta_data_read(NULL, "params.en-ru", &text, &len, NULL) != TA_OK)
+    if (ta_data_lines(NULL, "params.en-ru", &lines, &n, NULL, NULL) != TA_OK)
         return TA_OK; /* built-in defaults */
-    for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
-        if (!strncmp(l, "c ", 2))
-            *c = atof(l + 2);
-        else if (!strncmp(l, "s2 ", 3))
-            *s2 = atof(l + 3);
+    for (size_t i = 0; i < n; i++) {
+        if (!strncmp(lines[i], "c ", 2))
+            *c = atof(lines[i] + 2);
+        else if (!strncmp(lines[i], "s2 ", 3))
+            *s2 = atof(lines[i] + 3);
     }
-    free(text);
-    if (*c <= 0 || *s2 <= 0)
-        return TA_EFORMAT;
-    return TA_OK;
+    ta_lines_free(lines);
+    return *c > 0 && *s2 > 0 ? TA_OK : TA_EFORMAT;
 }
 
 ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,

@@ -70,3 +70,66 @@ ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *le
         }
     return ta_fail(err, TA_EIO, "%s: no such built-in data file", name);
 }
+
+ta_status ta_data_lines(const char *dir, const char *name, char ***lines, size_t *n, int **lineno,
+                        ta_error *err)
+{
+    char *text;
+    size_t len;
+    *lines = NULL;
+    *n = 0;
+    if (lineno)
+        *lineno = NULL;
+    ta_status st = ta_data_read(dir, name, &text, &len, err);
+    if (st != TA_OK)
+        return st;
+    size_t cap = 1;
+    for (size_t i = 0; i < len; i++)
+        cap += text[i] == '\n';
+    char **out = calloc(cap + 1, sizeof *out);
+    int *nums = lineno ? calloc(cap + 1, sizeof *nums) : NULL;
+    if (!out || (lineno && !nums)) {
+        free(out), free(nums), free(text);
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    size_t k = 0;
+    int num = 0;
+    for (char *p = text, *end = text + len; p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        num++;
+        char *q = p;
+        while (q < nl && (*q == ' ' || *q == '\t'))
+            q++;
+        size_t l = (size_t)(nl - q);
+        while (l && (q[l - 1] == ' ' || q[l - 1] == '\t' || q[l - 1] == '\r'))
+            l--;
+        if (l && q[0] != '#') {
+            if (!(out[k] = malloc(l + 1))) {
+                ta_lines_free(out);
+                free(nums), free(text);
+                return ta_fail(err, TA_ENOMEM, "out of memory");
+            }
+            memcpy(out[k], q, l);
+            out[k][l] = 0;
+            if (nums)
+                nums[k] = num;
+            k++;
+        }
+        p = nl + 1;
+    }
+    free(text);
+    *lines = out;
+    *n = k;
+    if (lineno)
+        *lineno = nums;
+    return TA_OK;
+}
+
+void ta_lines_free(char **lines)
+{
+    for (size_t i = 0; lines && lines[i]; i++)
+        free(lines[i]);
+    free(lines);
+}

@@ -67,10 +67,12 @@ static const char *guess_cyrillic(const unsigned char *s, size_t len, size_t *le
     return a >= b ? "CP1251" : "KOI8-R";
 }
 
+/* Sets *enc and the BOM length *skip; *checked tells that the bytes were validated as UTF-8. */
 static ta_status detect(const unsigned char *s, size_t len, const char **enc, size_t *skip,
-                        ta_error *err)
+                        bool *checked, ta_error *err)
 {
     *skip = 0;
+    *checked = false;
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
         *enc = "UTF-8", *skip = 3;
         return TA_OK;
@@ -114,6 +116,7 @@ static ta_status detect(const unsigned char *s, size_t len, const char **enc, si
     }
     if (!bad) {
         *enc = "UTF-8";
+        *checked = true;
         return TA_OK;
     }
     size_t letters, high;
@@ -235,9 +238,10 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
     const unsigned char *s = (const unsigned char *)bytes;
     const char *enc = encoding;
     size_t skip = 0;
+    bool checked = false;
     ta_status st;
     if (!enc) {
-        if ((st = detect(s, len, &enc, &skip, err)) != TA_OK)
+        if ((st = detect(s, len, &enc, &skip, &checked, err)) != TA_OK)
             return st;
     } else if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8")) {
         enc = "UTF-8";
@@ -246,7 +250,7 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
     }
     ta_buf b = {0};
     if (!strcmp(enc, "UTF-8")) {
-        for (size_t i = skip; i < len;) {
+        for (size_t i = skip; i < len && !checked;) {
             size_t n = utf8_seq(s, len, i);
             if (!n || !s[i]) {
                 return ta_fail_at(err, TA_EDECODE, i, "%s at byte offset %zu" SUGGEST,
@@ -254,12 +258,8 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
             }
             i += n;
         }
-        st = ta_buf_add(&b, bytes + skip, len - skip) ? TA_ENOMEM : TA_OK;
-        if (st == TA_OK && ta_buf_grow(&b, 0))
-            st = TA_ENOMEM;
-        if (st != TA_OK)
-            return ta_fail(err, st, "out of memory");
-        b.data[b.len] = 0;
+        if (ta_buf_add(&b, bytes + skip, len - skip))
+            return ta_fail(err, TA_ENOMEM, "out of memory");
     } else if ((st = convert(bytes + skip, len - skip, enc, &b, err)) != TA_OK) {
         if (err && err->has_offset)
             err->offset += skip;

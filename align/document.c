@@ -6,38 +6,13 @@
 
 ta_status ta_boiler_load(ta_boiler *b, const char *data_dir, ta_error *err)
 {
-    char *text;
-    size_t len;
     memset(b, 0, sizeof *b);
-    ta_status st = ta_data_read(data_dir, "boilerplate.txt", &text, &len, err);
-    if (st != TA_OK)
-        return st;
-    ta_vec v = {.esz = sizeof(char *)};
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        size_t n = strlen(line);
-        while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
-            line[--n] = 0;
-        if (!n || line[0] == '#')
-            continue;
-        char **slot = ta_vec_push(&v);
-        if (!slot || !(*slot = strdup(line))) {
-            b->prefix = v.data, b->n = v.len - (slot != NULL);
-            ta_boiler_release(b);
-            free(text);
-            return ta_fail(err, TA_ENOMEM, "out of memory");
-        }
-    }
-    free(text);
-    b->prefix = v.data;
-    b->n = v.len;
-    return TA_OK;
+    return ta_data_lines(data_dir, "boilerplate.txt", &b->prefix, &b->n, NULL, err);
 }
 
 void ta_boiler_release(ta_boiler *b)
 {
-    for (size_t i = 0; i < b->n; i++)
-        free(b->prefix[i]);
-    free(b->prefix);
+    ta_lines_free(b->prefix);
     memset(b, 0, sizeof *b);
 }
 
@@ -105,7 +80,7 @@ int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, t
 {
     ta_vec v = {.esz = sizeof(ta_para)};
     size_t i = 0;
-    bool body_seen = false;
+    bool body_seen = false, title_seen = false;
     while (i < len) {
         size_t e = i;
         if (wrapped) { /* up to a blank line */
@@ -156,11 +131,9 @@ int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, t
             if (is_boiler(b, s + a, z - a))
                 p->kind = TA_KIND_BOILERPLATE;
             else if (!p->dateline_end && is_title(s + a, z - a)) {
-                bool first = true;
-                for (size_t k = 0; k + 1 < v.len; k++)
-                    if (((ta_para *)v.data)[k].kind != TA_KIND_BOILERPLATE)
-                        first = false;
-                p->kind = body_seen ? TA_KIND_SUBHEADING : first ? TA_KIND_HEADLINE : TA_KIND_LEAD;
+                p->kind = body_seen ? TA_KIND_SUBHEADING : title_seen ? TA_KIND_LEAD
+                                                                      : TA_KIND_HEADLINE;
+                title_seen = true;
             } else {
                 p->kind = TA_KIND_BODY;
                 body_seen = true;

@@ -69,4 +69,11 @@ int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo);
  * when set, else the copy built into the library. *out is malloc'ed and NUL-terminated. */
 ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *len, ta_error *err);
 
+/* A data file as its lines, trailing white space trimmed, blank lines and # comments dropped.
+ * *lines is a NULL-terminated array (*n entries) released with ta_lines_free; when `lineno` is
+ * not NULL it receives a malloc'ed array of the 1-based line numbers (for messages). */
+ta_status ta_data_lines(const char *dir, const char *name, char ***lines, size_t *n, int **lineno,
+                        ta_error *err);
+void ta_lines_free(char **lines);
+
 #endif

@@ -67,96 +67,62 @@ static int make_key(ta_segmenter *s, const char *p, size_t n)
 
 static ta_status load_abbrev(ta_segmenter *s, ta_error *err)
 {
-    char name[32], *text;
-    size_t len;
+    char name[32], **lines;
+    size_t n;
+    int *lineno;
     snprintf(name, sizeof name, "abbrev.%s", s->lang);
-    ta_status st = ta_data_read(s->opts.data_dir, name, &text, &len, err);
-    if (st != TA_OK)
-        return st;
-    int lineno = 0;
-    char *save = NULL;
-    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        lineno++;
-        while (*line == ' ' || *line == '\t')
-            line++;
-        if (!*line || *line == '#')
-            continue;
-        char *sp = line + strcspn(line, " \t");
+    ta_status st = ta_data_lines(s->opts.data_dir, name, &lines, &n, &lineno, err);
+    for (size_t i = 0; st == TA_OK && i < n; i++) {
+        char *line = lines[i], *sp = line + strcspn(line, " \t");
+        while (*sp == ' ' || *sp == '\t')
+            sp++;
         if (!strncmp(line, "option", 6)) {
-            while (*sp == ' ' || *sp == '\t')
-                sp++;
-            if (!strncmp(sp, "split-semicolon", 15))
+            if (!strcmp(sp, "split-semicolon"))
                 s->split_semicolon = true;
-            else {
-                free(text);
-                return ta_fail(err, TA_EFORMAT, "%s line %d: unknown option '%s'", name, lineno, sp);
-            }
+            else
+                st = ta_fail(err, TA_EFORMAT, "%s line %d: unknown option '%s'", name, lineno[i], sp);
             continue;
         }
         int cls = !strncmp(line, "title", 5) ? AB_TITLE : !strncmp(line, "num", 3) ? AB_NUM
                   : !strncmp(line, "amb", 3) ? AB_AMB : 0;
         if (!cls || !*sp) {
-            free(text);
-            return ta_fail(err, TA_EFORMAT,
-                           "%s line %d: expected 'title|num|amb ABBREVIATION [| FOLLOWING...]'",
-                           name, lineno);
+            st = ta_fail(err, TA_EFORMAT,
+                         "%s line %d: expected 'title|num|amb ABBREVIATION [| FOLLOWING...]'",
+                         name, lineno[i]);
+            break;
         }
         char *bar = strchr(sp, '|');
         if (bar)
             *bar = 0;
-        if (make_key(s, sp, strlen(sp)) || ta_strmap_put(&s->abbrev, s->key.data ? s->key.data : "",
-                                                         s->key.len, cls | (int)(s->follow.len << 4)))
-            goto oom;
-        char ***slot = ta_vec_push(&s->follow);
-        if (!slot)
-            goto oom;
-        if (bar) {
-            size_t cnt = 0;
-            char **list = calloc(strlen(bar + 1) / 2 + 2, sizeof(char *));
-            if (!list)
-                goto oom;
-            *slot = list;
-            char *save2 = NULL;
-            for (char *w = strtok_r(bar + 1, " \t\r", &save2); w; w = strtok_r(NULL, " \t\r", &save2))
-                if (!(list[cnt++] = strdup(w)))
-                    goto oom;
+        char ***slot = NULL;
+        if (make_key(s, sp, strlen(sp)) ||
+            ta_strmap_put(&s->abbrev, s->key.data ? s->key.data : "", s->key.len,
+                          cls | (int)(s->follow.len << 4)) ||
+            !(slot = ta_vec_push(&s->follow)) ||
+            (bar && !(*slot = calloc(strlen(bar + 1) / 2 + 2, sizeof(char *))))) {
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+            break;
         }
+        size_t cnt = 0;
+        char *save = NULL;
+        for (char *w = bar ? strtok_r(bar + 1, " \t", &save) : NULL; w; w = strtok_r(NULL, " \t", &save))
+            if (!((*slot)[cnt++] = strdup(w))) {
+                st = ta_fail(err, TA_ENOMEM, "out of memory");
+                break;
+            }
     }
-    free(text);
-    return TA_OK;
-oom:
-    free(text);
-    return ta_fail(err, TA_ENOMEM, "out of memory");
+    ta_lines_free(lines);
+    free(lineno);
+    return st;
 }
 
 /* starters.LANG: one word or phrase a line */
 static ta_status load_starters(ta_segmenter *s, ta_error *err)
 {
-    char name[32], *text;
-    size_t len, n = 0;
+    char name[32];
+    size_t n;
     snprintf(name, sizeof name, "starters.%s", s->lang);
-    ta_status st = ta_data_read(s->opts.data_dir, name, &text, &len, err);
-    if (st != TA_OK)
-        return st;
-    s->starters = calloc(len / 2 + 2, sizeof(char *));
-    if (!s->starters) {
-        free(text);
-        return ta_fail(err, TA_ENOMEM, "out of memory");
-    }
-    char *save = NULL;
-    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        size_t l = strlen(line);
-        while (l && (line[l - 1] == ' ' || line[l - 1] == '\r'))
-            line[--l] = 0;
-        if (!l || line[0] == '#')
-            continue;
-        if (!(s->starters[n++] = strdup(line))) {
-            free(text);
-            return ta_fail(err, TA_ENOMEM, "out of memory");
-        }
-    }
-    free(text);
-    return TA_OK;
+    return ta_data_lines(s->opts.data_dir, name, &s->starters, &n, NULL, err);
 }
 
 ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_error *err)
@@ -209,9 +175,7 @@ void ta_segmenter_free(ta_segmenter *s)
     ta_buf_release(&s->key);
     ta_buf_release(&s->lower);
     ta_vec_release(&s->cand);
-    for (size_t i = 0; s->starters && s->starters[i]; i++)
-        free(s->starters[i]);
-    free(s->starters);
+    ta_lines_free(s->starters);
     free(s);
 }
 

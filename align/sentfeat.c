@@ -7,18 +7,17 @@
 
 static int load_set(ta_strmap *m, const char *name, ta_error *err, ta_status *st)
 {
-    char *text;
-    size_t len;
-    if ((*st = ta_data_read(NULL, name, &text, &len, err)) != TA_OK)
+    char **lines;
+    size_t n;
+    if ((*st = ta_data_lines(NULL, name, &lines, &n, NULL, err)) != TA_OK)
         return -1;
-    char *save = NULL;
-    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
-        if (l[0] != '#' && ta_strmap_put(m, l, strlen(l), 1)) {
-            free(text);
-            *st = TA_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (ta_strmap_put(m, lines[i], strlen(lines[i]), 1)) {
+            ta_lines_free(lines);
+            *st = ta_fail(err, TA_ENOMEM, "out of memory");
             return -1;
         }
-    free(text);
+    ta_lines_free(lines);
     return 0;
 }
 

@@ -20,25 +20,6 @@ void help_segment(FILE *f)
           f);
 }
 
-static void json_str(FILE *f, const char *s, size_t n)
-{
-    fputc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c == '\t')
-            fputs("\\t", f);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
 int cmd_segment(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -90,22 +71,10 @@ int cmd_segment(int argc, char **argv)
     if (s != TA_OK)
         code = cli_fail(path, s, NULL);
     else if ((code = cli_out_open(&o, out)) == EXIT_OK) {
-        bool json = !strcmp(format, "jsonl");
-        for (size_t i = 0; i < n; i++) {
-            if (json) {
-                fputs("{\"text\":", o.f);
-                json_str(o.f, txt + sp[i].start, sp[i].end - sp[i].start);
-                fprintf(o.f, ",\"paragraph\":%d,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu}\n",
-                        sp[i].paragraph, ta_kind_name(sp[i].kind), sp[i].start, sp[i].end);
-            } else {
-                if (i && sp[i].paragraph != sp[i - 1].paragraph)
-                    fputc('\n', o.f);
-                for (size_t k = sp[i].start; k < sp[i].end; k++) /* one line a sentence */
-                    fputc(txt[k] == '\n' ? ' ' : txt[k], o.f);
-                fputc('\n', o.f);
-            }
-        }
-        code = cli_out_close(&o, 1);
+        s = ta_write_sentences(o.f, !strcmp(format, "jsonl"), txt, sp, n);
+        code = cli_out_close(&o, s == TA_OK);
+        if (s != TA_OK)
+            code = cli_fail(out ? out : "(stdout)", s, NULL);
     }
     ta_free(sp);
     ta_text_free(t);

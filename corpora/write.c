@@ -1,4 +1,5 @@
-/* write.c — the plain writers (TSV, ladder, Moses, JSONL) and the format dispatcher. */
+/* write.c — the plain writers (TSV, ladder, Moses, JSONL, segmented sentences) and the format
+ * dispatcher. */
 #include "escape.h"
 
 void ta_write_tmx(FILE *f, const ta_corpus *c);
@@ -69,6 +70,26 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
         }
         break;
     default: return TA_EINVAL;
+    }
+    return ferror(f) ? TA_EIO : TA_OK;
+}
+
+ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = text + sp[i].start;
+        size_t len = sp[i].end - sp[i].start;
+        if (jsonl) {
+            fputs("{\"text\":", f);
+            ta_put_json(f, s, len);
+            fprintf(f, ",\"paragraph\":%d,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu}\n",
+                    sp[i].paragraph, ta_kind_name(sp[i].kind), sp[i].start, sp[i].end);
+        } else {
+            if (i && sp[i].paragraph != sp[i - 1].paragraph)
+                fputc('\n', f);
+            ta_put_raw(f, s, len);
+            fputc('\n', f);
+        }
     }
     return ferror(f) ? TA_EIO : TA_OK;
 }

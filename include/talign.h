@@ -192,6 +192,11 @@ typedef struct {
  * characters other than tab/newline are dropped. TA_EIO when writing fails. */
 ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c);
 
+/* Writes the sentences `sp` of `text`: as text (one sentence a line, line breaks inside a
+ * sentence as spaces, a blank line between paragraphs) or, when `jsonl`, one object a sentence
+ * with its text, paragraph, kind and byte offsets. TA_EIO when writing fails. */
+ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

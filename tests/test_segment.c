@@ -2,6 +2,7 @@
  * sentences separated by " || ") and TASS document structure. */
 #include "testutil.h"
 #include <criterion/criterion.h>
+#include <unistd.h>
 
 static void run_fixture(const char *lang, const char *name)
 {
@@ -29,6 +30,17 @@ static void run_fixture(const char *lang, const char *name)
     cr_assert_gt(cases, 10);
 }
 
+/* Segments `text` with options `o` (asserting success); the spans are the caller's. */
+static ta_span *segment_with(const ta_segment_opts *o, const char *text, size_t *n)
+{
+    ta_segmenter *s;
+    ta_span *sp;
+    cr_assert_eq(ta_segmenter_new(o, &s, NULL), TA_OK);
+    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, n), TA_OK);
+    ta_segmenter_free(s);
+    return sp;
+}
+
 Test(segment, english_fixtures) { run_fixture("en", "segment.en.txt"); }
 Test(segment, russian_fixtures) { run_fixture("ru", "segment.ru.txt"); }
 
@@ -39,11 +51,8 @@ Test(segment, tass_structure)
                        "WASHINGTON, June 22. /TASS/. Russia hopes the US will respond, he said. "
                        "He added more.\nA subheading here\nThe end.\n";
     ta_segment_opts o = ta_segment_opts_default();
-    ta_segmenter *s;
-    cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
-    ta_span *sp;
     size_t n;
-    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, &n), TA_OK);
+    ta_span *sp = segment_with(&o, text, &n);
     ta_kind want[] = {TA_KIND_HEADLINE, TA_KIND_LEAD, TA_KIND_DATELINE, TA_KIND_BODY,
                       TA_KIND_BODY, TA_KIND_SUBHEADING, TA_KIND_BODY};
     cr_assert_eq(n, 7);
@@ -52,13 +61,10 @@ Test(segment, tass_structure)
     cr_assert_eq(strncmp(text + sp[2].start, "WASHINGTON, June 22. /TASS/.", sp[2].end - sp[2].start), 0);
     ta_free(sp);
     o.keep_boilerplate = true;
-    ta_segmenter_free(s);
-    cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
-    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, &n), TA_OK);
+    sp = segment_with(&o, text, &n);
     cr_assert_eq(n, 9);
     cr_assert_eq(sp[0].kind, TA_KIND_BOILERPLATE);
     ta_free(sp);
-    ta_segmenter_free(s);
 }
 
 Test(segment, russian_dateline)
@@ -73,18 +79,14 @@ Test(segment, paragraphs_and_offsets)
     const char *text = "First one. Second one.\n\nThird\none.\n";
     ta_segment_opts o = ta_segment_opts_default();
     o.wrapped = true;
-    ta_segmenter *s;
-    cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
-    ta_span *sp;
     size_t n;
-    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, &n), TA_OK);
+    ta_span *sp = segment_with(&o, text, &n);
     cr_assert_eq(n, 3);
     cr_assert_eq(sp[1].start, 11);
     cr_assert_eq(sp[1].end, 22);
     cr_assert_eq(sp[2].paragraph, 1);
     cr_assert_eq(sp[2].end - sp[2].start, 10); /* "Third\none." joined in wrapped mode */
     ta_free(sp);
-    ta_segmenter_free(s);
 }
 
 Test(segment, line_ends_are_sentence_ends)
@@ -98,14 +100,11 @@ Test(segment, presegmented_and_errors)
 {
     ta_segment_opts o = ta_segment_opts_default();
     o.presegmented = true;
-    ta_segmenter *s;
-    cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
-    ta_span *sp;
     size_t n;
-    cr_assert_eq(ta_segment(s, "A. B.\n\nC\n", 9, &sp, &n), TA_OK);
+    ta_span *sp = segment_with(&o, "A. B.\n\nC\n", &n);
     cr_assert_eq(n, 2);
     ta_free(sp);
-    ta_segmenter_free(s);
+    ta_segmenter *s;
     o.lang = "xx";
     ta_error err = {0};
     cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_EINVAL);
@@ -119,15 +118,29 @@ Test(segment, presegmented_and_errors)
 
 Test(segment, empty_and_whitespace)
 {
-    ta_segmenter *s;
-    cr_assert_eq(ta_segmenter_new(NULL, &s, NULL), TA_OK);
-    ta_span *sp;
     size_t n;
-    cr_assert_eq(ta_segment(s, "", 0, &sp, &n), TA_OK);
+    ta_free(segment_with(NULL, "", &n));
     cr_assert_eq(n, 0);
-    ta_free(sp);
-    cr_assert_eq(ta_segment(s, " \n\t\n ", 5, &sp, &n), TA_OK);
+    ta_free(segment_with(NULL, " \n\t\n ", &n));
     cr_assert_eq(n, 0);
-    ta_free(sp);
-    ta_segmenter_free(s);
+}
+
+Test(segment, bad_rule_file_names_its_line)
+{
+    char dir[] = "/tmp/talign-data-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/abbrev.en", dir);
+    FILE *f = fopen(path, "w");
+    fputs("# a comment\n\ntitle Mr.\nnonsense Xy.\n", f);
+    fclose(f);
+    ta_segment_opts o = ta_segment_opts_default();
+    o.data_dir = dir;
+    ta_segmenter *s = NULL;
+    ta_error err = {0};
+    cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_EFORMAT);
+    cr_assert(strstr(err.message, "abbrev.en line 4"), "%s", err.message);
+    cr_assert_null(s);
+    remove(path);
+    rmdir(dir);
 }
