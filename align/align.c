@@ -14,27 +14,32 @@ ta_align_opts ta_align_opts_default(void)
 
 typedef struct {
     int de, dr;
-    double prior; /* -log P(type) */
+    const char *name;
 } bead_type;
 
-static const bead_type TYPES[] = {{1, 1, 0.16}, {1, 0, 4.6}, {0, 1, 4.6}, {2, 1, 2.8},
-                                  {1, 2, 2.8},  {2, 2, 5.0}, {3, 1, 5.0}, {1, 3, 5.0}};
+static const bead_type TYPES[] = {{1, 1, "1-1"}, {1, 0, "1-0"}, {0, 1, "0-1"}, {2, 1, "2-1"},
+                                  {1, 2, "1-2"}, {2, 2, "2-2"}, {3, 1, "3-1"}, {1, 3, "1-3"}};
 #define NTYPES (sizeof TYPES / sizeof *TYPES)
-#ifndef W_UNMATCHED
-#define W_UNMATCHED 0.2 /* cost of an unmatched content word (nats) */
-#endif
-#ifndef W_MATCH
-#define W_MATCH 0.1     /* gain of a matched content word (nats) */
-#endif
 
+/* The model's parameters (lexicon/params.en-ru). */
 typedef struct {
     double c, s2;
+    double prior[NTYPES];
+    double hit[2], miss[2]; /* per side (0 en, 1 ru): weighted log-likelihood ratio of a
+                               matched / unmatched content word */
+} model;
+
+typedef struct {
+    model md;
     const ta_feat *en, *ru;
     size_t n, m;
     int band;
     float *cost;            /* (n+1) x (2*band+1) */
     unsigned char *back;
-    unsigned char *match;   /* n x (2*band+1): matched words of the 1-1 pair (i, j) */
+    /* n x (2*band+1) each, for windows of 1..3 sentences: me[w-1] at (i, j) = words of English
+     * sentence i matched in Russian sentences j..j+w-1; mr[w-1] at (i, j) = words of Russian
+     * sentence j matched in English sentences i..i+w-1 */
+    unsigned char *me[3], *mr[3];
 } dp;
 
 static long lo_of(const dp *d, size_t i)
@@ -42,20 +47,22 @@ static long lo_of(const dp *d, size_t i)
     return (long)((double)i * (double)d->m / (double)(d->n ? d->n : 1)) - d->band;
 }
 
-static int matches(const dp *d, size_t i, size_t j)
+/* Words of English sentence i matched in Russian sentences j..j+w-1 (side 0), or of Russian
+ * sentence j matched in English sentences i..i+w-1 (side 1). */
+static int matches(const dp *d, int side, size_t i, size_t j, int w)
 {
     long k = (long)j - lo_of(d, i);
-    if (k < 0 || k > 2 * d->band)
-        return ta_feat_matches(&d->en[i], &d->ru[j]);
-    return d->match[i * (size_t)(2 * d->band + 1) + (size_t)k];
+    if (k < 0 || k > 2 * d->band || (side ? i + (size_t)w > d->n : j + (size_t)w > d->m))
+        return side ? ta_feat_matches(&d->ru[j], &d->en[i], w) : ta_feat_matches(&d->en[i], &d->ru[j], w);
+    return (side ? d->mr : d->me)[w - 1][i * (size_t)(2 * d->band + 1) + (size_t)k];
 }
 
-static double len_cost(const dp *d, int a, int b)
+static double len_cost(const model *md, int a, int b)
 {
-    if (a == 0 || b == 0) /* null beads: their prior and word costs decide */
+    if (a == 0 || b == 0) /* null beads: their prior decides */
         return 0;
-    double mean = (a + b / d->c) / 2.0;
-    double delta = (b - d->c * a) / sqrt((mean < 1 ? 1 : mean) * d->s2);
+    double mean = (a + b / md->c) / 2.0;
+    double delta = (b - md->c * a) / sqrt((mean < 1 ? 1 : mean) * md->s2);
     double z = fabs(delta) / sqrt(2.0);
     double p = erfc(z);
     if (p < 1e-300)
@@ -63,26 +70,39 @@ static double len_cost(const dp *d, int a, int b)
     return -log(p);
 }
 
-/* cost of the bead ending at (i, j) with type t, and its lexical figures */
-static double bead_cost(const dp *d, size_t i, size_t j, const bead_type *t, double *sim)
+/* Word evidence of a bead: the log-likelihood ratio that its two sides translate each other. */
+static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
 {
-    int le = 0, lr = 0, ce = 0, cr = 0, m = 0;
-    for (int a = 1; a <= t->de; a++)
-        le += d->en[i - (size_t)a].len, ce += d->en[i - (size_t)a].ncontent;
-    for (int b = 1; b <= t->dr; b++)
-        lr += d->ru[j - (size_t)b].len, cr += d->ru[j - (size_t)b].ncontent;
-    for (int a = 1; a <= t->de; a++) {
-        int mi = 0;
-        for (int b = 1; b <= t->dr; b++)
-            mi += matches(d, i - (size_t)a, j - (size_t)b);
-        int cap = d->en[i - (size_t)a].ncontent;
-        m += mi < cap ? mi : cap;
+    if (!t->de || !t->dr)
+        return 0;
+    double llr = 0;
+    size_t i0 = i - (size_t)t->de, j0 = j - (size_t)t->dr;
+    for (size_t a = i0; a < i; a++) { /* English words with a counterpart on the Russian side */
+        int m = matches(d, 0, a, j0, t->dr), c = d->en[a].ncontent;
+        llr += m * d->md.hit[0] + (c - m) * d->md.miss[0];
     }
-    if (m > cr)
-        m = cr;
-    if (sim)
-        *sim = ce + cr ? 2.0 * m / (ce + cr) : 0;
-    return len_cost(d, le, lr) + t->prior + W_UNMATCHED * (ce + cr - 2 * m) - W_MATCH * m;
+    for (size_t b = j0; b < j; b++) { /* and Russian words with one on the English side */
+        int m = matches(d, 1, i0, b, t->de), c = d->ru[b].ncontent;
+        llr += m * d->md.hit[1] + (c - m) * d->md.miss[1];
+    }
+    return llr;
+}
+
+static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *le, int *lr)
+{
+    *le = *lr = 0;
+    for (int a = 1; a <= t->de; a++)
+        *le += d->en[i - (size_t)a].len;
+    for (int b = 1; b <= t->dr; b++)
+        *lr += d->ru[j - (size_t)b].len;
+    return len_cost(&d->md, *le, *lr);
+}
+
+/* cost of the bead of type t ending at (i, j) */
+static double bead_cost(const dp *d, size_t i, size_t j, size_t t)
+{
+    int le, lr;
+    return len_of(d, i, j, &TYPES[t], &le, &lr) + d->md.prior[t] - word_llr(d, i, j, &TYPES[t]);
 }
 
 /* Runs the DP; returns 1 when the path touched the band edge, -1 when out of memory. */
@@ -91,14 +111,25 @@ static int run(dp *d, int max_bead)
     size_t w = (size_t)(2 * d->band + 1);
     d->cost = malloc(sizeof(float) * (d->n + 1) * w);
     d->back = malloc((d->n + 1) * w);
-    d->match = malloc((d->n ? d->n : 1) * w);
-    if (!d->cost || !d->back || !d->match)
+    for (int x = 0; x < 3; x++) {
+        d->me[x] = malloc((d->n ? d->n : 1) * w);
+        d->mr[x] = malloc((d->n ? d->n : 1) * w);
+        if (!d->me[x] || !d->mr[x])
+            return -1;
+    }
+    if (!d->cost || !d->back)
         return -1;
     for (size_t i = 0; i < d->n; i++)
         for (size_t k = 0; k < w; k++) {
             long j = lo_of(d, i) + (long)k;
-            d->match[i * w + k] = (unsigned char)(j >= 0 && (size_t)j < d->m
-                                      ? (size_t)ta_feat_matches(&d->en[i], &d->ru[j]) : 0);
+            for (int x = 0; x < 3; x++) {
+                int a = j >= 0 && (size_t)j + (size_t)x < d->m
+                            ? ta_feat_matches(&d->en[i], &d->ru[j], x + 1) : 0;
+                int b = j >= 0 && (size_t)j < d->m && i + (size_t)x < d->n
+                            ? ta_feat_matches(&d->ru[j], &d->en[i], x + 1) : 0;
+                d->me[x][i * w + k] = (unsigned char)(a < 255 ? a : 255);
+                d->mr[x][i * w + k] = (unsigned char)(b < 255 ? b : 255);
+            }
         }
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
@@ -120,7 +151,7 @@ static int run(dp *d, int max_bead)
                     float pc = d->cost[pi * w + (size_t)pk];
                     if (pc == INFINITY)
                         continue;
-                    float c = pc + (float)bead_cost(d, i, (size_t)j, ty, NULL);
+                    float c = pc + (float)bead_cost(d, i, (size_t)j, t);
                     if (c < best)
                         best = c, bt = (unsigned char)t;
                 }
@@ -145,43 +176,68 @@ static int run(dp *d, int max_bead)
 
 static void dp_free(dp *d)
 {
-    free(d->cost), free(d->back), free(d->match);
-    d->cost = NULL, d->back = d->match = NULL;
+    free(d->cost), free(d->back);
+    d->cost = NULL, d->back = NULL;
+    for (int x = 0; x < 3; x++) {
+        free(d->me[x]), free(d->mr[x]);
+        d->me[x] = d->mr[x] = NULL;
+    }
 }
 
-/* Confidence of a bead: a logistic model of its lexical similarity and length fit. */
+/* Confidence of a bead: a logistic function of its word evidence and length fit. */
 static double confidence(const dp *d, size_t i, size_t j, const bead_type *t)
 {
-    double sim;
-    bead_cost(d, i, j, t, &sim);
     if (!t->de || !t->dr)
         return 0.5;
-    int le = 0, lr = 0;
-    for (int a = 1; a <= t->de; a++)
-        le += d->en[i - (size_t)a].len;
-    for (int b = 1; b <= t->dr; b++)
-        lr += d->ru[j - (size_t)b].len;
-    double lp = exp(-len_cost(d, le, lr));
-    double x = -3.0 + 9.0 * sim + 2.0 * lp - (t->de + t->dr > 2 ? 1.0 : 0.0);
+    int le, lr;
+    double lc = len_of(d, i, j, t, &le, &lr);
+    double x = 0.5 + 0.35 * word_llr(d, i, j, t) - 0.8 * lc - (t->de + t->dr > 2 ? 0.7 : 0.0);
     return 1.0 / (1.0 + exp(-x));
 }
 
-/* lexicon/params.en-ru: "c VALUE" and "s2 VALUE" lines */
-static ta_status read_params(double *c, double *s2)
+/* lexicon/params.en-ru: "name value" lines; `lex` picks the word-evidence figures. */
+static ta_status read_model(model *md, bool lex)
 {
     char **lines;
     size_t n;
-    *c = 1.0128, *s2 = 3.118;
-    if (ta_data_lines(NULL, "params.en-ru", &lines, &n, NULL, NULL) != TA_OK)
-        return TA_OK; /* built-in defaults */
+    double right[2] = {0}, wrong[2] = {0}, weight = 0;
+    memset(md, 0, sizeof *md);
+    ta_status st = ta_data_lines(NULL, "params.en-ru", &lines, &n, NULL, NULL);
+    if (st != TA_OK)
+        return st;
+    const char *set = lex ? "lex." : "nolex.";
+    size_t sl = strlen(set);
     for (size_t i = 0; i < n; i++) {
-        if (!strncmp(lines[i], "c ", 2))
-            *c = atof(lines[i] + 2);
-        else if (!strncmp(lines[i], "s2 ", 3))
-            *s2 = atof(lines[i] + 3);
+        char *l = lines[i], *v = strchr(l, ' ');
+        if (!v)
+            continue;
+        double x = atof(v + 1);
+        if (!strncmp(l, "c ", 2))
+            md->c = x;
+        else if (!strncmp(l, "s2 ", 3))
+            md->s2 = x;
+        else if (!strncmp(l, "word_weight ", 12))
+            weight = x;
+        else if (!strncmp(l, "prior.", 6)) {
+            for (size_t t = 0; t < NTYPES; t++)
+                if (!strncmp(l + 6, TYPES[t].name, 3) && l[9] == ' ')
+                    md->prior[t] = x;
+        } else if (!strncmp(l, set, sl)) {
+            int side = !strncmp(l + sl, "ru.", 3);
+            if (!strncmp(l + sl + 3, "right ", 6))
+                right[side] = x;
+            else if (!strncmp(l + sl + 3, "wrong ", 6))
+                wrong[side] = x;
+        }
     }
     ta_lines_free(lines);
-    return *c > 0 && *s2 > 0 ? TA_OK : TA_EFORMAT;
+    for (int k = 0; k < 2; k++) {
+        if (right[k] <= wrong[k] || wrong[k] <= 0 || right[k] >= 1)
+            return TA_EFORMAT;
+        md->hit[k] = weight * log(right[k] / wrong[k]);
+        md->miss[k] = weight * log((1 - right[k]) / (1 - wrong[k]));
+    }
+    return md->c > 0 && md->s2 > 0 ? TA_OK : TA_EFORMAT;
 }
 
 ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
@@ -199,7 +255,7 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     if (st != TA_OK)
         return st;
     dp d = {.n = n_en, .m = n_ru};
-    if ((st = read_params(&d.c, &d.s2)) != TA_OK) {
+    if ((st = read_model(&d.md, o.use_lexicon && lx)) != TA_OK) {
         ta_featurizer_release(&fz);
         return st;
     }

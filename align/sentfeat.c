@@ -38,6 +38,10 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_strmap_release(&f->stop_en);
     ta_strmap_release(&f->stop_ru);
     ta_strmap_release(&f->extra);
+    ta_strmap_release(&f->stems);
+    for (size_t i = 0; i < f->learned.len; i++)
+        ta_vec_release((ta_vec *)f->learned.data + i);
+    ta_vec_release(&f->learned);
     ta_buf_release(&f->tmp);
     ta_buf_release(&f->stem);
 }
@@ -46,6 +50,8 @@ void ta_feat_release(ta_feat *x)
 {
     free(x->tok);
     free(x->keys);
+    free(x->stem);
+    free(x->set);
     memset(x, 0, sizeof *x);
 }
 
@@ -126,12 +132,41 @@ static int cmp_int(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+static int stem_id(ta_featurizer *f, char lang, const char *stem, size_t n)
+{
+    f->tmp.len = 0;
+    if (ta_buf_addc(&f->tmp, lang) || ta_buf_addc(&f->tmp, ':') || ta_buf_add(&f->tmp, stem, n))
+        return -1;
+    int id;
+    if (!ta_strmap_get(&f->stems, f->tmp.data, f->tmp.len, &id)) {
+        id = (int)f->stems.n;
+        if (ta_strmap_put(&f->stems, f->tmp.data, f->tmp.len, id))
+            return -1;
+    }
+    return id;
+}
+
+int ta_featurizer_learn(ta_featurizer *f, int en_stem, int ru_stem)
+{
+    f->learned.esz = sizeof(ta_vec);
+    while (f->learned.len <= (size_t)en_stem)
+        if (!ta_vec_push(&f->learned))
+            return -1;
+    ta_vec *v = (ta_vec *)f->learned.data + en_stem;
+    v->esz = sizeof(int);
+    int *slot = ta_vec_push(v);
+    if (!slot)
+        return -1;
+    *slot = TA_KEY_STEM + ru_stem;
+    return 0;
+}
+
 int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out)
 {
     memset(out, 0, sizeof *out);
-    int ntok = 0, tcap = 0, kcap = 0;
+    int ntok = 0, tcap = 0, kcap = 0, nkeys = 0, nstem = 0, scap = 0;
     bool en = lang == 'e';
-    if (en && push(&out->tok, &ntok, &tcap, 0))
+    if (push(&out->tok, &ntok, &tcap, 0))
         return -1;
     for (size_t i = 0; i < n;) {
         size_t a = i;
@@ -162,7 +197,7 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
             break;
         }
         i = e;
-        int keys[64], nk = 0;
+        int keys[80], nk = 0, sid = -1;
         if (digits) { /* 1,000 -> 1000 (English), 2,5 -> 2.5 */
             char num[64];
             size_t k = 0;
@@ -187,16 +222,24 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
                 return -1;
             if (ta_strmap_get(en ? &f->stop_en : &f->stop_ru, f->st.low.data, f->st.low.len, NULL))
                 continue;
+            if ((sid = stem_id(f, lang, f->stem.data, f->stem.len)) < 0)
+                return -1;
             if (en) {
                 size_t nt;
                 const int *t = ta_lexicon_targets(f->lx, ta_lexicon_en_id(f->lx, f->stem.data,
                                                                           f->stem.len), &nt);
                 for (size_t k = 0; k < nt && nk < 60; k++)
                     keys[nk++] = t[k];
+                if ((size_t)sid < f->learned.len) {
+                    ta_vec *l = (ta_vec *)f->learned.data + sid;
+                    for (size_t k = 0; k < l->len && nk < 75; k++)
+                        keys[nk++] = ((int *)l->data)[k];
+                }
             } else {
                 int id = ta_lexicon_ru_id(f->lx, f->stem.data, f->stem.len);
                 if (id >= 0)
                     keys[nk++] = id;
+                keys[nk++] = TA_KEY_STEM + sid;
             }
             int sk = skeleton(f, s + a, e - a);
             if (sk == -1)
@@ -206,38 +249,41 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
         }
         out->ncontent++;
         for (int k = 0; k < nk; k++)
-            if (push(&out->keys, &out->nkeys, &kcap, keys[k]))
+            if (push(&out->keys, &nkeys, &kcap, keys[k]))
                 return -1;
-        if (en && nk && push(&out->tok, &ntok, &tcap, out->nkeys))
+        if (push(&out->tok, &ntok, &tcap, nkeys) || push(&out->stem, &nstem, &scap, sid))
             return -1;
     }
-    if (en)
-        out->ntok = ntok - 1;
-    else if (out->nkeys) {
-        qsort(out->keys, (size_t)out->nkeys, sizeof(int), cmp_int);
+    if (nkeys) {
+        out->set = malloc(sizeof(int) * (size_t)nkeys);
+        if (!out->set)
+            return -1;
+        memcpy(out->set, out->keys, sizeof(int) * (size_t)nkeys);
+        qsort(out->set, (size_t)nkeys, sizeof(int), cmp_int);
         int w = 0;
-        for (int k = 0; k < out->nkeys; k++)
-            if (!w || out->keys[w - 1] != out->keys[k])
-                out->keys[w++] = out->keys[k];
-        out->nkeys = w;
+        for (int k = 0; k < nkeys; k++)
+            if (!w || out->set[w - 1] != out->set[k])
+                out->set[w++] = out->set[k];
+        out->nset = w;
         for (int k = 0; k < w; k++)
-            out->mask |= 1ULL << ((unsigned)out->keys[k] * 2654435761u >> 26);
+            out->mask |= 1ULL << ((unsigned)out->set[k] * 2654435761u >> 26);
     }
     return 0;
 }
 
-int ta_feat_matches(const ta_feat *e, const ta_feat *r)
+int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb)
 {
     int m = 0;
-    for (int t = 0; t < e->ntok; t++)
-        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-            int key = e->keys[k];
-            if (!(r->mask >> ((unsigned)key * 2654435761u >> 26) & 1))
-                continue;
-            if (bsearch(&key, r->keys, (size_t)r->nkeys, sizeof(int), cmp_int)) {
-                m++;
-                break;
-            }
+    for (int t = 0; t < a->ncontent; t++) {
+        bool hit = false;
+        for (int k = a->tok[t]; k < a->tok[t + 1] && !hit; k++) {
+            int key = a->keys[k];
+            unsigned bit = (unsigned)key * 2654435761u >> 26;
+            for (int x = 0; x < nb && !hit; x++)
+                hit = (b[x].mask >> bit & 1) &&
+                      bsearch(&key, b[x].set, (size_t)b[x].nset, sizeof(int), cmp_int);
         }
+        m += hit;
+    }
     return m;
 }

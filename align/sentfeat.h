@@ -5,29 +5,35 @@
 
 typedef struct {
     int len;          /* characters (code points) */
-    int ncontent;     /* content tokens (not stopwords) */
-    int ntok;         /* English: tokens with keys; tok[k]..tok[k+1] index into keys */
-    int *tok;         /* English only: ntok + 1 offsets */
-    int *keys;        /* English: keys per token; Russian: sorted unique keys */
-    int nkeys;
-    uint64_t mask;    /* Russian: a one-word Bloom filter of keys */
+    int ncontent;     /* content tokens (not stopwords); tok[k]..tok[k+1] index into keys */
+    int *tok;         /* ncontent + 1 offsets */
+    int *keys;        /* the match keys of each content token */
+    int *stem;        /* per content token: its stem id in the featurizer (-1 for numbers) */
+    int *set;         /* sorted unique keys of the sentence */
+    int nset;
+    uint64_t mask;    /* a one-word Bloom filter of `set` */
 } ta_feat;
 
 typedef struct {
     ta_stemmer st;
     ta_strmap stop_en, stop_ru;
     ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA) */
+    ta_strmap stems;  /* "e:" / "r:" + stem -> id, for learning document-level pairs */
+    ta_vec learned;   /* per English stem id: ta_vec of int keys learned from this document */
     const ta_lexicon *lx;
     ta_buf tmp, stem;
 } ta_featurizer;
 
 #define TA_KEY_EXTRA 100000000
+#define TA_KEY_STEM 200000000 /* a Russian token's own stem, the key learned pairs point to */
 
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err);
 void ta_featurizer_release(ta_featurizer *f);
 /* lang 'e' or 'r'; fills *out (release with ta_feat_release) */
 int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out);
 void ta_feat_release(ta_feat *x);
-/* English content tokens of `e` that have a key in Russian sentence `r`. */
-int ta_feat_matches(const ta_feat *e, const ta_feat *r);
+/* Content tokens of `a` that have a key in the key set of any of b[0..nb) (either direction). */
+int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
+/* Adds a learned pair: English stem id -> Russian stem id. 0 on success. */
+int ta_featurizer_learn(ta_featurizer *f, int en_stem, int ru_stem);
 #endif
