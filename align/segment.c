@@ -660,7 +660,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             from = to;
         }
     }
-    if (extra_candidates(t, n, sg->split_semicolon, c))
+    if (extra_candidates(t, n, sg->split_semicolon && !sg->opts.keep_semicolons, c))
         return TA_ENOMEM;
     size_t *cd = c->data;
     if (c->len)

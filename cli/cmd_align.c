@@ -41,6 +41,7 @@ static int load_side(side *d, const char *path, const char *lang, const char *en
     so.lang = lang;
     so.presegmented = preseg;
     so.wrapped = wrapped;
+    so.keep_semicolons = true; /* clauses split at "; " rarely match across languages */
     ta_segmenter *sg = NULL;
     ta_error err = {0};
     ta_status s = ta_segmenter_new(&so, &sg, &err);

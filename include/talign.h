@@ -97,6 +97,8 @@ typedef struct {
     bool wrapped;          /* paragraphs are separated by blank lines, lines are joined */
     bool presegmented;     /* every non-empty line is one sentence; no rules applied */
     bool keep_boilerplate; /* keep site furniture (All news, Обновлено: ...) as segments */
+    bool keep_semicolons;  /* never end a sentence at "; ", even where abbrev.LANG says so
+                              ("option split-semicolon", the English treebank convention) */
     const char *data_dir;  /* directory with abbrev.LANG and boilerplate.txt; NULL = built-in */
 } ta_segment_opts;
 
