@@ -240,6 +240,120 @@ static ta_status read_model(model *md, bool lex)
     return md->c > 0 && md->s2 > 0 ? TA_OK : TA_EFORMAT;
 }
 
+/* One DP over the current features, widening the band until the path stays inside it;
+ * the beads, in document order, are appended to `out`. */
+static ta_status align_pass(dp *d, int max_bead, int band, ta_vec *out)
+{
+    long diff = (long)d->n - (long)d->m;
+    size_t full = d->n + d->m + 2;
+    d->band = band > labs(diff) / 2 + 10 ? band : (int)(labs(diff) / 2 + 10);
+    for (;;) {
+        if ((size_t)d->band > full)
+            d->band = (int)full;
+        int r = run(d, max_bead);
+        if (r < 0) {
+            dp_free(d);
+            return TA_ENOMEM;
+        }
+        if (r != 1 || (size_t)d->band >= full)
+            break;
+        dp_free(d);
+        d->band *= 2;
+    }
+    size_t w = (size_t)(2 * d->band + 1), i = d->n, j = d->m, first = out->len;
+    while (i > 0 || j > 0) {
+        const bead_type *ty = &TYPES[d->back[i * w + (size_t)((long)j - lo_of(d, i))]];
+        ta_bead *b = ta_vec_push(out);
+        if (!b) {
+            dp_free(d);
+            return TA_ENOMEM;
+        }
+        *b = (ta_bead){(int)(i - (size_t)ty->de), (int)i, (int)(j - (size_t)ty->dr), (int)j,
+                       confidence(d, i, j, ty)};
+        i -= (size_t)ty->de, j -= (size_t)ty->dr;
+    }
+    dp_free(d);
+    ta_bead *b = (ta_bead *)out->data + first; /* reverse into document order */
+    for (size_t k = 0, n = out->len - first; k < n / 2; k++) {
+        ta_bead t = b[k];
+        b[k] = b[n - 1 - k];
+        b[n - 1 - k] = t;
+    }
+    return TA_OK;
+}
+
+/* Learns from the confident 1-1 beads of a first pass: this document's length ratio, and word
+ * pairs (stems left unmatched on both sides of at least two beads, Dice >= 0.6, or the only
+ * unmatched word on each side of one bead), which the English features then include. */
+static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb)
+{
+    double le = 0, lr = 0;
+    ta_strmap pairs = {0}, cnt_e = {0}, cnt_r = {0};
+    ta_status st = TA_OK;
+    for (size_t k = 0; k < nb && st == TA_OK; k++) {
+        const ta_bead *b = &beads[k];
+        if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1 || b->score < 0.5)
+            continue;
+        const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
+        le += e->len, lr += r->len;
+        if (b->score < 0.7)
+            continue;
+        int ue[64], ur[64], ne = 0, nr = 0;
+        for (int t = 0; t < e->ncontent && ne < 64; t++)
+            if (e->stem[t] >= 0 && !ta_feat_token_matched(e, t, r))
+                ue[ne++] = e->stem[t];
+        for (int t = 0; t < r->ncontent && nr < 64; t++)
+            if (r->stem[t] >= 0 && !ta_feat_token_matched(r, t, e))
+                ur[nr++] = r->stem[t];
+        for (int x = 0; x < ne && st == TA_OK; x++) {
+            int c = 0;
+            ta_strmap_get(&cnt_e, (const char *)&ue[x], sizeof(int), &c);
+            if (ta_strmap_put(&cnt_e, (const char *)&ue[x], sizeof(int), c + 1))
+                st = TA_ENOMEM;
+            for (int y = 0; y < nr && st == TA_OK; y++) {
+                int key[2] = {ue[x], ur[y]}, v = 0;
+                ta_strmap_get(&pairs, (const char *)key, sizeof key, &v);
+                v += ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
+                if (ta_strmap_put(&pairs, (const char *)key, sizeof key, v))
+                    st = TA_ENOMEM;
+            }
+        }
+        for (int y = 0; y < nr && st == TA_OK; y++) {
+            int c = 0;
+            ta_strmap_get(&cnt_r, (const char *)&ur[y], sizeof(int), &c);
+            if (ta_strmap_put(&cnt_r, (const char *)&ur[y], sizeof(int), c + 1))
+                st = TA_ENOMEM;
+        }
+    }
+    if (le >= 200 && lr >= 200) {
+        double c = lr / le;
+        d->md.c = c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c;
+    }
+    for (size_t s = 0; s < pairs.cap && st == TA_OK; s++) {
+        if (!pairs.keys[s] || pairs.vals[s] < 2)
+            continue;
+        int key[2], ce = 0, cr = 0;
+        memcpy(key, pairs.keys[s], sizeof key);
+        ta_strmap_get(&cnt_e, (const char *)&key[0], sizeof(int), &ce);
+        ta_strmap_get(&cnt_r, (const char *)&key[1], sizeof(int), &cr);
+        if (2.0 * pairs.vals[s] >= 0.6 * (ce + cr) && ta_featurizer_learn(fz, key[0], key[1]))
+            st = TA_ENOMEM;
+    }
+    ta_strmap_release(&pairs), ta_strmap_release(&cnt_e), ta_strmap_release(&cnt_r);
+    return st;
+}
+
+static ta_status featurize_all(ta_featurizer *fz, char lang, const char *const *s,
+                               const size_t *len, size_t n, ta_feat *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        ta_feat_release(&out[i]);
+        if (ta_featurize(fz, lang, s[i], len[i], &out[i]))
+            return TA_ENOMEM;
+    }
+    return TA_OK;
+}
+
 ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
                    const char *const *ru, const size_t *ru_len, size_t n_ru,
                    const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
@@ -255,52 +369,22 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     if (st != TA_OK)
         return st;
     dp d = {.n = n_en, .m = n_ru};
-    if ((st = read_model(&d.md, o.use_lexicon && lx)) != TA_OK) {
-        ta_featurizer_release(&fz);
-        return st;
-    }
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
-    st = fe && fr ? TA_OK : TA_ENOMEM;
-    for (size_t i = 0; st == TA_OK && i < n_en; i++)
-        if (ta_featurize(&fz, 'e', en[i], en_len[i], &fe[i]))
-            st = TA_ENOMEM;
-    for (size_t j = 0; st == TA_OK && j < n_ru; j++)
-        if (ta_featurize(&fz, 'r', ru[j], ru_len[j], &fr[j]))
-            st = TA_ENOMEM;
-    d.en = fe, d.ru = fr;
-    long diff = (long)n_en - (long)n_ru;
-    d.band = o.band;
-    if (d.band < labs(diff) / 2 + 10)
-        d.band = (int)(labs(diff) / 2 + 10);
-    while (st == TA_OK) {
-        if ((size_t)d.band > n_en + n_ru + 2)
-            d.band = (int)(n_en + n_ru + 2);
-        int r = run(&d, o.max_bead);
-        if (r < 0)
-            st = TA_ENOMEM;
-        if (r != 1 || (size_t)d.band >= n_en + n_ru + 2)
-            break;
-        dp_free(&d);
-        d.band *= 2;
-    }
     ta_vec out = {.esz = sizeof(ta_bead)};
-    if (st == TA_OK) {
-        size_t w = (size_t)(2 * d.band + 1), i = n_en, j = n_ru;
-        while (i > 0 || j > 0) {
-            long k = (long)j - lo_of(&d, i);
-            unsigned char bt = d.back[i * w + (size_t)k];
-            const bead_type *ty = &TYPES[bt];
-            ta_bead *b = ta_vec_push(&out);
-            if (!b) {
-                st = TA_ENOMEM;
-                break;
-            }
-            *b = (ta_bead){(int)(i - (size_t)ty->de), (int)i, (int)(j - (size_t)ty->dr), (int)j,
-                           confidence(&d, i, j, ty)};
-            i -= (size_t)ty->de, j -= (size_t)ty->dr;
+    st = read_model(&d.md, o.use_lexicon && lx);
+    if (st == TA_OK && (!fe || !fr))
+        st = TA_ENOMEM;
+    if (st == TA_OK && (st = featurize_all(&fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
+        (st = featurize_all(&fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
+        d.en = fe, d.ru = fr;
+        st = align_pass(&d, o.max_bead, o.band, &out);
+        if (st == TA_OK && o.realign && n_en && n_ru &&
+            (st = learn(&d, &fz, out.data, out.len)) == TA_OK &&
+            (st = featurize_all(&fz, 'e', en, en_len, n_en, fe)) == TA_OK) {
+            out.len = 0;
+            st = align_pass(&d, o.max_bead, o.band, &out);
         }
     }
-    dp_free(&d);
     for (size_t i = 0; fe && i < n_en; i++)
         ta_feat_release(&fe[i]);
     for (size_t j = 0; fr && j < n_ru; j++)
@@ -311,13 +395,7 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
         ta_vec_release(&out);
         return st;
     }
-    ta_bead *b = out.data; /* reverse into document order */
-    for (size_t k = 0; k < out.len / 2; k++) {
-        ta_bead t = b[k];
-        b[k] = b[out.len - 1 - k];
-        b[out.len - 1 - k] = t;
-    }
-    *beads = b;
+    *beads = out.data;
     *n_beads = out.len;
     return TA_OK;
 }

@@ -271,18 +271,26 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
     return 0;
 }
 
+static bool in_set(const ta_feat *b, int key, unsigned bit)
+{
+    return (b->mask >> bit & 1) && bsearch(&key, b->set, (size_t)b->nset, sizeof(int), cmp_int);
+}
+
+bool ta_feat_token_matched(const ta_feat *a, int t, const ta_feat *b)
+{
+    for (int k = a->tok[t]; k < a->tok[t + 1]; k++)
+        if (in_set(b, a->keys[k], (unsigned)a->keys[k] * 2654435761u >> 26))
+            return true;
+    return false;
+}
+
 int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb)
 {
     int m = 0;
     for (int t = 0; t < a->ncontent; t++) {
         bool hit = false;
-        for (int k = a->tok[t]; k < a->tok[t + 1] && !hit; k++) {
-            int key = a->keys[k];
-            unsigned bit = (unsigned)key * 2654435761u >> 26;
-            for (int x = 0; x < nb && !hit; x++)
-                hit = (b[x].mask >> bit & 1) &&
-                      bsearch(&key, b[x].set, (size_t)b[x].nset, sizeof(int), cmp_int);
-        }
+        for (int x = 0; x < nb && !hit; x++)
+            hit = ta_feat_token_matched(a, t, &b[x]);
         m += hit;
     }
     return m;

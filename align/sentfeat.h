@@ -34,6 +34,8 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
 void ta_feat_release(ta_feat *x);
 /* Content tokens of `a` that have a key in the key set of any of b[0..nb) (either direction). */
 int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
+/* Does content token t of `a` have a key in the key set of `b`? */
+bool ta_feat_token_matched(const ta_feat *a, int t, const ta_feat *b);
 /* Adds a learned pair: English stem id -> Russian stem id. 0 on success. */
 int ta_featurizer_learn(ta_featurizer *f, int en_stem, int ru_stem);
 #endif
