@@ -32,7 +32,7 @@ LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
 
 # the bilingual lexicon, built from Debian's mueller7-dict (not committed)
-lexicon/en-ru.lex: $(BIN) $(MUELLER)
+lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c $(MUELLER) | $(BIN)
 	$(BIN) lexicon build -o $@
 
 deps:

@@ -2,13 +2,14 @@
  * 3-1 beads inside a band around the diagonal (widened when the path touches its edge).
  * Bead cost = Gale–Church length cost + unmatched-word cost (lexicon, numbers, names) + prior. */
 #include "sentfeat.h"
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 ta_align_opts ta_align_opts_default(void)
 {
-    ta_align_opts o = {.max_bead = 3, .use_lexicon = true, .realign = true, .band = 100};
+    ta_align_opts o = {.max_bead = 3, .use_lexicon = true, .realign = true, .band = 50};
     return o;
 }
 
@@ -36,25 +37,135 @@ typedef struct {
     int band;
     float *cost;            /* (n+1) x (2*band+1) */
     unsigned char *back;
-    /* n x (2*band+1) each, for windows of 1..3 sentences: me[w-1] at (i, j) = words of English
-     * sentence i matched in Russian sentences j..j+w-1; mr[w-1] at (i, j) = words of Russian
-     * sentence j matched in English sentences i..i+w-1 */
-    unsigned char *me[3], *mr[3];
+    long *center;           /* n+1: the band of row i is center[i] +- band */
+    long *len_en, *len_ru;  /* n+1, m+1: prefix sums of sentence lengths */
+    /* n x (2*band+1) bit sets over the first 64 content words: em at (i, j) = words of English
+     * sentence i with a translation in Russian sentence j; rm = words of j with one in i */
+    uint64_t *em, *rm;
+    /* results of the slow path (sentences with more than MASK_WORDS content words), which the
+     * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
+    struct slow_entry *slow;
 } dp;
+
+#define SLOW_CACHE 4096
+struct slow_entry {
+    size_t i, j;
+    int side_w, val;
+};
+
+#define MASK_WORDS 64
+#define BEAM 40.0f      /* cells costing more than the best of their row + BEAM are dropped */
+#define REALIGN_BAND 20 /* half-width of the second pass's band around the first path */ /* sentences with more content words take the slow path */
 
 static long lo_of(const dp *d, size_t i)
 {
-    return (long)((double)i * (double)d->m / (double)(d->n ? d->n : 1)) - d->band;
+    return d->center[i] - d->band;
 }
 
 /* Words of English sentence i matched in Russian sentences j..j+w-1 (side 0), or of Russian
  * sentence j matched in English sentences i..i+w-1 (side 1). */
 static int matches(const dp *d, int side, size_t i, size_t j, int w)
 {
-    long k = (long)j - lo_of(d, i);
-    if (k < 0 || k > 2 * d->band || (side ? i + (size_t)w > d->n : j + (size_t)w > d->m))
-        return side ? ta_feat_matches(&d->ru[j], &d->en[i], w) : ta_feat_matches(&d->en[i], &d->ru[j], w);
-    return (side ? d->mr : d->me)[w - 1][i * (size_t)(2 * d->band + 1) + (size_t)k];
+    size_t width = (size_t)(2 * d->band + 1);
+    uint64_t bits = 0;
+    for (int x = 0; x < w; x++) {
+        size_t a = side ? i + (size_t)x : i, b = side ? j : j + (size_t)x;
+        long k = (long)b - lo_of(d, a);
+        if (d->en[a].ncontent > MASK_WORDS || d->ru[b].ncontent > MASK_WORDS) {
+            struct slow_entry *c = &d->slow[(i * 31 + j * 7 + (size_t)(side * 3 + w)) % SLOW_CACHE];
+            int sw = side * 4 + w + 1;
+            if (c->side_w != sw || c->i != i || c->j != j) {
+                c->i = i, c->j = j, c->side_w = sw;
+                c->val = side ? ta_feat_matches(&d->ru[j], &d->en[i], w)
+                              : ta_feat_matches(&d->en[i], &d->ru[j], w);
+            }
+            return c->val;
+        }
+        if (k >= 0 && k < (long)width) /* outside the band: no evidence (the path avoids it) */
+            bits |= (side ? d->rm : d->em)[a * width + (size_t)k];
+    }
+    return __builtin_popcountll(bits);
+}
+
+/* A small map from keys to the bit set of the English words that have them. */
+typedef struct {
+    int *key;
+    uint64_t *bits;
+    size_t cap;
+} keymap;
+
+static uint64_t *keymap_slot(keymap *km, int key, bool add)
+{
+    size_t h = ((unsigned)key * 2654435761u) & (km->cap - 1);
+    while (km->key[h] != -1 && km->key[h] != key)
+        h = (h + 1) & (km->cap - 1);
+    if (km->key[h] == -1) {
+        if (!add)
+            return NULL;
+        km->key[h] = key;
+        km->bits[h] = 0;
+    }
+    return &km->bits[h];
+}
+
+/* Fills em and rm for every cell of the band: per English sentence, a map of its keys, looked
+ * up with the keys of each Russian sentence of its band. */
+static int fill_matches(dp *d)
+{
+    size_t width = (size_t)(2 * d->band + 1);
+    keymap km = {0};
+    int rc = 0;
+    for (size_t i = 0; i < d->n && !rc; i++) {
+        const ta_feat *e = &d->en[i];
+        size_t need = 16;
+        while (need < (size_t)e->nset * 2)
+            need *= 2;
+        if (need > km.cap) {
+            free(km.key), free(km.bits);
+            km.key = malloc(sizeof(int) * need), km.bits = malloc(sizeof(uint64_t) * need);
+            km.cap = need;
+            if (!km.key || !km.bits) {
+                rc = -1;
+                break;
+            }
+        }
+        memset(km.key, 0xff, sizeof(int) * km.cap);
+        for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
+            for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
+                *keymap_slot(&km, e->keys[k], true) |= 1ULL << t;
+        for (size_t k = 0; k < width; k++) {
+            long j = lo_of(d, i) + (long)k;
+            uint64_t eb = 0, rb = 0;
+            if (j >= 0 && (size_t)j < d->m) {
+                const ta_feat *r = &d->ru[j];
+                for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
+                    for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
+                        uint64_t *b = keymap_slot(&km, r->keys[q], false);
+                        if (b) {
+                            eb |= *b;
+                            rb |= 1ULL << t;
+                        }
+                    }
+            }
+            d->em[i * width + k] = eb;
+            d->rm[i * width + k] = rb;
+        }
+    }
+    free(km.key), free(km.bits);
+    return rc;
+}
+
+/* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
+ * every bead of every cell, and erfc and log are slow. */
+#define ERFC_STEPS 2048
+static float neg_log_erfc[ERFC_STEPS + 2];
+
+static void init_erfc_table(void)
+{
+    if (neg_log_erfc[1] != 0)
+        return;
+    for (int k = 0; k <= ERFC_STEPS + 1; k++)
+        neg_log_erfc[k] = (float)-log(erfc(k / 256.0));
 }
 
 static double len_cost(const model *md, int a, int b)
@@ -63,11 +174,14 @@ static double len_cost(const model *md, int a, int b)
         return 0;
     double mean = (a + b / md->c) / 2.0;
     double delta = (b - md->c * a) / sqrt((mean < 1 ? 1 : mean) * md->s2);
-    double z = fabs(delta) / sqrt(2.0);
-    double p = erfc(z);
-    if (p < 1e-300)
+    double z = fabs(delta) / sqrt(2.0) * 256.0;
+    if (z >= ERFC_STEPS) {
+        z /= 256.0;
         return z * z + log(z * sqrt(M_PI));
-    return -log(p);
+    }
+    int k = (int)z;
+    double f = z - k;
+    return neg_log_erfc[k] * (1 - f) + neg_log_erfc[k + 1] * f;
 }
 
 /* Word evidence of a bead: the log-likelihood ratio that its two sides translate each other. */
@@ -90,11 +204,8 @@ static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
 
 static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *le, int *lr)
 {
-    *le = *lr = 0;
-    for (int a = 1; a <= t->de; a++)
-        *le += d->en[i - (size_t)a].len;
-    for (int b = 1; b <= t->dr; b++)
-        *lr += d->ru[j - (size_t)b].len;
+    *le = (int)(d->len_en[i] - d->len_en[i - (size_t)t->de]);
+    *lr = (int)(d->len_ru[j] - d->len_ru[j - (size_t)t->dr]);
     return len_cost(&d->md, *le, *lr);
 }
 
@@ -111,28 +222,13 @@ static int run(dp *d, int max_bead)
     size_t w = (size_t)(2 * d->band + 1);
     d->cost = malloc(sizeof(float) * (d->n + 1) * w);
     d->back = malloc((d->n + 1) * w);
-    for (int x = 0; x < 3; x++) {
-        d->me[x] = malloc((d->n ? d->n : 1) * w);
-        d->mr[x] = malloc((d->n ? d->n : 1) * w);
-        if (!d->me[x] || !d->mr[x])
-            return -1;
-    }
-    if (!d->cost || !d->back)
+    d->em = malloc(sizeof(uint64_t) * (d->n ? d->n : 1) * w);
+    d->rm = malloc(sizeof(uint64_t) * (d->n ? d->n : 1) * w);
+    if (!d->cost || !d->back || !d->em || !d->rm || fill_matches(d))
         return -1;
-    for (size_t i = 0; i < d->n; i++)
-        for (size_t k = 0; k < w; k++) {
-            long j = lo_of(d, i) + (long)k;
-            for (int x = 0; x < 3; x++) {
-                int a = j >= 0 && (size_t)j + (size_t)x < d->m
-                            ? ta_feat_matches(&d->en[i], &d->ru[j], x + 1) : 0;
-                int b = j >= 0 && (size_t)j < d->m && i + (size_t)x < d->n
-                            ? ta_feat_matches(&d->ru[j], &d->en[i], x + 1) : 0;
-                d->me[x][i * w + k] = (unsigned char)(a < 255 ? a : 255);
-                d->mr[x][i * w + k] = (unsigned char)(b < 255 ? b : 255);
-            }
-        }
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
+        float row_min = INFINITY;
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
@@ -158,7 +254,12 @@ static int run(dp *d, int max_bead)
             }
             d->cost[i * w + k] = best;
             d->back[i * w + k] = bt;
+            row_min = best < row_min ? best : row_min;
         }
+        /* beam: cells far costlier than the row's best are not extended */
+        for (size_t k = 0; i < d->n && k < w; k++)
+            if (d->cost[i * w + k] > row_min + BEAM)
+                d->cost[i * w + k] = INFINITY;
     }
     /* does the best path come near the band edge (where the band cut it off)? */
     size_t i = d->n, j = d->m;
@@ -176,12 +277,8 @@ static int run(dp *d, int max_bead)
 
 static void dp_free(dp *d)
 {
-    free(d->cost), free(d->back);
-    d->cost = NULL, d->back = NULL;
-    for (int x = 0; x < 3; x++) {
-        free(d->me[x]), free(d->mr[x]);
-        d->me[x] = d->mr[x] = NULL;
-    }
+    free(d->cost), free(d->back), free(d->em), free(d->rm);
+    d->cost = NULL, d->back = NULL, d->em = d->rm = NULL;
 }
 
 /* Confidence of a bead: a logistic function of its word evidence and length fit. */
@@ -240,14 +337,47 @@ static ta_status read_model(model *md, bool lex)
     return md->c > 0 && md->s2 > 0 ? TA_OK : TA_EFORMAT;
 }
 
-/* One DP over the current features, widening the band until the path stays inside it;
- * the beads, in document order, are appended to `out`. */
-static ta_status align_pass(dp *d, int max_bead, int band, ta_vec *out)
+/* Moves the band onto the path the last run found (where it ran along an edge). Returns false
+ * when there is no path to follow. */
+static bool recenter(dp *d)
 {
-    long diff = (long)d->n - (long)d->m;
+    size_t w = (size_t)(2 * d->band + 1), i = d->n, j = d->m;
+    long *lo = malloc(sizeof(long) * (d->n + 1)), *hi = malloc(sizeof(long) * (d->n + 1));
+    bool ok = lo && hi;
+    for (size_t r = 0; ok && r <= d->n; r++)
+        lo[r] = LONG_MAX, hi[r] = -1;
+    while (ok && (i > 0 || j > 0)) {
+        long k = (long)j - lo_of(d, i);
+        if (k < 0 || k >= (long)w || d->back[i * w + (size_t)k] == 255) {
+            ok = false;
+            break;
+        }
+        const bead_type *ty = &TYPES[d->back[i * w + (size_t)k]];
+        for (size_t r = i - (size_t)ty->de; r <= i; r++) { /* rows the bead passes */
+            long a = (long)j - ty->dr, b = (long)j;
+            lo[r] = a < lo[r] ? a : lo[r];
+            hi[r] = b > hi[r] ? b : hi[r];
+        }
+        i -= (size_t)ty->de, j -= (size_t)ty->dr;
+    }
+    for (size_t r = 0; ok && r <= d->n; r++)
+        if (hi[r] >= 0)
+            d->center[r] = (lo[r] + hi[r]) / 2;
+    free(lo), free(hi);
+    return ok;
+}
+
+/* One DP over the current features; when the best path runs along the band's edge, the band
+ * follows it and then widens, so no answer is lost to the band. The beads, in document order,
+ * are appended to `out`. */
+static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, ta_vec *out)
+{
     size_t full = d->n + d->m + 2;
-    d->band = band > labs(diff) / 2 + 10 ? band : (int)(labs(diff) / 2 + 10);
-    for (;;) {
+    memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE); /* features may have changed */
+    for (size_t i = 0; i <= d->n && !keep_center; i++)
+        d->center[i] = (long)((double)i * (double)d->m / (double)(d->n ? d->n : 1));
+    d->band = band;
+    for (int tries = 0;; tries++) {
         if ((size_t)d->band > full)
             d->band = (int)full;
         int r = run(d, max_bead);
@@ -257,8 +387,10 @@ static ta_status align_pass(dp *d, int max_bead, int band, ta_vec *out)
         }
         if (r != 1 || (size_t)d->band >= full)
             break;
+        bool moved = tries < 4 && recenter(d);
         dp_free(d);
-        d->band *= 2;
+        if (!moved || tries >= 2)
+            d->band *= 2;
     }
     size_t w = (size_t)(2 * d->band + 1), i = d->n, j = d->m, first = out->len;
     while (i > 0 || j > 0) {
@@ -354,6 +486,24 @@ static ta_status featurize_all(ta_featurizer *fz, char lang, const char *const *
     return TA_OK;
 }
 
+/* Features again for the English sentences holding a stem with learned pairs. */
+static ta_status refeaturize_learned(ta_featurizer *fz, const char *const *s, const size_t *len,
+                                     size_t n, ta_feat *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        bool hit = false;
+        for (int t = 0; t < out[i].ncontent && !hit; t++)
+            hit = out[i].stem[t] >= 0 && (size_t)out[i].stem[t] < fz->learned.len &&
+                  ((ta_vec *)fz->learned.data)[out[i].stem[t]].len > 0;
+        if (hit) {
+            ta_feat_release(&out[i]);
+            if (ta_featurize(fz, 'e', s[i], len[i], &out[i]))
+                return TA_ENOMEM;
+        }
+    }
+    return TA_OK;
+}
+
 ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
                    const char *const *ru, const size_t *ru_len, size_t n_ru,
                    const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
@@ -369,27 +519,42 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     if (st != TA_OK)
         return st;
     dp d = {.n = n_en, .m = n_ru};
+    init_erfc_table();
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
     ta_vec out = {.esz = sizeof(ta_bead)};
+    d.center = malloc(sizeof(long) * (n_en + 1));
+    d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
+    d.len_en = calloc(n_en + 1, sizeof(long));
+    d.len_ru = calloc(n_ru + 1, sizeof(long));
     st = read_model(&d.md, o.use_lexicon && lx);
-    if (st == TA_OK && (!fe || !fr))
+    if (st == TA_OK && (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru))
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(&fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
         (st = featurize_all(&fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
         d.en = fe, d.ru = fr;
-        st = align_pass(&d, o.max_bead, o.band, &out);
+        for (size_t i = 0; i < n_en; i++)
+            d.len_en[i + 1] = d.len_en[i] + fe[i].len;
+        for (size_t j = 0; j < n_ru; j++)
+            d.len_ru[j + 1] = d.len_ru[j] + fr[j].len;
+        st = align_pass(&d, o.max_bead, o.band, false, &out);
         if (st == TA_OK && o.realign && n_en && n_ru &&
             (st = learn(&d, &fz, out.data, out.len)) == TA_OK &&
-            (st = featurize_all(&fz, 'e', en, en_len, n_en, fe)) == TA_OK) {
+            (st = refeaturize_learned(&fz, en, en_len, n_en, fe)) == TA_OK) {
+            /* the second pass searches around the first one's path */
+            for (size_t k = 0; k < out.len; k++) {
+                const ta_bead *b = (const ta_bead *)out.data + k;
+                for (int i = b->en0; i <= b->en1; i++)
+                    d.center[i] = b->ru1;
+            }
             out.len = 0;
-            st = align_pass(&d, o.max_bead, o.band, &out);
+            st = align_pass(&d, o.max_bead, REALIGN_BAND, true, &out);
         }
     }
     for (size_t i = 0; fe && i < n_en; i++)
         ta_feat_release(&fe[i]);
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
-    free(fe), free(fr);
+    free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
     ta_featurizer_release(&fz);
     if (st != TA_OK) {
         ta_vec_release(&out);

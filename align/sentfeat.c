@@ -126,6 +126,41 @@ static int push(int **a, int *n, int *cap, int v)
     return 0;
 }
 
+/* Sorts non-negative ints: insertion sort for short arrays, else four 8-bit radix passes. */
+static void sort_ints(int *a, size_t n)
+{
+    if (n < 48) {
+        for (size_t i = 1; i < n; i++) {
+            int v = a[i];
+            size_t j = i;
+            while (j > 0 && a[j - 1] > v)
+                a[j] = a[j - 1], j--;
+            a[j] = v;
+        }
+        return;
+    }
+    int *tmp = malloc(sizeof(int) * n);
+    if (!tmp) { /* out of memory: the slow way */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && a[j - 1] > a[j]; j--) {
+                int t = a[j];
+                a[j] = a[j - 1], a[j - 1] = t;
+            }
+        return;
+    }
+    for (int shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(((unsigned)a[i] >> shift) & 0xFF) + 1]++;
+        for (size_t k = 1; k <= 256; k++)
+            count[k] += count[k - 1];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[((unsigned)a[i] >> shift) & 0xFF]++] = a[i];
+        memcpy(a, tmp, sizeof(int) * n);
+    }
+    free(tmp);
+}
+
 static int cmp_int(const void *x, const void *y)
 {
     int a = *(const int *)x, b = *(const int *)y;
@@ -259,7 +294,7 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
         if (!out->set)
             return -1;
         memcpy(out->set, out->keys, sizeof(int) * (size_t)nkeys);
-        qsort(out->set, (size_t)nkeys, sizeof(int), cmp_int);
+        sort_ints(out->set, (size_t)nkeys);
         int w = 0;
         for (int k = 0; k < nkeys; k++)
             if (!w || out->set[w - 1] != out->set[k])
