@@ -22,8 +22,11 @@ static const bead_type TYPES[] = {{1, 1, "1-1"}, {1, 0, "1-0"}, {0, 1, "0-1"}, {
                                   {1, 2, "1-2"}, {2, 2, "2-2"}, {3, 1, "3-1"}, {1, 3, "1-3"}};
 #define NTYPES (sizeof TYPES / sizeof *TYPES)
 
+#define ERFC_STEPS 2048
+
 /* The model's parameters (lexicon/params.en-ru). */
 typedef struct {
+    float neg_log_erfc[ERFC_STEPS + 2]; /* -log erfc(k / 256) */
     double c, s2;
     double prior[NTYPES];
     double hit[2], miss[2]; /* per side (0 en, 1 ru): weighted log-likelihood ratio of a
@@ -157,15 +160,10 @@ static int fill_matches(dp *d)
 
 /* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
  * every bead of every cell, and erfc and log are slow. */
-#define ERFC_STEPS 2048
-static float neg_log_erfc[ERFC_STEPS + 2];
-
-static void init_erfc_table(void)
+static void init_erfc_table(model *md)
 {
-    if (neg_log_erfc[1] != 0)
-        return;
     for (int k = 0; k <= ERFC_STEPS + 1; k++)
-        neg_log_erfc[k] = (float)-log(erfc(k / 256.0));
+        md->neg_log_erfc[k] = (float)-log(erfc(k / 256.0));
 }
 
 static double len_cost(const model *md, int a, int b)
@@ -181,7 +179,7 @@ static double len_cost(const model *md, int a, int b)
     }
     int k = (int)z;
     double f = z - k;
-    return neg_log_erfc[k] * (1 - f) + neg_log_erfc[k + 1] * f;
+    return md->neg_log_erfc[k] * (1 - f) + md->neg_log_erfc[k + 1] * f;
 }
 
 /* Word evidence of a bead: the log-likelihood ratio that its two sides translate each other. */
@@ -519,7 +517,6 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     if (st != TA_OK)
         return st;
     dp d = {.n = n_en, .m = n_ru};
-    init_erfc_table();
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
     ta_vec out = {.esz = sizeof(ta_bead)};
     d.center = malloc(sizeof(long) * (n_en + 1));
@@ -527,6 +524,7 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
     st = read_model(&d.md, o.use_lexicon && lx);
+    init_erfc_table(&d.md);
     if (st == TA_OK && (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru))
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(&fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
