@@ -196,6 +196,17 @@ int ta_featurizer_learn(ta_featurizer *f, int en_stem, int ru_stem)
     return 0;
 }
 
+struct collect {
+    int *keys, *n, max;
+};
+
+static void collect_key(uint32_t key, void *ctx)
+{
+    struct collect *c = ctx;
+    if (*c->n < c->max)
+        c->keys[(*c->n)++] = (int)key;
+}
+
 int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out)
 {
     memset(out, 0, sizeof *out);
@@ -260,20 +271,15 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
             if ((sid = stem_id(f, lang, f->stem.data, f->stem.len)) < 0)
                 return -1;
             if (en) {
-                size_t nt;
-                const int *t = ta_lexicon_targets(f->lx, ta_lexicon_en_id(f->lx, f->stem.data,
-                                                                          f->stem.len), &nt);
-                for (size_t k = 0; k < nt && nk < 60; k++)
-                    keys[nk++] = t[k];
+                struct collect c = {keys, &nk, 60};
+                ta_lexicon_each_target(f->lx, f->stem.data, f->stem.len, collect_key, &c);
                 if ((size_t)sid < f->learned.len) {
                     ta_vec *l = (ta_vec *)f->learned.data + sid;
                     for (size_t k = 0; k < l->len && nk < 75; k++)
                         keys[nk++] = ((int *)l->data)[k];
                 }
             } else {
-                int id = ta_lexicon_ru_id(f->lx, f->stem.data, f->stem.len);
-                if (id >= 0)
-                    keys[nk++] = id;
+                keys[nk++] = (int)ta_lex_key(f->stem.data, f->stem.len);
                 keys[nk++] = TA_KEY_STEM + sid;
             }
             int sk = skeleton(f, s + a, e - a);

@@ -24,7 +24,7 @@ typedef struct {
     ta_buf tmp, stem;
 } ta_featurizer;
 
-#define TA_KEY_EXTRA 100000000
+#define TA_KEY_EXTRA 100000000 /* above the lexicon's keys (TA_LEX_KEYS) */
 #define TA_KEY_STEM 200000000 /* a Russian token's own stem, the key learned pairs point to */
 
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err);

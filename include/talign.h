@@ -135,11 +135,15 @@ ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *en
  * `path` may be NULL for an empty lexicon (numbers and names still match). */
 ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err);
 
+/* Merges another lexicon file into `lx` (for example words learned with `talign lexicon
+ * learn`): lookups and alignment then use every file. Errors as for ta_lexicon_load. */
+ta_status ta_lexicon_add(ta_lexicon *lx, const char *path, ta_error *err);
+
 /* Translations of `word` (English or Russian, any inflected form) as a malloc'ed string, one
  * translation a line (empty when none); the caller frees it with ta_free(). */
 ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out);
 
-/* Counts: English headwords, distinct English stems, stem pairs. */
+/* Counts over every file: English headwords, English stems, stem pairs. */
 void ta_lexicon_stats(const ta_lexicon *lx, size_t *headwords, size_t *stems, size_t *pairs);
 
 void ta_lexicon_free(ta_lexicon *lx);

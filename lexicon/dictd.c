@@ -154,8 +154,7 @@ ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *en
     ta_buf_release(&text);
     ta_buf_release(&body);
     ta_status s = rc ? ta_fail(err, TA_ENOMEM, "out of memory")
-                     : ta_lexicon_write(out_path, out.data ? out.data : "", out.len,
-                                        (uint32_t)count, err);
+                     : ta_lexicon_write(out_path, out.data ? out.data : "", out.len, err);
     ta_buf_release(&out);
     if (s == TA_OK && entries)
         *entries = count;

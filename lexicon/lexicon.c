@@ -1,117 +1,275 @@
-/* lexicon.c — the lexicon file (magic, version, checksum, text payload of stem pairs),
- * loading into hash maps, lookup by any inflected form, and the stem-id interface. */
+/* lexicon.c — the lexicon file and its lookups. A file is one block, used as loaded (no parsing):
+ *   magic "TALEX\0\0\0", header (version, counts, CRC-32 of everything after the header),
+ *   an open-addressing table of English stems -> (targets, source lines),
+ *   the targets (Russian stem keys), line offsets, a string pool, and the source text
+ *   (lines "word\tru words") that `lookup` prints from.
+ * Several files can be loaded into one ta_lexicon; lookups use them all. */
 #include "lexicon.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
-struct ta_lexicon {
-    char *payload;
-    size_t len, headwords;
-    ta_strmap en, ru;  /* stem -> id */
-    ta_vec targets;    /* per en id: ta_vec of int ru ids */
-    ta_vec lines;      /* per en id: ta_vec of size_t payload line offsets */
-    size_t pairs;
-};
-
 typedef struct {
-    uint32_t version, entries, crc;
-    uint64_t len;
+    uint32_t version, headwords, stems, cap, ntargets, nlines, pool_len, text_len, crc, pad;
 } header;
 
-ta_status ta_lexicon_write(const char *path, const char *payload, size_t len, uint32_t entries,
-                           ta_error *err)
+typedef struct {
+    uint32_t str; /* pool offset + 1; 0 = empty slot */
+    uint32_t tstart, tcount, lstart, lcount;
+} en_entry;
+
+typedef struct {
+    char *block;
+    size_t size;
+    const header *h;
+    const en_entry *table;
+    const uint32_t *targets, *lines;
+    const char *pool, *text;
+} lexfile;
+
+struct ta_lexicon {
+    lexfile *files;
+    size_t n;
+};
+
+uint32_t ta_lex_key(const char *stem, size_t n)
 {
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp)
-        return ta_fail(err, TA_ENOMEM, "out of memory");
-    snprintf(tmp, n, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        ta_status s = ta_fail(err, TA_EIO, "%s: cannot write: %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd), unlink(tmp);
-        free(tmp);
-        return s;
-    }
-    header h = {TA_LEX_VERSION, entries, (uint32_t)crc32(0, (const Bytef *)payload, (uInt)len),
-                len};
-    int bad = fwrite(TA_LEX_MAGIC, 1, 8, f) != 8 || fwrite(&h, sizeof h, 1, f) != 1 ||
-              fwrite(payload, 1, len, f) != len;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path) != 0) {
-        unlink(tmp);
-        free(tmp);
-        return ta_fail(err, TA_EIO, "%s: write failed: %s", path, strerror(errno));
-    }
-    free(tmp);
-    return TA_OK;
+    return (uint32_t)(ta_hash(stem, n) % TA_LEX_KEYS);
 }
 
-static int intern(ta_strmap *m, const char *s, size_t n, int *id)
+static size_t slot_for(const en_entry *t, uint32_t cap, const char *pool, const char *s, size_t n)
 {
-    if (ta_strmap_get(m, s, n, id))
-        return 0;
-    *id = (int)m->n;
-    return ta_strmap_put(m, s, n, *id);
+    size_t i = ta_hash(s, n) & (cap - 1);
+    while (t[i].str && !(strlen(pool + t[i].str - 1) == n && !memcmp(pool + t[i].str - 1, s, n)))
+        i = (i + 1) & (cap - 1);
+    return i;
 }
 
-static int add_int(ta_vec *vv, size_t at, int v, size_t esz)
+/* ---- writing ------------------------------------------------------------------------ */
+
+static int put_u32(ta_vec *v, uint32_t x)
 {
-    while (vv->len <= at)
-        if (!ta_vec_push(vv))
-            return -1;
-    ta_vec *inner = (ta_vec *)vv->data + at;
-    inner->esz = esz;
-    void *slot = ta_vec_push(inner);
-    if (!slot)
-        return -1;
-    if (esz == sizeof(int))
-        *(int *)slot = v;
-    else
-        *(size_t *)slot = (size_t)v;
-    return 0;
+    uint32_t *p = ta_vec_push(v);
+    return p ? (*p = x, 0) : -1;
 }
 
-static int parse(ta_lexicon *lx)
+ta_status ta_lexicon_write(const char *path, const char *text, size_t len, ta_error *err)
 {
-    char *p = lx->payload, *end = p + lx->len;
-    while (p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
+    /* one entry per distinct English stem, gathering the lines and targets of its headwords */
+    ta_strmap ids = {0};
+    ta_vec lines_of = {.esz = sizeof(ta_vec)}, tg_of = {.esz = sizeof(ta_vec)};
+    ta_buf pool = {0};
+    ta_vec stem_off = {.esz = sizeof(uint32_t)};
+    uint32_t headwords = 0;
+    ta_buf shown = {0}; /* what lookup prints: "word\tru words" lines */
+    int rc = 0;
+    for (const char *p = text, *end = text + len; p < end && !rc;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl)
             nl = end;
-        char *f[4] = {p, 0, 0, 0};
+        const char *f[4] = {p, 0, 0, 0};
         int k = 1;
-        for (char *q = p; q < nl && k < 4; q++)
+        for (const char *q = p; q < nl && k < 4; q++)
             if (*q == '\t')
                 f[k++] = q + 1;
         if (k == 4) {
-            int eid;
+            int id;
             size_t sl = (size_t)(f[2] - f[1] - 1);
-            if (intern(&lx->en, f[1], sl, &eid) ||
-                add_int(&lx->lines, (size_t)eid, (int)(p - lx->payload), sizeof(size_t)))
-                return -1;
-            lx->headwords++;
-            for (char *q = f[2]; q < f[3] - 1;) {
-                char *e = q;
+            if (!ta_strmap_get(&ids, f[1], sl, &id)) {
+                id = (int)ids.n;
+                ta_vec *a = ta_vec_push(&lines_of), *b = ta_vec_push(&tg_of);
+                if (!a || !b || ta_strmap_put(&ids, f[1], sl, id) ||
+                    put_u32(&stem_off, (uint32_t)pool.len) || ta_buf_add(&pool, f[1], sl) ||
+                    ta_buf_addc(&pool, 0))
+                    rc = -1;
+                else
+                    a->esz = b->esz = sizeof(uint32_t);
+            }
+            headwords++;
+            ta_vec *lv = (ta_vec *)lines_of.data + id, *tv = (ta_vec *)tg_of.data + id;
+            rc = rc || put_u32(lv, (uint32_t)shown.len) ||
+                 ta_buf_add(&shown, f[0], (size_t)(f[1] - f[0])) ||
+                 ta_buf_add(&shown, f[3], (size_t)(nl - f[3])) || ta_buf_addc(&shown, '\n');
+            for (const char *q = f[2]; !rc && q < f[3] - 1;) {
+                const char *e = q;
                 while (e < f[3] - 1 && *e != ' ')
                     e++;
-                int rid;
-                if (e > q && (intern(&lx->ru, q, (size_t)(e - q), &rid) ||
-                              add_int(&lx->targets, (size_t)eid, rid, sizeof(int))))
-                    return -1;
-                lx->pairs += e > q;
+                if (e > q)
+                    rc = put_u32(tv, ta_lex_key(q, (size_t)(e - q)));
                 q = e + 1;
             }
         }
         p = nl + 1;
     }
-    return 0;
+    uint32_t cap = 16;
+    while (cap < ids.n * 2 + 1)
+        cap *= 2;
+    en_entry *table = calloc(cap, sizeof *table);
+    ta_vec targets = {.esz = sizeof(uint32_t)}, lines = {.esz = sizeof(uint32_t)};
+    rc = rc || !table;
+    for (size_t id = 0; !rc && id < ids.n; id++) {
+        uint32_t off = ((uint32_t *)stem_off.data)[id];
+        const char *s = pool.data + off;
+        size_t i = slot_for(table, cap, pool.data, s, strlen(s));
+        ta_vec *lv = (ta_vec *)lines_of.data + id, *tv = (ta_vec *)tg_of.data + id;
+        table[i] = (en_entry){off + 1, (uint32_t)targets.len, 0, (uint32_t)lines.len,
+                              (uint32_t)lv->len};
+        for (size_t k = 0; !rc && k < tv->len; k++) { /* unique targets */
+            uint32_t key = ((uint32_t *)tv->data)[k];
+            bool dup = false;
+            for (size_t m = table[i].tstart; m < targets.len && !dup; m++)
+                dup = ((uint32_t *)targets.data)[m] == key;
+            if (!dup)
+                rc = put_u32(&targets, key);
+        }
+        table[i].tcount = (uint32_t)targets.len - table[i].tstart;
+        for (size_t k = 0; !rc && k < lv->len; k++)
+            rc = put_u32(&lines, ((uint32_t *)lv->data)[k]);
+    }
+    ta_status st = TA_OK;
+    if (rc)
+        st = ta_fail(err, TA_ENOMEM, "out of memory");
+    else {
+        header h = {TA_LEX_VERSION, headwords, (uint32_t)ids.n, cap, (uint32_t)targets.len,
+                    (uint32_t)lines.len, (uint32_t)pool.len, (uint32_t)shown.len, 0, 0};
+        ta_buf body = {0};
+        if (ta_buf_add(&body, (const char *)table, sizeof *table * cap) ||
+            ta_buf_add(&body, targets.data ? targets.data : "", 4 * targets.len) ||
+            ta_buf_add(&body, lines.data ? lines.data : "", 4 * lines.len) ||
+            ta_buf_add(&body, pool.data ? pool.data : "", pool.len) ||
+            ta_buf_add(&body, shown.data ? shown.data : "", shown.len))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+        else
+            h.crc = (uint32_t)crc32(0, (const Bytef *)body.data, (uInt)body.len);
+        size_t n = strlen(path) + 16;
+        char *tmp = malloc(n);
+        FILE *f = NULL;
+        int fd = -1;
+        if (st == TA_OK && tmp) {
+            snprintf(tmp, n, "%s.tmpXXXXXX", path);
+            fd = mkstemp(tmp);
+            if (fd >= 0)
+                fchmod(fd, 0644); /* mkstemp creates files only the owner can read */
+            f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        }
+        if (st == TA_OK && !f)
+            st = ta_fail(err, TA_EIO, "%s: cannot write: %s", path, strerror(errno));
+        else if (st == TA_OK) {
+            bool bad = fwrite(TA_LEX_MAGIC, 1, 8, f) != 8 || fwrite(&h, sizeof h, 1, f) != 1 ||
+                       fwrite(body.data, 1, body.len, f) != body.len;
+            bad |= fclose(f) != 0;
+            f = NULL;
+            if (bad || rename(tmp, path) != 0)
+                st = ta_fail(err, TA_EIO, "%s: write failed: %s", path, strerror(errno));
+        }
+        if (f)
+            fclose(f);
+        else if (fd >= 0 && st != TA_OK)
+            close(fd);
+        if (st != TA_OK && tmp && fd >= 0)
+            unlink(tmp);
+        free(tmp);
+        ta_buf_release(&body);
+    }
+    for (size_t k = 0; k < lines_of.len; k++)
+        ta_vec_release((ta_vec *)lines_of.data + k), ta_vec_release((ta_vec *)tg_of.data + k);
+    ta_vec_release(&lines_of), ta_vec_release(&tg_of), ta_vec_release(&stem_off);
+    ta_vec_release(&targets), ta_vec_release(&lines);
+    ta_strmap_release(&ids);
+    ta_buf_release(&pool);
+    ta_buf_release(&shown);
+    free(table);
+    return st;
+}
+
+/* ---- loading ------------------------------------------------------------------------ */
+
+/* Checks every offset of a loaded block, so that a corrupt file is refused, never read past. */
+static bool valid(const lexfile *f)
+{
+    const header *h = f->h;
+    if (h->cap == 0 || (h->cap & (h->cap - 1)) || h->stems >= h->cap)
+        return false;
+    for (uint32_t i = 0; i < h->cap; i++) {
+        const en_entry *e = &f->table[i];
+        if (!e->str)
+            continue;
+        if (e->str - 1 >= h->pool_len || e->tstart > h->ntargets ||
+            e->tcount > h->ntargets - e->tstart || e->lstart > h->nlines ||
+            e->lcount > h->nlines - e->lstart)
+            return false;
+    }
+    for (uint32_t k = 0; k < h->nlines; k++)
+        if (f->lines[k] >= h->text_len)
+            return false;
+    return h->pool_len == 0 || f->pool[h->pool_len - 1] == 0;
+}
+
+static ta_status load_file(const char *path, lexfile *lf, ta_error *err)
+{
+    memset(lf, 0, sizeof *lf);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ta_fail(err, TA_EIO, "%s: cannot open lexicon: %s (build it with 'talign lexicon "
+                       "build')", path, strerror(errno));
+    struct stat sb;
+    ta_buf b = {0};
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return ta_fail(err, TA_EIO, "%s: not a regular file", path);
+    }
+    if (ta_buf_grow(&b, (size_t)sb.st_size)) {
+        fclose(f);
+        return ta_fail(err, TA_ENOMEM, "out of memory loading %s", path);
+    }
+    b.len = fread(b.data, 1, (size_t)sb.st_size, f);
+    bool rerr = ferror(f) || b.len != (size_t)sb.st_size;
+    fclose(f);
+    const size_t hs = 8 + sizeof(header);
+    ta_status st = TA_OK;
+    header h;
+    if (rerr)
+        st = ta_fail(err, TA_EIO, "%s: read error", path);
+    else if (b.len < hs || memcmp(b.data, TA_LEX_MAGIC, 8))
+        st = ta_fail(err, TA_EFORMAT, "%s: not a talign lexicon file", path);
+    else if (memcpy(&h, b.data + 8, sizeof h), h.version != TA_LEX_VERSION)
+        st = ta_fail(err, TA_EVERSION, "%s: lexicon version %u, this talign reads version %u: "
+                     "rebuild it with 'talign lexicon build'", path, h.version, TA_LEX_VERSION);
+    else {
+        uint64_t body = (uint64_t)h.cap * sizeof(en_entry) + 4ull * h.ntargets + 4ull * h.nlines +
+                        h.pool_len + h.text_len;
+        if (body != b.len - hs ||
+            (uint32_t)crc32(0, (const Bytef *)b.data + hs, (uInt)(b.len - hs)) != h.crc)
+            st = ta_fail(err, TA_EFORMAT, "%s: corrupt lexicon (truncated or checksum mismatch): "
+                         "rebuild it with 'talign lexicon build'", path);
+    }
+    if (st != TA_OK) {
+        ta_buf_release(&b);
+        return st;
+    }
+    /* the block is re-aligned for the tables (malloc'ed memory is aligned; hs is a multiple of 4) */
+    lf->block = b.data;
+    lf->size = b.len;
+    lf->h = (const header *)(b.data + 8);
+    const char *p = b.data + hs;
+    lf->table = (const en_entry *)p;
+    p += (size_t)h.cap * sizeof(en_entry);
+    lf->targets = (const uint32_t *)p;
+    p += 4 * (size_t)h.ntargets;
+    lf->lines = (const uint32_t *)p;
+    p += 4 * (size_t)h.nlines;
+    lf->pool = p;
+    lf->text = p + h.pool_len;
+    if (!valid(lf)) {
+        free(lf->block);
+        memset(lf, 0, sizeof *lf);
+        return ta_fail(err, TA_EFORMAT, "%s: corrupt lexicon (bad offsets): rebuild it", path);
+    }
+    return TA_OK;
 }
 
 ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err)
@@ -120,40 +278,7 @@ ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err)
     ta_lexicon *lx = calloc(1, sizeof *lx);
     if (!lx)
         return ta_fail(err, TA_ENOMEM, "out of memory");
-    lx->targets.esz = lx->lines.esz = sizeof(ta_vec);
-    if (!path) {
-        *out = lx;
-        return TA_OK;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        free(lx);
-        return ta_fail(err, TA_EIO, "%s: cannot open lexicon: %s (build it with 'talign lexicon build')",
-                       path, strerror(errno));
-    }
-    char magic[8];
-    header h;
-    ta_status st = TA_OK;
-    if (fread(magic, 1, 8, f) != 8 || memcmp(magic, TA_LEX_MAGIC, 8) ||
-        fread(&h, sizeof h, 1, f) != 1)
-        st = ta_fail(err, TA_EFORMAT, "%s: not a talign lexicon file", path);
-    else if (h.version != TA_LEX_VERSION)
-        st = ta_fail(err, TA_EVERSION, "%s: lexicon version %u, this talign reads version %u: "
-                     "rebuild it with 'talign lexicon build'", path, h.version, TA_LEX_VERSION);
-    else if (h.len > (uint64_t)1 << 32 || !(lx->payload = malloc(h.len + 1)))
-        st = ta_fail(err, h.len > (uint64_t)1 << 32 ? TA_EFORMAT : TA_ENOMEM,
-                     "%s: corrupt lexicon (bad size)", path);
-    else if (fread(lx->payload, 1, h.len, f) != h.len ||
-             (uint32_t)crc32(0, (const Bytef *)lx->payload, (uInt)h.len) != h.crc)
-        st = ta_fail(err, TA_EFORMAT, "%s: corrupt lexicon (truncated or checksum mismatch): "
-                     "rebuild it with 'talign lexicon build'", path);
-    fclose(f);
-    if (st == TA_OK) {
-        lx->len = h.len;
-        lx->payload[lx->len] = 0;
-        if (parse(lx))
-            st = ta_fail(err, TA_ENOMEM, "out of memory loading %s", path);
-    }
+    ta_status st = path ? ta_lexicon_add(lx, path, err) : TA_OK;
     if (st != TA_OK) {
         ta_lexicon_free(lx);
         return st;
@@ -162,63 +287,69 @@ ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err)
     return TA_OK;
 }
 
-static void release_nested(ta_vec *v)
+ta_status ta_lexicon_add(ta_lexicon *lx, const char *path, ta_error *err)
 {
-    for (size_t i = 0; i < v->len; i++)
-        ta_vec_release((ta_vec *)v->data + i);
-    ta_vec_release(v);
+    lexfile lf;
+    ta_status st = load_file(path, &lf, err);
+    if (st != TA_OK)
+        return st;
+    lexfile *files = realloc(lx->files, sizeof *files * (lx->n + 1));
+    if (!files) {
+        free(lf.block);
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    lx->files = files;
+    lx->files[lx->n++] = lf;
+    return TA_OK;
 }
 
 void ta_lexicon_free(ta_lexicon *lx)
 {
     if (!lx)
         return;
-    free(lx->payload);
-    ta_strmap_release(&lx->en);
-    ta_strmap_release(&lx->ru);
-    release_nested(&lx->targets);
-    release_nested(&lx->lines);
+    for (size_t i = 0; i < lx->n; i++)
+        free(lx->files[i].block);
+    free(lx->files);
     free(lx);
 }
 
-int ta_lexicon_en_id(const ta_lexicon *lx, const char *stem, size_t n)
+static const en_entry *find(const lexfile *f, const char *s, size_t n)
 {
-    int id;
-    return lx && ta_strmap_get(&lx->en, stem, n, &id) ? id : -1;
+    const en_entry *e = &f->table[slot_for(f->table, f->h->cap, f->pool, s, n)];
+    return e->str ? e : NULL;
 }
 
-int ta_lexicon_ru_id(const ta_lexicon *lx, const char *stem, size_t n)
+size_t ta_lexicon_each_target(const ta_lexicon *lx, const char *stem, size_t n,
+                              void (*fn)(uint32_t key, void *ctx), void *ctx)
 {
-    int id;
-    return lx && ta_strmap_get(&lx->ru, stem, n, &id) ? id : -1;
-}
-
-const int *ta_lexicon_targets(const ta_lexicon *lx, int en_id, size_t *n)
-{
-    if (!lx || en_id < 0 || (size_t)en_id >= lx->targets.len) {
-        *n = 0;
-        return NULL;
+    size_t count = 0;
+    for (size_t k = 0; lx && k < lx->n; k++) {
+        const en_entry *e = find(&lx->files[k], stem, n);
+        for (uint32_t t = 0; e && t < e->tcount; t++, count++)
+            fn(lx->files[k].targets[e->tstart + t], ctx);
     }
-    ta_vec *v = (ta_vec *)lx->targets.data + en_id;
-    *n = v->len;
-    return v->data;
+    return count;
 }
 
 void ta_lexicon_stats(const ta_lexicon *lx, size_t *headwords, size_t *stems, size_t *pairs)
 {
-    *headwords = lx->headwords;
-    *stems = lx->en.n;
-    *pairs = lx->pairs;
+    *headwords = *stems = *pairs = 0;
+    for (size_t k = 0; k < lx->n; k++) {
+        *headwords += lx->files[k].h->headwords;
+        *stems += lx->files[k].h->stems;
+        *pairs += lx->files[k].h->ntargets;
+    }
 }
 
-/* appends field `k` (0-based, tab-separated) of the payload line at `off` */
-static int add_field(ta_buf *b, const char *line, int k, char sep)
+/* appends field `k` (0-based, tab-separated) of the source line at `line`, with `sep` as newlines */
+static int add_field(ta_buf *b, const char *line, const char *end, int k, char sep)
 {
-    for (int i = 0; i < k; i++)
-        line = strchr(line, '\t') + 1;
-    size_t n = strcspn(line, "\t\n");
-    for (size_t i = 0; i < n; i++)
-        if (ta_buf_addc(b, line[i] == sep ? '\n' : line[i]))
+    for (int i = 0; i < k && line < end; i++) {
+        const char *t = memchr(line, '\t', (size_t)(end - line));
+        line = t ? t + 1 : end;
+    }
+    for (; line < end && *line != '\t' && *line != '\n'; line++)
+        if (ta_buf_addc(b, *line == sep ? '\n' : *line))
             return -1;
     return ta_buf_addc(b, '\n');
 }
@@ -228,36 +359,33 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
     *out = NULL;
     ta_stemmer st = {0};
     ta_buf stem = {0}, res = {0};
-    size_t i = 0;
     bool cyr = false;
-    while (i < len) {
+    for (size_t i = 0; i < len;) {
         uint32_t c = ta_u8_decode(word, len, &i);
         cyr |= c >= 0x400 && c <= 0x4FF;
     }
-    ta_status s = TA_OK;
-    if (ta_stem(&st, cyr ? 'r' : 'e', word, len, &stem) || ta_buf_addc(&res, 0))
-        s = TA_ENOMEM;
+    ta_status s = ta_stem(&st, cyr ? 'r' : 'e', word, len, &stem) || ta_buf_addc(&res, 0)
+                      ? TA_ENOMEM : TA_OK;
     res.len = 0;
-    if (s == TA_OK && !cyr) {
-        int id = ta_lexicon_en_id(lx, stem.data, stem.len);
-        if (id >= 0) {
-            ta_vec *v = (ta_vec *)lx->lines.data + id;
-            for (size_t k = 0; k < v->len && s == TA_OK; k++)
-                if (add_field(&res, lx->payload + ((size_t *)v->data)[k], 3, '|'))
+    for (size_t k = 0; s == TA_OK && k < lx->n; k++) {
+        const lexfile *f = &lx->files[k];
+        const char *end = f->text + f->h->text_len;
+        if (!cyr) {
+            const en_entry *e = find(f, stem.data, stem.len);
+            for (uint32_t m = 0; e && m < e->lcount && s == TA_OK; m++)
+                if (add_field(&res, f->text + f->lines[e->lstart + m], end, 1, '|'))
                     s = TA_ENOMEM;
+            continue;
         }
-    } else if (s == TA_OK) { /* reverse: English headwords whose targets hold the stem */
-        int rid = ta_lexicon_ru_id(lx, stem.data, stem.len);
-        for (size_t e = 0; rid >= 0 && e < lx->targets.len && s == TA_OK; e++) {
-            ta_vec *t = (ta_vec *)lx->targets.data + e;
-            for (size_t k = 0; k < t->len; k++)
-                if (((int *)t->data)[k] == rid) {
-                    ta_vec *v = (ta_vec *)lx->lines.data + e;
-                    for (size_t m = 0; m < v->len && s == TA_OK; m++)
-                        if (add_field(&res, lx->payload + ((size_t *)v->data)[m], 0, '\t'))
-                            s = TA_ENOMEM;
-                    break;
-                }
+        uint32_t key = ta_lex_key(stem.data, stem.len); /* English headwords that give it */
+        for (uint32_t i = 0; i < f->h->cap && s == TA_OK; i++) {
+            const en_entry *e = &f->table[i];
+            bool hit = false;
+            for (uint32_t t = 0; e->str && t < e->tcount && !hit; t++)
+                hit = f->targets[e->tstart + t] == key;
+            for (uint32_t m = 0; hit && m < e->lcount && s == TA_OK; m++)
+                if (add_field(&res, f->text + f->lines[e->lstart + m], end, 0, '\t'))
+                    s = TA_ENOMEM;
         }
     }
     ta_buf_release(&stem);

@@ -1,14 +1,14 @@
-/* lexicon.h — the lexicon's private interface for the aligner: stems and stem-id lookups. */
+/* lexicon.h — the lexicon's private interface for the aligner: stems and translation keys. */
 #ifndef TA_LEXICON_H
 #define TA_LEXICON_H
 #include "internal.h"
 #include <stdint.h>
 
 #define TA_LEX_MAGIC "TALEX\0\0\0"
-#define TA_LEX_VERSION 1u
+#define TA_LEX_VERSION 2u
 
 /* Lowercases (ё -> е) and stems one word into `out` with Snowball; lang 'e' or 'r'.
- * The stemmers are created on first use per thread-unsafe cache in `st`. */
+ * The stemmers are created on first use; a ta_stemmer is not thread-safe. */
 typedef struct {
     struct sb_stemmer *en, *ru;
     ta_buf low;
@@ -16,14 +16,18 @@ typedef struct {
 int ta_stem(ta_stemmer *st, char lang, const char *w, size_t n, ta_buf *out); /* 0 ok */
 void ta_stemmer_release(ta_stemmer *st);
 
-/* Stem ids: -1 when the stem is not in the lexicon. */
-int ta_lexicon_en_id(const ta_lexicon *lx, const char *stem, size_t n);
-int ta_lexicon_ru_id(const ta_lexicon *lx, const char *stem, size_t n);
-/* The Russian stem ids an English stem id translates to. */
-const int *ta_lexicon_targets(const ta_lexicon *lx, int en_id, size_t *n);
+/* The match key of a Russian stem: a hash below TA_LEX_KEYS, the same in every lexicon file,
+ * so several files merge by taking the union of their targets. */
+#define TA_LEX_KEYS 100000000u
+uint32_t ta_lex_key(const char *stem, size_t n);
 
-/* Writes a lexicon payload (lines "word\tstem\tru stems\tru words") with header and
- * checksum to `path` atomically. */
-ta_status ta_lexicon_write(const char *path, const char *payload, size_t len, uint32_t entries,
-                           ta_error *err);
+/* Calls fn(key, ctx) for every Russian key an English stem translates to, in every file of
+ * the lexicon; returns the number of keys. */
+size_t ta_lexicon_each_target(const ta_lexicon *lx, const char *stem, size_t n,
+                              void (*fn)(uint32_t key, void *ctx), void *ctx);
+
+/* Writes a lexicon from its text form (lines "word\tstem\tru stems\tru words", the Russian
+ * stems space-separated, the words '|'-separated) with hash tables, header and checksum to
+ * `path`, atomically. */
+ta_status ta_lexicon_write(const char *path, const char *text, size_t len, ta_error *err);
 #endif

@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include <criterion/criterion.h>
 #include <unistd.h>
+#include <zlib.h>
 
 static const char *EN[] = {"Russia hopes the US will respond to the proposals on 16 issues.",
                            "Antonov told reporters on Monday.",
@@ -86,7 +87,77 @@ Test(align, long_uneven_input_widens_band)
     cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_EINVAL);
 }
 
-Test(lexicon, missing_corrupt_and_versioned_files)
+/* A tiny dictd dictionary in Mueller's layout, gzip-compressed like the real .dict.dz. */
+static void write_dict(const char *path)
+{
+    gzFile gz = gzopen(path, "wb");
+    gzputs(gz, "00-database-short\n   Test dictionary\n"
+               "_n.\n   noun имя существительное\n"
+               "duty\n   [\xcb\x88" "dju:ti] _n. 1) долг, обязанность 2) пошлина; customs duties "
+               "таможенные сборы\n"
+               "geneva\n   _геогр. Женева\n"
+               "hope\n   _I 1. _n. надежда (of) 2. _v. надеяться\n");
+    gzclose(gz);
+}
+
+Test(lexicon, build_lookup_stats_and_damaged_files)
+{
+    char dict[] = "/tmp/talign-dict-XXXXXX", lex[64];
+    int fd = mkstemp(dict);
+    close(fd);
+    write_dict(dict);
+    snprintf(lex, sizeof lex, "%s.lex", dict);
+    size_t entries = 0;
+    ta_error err = {0};
+    cr_assert_eq(ta_lexicon_build(dict, lex, &entries, &err), TA_OK, "%s", err.message);
+    cr_assert_eq(entries, 3, "labels and database entries are not headwords");
+    ta_lexicon *lx;
+    cr_assert_eq(ta_lexicon_load(lex, &lx, &err), TA_OK, "%s", err.message);
+    char *res;
+    cr_assert_eq(ta_lexicon_lookup(lx, "duties", 6, &res), TA_OK);
+    cr_assert(strstr(res, "пошлина") && strstr(res, "обязанность"), "%s", res);
+    cr_assert_null(strstr(res, "сборы"), "example phrases are dropped");
+    cr_assert_null(strstr(res, "dju"), "transcriptions are dropped");
+    ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "пошлинами", strlen("пошлинами"), &res), TA_OK);
+    cr_assert_str_eq(res, "duty\n");
+    ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "надеялись", strlen("надеялись"), &res), TA_OK);
+    cr_assert_str_eq(res, "hope\n");
+    ta_free(res);
+    size_t h, st, p;
+    ta_lexicon_stats(lx, &h, &st, &p);
+    cr_assert_eq(h, 3);
+    cr_assert_eq(p, 6); /* долг обязанность пошлина; женева; надежда надеяться */
+    cr_assert_eq(ta_lexicon_add(lx, lex, &err), TA_OK); /* a second file merges */
+    ta_lexicon_stats(lx, &h, &st, &p);
+    cr_assert_eq(h, 6);
+    ta_lexicon_free(lx);
+
+    /* every truncation and a flipped byte are refused, never read past */
+    FILE *f = fopen(lex, "rb");
+    char buf[8192];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    char cut[64];
+    snprintf(cut, sizeof cut, "%s.cut", dict);
+    for (size_t k = 0; k < n; k += k < 64 ? 1 : 37) {
+        f = fopen(cut, "wb");
+        fwrite(buf, 1, k, f);
+        fclose(f);
+        ta_status s = ta_lexicon_load(cut, &lx, &err);
+        cr_assert(s == TA_EFORMAT || (k >= 12 && s == TA_EVERSION), "cut at %zu: %d", k, s);
+    }
+    buf[n - 3] ^= 0x20;
+    f = fopen(cut, "wb");
+    fwrite(buf, 1, n, f);
+    fclose(f);
+    cr_assert_eq(ta_lexicon_load(cut, &lx, &err), TA_EFORMAT);
+    cr_assert(strstr(err.message, "checksum"), "%s", err.message);
+    unlink(cut), unlink(lex), unlink(dict);
+}
+
+Test(lexicon, missing_and_versioned_files)
 {
     ta_lexicon *lx = NULL;
     ta_error err = {0};
@@ -98,7 +169,7 @@ Test(lexicon, missing_corrupt_and_versioned_files)
     close(fd);
     cr_assert_eq(ta_lexicon_load(path, &lx, &err), TA_EFORMAT);
     FILE *f = fopen(path, "wb"); /* right magic, another version */
-    unsigned v[6] = {99, 0, 0, 0, 0, 0};
+    unsigned v[10] = {99};
     fwrite("TALEX\0\0\0", 1, 8, f);
     fwrite(v, sizeof v, 1, f);
     fclose(f);
