@@ -25,6 +25,7 @@ ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *e
 {
     memset(f, 0, sizeof *f);
     f->lx = lx;
+    f->use = TA_USE_LEXICON | TA_USE_NAMES | TA_USE_NUMBERS;
     ta_status st = TA_OK;
     if (load_set(&f->stop_en, "stopwords.en", err, &st) ||
         load_set(&f->stop_ru, "stopwords.ru", err, &st))
@@ -51,6 +52,8 @@ void ta_feat_release(ta_feat *x)
     free(x->tok);
     free(x->keys);
     free(x->stem);
+    free(x->start);
+    free(x->end);
     free(x->set);
     memset(x, 0, sizeof *x);
 }
@@ -262,7 +265,8 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
             int key = extra_key(f, num, k);
             if (key < 0)
                 return -1;
-            keys[nk++] = key;
+            if (f->use & TA_USE_NUMBERS)
+                keys[nk++] = key;
         } else {
             if (ta_stem(&f->st, lang, s + a, e - a, &f->stem))
                 return -1;
@@ -270,22 +274,22 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
                 continue;
             if ((sid = stem_id(f, lang, f->stem.data, f->stem.len)) < 0)
                 return -1;
-            if (en) {
+            if (en && (f->use & TA_USE_LEXICON)) {
                 struct collect c = {keys, &nk, 60};
                 ta_lexicon_each_target(f->lx, f->stem.data, f->stem.len, collect_key, &c);
-                if ((size_t)sid < f->learned.len) {
-                    ta_vec *l = (ta_vec *)f->learned.data + sid;
-                    for (size_t k = 0; k < l->len && nk < 75; k++)
-                        keys[nk++] = ((int *)l->data)[k];
-                }
-            } else {
+            } else if (f->use & TA_USE_LEXICON)
                 keys[nk++] = (int)ta_lex_key(f->stem.data, f->stem.len);
-                keys[nk++] = TA_KEY_STEM + sid;
+            if (en && (size_t)sid < f->learned.len) { /* pairs learned from this document */
+                ta_vec *l = (ta_vec *)f->learned.data + sid;
+                for (size_t k = 0; k < l->len && nk < 75; k++)
+                    keys[nk++] = ((int *)l->data)[k];
             }
+            if (!en)
+                keys[nk++] = TA_KEY_STEM + sid;
             int sk = skeleton(f, s + a, e - a);
             if (sk == -1)
                 return -1;
-            if (sk >= 0)
+            if (sk >= 0 && (f->use & TA_USE_NAMES))
                 keys[nk++] = sk;
         }
         out->ncontent++;
@@ -294,6 +298,18 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
                 return -1;
         if (push(&out->tok, &ntok, &tcap, nkeys) || push(&out->stem, &nstem, &scap, sid))
             return -1;
+        if ((size_t)nstem > out->ncap) { /* token offsets grow with the stem array */
+            size_t cap = (size_t)scap;
+            size_t *a = realloc(out->start, sizeof(size_t) * cap), *b = a ? realloc(out->end, sizeof(size_t) * cap) : NULL;
+            if (a)
+                out->start = a;
+            if (!b)
+                return -1;
+            out->end = b;
+            out->ncap = cap;
+        }
+        out->start[nstem - 1] = a;
+        out->end[nstem - 1] = e;
     }
     if (nkeys) {
         out->set = malloc(sizeof(int) * (size_t)nkeys);

@@ -9,6 +9,9 @@ typedef struct {
     int *tok;         /* ncontent + 1 offsets */
     int *keys;        /* the match keys of each content token */
     int *stem;        /* per content token: its stem id in the featurizer (-1 for numbers) */
+    size_t *start;    /* per content token: byte offsets [start, end) in the sentence */
+    size_t *end;
+    size_t ncap;      /* capacity of start and end */
     int *set;         /* sorted unique keys of the sentence */
     int nset;
     uint64_t mask;    /* a one-word Bloom filter of `set` */
@@ -21,8 +24,11 @@ typedef struct {
     ta_strmap stems;  /* "e:" / "r:" + stem -> id, for learning document-level pairs */
     ta_vec learned;   /* per English stem id: ta_vec of int keys learned from this document */
     const ta_lexicon *lx;
+    unsigned use;     /* TA_USE_* evidence kinds (default all) */
     ta_buf tmp, stem;
 } ta_featurizer;
+
+enum { TA_USE_LEXICON = 1, TA_USE_NAMES = 2, TA_USE_NUMBERS = 4 };
 
 #define TA_KEY_EXTRA 100000000 /* above the lexicon's keys (TA_LEX_KEYS) */
 #define TA_KEY_STEM 200000000 /* a Russian token's own stem, the key learned pairs point to */

@@ -15,7 +15,8 @@ void help_align(FILE *f)
           "  --format F       tsv (default): EN<TAB>RU<TAB>SCORE<TAB>TYPE; ladder: hunalign's\n"
           "                   i<TAB>j<TAB>score; moses: OUT.en + OUT.ru (needs -o); tmx: TMX 1.4b;\n"
           "                   jsonl: one object a bead; html: a side-by-side review page\n"
-          "  --lexicon FILE   the bilingual lexicon (default: $TALIGN_LEXICON or the built one)\n"
+          "  --lexicon FILE   a bilingual lexicon; repeat to merge several, such as words learned\n"
+          "                   with 'talign lexicon learn' (default: $TALIGN_LEXICON or the built one)\n"
           "  --no-lexicon     lengths, numbers and names only\n"
           "  --min-score X    TMX and Moses leave out beads scored below X (default 0)\n"
           "  --src-lang L, --tgt-lang L   language codes written to TMX (default en, ru)\n",
@@ -91,7 +92,7 @@ int cmd_align(int argc, char **argv)
         {"src-lang", required_argument, 0, 'S'}, {"tgt-lang", required_argument, 0, 'T'},
         {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
-    const char *format = "tsv", *lexpath = NULL, *enc = NULL, *out = NULL;
+    const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
     const char *src = "en", *tgt = "ru";
     bool preseg = false, wrapped = false;
     double min_score = 0;
@@ -101,7 +102,13 @@ int cmd_align(int argc, char **argv)
         switch (c) {
         case 'p': preseg = true; break;
         case 'f': format = optarg; break;
-        case 'l': lexpath = optarg, nlex++; break;
+        case 'l':
+            if (nlex == 16) {
+                cli_msg("align: at most 16 --lexicon files");
+                return EXIT_USAGE;
+            }
+            lexpath[nlex++] = optarg;
+            break;
         case 'N': ao.use_lexicon = false; break;
         case 'R': ao.realign = false; break;
         case 'r': ao.realign = true; break;
@@ -121,8 +128,8 @@ int cmd_align(int argc, char **argv)
     for (int k = 0; k < 7; k++)
         if (!strcmp(format, names[k]) && fmt < 0)
             fmt = k;
-    if (fmt < 0 || argc - optind != 2 || nlex > 1 || ao.max_bead < 2 || ao.max_bead > 3) {
-        cli_msg("align: %s", fmt < 0 ? "unknown --format" : nlex > 1 ? "one --lexicon at a time"
+    if (fmt < 0 || argc - optind != 2 || ao.max_bead < 2 || ao.max_bead > 3) {
+        cli_msg("align: %s", fmt < 0 ? "unknown --format"
                 : argc - optind != 2 ? "give two files: EN RU" : "--max-bead must be 2 or 3");
         return EXIT_USAGE;
     }
@@ -131,13 +138,18 @@ int cmd_align(int argc, char **argv)
         return EXIT_USAGE;
     }
     ta_lexicon *lx = NULL;
-    if (ao.use_lexicon) {
-        const char *path = lexpath ? lexpath : cli_default_lexicon();
+    if (ao.use_lexicon) { /* the built lexicon, or the --lexicon files merged */
+        const char *path = nlex ? lexpath[0] : cli_default_lexicon();
+        bool have = nlex || access(path, F_OK) == 0;
         ta_error err = {0};
-        ta_status s = ta_lexicon_load(lexpath || access(path, F_OK) == 0 ? path : NULL, &lx, &err);
-        if (s != TA_OK)
+        ta_status s = ta_lexicon_load(have ? path : NULL, &lx, &err);
+        for (int k = 1; s == TA_OK && k < nlex; k++)
+            s = ta_lexicon_add(lx, lexpath[k], &err);
+        if (s != TA_OK) {
+            ta_lexicon_free(lx);
             return cli_fail("align", s, &err);
-        if (!lexpath && access(path, F_OK) != 0)
+        }
+        if (!have)
             cli_msg("warning: no lexicon at %s (run make, or give --lexicon): aligning with "
                     "lengths, numbers and names only", path);
     }

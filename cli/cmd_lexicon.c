@@ -8,11 +8,140 @@ void help_lexicon(FILE *f)
     fputs("usage: talign lexicon build [--dictd FILE.dict.dz] -o FILE\n"
           "       talign lexicon lookup [--lexicon FILE] WORD\n"
           "       talign lexicon stats [FILE]\n"
+          "       talign lexicon learn -o FILE [--min-count N] [--min-dice X] [--min-score X]\n"
+          "                            (ALIGNED.tsv... | --parallel EN RU)\n"
           "build:  imports Debian's mueller7-dict (default /usr/share/dictd/mueller7.dict.dz)\n"
           "lookup: translations of an English or Russian word in any inflected form\n"
           "stats:  entry counts\n"
+          "learn:  word pairs from aligned text: talign's TSV output (1-1 beads scored at least\n"
+          "        --min-score, default 0.5) or two line-aligned files; use the result with a\n"
+          "        second --lexicon\n"
           "The default lexicon is $TALIGN_LEXICON, else en-ru.lex in ../lexicon next to the binary.\n",
           f);
+}
+
+/* Appends the sentence pairs of `t` (TSV: EN<TAB>RU[<TAB>SCORE[<TAB>TYPE]]) to the arrays. */
+static void tsv_pairs(const char *t, size_t len, double min_score, const char ***en, size_t **el,
+                      const char ***ru, size_t **rl, size_t *n, size_t *cap)
+{
+    for (const char *p = t, *end = t + len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        const char *f[4] = {p, NULL, NULL, NULL};
+        int k = 1;
+        for (const char *q = p; q < nl && k < 4; q++)
+            if (*q == '\t')
+                f[k++] = q + 1;
+        bool ok = k >= 2 && f[1] - f[0] > 1 && nl - f[1] > 0 && (k < 3 || atof(f[2]) >= min_score) &&
+                  (k < 4 || !strncmp(f[3], "1-1", 3));
+        if (ok) {
+            if (*n == *cap) {
+                *cap = *cap ? *cap * 2 : 1024;
+                *en = realloc(*en, sizeof **en * *cap), *el = realloc(*el, sizeof **el * *cap);
+                *ru = realloc(*ru, sizeof **ru * *cap), *rl = realloc(*rl, sizeof **rl * *cap);
+                if (!*en || !*el || !*ru || !*rl) {
+                    cli_msg("out of memory");
+                    exit(EXIT_INTERNAL);
+                }
+            }
+            const char *re = k >= 3 ? f[2] - 1 : nl;
+            (*en)[*n] = f[0], (*el)[*n] = (size_t)(f[1] - 1 - f[0]);
+            (*ru)[*n] = f[1], (*rl)[*n] = (size_t)(re - f[1]);
+            (*n)++;
+        }
+        p = nl + 1;
+    }
+}
+
+static int learn(int argc, char **argv)
+{
+    const char *out = NULL, *par[2] = {NULL, NULL};
+    ta_learn_opts lo = ta_learn_opts_default();
+    double min_score = 0.5;
+    int nfiles = 0;
+    char **files = argv; /* positional arguments, gathered in place */
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "-o") && i + 1 < argc)
+            out = argv[++i];
+        else if (!strcmp(argv[i], "--min-count") && i + 1 < argc)
+            lo.min_count = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--min-dice") && i + 1 < argc)
+            lo.min_dice = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--min-score") && i + 1 < argc)
+            min_score = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--parallel") && i + 2 < argc)
+            par[0] = argv[i + 1], par[1] = argv[i + 2], i += 2;
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_msg("lexicon learn: unknown option '%s'", argv[i]);
+            return EXIT_USAGE;
+        } else
+            files[nfiles++] = argv[i];
+    }
+    if (!out || (!nfiles && !par[0])) {
+        cli_msg("lexicon learn: give -o FILE and aligned TSV files or --parallel EN RU");
+        return EXIT_USAGE;
+    }
+    const char **en = NULL, **ru = NULL;
+    size_t *el = NULL, *rl = NULL, n = 0, cap = 0, ntexts = 0;
+    ta_text *texts[256];
+    int code = EXIT_OK;
+    if (par[0]) {
+        ta_text *a = cli_load(par[0], NULL, &code), *b = a ? cli_load(par[1], NULL, &code) : NULL;
+        if (!b) {
+            ta_text_free(a);
+            return code;
+        }
+        texts[ntexts++] = a, texts[ntexts++] = b;
+        size_t la, lb;
+        const char *pa = ta_text_data(a, &la), *pb = ta_text_data(b, &lb), *ea = pa + la, *eb = pb + lb;
+        while (pa < ea && pb < eb) { /* line k with line k */
+            const char *na = memchr(pa, '\n', (size_t)(ea - pa)), *nb = memchr(pb, '\n', (size_t)(eb - pb));
+            if (!na)
+                na = ea;
+            if (!nb)
+                nb = eb;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 1024;
+                en = realloc(en, sizeof *en * cap), el = realloc(el, sizeof *el * cap);
+                ru = realloc(ru, sizeof *ru * cap), rl = realloc(rl, sizeof *rl * cap);
+                if (!en || !el || !ru || !rl) {
+                    cli_msg("out of memory");
+                    return EXIT_INTERNAL;
+                }
+            }
+            en[n] = pa, el[n] = (size_t)(na - pa), ru[n] = pb, rl[n] = (size_t)(nb - pb);
+            n++;
+            pa = na + 1, pb = nb + 1;
+        }
+    }
+    for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
+        if (ntexts == sizeof texts / sizeof *texts) {
+            cli_msg("lexicon learn: at most 256 files");
+            code = EXIT_USAGE;
+            break;
+        }
+        ta_text *t = cli_load(files[i], NULL, &code);
+        if (!t)
+            break;
+        texts[ntexts++] = t;
+        size_t len;
+        const char *d = ta_text_data(t, &len);
+        tsv_pairs(d, len, min_score, &en, &el, &ru, &rl, &n, &cap);
+    }
+    if (code == EXIT_OK) {
+        ta_error err = {0};
+        size_t pairs = 0;
+        ta_status s = ta_lexicon_learn(en, el, ru, rl, n, &lo, out, &pairs, &err);
+        if (s != TA_OK)
+            code = cli_fail("lexicon learn", s, &err);
+        else
+            fprintf(stderr, "talign: %s: %zu word pairs from %zu sentence pairs\n", out, pairs, n);
+    }
+    for (size_t k = 0; k < ntexts; k++)
+        ta_text_free(texts[k]);
+    free(en), free(el), free(ru), free(rl);
+    return code;
 }
 
 int cmd_lexicon(int argc, char **argv)
@@ -21,6 +150,8 @@ int cmd_lexicon(int argc, char **argv)
         help_lexicon(stderr);
         return EXIT_USAGE;
     }
+    if (!strcmp(argv[1], "learn"))
+        return learn(argc, argv);
     const char *sub = argv[1], *dictd = NULL, *out = NULL, *lexpath = NULL, *word = NULL;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--dictd") && i + 1 < argc)

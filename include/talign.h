@@ -139,6 +139,22 @@ ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err);
  * learn`): lookups and alignment then use every file. Errors as for ta_lexicon_load. */
 ta_status ta_lexicon_add(ta_lexicon *lx, const char *path, ta_error *err);
 
+typedef struct {
+    int min_count;    /* a pair must co-occur in at least this many sentence pairs (default 3) */
+    double min_dice;  /* and have a Dice coefficient of at least this (default 0.3) */
+    int max_per_word; /* keep at most this many translations per English stem (default 3) */
+} ta_learn_opts;
+
+ta_learn_opts ta_learn_opts_default(void);
+
+/* Learns word pairs from n aligned sentence pairs (en[k] translates ru[k]): stems that occur
+ * together (stopwords and numbers left out), scored by the Dice coefficient. Writes them as a
+ * lexicon file to `out_path` (atomically) and their count to *pairs when not NULL. */
+ta_status ta_lexicon_learn(const char *const *en, const size_t *en_len,
+                           const char *const *ru, const size_t *ru_len, size_t n,
+                           const ta_learn_opts *opts, const char *out_path, size_t *pairs,
+                           ta_error *err);
+
 /* Translations of `word` (English or Russian, any inflected form) as a malloc'ed string, one
  * translation a line (empty when none); the caller frees it with ta_free(). */
 ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out);
@@ -147,6 +163,24 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
 void ta_lexicon_stats(const ta_lexicon *lx, size_t *headwords, size_t *stems, size_t *pairs);
 
 void ta_lexicon_free(ta_lexicon *lx);
+
+/* Scores sentence pairs with a lexicon (which may be NULL: numbers and names only). A matcher is
+ * not thread-safe; use one per thread. *out belongs to the caller (ta_matcher_free). */
+typedef struct ta_matcher ta_matcher;
+ta_status ta_matcher_new(const ta_lexicon *lx, ta_matcher **out, ta_error *err);
+void ta_matcher_free(ta_matcher *m);
+
+/* A matched word pair: byte offsets of the English word and of the Russian word. */
+typedef struct {
+    size_t en_start, en_end, ru_start, ru_end;
+} ta_word_pair;
+
+/* How well `ru` translates `en`: *similarity in [0,1] is the share of content words (of both
+ * sentences) whose translation, number or transliterated name occurs on the other side. When
+ * `pairs` is not NULL it receives the matched pairs (*npairs of them, the caller's: ta_free). */
+ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const char *ru,
+                           size_t ru_len, double *similarity, ta_word_pair **pairs,
+                           size_t *npairs);
 
 /* ---- alignment ------------------------------------------------------------------------ */
 

@@ -46,7 +46,7 @@ static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *ru, ta_buf *rust
     }
     ta_buf stem = {0};
     int rc = 0;
-    for (size_t i = 0; i < n && !rc && *count < 40;) {
+    for (size_t i = 0; i < n && !rc && *count < 20;) {
         size_t q = i;
         if (!is_cyr(ta_u8_decode(s, n, &q))) {
             i = q;
@@ -74,8 +74,24 @@ static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *ru, ta_buf *rust
     return rc;
 }
 
+/* The English word after "от" in an entry such as "took  _p. от take 1" (0 when none). */
+static size_t form_of(const char *body, size_t bn, size_t *start)
+{
+    for (size_t i = 0; i + 6 < bn; i++)
+        if (!memcmp(body + i, "\xD0\xBE\xD1\x82 ", 5)) { /* "от " */
+            size_t a = i + 5, e = a;
+            while (e < bn && (((body[e] | 32) >= 'a' && (body[e] | 32) <= 'z') || body[e] == '-'))
+                e++;
+            if (e > a) {
+                *start = a;
+                return e - a;
+            }
+        }
+    return 0;
+}
+
 static int add_entry(ta_stemmer *st, const char *head, size_t hn, char *body, size_t bn,
-                     ta_buf *out, size_t *entries)
+                     ta_buf *out, ta_buf *forms, size_t *entries)
 {
     for (size_t i = 0; i < hn; i++) /* single English words only */
         if (!(((head[i] | 32) >= 'a' && (head[i] | 32) <= 'z') || head[i] == '-' || head[i] == '\''))
@@ -92,6 +108,10 @@ static int add_entry(ta_stemmer *st, const char *head, size_t hn, char *body, si
             a = i + 1;
         }
     }
+    size_t fa, fl = count ? 0 : form_of(body, bn, &fa);
+    if (!rc && fl) /* an inflected form ("took", "children"): "form\tlemma" for later */
+        rc = ta_buf_add(forms, head, hn) || ta_buf_addc(forms, '\t') ||
+             ta_buf_add(forms, body + fa, fl) || ta_buf_addc(forms, '\n');
     if (!rc && count && !ta_stem(st, 'e', head, hn, &stem)) {
         rc = ta_buf_add(out, st->low.data, st->low.len) || ta_buf_addc(out, '\t') ||
              ta_buf_add(out, stem.data, stem.len) || ta_buf_addc(out, '\t') ||
@@ -102,6 +122,56 @@ static int add_entry(ta_stemmer *st, const char *head, size_t hn, char *body, si
     ta_buf_release(&ru);
     ta_buf_release(&rustem);
     ta_buf_release(&stem);
+    return rc;
+}
+
+/* Gives every inflected form ("took" -> take) the translations of its lemma. */
+static int add_forms(ta_stemmer *st, ta_buf *out, const ta_buf *forms, size_t *entries)
+{
+    ta_strmap lemma = {0}; /* lowercased headword -> offset of its line in out */
+    int rc = 0;
+    for (size_t p = 0; p < out->len && !rc;) {
+        const char *l = out->data + p, *tab = memchr(l, '\t', out->len - p);
+        const char *nl = memchr(l, '\n', out->len - p);
+        if (!tab || !nl)
+            break;
+        if (!ta_strmap_get(&lemma, l, (size_t)(tab - l), NULL))
+            rc = ta_strmap_put(&lemma, l, (size_t)(tab - l), (int)p);
+        p = (size_t)(nl - out->data) + 1;
+    }
+    ta_buf low = {0}, stem = {0};
+    for (size_t p = 0; p < forms->len && !rc;) {
+        const char *l = forms->data + p, *tab = memchr(l, '\t', forms->len - p);
+        const char *nl = memchr(l, '\n', forms->len - p);
+        int off;
+        low.len = 0;
+        if (tab && nl && !ta_u8_lower(&low, tab + 1, (size_t)(nl - tab - 1), true) &&
+            ta_strmap_get(&lemma, low.data, low.len, &off) &&
+            !ta_stem(st, 'e', l, (size_t)(tab - l), &stem)) {
+            size_t n = 0; /* copy the lemma's Russian fields (after the second tab) */
+            const char *src = out->data + off, *f = src;
+            for (int k = 0; k < 2; k++)
+                f = strchr(f, '\t') + 1;
+            while (f[n] != '\n')
+                n++;
+            size_t foff = (size_t)(f - out->data); /* out may move while growing */
+            rc = ta_buf_add(out, st->low.data, st->low.len) || ta_buf_addc(out, '\t') ||
+                 ta_buf_add(out, stem.data, stem.len) || ta_buf_addc(out, '\t') ||
+                 ta_buf_grow(out, n + 1);
+            if (!rc) {
+                memcpy(out->data + out->len, out->data + foff, n);
+                out->len += n;
+                rc = ta_buf_addc(out, '\n');
+                (*entries)++;
+            }
+        }
+        if (!tab || !nl)
+            break;
+        p = (size_t)(nl - forms->data) + 1;
+    }
+    ta_buf_release(&low);
+    ta_buf_release(&stem);
+    ta_strmap_release(&lemma);
     return rc;
 }
 
@@ -131,7 +201,7 @@ ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *en
         return s;
     }
     ta_stemmer st = {0};
-    ta_buf out = {0}, body = {0};
+    ta_buf out = {0}, body = {0}, forms = {0};
     size_t count = 0;
     int rc = 0;
     const char *p = text.data ? text.data : "", *end = p + text.len, *head = NULL;
@@ -144,15 +214,18 @@ ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *en
         if (p == end || (!indented && p < nl)) { /* a new headword: flush the previous entry */
             if (head && hn && head[0] != '_' && strncmp(head, "00-database", 11))
                 rc = add_entry(&st, head, hn, body.data ? body.data : (char *)"", body.len, &out,
-                               &count);
+                               &forms, &count);
             head = p, hn = (size_t)(nl - p), body.len = 0;
         } else if (indented)
             rc = ta_buf_add(&body, p, (size_t)(nl - p)) || ta_buf_addc(&body, ' ');
         p = nl + 1;
     }
+    if (!rc)
+        rc = add_forms(&st, &out, &forms, &count);
     ta_stemmer_release(&st);
     ta_buf_release(&text);
     ta_buf_release(&body);
+    ta_buf_release(&forms);
     ta_status s = rc ? ta_fail(err, TA_ENOMEM, "out of memory")
                      : ta_lexicon_write(out_path, out.data ? out.data : "", out.len, err);
     ta_buf_release(&out);

@@ -13,6 +13,10 @@
 #include <unistd.h>
 #include <zlib.h>
 
+
+
+#define KEY_CHARS 5
+
 typedef struct {
     uint32_t version, headwords, stems, cap, ntargets, nlines, pool_len, text_len, crc, pad;
 } header;
@@ -38,7 +42,10 @@ struct ta_lexicon {
 
 uint32_t ta_lex_key(const char *stem, size_t n)
 {
-    return (uint32_t)(ta_hash(stem, n) % TA_LEX_KEYS);
+    size_t i = 0;
+    for (int k = 0; k < KEY_CHARS && i < n; k++) /* the first KEY_CHARS letters of the stem */
+        ta_u8_decode(stem, n, &i);
+    return (uint32_t)(ta_hash(stem, i) % TA_LEX_KEYS);
 }
 
 static size_t slot_for(const en_entry *t, uint32_t cap, const char *pool, const char *s, size_t n)

@@ -185,6 +185,64 @@ Test(lexicon, missing_and_versioned_files)
     ta_lexicon_free(NULL);
 }
 
+Test(lexicon, match_scores_and_pairs)
+{
+    char dict[] = "/tmp/talign-dict-XXXXXX", lex[64];
+    close(mkstemp(dict));
+    write_dict(dict);
+    snprintf(lex, sizeof lex, "%s.lex", dict);
+    ta_lexicon *lx;
+    cr_assert_eq(ta_lexicon_build(dict, lex, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_load(lex, &lx, NULL), TA_OK);
+    ta_matcher *m;
+    cr_assert_eq(ta_matcher_new(lx, &m, NULL), TA_OK);
+    const char *en = "Customs duties rose by 16 percent in Geneva.";
+    const char *ru = "Таможенные пошлины в Женеве выросли на 16 процентов.";
+    double sim, other;
+    ta_word_pair *p;
+    size_t n;
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n), TA_OK);
+    cr_assert_eq(n, 3, "duties-пошлины, 16-16, Geneva-Женеве");
+    cr_assert_eq(strncmp(en + p[0].en_start, "duties", p[0].en_end - p[0].en_start), 0);
+    cr_assert_eq(strncmp(ru + p[0].ru_start, "пошлины", p[0].ru_end - p[0].ru_start), 0);
+    cr_assert_eq(strncmp(ru + p[2].ru_start, "Женеве", p[2].ru_end - p[2].ru_start), 0);
+    ta_free(p);
+    const char *wrong = "Погода в понедельник была солнечной.";
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), wrong, strlen(wrong), &other, NULL, NULL), TA_OK);
+    cr_assert(sim > 0.3 && other < sim / 3, "right %f, wrong %f", sim, other);
+    ta_matcher_free(m);
+    ta_matcher_free(NULL);
+    ta_lexicon_free(lx);
+    unlink(lex), unlink(dict);
+}
+
+Test(lexicon, learn_from_aligned_sentences)
+{
+    const char *en[] = {"The reactor was stopped.", "A new reactor opened.", "Reactor output fell.",
+                        "The weather was fine."};
+    const char *ru[] = {"Реактор остановили.", "Открылся новый реактор.", "Мощность реактора упала.",
+                        "Погода была хорошей."};
+    size_t le[4], lr[4];
+    lens(en, 4, le), lens(ru, 4, lr);
+    char out[] = "/tmp/talign-learn-XXXXXX";
+    close(mkstemp(out));
+    size_t pairs = 0;
+    ta_learn_opts o = ta_learn_opts_default();
+    cr_assert_eq(ta_lexicon_learn(en, le, ru, lr, 4, &o, out, &pairs, NULL), TA_OK);
+    cr_assert_geq(pairs, 1);
+    ta_lexicon *lx;
+    cr_assert_eq(ta_lexicon_load(out, &lx, NULL), TA_OK);
+    char *res;
+    cr_assert_eq(ta_lexicon_lookup(lx, "reactors", 8, &res), TA_OK);
+    cr_assert(strstr(res, "реактор"), "%s", res);
+    ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "weather", 7, &res), TA_OK);
+    cr_assert_str_eq(res, "", "seen once: below min_count");
+    ta_free(res);
+    ta_lexicon_free(lx);
+    unlink(out);
+}
+
 static char *render(ta_format fmt, const char *en, const char *ru)
 {
     const char *e[] = {en}, *r[] = {ru};
