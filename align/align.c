@@ -29,6 +29,7 @@ typedef struct {
     float neg_log_erfc[ERFC_STEPS + 2]; /* -log erfc(k / 256) */
     double c, s2;
     double prior[NTYPES];
+    double temperature;     /* bead costs are divided by it for the confidences */
     double hit[2], miss[2]; /* per side (0 en, 1 ru): weighted log-likelihood ratio of a
                                matched / unmatched content word */
 } model;
@@ -58,7 +59,12 @@ struct slow_entry {
 
 #define MASK_WORDS 64
 #define BEAM 40.0f      /* cells costing more than the best of their row + BEAM are dropped */
-#define REALIGN_BAND 20 /* half-width of the second pass's band around the first path */ /* sentences with more content words take the slow path */
+#define REALIGN_BAND 20
+/* 1-1 beads whose word evidence minus length cost (nats) reaches these teach the document's
+ * length ratio and word pairs */
+#define LEARN_EVIDENCE -1.0
+#define LEARN_EVIDENCE_PAIRS 2.0
+#define POST_BAND 6     /* confidences sum over the paths within this many sentences of the best */ /* half-width of the second pass's band around the first path */ /* sentences with more content words take the slow path */
 
 static long lo_of(const dp *d, size_t i)
 {
@@ -74,7 +80,7 @@ static int matches(const dp *d, int side, size_t i, size_t j, int w)
     for (int x = 0; x < w; x++) {
         size_t a = side ? i + (size_t)x : i, b = side ? j : j + (size_t)x;
         long k = (long)b - lo_of(d, a);
-        if (d->en[a].ncontent > MASK_WORDS || d->ru[b].ncontent > MASK_WORDS) {
+        if (!d->em || d->en[a].ncontent > MASK_WORDS || d->ru[b].ncontent > MASK_WORDS) {
             struct slow_entry *c = &d->slow[(i * 31 + j * 7 + (size_t)(side * 3 + w)) % SLOW_CACHE];
             int sw = side * 4 + w + 1;
             if (c->side_w != sw || c->i != i || c->j != j) {
@@ -279,15 +285,79 @@ static void dp_free(dp *d)
     d->cost = NULL, d->back = NULL, d->em = d->rm = NULL;
 }
 
-/* Confidence of a bead: a logistic function of its word evidence and length fit. */
-static double confidence(const dp *d, size_t i, size_t j, const bead_type *t)
+static double logadd(double a, double b)
 {
-    if (!t->de || !t->dr)
-        return 0.5;
-    int le, lr;
-    double lc = len_of(d, i, j, t, &le, &lr);
-    double x = 0.5 + 0.35 * word_llr(d, i, j, t) - 0.8 * lc - (t->de + t->dr > 2 ? 0.7 : 0.0);
-    return 1.0 / (1.0 + exp(-x));
+    if (a == -INFINITY)
+        return b;
+    if (b == -INFINITY)
+        return a;
+    return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b));
+}
+
+/* Confidence of each bead of the best path: its posterior probability, from a forward-backward
+ * pass over every path within POST_BAND sentences of the best one, with bead costs divided by
+ * the model's temperature. Fills b[k].score for the nb beads (in reverse document order). */
+static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
+{
+    const long P = POST_BAND, w = 2 * P + 1;
+    size_t rows = d->n + 1;
+    long *pc = malloc(sizeof(long) * rows);
+    double *F = malloc(sizeof(double) * rows * (size_t)w), *B = malloc(sizeof(double) * rows * (size_t)w);
+    if (!pc || !F || !B) {
+        free(pc), free(F), free(B);
+        return -1;
+    }
+    for (size_t k = 0; k < nb; k++) /* the path's column per row */
+        for (int i = b[k].en0; i <= b[k].en1; i++)
+            pc[i] = b[k].ru0 + (b[k].ru1 - b[k].ru0) / 2;
+    double T = d->md.temperature;
+#define CELL(A, i, j) A[(size_t)(i) * (size_t)w + (size_t)((long)(j) - pc[i] + P)]
+#define INSIDE(i, j) ((long)(j) >= 0 && (size_t)(j) <= d->m && labs((long)(j) - pc[i]) <= P)
+    for (size_t i = 0; i < rows; i++)
+        for (long j = pc[i] - P; j <= pc[i] + P; j++) {
+            if (!INSIDE(i, j))
+                continue;
+            double f = i == 0 && j == 0 ? 0 : -INFINITY;
+            for (size_t t = 0; t < NTYPES; t++) {
+                const bead_type *ty = &TYPES[t];
+                if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
+                    continue;
+                size_t pi = i - (size_t)ty->de;
+                long pj = j - ty->dr;
+                if (INSIDE(pi, pj) && CELL(F, pi, pj) > -INFINITY)
+                    f = logadd(f, CELL(F, pi, pj) - bead_cost(d, i, (size_t)j, t) / T);
+            }
+            CELL(F, i, j) = f;
+        }
+    for (size_t i = rows; i-- > 0;)
+        for (long j = pc[i] + P; j >= pc[i] - P; j--) {
+            if (!INSIDE(i, j))
+                continue;
+            double g = i == d->n && (size_t)j == d->m ? 0 : -INFINITY;
+            for (size_t t = 0; t < NTYPES; t++) {
+                const bead_type *ty = &TYPES[t];
+                size_t ni = i + (size_t)ty->de;
+                long nj = j + ty->dr;
+                if (ty->de > max_bead || ty->dr > max_bead || ni >= rows || !INSIDE(ni, nj) ||
+                    CELL(B, ni, nj) == -INFINITY)
+                    continue;
+                g = logadd(g, CELL(B, ni, nj) - bead_cost(d, ni, (size_t)nj, t) / T);
+            }
+            CELL(B, i, j) = g;
+        }
+    double z = CELL(F, d->n, d->m);
+    for (size_t k = 0; k < nb; k++) {
+        size_t t = 0;
+        while (TYPES[t].de != b[k].en1 - b[k].en0 || TYPES[t].dr != b[k].ru1 - b[k].ru0)
+            t++;
+        double lp = CELL(F, b[k].en0, b[k].ru0) - bead_cost(d, (size_t)b[k].en1, (size_t)b[k].ru1, t) / T +
+                    CELL(B, b[k].en1, b[k].ru1) - z;
+        b[k].score = lp > 0 ? 1 : exp(lp);
+    }
+#undef CELL
+#undef INSIDE
+    free(pc), free(F), free(B);
+    return 0;
 }
 
 /* lexicon/params.en-ru: "name value" lines; `lex` picks the word-evidence figures. */
@@ -313,6 +383,8 @@ static ta_status read_model(model *md, bool lex)
             md->s2 = x;
         else if (!strncmp(l, "word_weight ", 12))
             weight = x;
+        else if (!strncmp(l, "temperature ", 12))
+            md->temperature = x;
         else if (!strncmp(l, "prior.", 6)) {
             for (size_t t = 0; t < NTYPES; t++)
                 if (!strncmp(l + 6, TYPES[t].name, 3) && l[9] == ' ')
@@ -332,7 +404,7 @@ static ta_status read_model(model *md, bool lex)
         md->hit[k] = weight * log(right[k] / wrong[k]);
         md->miss[k] = weight * log((1 - right[k]) / (1 - wrong[k]));
     }
-    return md->c > 0 && md->s2 > 0 ? TA_OK : TA_EFORMAT;
+    return md->c > 0 && md->s2 > 0 && md->temperature > 0 ? TA_OK : TA_EFORMAT;
 }
 
 /* Moves the band onto the path the last run found (where it ran along an edge). Returns false
@@ -398,9 +470,12 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, ta_
             dp_free(d);
             return TA_ENOMEM;
         }
-        *b = (ta_bead){(int)(i - (size_t)ty->de), (int)i, (int)(j - (size_t)ty->dr), (int)j,
-                       confidence(d, i, j, ty)};
+        *b = (ta_bead){(int)(i - (size_t)ty->de), (int)i, (int)(j - (size_t)ty->dr), (int)j, 0};
         i -= (size_t)ty->de, j -= (size_t)ty->dr;
+    }
+    if (posteriors(d, max_bead, (ta_bead *)out->data + first, out->len - first)) {
+        dp_free(d);
+        return TA_ENOMEM;
     }
     dp_free(d);
     ta_bead *b = (ta_bead *)out->data + first; /* reverse into document order */
@@ -422,11 +497,16 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
     ta_status st = TA_OK;
     for (size_t k = 0; k < nb && st == TA_OK; k++) {
         const ta_bead *b = &beads[k];
-        if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1 || b->score < 0.5)
+        if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
+            continue;
+        int le1, lr1;
+        double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0], &le1, &lr1);
+        double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0]) - lc;
+        if (ev < LEARN_EVIDENCE)
             continue;
         const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
         le += e->len, lr += r->len;
-        if (b->score < 0.7)
+        if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
             continue;
         int ue[64], ur[64], ne = 0, nr = 0;
         for (int t = 0; t < e->ncontent && ne < 64; t++)
