@@ -49,6 +49,7 @@ typedef struct {
     /* results of the slow path (sentences with more than MASK_WORDS content words), which the
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
     struct slow_entry *slow;
+    bool learned; /* English keys may point at Russian stems (TA_KEY_STEM...) */
 } dp;
 
 #define SLOW_CACHE 4096
@@ -59,12 +60,13 @@ struct slow_entry {
 
 #define MASK_WORDS 64
 #define BEAM 40.0f      /* cells costing more than the best of their row + BEAM are dropped */
-#define REALIGN_BAND 20
+#define MAX_CELLS 32000000u /* at most this many DP cells (21 bytes each): about 700 MB */
+#define REALIGN_BAND 10
 /* 1-1 beads whose word evidence minus length cost (nats) reaches these teach the document's
  * length ratio and word pairs */
 #define LEARN_EVIDENCE -1.0
 #define LEARN_EVIDENCE_PAIRS 2.0
-#define POST_BAND 6     /* confidences sum over the paths within this many sentences of the best */ /* half-width of the second pass's band around the first path */ /* sentences with more content words take the slow path */
+#define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */ /* half-width of the second pass's band around the first path */ /* sentences with more content words take the slow path */
 
 static long lo_of(const dp *d, size_t i)
 {
@@ -139,9 +141,13 @@ static int fill_matches(dp *d)
             }
         }
         memset(km.key, 0xff, sizeof(int) * km.cap);
+        uint64_t seen[64] = {0}; /* a 4096-bit filter in front of the map */
         for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
-            for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
+            for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+                unsigned h = (unsigned)e->keys[k] * 2654435761u >> 20;
+                seen[h >> 6] |= 1ULL << (h & 63);
                 *keymap_slot(&km, e->keys[k], true) |= 1ULL << t;
+            }
         for (size_t k = 0; k < width; k++) {
             long j = lo_of(d, i) + (long)k;
             uint64_t eb = 0, rb = 0;
@@ -149,6 +155,11 @@ static int fill_matches(dp *d)
                 const ta_feat *r = &d->ru[j];
                 for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
                     for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
+                        if (r->keys[q] >= TA_KEY_STEM && !d->learned)
+                            continue; /* no English key points at Russian stems yet */
+                        unsigned h = (unsigned)r->keys[q] * 2654435761u >> 20;
+                        if (!(seen[h >> 6] >> (h & 63) & 1))
+                            continue;
                         uint64_t *b = keymap_slot(&km, r->keys[q], false);
                         if (b) {
                             eb |= *b;
@@ -220,8 +231,10 @@ static double bead_cost(const dp *d, size_t i, size_t j, size_t t)
     return len_of(d, i, j, &TYPES[t], &le, &lr) + d->md.prior[t] - word_llr(d, i, j, &TYPES[t]);
 }
 
-/* Runs the DP; returns 1 when the path touched the band edge, -1 when out of memory. */
-static int run(dp *d, int max_bead)
+/* Runs the DP (dropping cells costlier than their row's best + beam); returns 0 when the best
+ * path is inside the band, 1 when it runs along the band's edge, 2 when no path got through,
+ * -1 when out of memory. */
+static int run(dp *d, int max_bead, float beam)
 {
     size_t w = (size_t)(2 * d->band + 1);
     d->cost = malloc(sizeof(float) * (d->n + 1) * w);
@@ -262,15 +275,17 @@ static int run(dp *d, int max_bead)
         }
         /* beam: cells far costlier than the row's best are not extended */
         for (size_t k = 0; i < d->n && k < w; k++)
-            if (d->cost[i * w + k] > row_min + BEAM)
+            if (d->cost[i * w + k] > row_min + beam)
                 d->cost[i * w + k] = INFINITY;
     }
     /* does the best path come near the band edge (where the band cut it off)? */
     size_t i = d->n, j = d->m;
     while (i > 0 || j > 0) {
         long k = (long)j - lo_of(d, i);
-        if (k < 0 || k >= (long)w || d->back[i * w + (size_t)k] == 255)
+        if (k < 0 || k >= (long)w)
             return 1;
+        if (d->back[i * w + (size_t)k] == 255)
+            return 2;
         if ((k <= 1 && lo_of(d, i) > 0) || (k >= (long)w - 2 && lo_of(d, i) + (long)w - 1 < (long)d->m))
             return 1;
         const bead_type *ty = &TYPES[d->back[i * w + (size_t)k]];
@@ -299,22 +314,38 @@ static double logadd(double a, double b)
  * the model's temperature. Fills b[k].score for the nb beads (in reverse document order). */
 static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
 {
-    const long P = POST_BAND, w = 2 * P + 1;
+    const long P = POST_BAND;
     size_t rows = d->n + 1;
-    long *pc = malloc(sizeof(long) * rows);
-    double *F = malloc(sizeof(double) * rows * (size_t)w), *B = malloc(sizeof(double) * rows * (size_t)w);
-    if (!pc || !F || !B) {
-        free(pc), free(F), free(B);
-        return -1;
-    }
-    for (size_t k = 0; k < nb; k++) /* the path's column per row */
-        for (int i = b[k].en0; i <= b[k].en1; i++)
-            pc[i] = b[k].ru0 + (b[k].ru1 - b[k].ru0) / 2;
-    double T = d->md.temperature;
-#define CELL(A, i, j) A[(size_t)(i) * (size_t)w + (size_t)((long)(j) - pc[i] + P)]
-#define INSIDE(i, j) ((long)(j) >= 0 && (size_t)(j) <= d->m && labs((long)(j) - pc[i]) <= P)
+    /* row i covers columns [lo[i] - P, hi[i] + P]: the path's columns in that row, widened */
+    long *lo = malloc(sizeof(long) * rows), *hi = malloc(sizeof(long) * rows);
+    size_t *at = malloc(sizeof(size_t) * (rows + 1));
+    double *F = NULL, *B = NULL;
+    int rc = -1;
+    if (!lo || !hi || !at)
+        goto done;
     for (size_t i = 0; i < rows; i++)
-        for (long j = pc[i] - P; j <= pc[i] + P; j++) {
+        lo[i] = LONG_MAX, hi[i] = LONG_MIN;
+    for (size_t k = 0; k < nb; k++)
+        for (int i = b[k].en0; i <= b[k].en1; i++) {
+            lo[i] = b[k].ru0 < lo[i] ? b[k].ru0 : lo[i];
+            hi[i] = b[k].ru1 > hi[i] ? b[k].ru1 : hi[i];
+        }
+    at[0] = 0;
+    for (size_t i = 0; i < rows; i++) {
+        if (hi[i] == LONG_MIN) /* no beads at all (empty input) */
+            lo[i] = hi[i] = 0;
+        lo[i] -= P, hi[i] += P;
+        at[i + 1] = at[i] + (size_t)(hi[i] - lo[i] + 1);
+    }
+    F = malloc(sizeof(double) * at[rows]);
+    B = malloc(sizeof(double) * at[rows]);
+    if (!F || !B)
+        goto done;
+    double T = d->md.temperature;
+#define INSIDE(i, j) ((j) >= 0 && (size_t)(j) <= d->m && (j) >= lo[i] && (j) <= hi[i])
+#define CELL(A, i, j) A[at[i] + (size_t)((j) - lo[i])]
+    for (size_t i = 0; i < rows; i++)
+        for (long j = lo[i]; j <= hi[i]; j++) {
             if (!INSIDE(i, j))
                 continue;
             double f = i == 0 && j == 0 ? 0 : -INFINITY;
@@ -330,7 +361,7 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
             CELL(F, i, j) = f;
         }
     for (size_t i = rows; i-- > 0;)
-        for (long j = pc[i] + P; j >= pc[i] - P; j--) {
+        for (long j = hi[i]; j >= lo[i]; j--) {
             if (!INSIDE(i, j))
                 continue;
             double g = i == d->n && (size_t)j == d->m ? 0 : -INFINITY;
@@ -345,19 +376,22 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
             }
             CELL(B, i, j) = g;
         }
-    double z = CELL(F, d->n, d->m);
-    for (size_t k = 0; k < nb; k++) {
+    double z = CELL(F, d->n, (long)d->m);
+    for (size_t k = 0; k < nb; k++) { /* the path's cells are all inside */
         size_t t = 0;
         while (TYPES[t].de != b[k].en1 - b[k].en0 || TYPES[t].dr != b[k].ru1 - b[k].ru0)
             t++;
-        double lp = CELL(F, b[k].en0, b[k].ru0) - bead_cost(d, (size_t)b[k].en1, (size_t)b[k].ru1, t) / T +
-                    CELL(B, b[k].en1, b[k].ru1) - z;
+        double lp = CELL(F, (size_t)b[k].en0, (long)b[k].ru0) -
+                    bead_cost(d, (size_t)b[k].en1, (size_t)b[k].ru1, t) / T +
+                    CELL(B, (size_t)b[k].en1, (long)b[k].ru1) - z;
         b[k].score = lp > 0 ? 1 : exp(lp);
     }
 #undef CELL
 #undef INSIDE
-    free(pc), free(F), free(B);
-    return 0;
+    rc = 0;
+done:
+    free(lo), free(hi), free(at), free(F), free(B);
+    return rc;
 }
 
 /* lexicon/params.en-ru: "name value" lines; `lex` picks the word-evidence figures. */
@@ -447,17 +481,24 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, ta_
     for (size_t i = 0; i <= d->n && !keep_center; i++)
         d->center[i] = (long)((double)i * (double)d->m / (double)(d->n ? d->n : 1));
     d->band = band;
+    float beam = BEAM;
+    size_t max_band = MAX_CELLS / (d->n + 1) / 2; /* the memory ceiling */
     for (int tries = 0;; tries++) {
         if ((size_t)d->band > full)
             d->band = (int)full;
-        int r = run(d, max_bead);
+        int r = run(d, max_bead, beam);
         if (r < 0) {
             dp_free(d);
             return TA_ENOMEM;
         }
-        if (r != 1 || (size_t)d->band >= full)
-            break;
-        bool moved = tries < 4 && recenter(d);
+        if (r == 2 && beam < INFINITY) { /* the beam lost every path: search without it */
+            dp_free(d);
+            beam = INFINITY;
+            continue;
+        }
+        if (r == 0 || (size_t)d->band >= full || (size_t)d->band * 2 > max_band)
+            break; /* a path along the edge is kept when the band cannot grow */
+        bool moved = tries < 4 && r == 1 && recenter(d);
         dp_free(d);
         if (!moved || tries >= 2)
             d->band *= 2;
@@ -618,6 +659,7 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
         if (st == TA_OK && o.realign && n_en && n_ru &&
             (st = learn(&d, &fz, out.data, out.len)) == TA_OK &&
             (st = refeaturize_learned(&fz, en, en_len, n_en, fe)) == TA_OK) {
+            d.learned = fz.learned.len > 0;
             /* the second pass searches around the first one's path */
             for (size_t k = 0; k < out.len; k++) {
                 const ta_bead *b = (const ta_bead *)out.data + k;
