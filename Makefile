@@ -74,7 +74,10 @@ demo: deps
 	$(MAKE) all
 	@sh scripts/demo.sh
 
-bench: all
+build/lexcover: bench/lexcover.c build/libtalign.a
+	$(CC) $(CFLAGS) -D_GNU_SOURCE $< build/libtalign.a $(LIBS) -o $@
+
+bench: all build/lexcover
 	@sh bench/run.sh
 
 clean:
