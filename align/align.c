@@ -474,7 +474,8 @@ static bool recenter(dp *d)
 /* One DP over the current features; when the best path runs along the band's edge, the band
  * follows it and then widens, so no answer is lost to the band. The beads, in document order,
  * are appended to `out`. */
-static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, ta_vec *out)
+static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, bool confidences,
+                            ta_vec *out)
 {
     size_t full = d->n + d->m + 2;
     memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE); /* features may have changed */
@@ -505,7 +506,11 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, ta_
     }
     size_t w = (size_t)(2 * d->band + 1), i = d->n, j = d->m, first = out->len;
     while (i > 0 || j > 0) {
-        const bead_type *ty = &TYPES[d->back[i * w + (size_t)((long)j - lo_of(d, i))]];
+        long k = (long)j - lo_of(d, i);
+        unsigned char bt = k >= 0 && k < (long)w ? d->back[i * w + (size_t)k] : 255;
+        if (bt == 255) /* no path within the memory ceiling: the rest as unaligned sentences */
+            bt = i > 0 ? 1 : 2;
+        const bead_type *ty = &TYPES[bt];
         ta_bead *b = ta_vec_push(out);
         if (!b) {
             dp_free(d);
@@ -514,7 +519,7 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, ta_
         *b = (ta_bead){(int)(i - (size_t)ty->de), (int)i, (int)(j - (size_t)ty->dr), (int)j, 0};
         i -= (size_t)ty->de, j -= (size_t)ty->dr;
     }
-    if (posteriors(d, max_bead, (ta_bead *)out->data + first, out->len - first)) {
+    if (confidences && posteriors(d, max_bead, (ta_bead *)out->data + first, out->len - first)) {
         dp_free(d);
         return TA_ENOMEM;
     }
@@ -655,8 +660,9 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;
         for (size_t j = 0; j < n_ru; j++)
             d.len_ru[j + 1] = d.len_ru[j] + fr[j].len;
-        st = align_pass(&d, o.max_bead, o.band, false, &out);
-        if (st == TA_OK && o.realign && n_en && n_ru &&
+        bool second = o.realign && n_en && n_ru; /* the first pass's confidences go unused */
+        st = align_pass(&d, o.max_bead, o.band, false, !second, &out);
+        if (st == TA_OK && second &&
             (st = learn(&d, &fz, out.data, out.len)) == TA_OK &&
             (st = refeaturize_learned(&fz, en, en_len, n_en, fe)) == TA_OK) {
             d.learned = fz.learned.len > 0;
@@ -667,7 +673,7 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
                     d.center[i] = b->ru1;
             }
             out.len = 0;
-            st = align_pass(&d, o.max_bead, REALIGN_BAND, true, &out);
+            st = align_pass(&d, o.max_bead, REALIGN_BAND, true, true, &out);
         }
     }
     for (size_t i = 0; fe && i < n_en; i++)
