@@ -173,61 +173,80 @@ static bool nfc_stable(uint32_t c)
            (c >= 0x20A0 && c <= 0x20C0) || c == 0x2116 || c == 0x2122 || c == 0xFFFD;
 }
 
-/* NFC via ICU; skipped when every code point is NFC-stable. */
-static ta_status nfc(ta_buf *b, ta_error *err)
+/* NFC of one line s[0..n) with ICU, appended to out. */
+static ta_status nfc_line(const char *s, size_t n, ta_buf *out, ta_error *err)
 {
-    size_t i = 0;
-    while (i < b->len) {
-        if (!(b->data[i] & 0x80)) {
-            i++;
-            continue;
-        }
-        if (!nfc_stable(ta_u8_decode(b->data, b->len, &i)))
-            break;
-    }
-    if (i >= b->len)
-        return TA_OK;
-    if (b->len > INT32_MAX / 2)
-        return ta_fail(err, TA_EINVAL, "input too large (over 1 GB)");
+    if (n > INT32_MAX / 4)
+        return ta_fail(err, TA_EINVAL, "a line over 500 MB cannot be normalised");
     UErrorCode ec = U_ZERO_ERROR;
     const UNormalizer2 *n2 = unorm2_getNFCInstance(&ec);
-    int32_t ulen = 0;
-    u_strFromUTF8WithSub(NULL, 0, &ulen, b->data, (int32_t)b->len, 0xFFFD, NULL, &ec);
+    int32_t ulen = 0, cap, vlen, blen = 0;
+    u_strFromUTF8WithSub(NULL, 0, &ulen, s, (int32_t)n, 0xFFFD, NULL, &ec);
     ec = U_ZERO_ERROR;
-    UChar *u = malloc(sizeof(UChar) * ((size_t)ulen + 1));
-    if (!u)
-        return ta_fail(err, TA_ENOMEM, "out of memory");
-    u_strFromUTF8WithSub(u, ulen + 1, NULL, b->data, (int32_t)b->len, 0xFFFD, NULL, &ec);
-    if (U_SUCCESS(ec) && unorm2_quickCheck(n2, u, ulen, &ec) == UNORM_YES) {
-        free(u);
-        return TA_OK;
+    cap = ulen * 3 + 16;
+    UChar *u = malloc(sizeof(UChar) * ((size_t)ulen + 1)), *v = malloc(sizeof(UChar) * (size_t)cap);
+    ta_status st = TA_OK;
+    if (!u || !v)
+        st = ta_fail(err, TA_ENOMEM, "out of memory");
+    else {
+        u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)n, 0xFFFD, NULL, &ec);
+        vlen = unorm2_normalize(n2, u, ulen, v, cap, &ec);
+        if (U_SUCCESS(ec))
+            u_strToUTF8(NULL, 0, &blen, v, vlen, &ec);
+        if (ec == U_BUFFER_OVERFLOW_ERROR)
+            ec = U_ZERO_ERROR;
+        if (U_FAILURE(ec))
+            st = ta_fail(err, TA_EDECODE, "Unicode normalisation failed: %s", u_errorName(ec));
+        else if (ta_buf_grow(out, (size_t)blen))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+        else {
+            u_strToUTF8(out->data + out->len, blen + 1, NULL, v, vlen, &ec);
+            out->len += (size_t)blen;
+            out->data[out->len] = 0;
+        }
     }
-    ec = U_ZERO_ERROR;
-    int32_t cap = ulen + ulen / 2 + 16;
-    UChar *v = malloc(sizeof(UChar) * (size_t)cap);
-    if (!v) {
-        free(u);
-        return ta_fail(err, TA_ENOMEM, "out of memory");
+    free(u), free(v);
+    return st;
+}
+
+/* NFC, line by line: lines made of NFC-stable code points are copied, the rest go through ICU
+ * (normalisation never crosses a line break). */
+static ta_status nfc(ta_buf *b, ta_error *err)
+{
+    bool stable = true;
+    for (size_t i = 0; i < b->len && stable;) {
+        if (!(b->data[i] & 0x80))
+            i++;
+        else
+            stable = nfc_stable(ta_u8_decode(b->data, b->len, &i));
     }
-    int32_t vlen = unorm2_normalize(n2, u, ulen, v, cap, &ec);
-    free(u);
-    if (U_FAILURE(ec)) {
-        free(v);
-        return ta_fail(err, TA_EDECODE, "Unicode normalisation failed: %s", u_errorName(ec));
+    if (stable)
+        return TA_OK; /* the common case: nothing to do */
+    ta_buf out = {0};
+    ta_status st = TA_OK;
+    for (size_t p = 0; p < b->len && st == TA_OK;) {
+        const char *nl = memchr(b->data + p, '\n', b->len - p);
+        size_t e = nl ? (size_t)(nl - b->data) + 1 : b->len, k = p;
+        bool stable = true;
+        while (k < e && stable) {
+            if (!(b->data[k] & 0x80))
+                k++;
+            else
+                stable = nfc_stable(ta_u8_decode(b->data, e, &k));
+        }
+        if (stable) {
+            if (ta_buf_add(&out, b->data + p, e - p))
+                st = ta_fail(err, TA_ENOMEM, "out of memory");
+        } else
+            st = nfc_line(b->data + p, e - p, &out, err);
+        p = e;
     }
-    int32_t blen = 0;
-    ec = U_ZERO_ERROR;
-    u_strToUTF8(NULL, 0, &blen, v, vlen, &ec);
-    ec = U_ZERO_ERROR;
-    b->len = 0;
-    if (ta_buf_grow(b, (size_t)blen)) {
-        free(v);
-        return ta_fail(err, TA_ENOMEM, "out of memory");
+    if (st != TA_OK) {
+        ta_buf_release(&out);
+        return st;
     }
-    u_strToUTF8(b->data, blen + 1, &blen, v, vlen, &ec);
-    free(v);
-    b->len = (size_t)blen;
-    b->data[b->len] = 0;
+    ta_buf_release(b);
+    *b = out;
     return TA_OK;
 }
 

@@ -494,8 +494,8 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
 static bool starts_with_starter(char **starters, const char *t, size_t n, size_t ws, size_t *end)
 {
     for (size_t m = 0; starters && starters[m]; m++) {
-        if (starters[m][0] != t[ws])
-            continue;
+        if (starters[m][0] != t[ws] || (ws + 1 < n && starters[m][1] != t[ws + 1]))
+            continue; /* two bytes: all Cyrillic capitals share the first */
         size_t sl = strlen(starters[m]);
         if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ') {
             *end = ws + sl + 1;

@@ -50,10 +50,14 @@ void ta_put_json(FILE *f, const char *s, size_t n)
 
 void ta_put_raw(FILE *f, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        fputc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, f);
-    }
+    size_t a = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            fwrite(s + a, 1, i - a, f);
+            fputc(' ', f);
+            a = i + 1;
+        }
+    fwrite(s + a, 1, n - a, f);
 }
 
 void ta_put_join(FILE *f, const char *const *s, const size_t *len, int a, int b,
