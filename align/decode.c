@@ -11,12 +11,6 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
-struct ta_text {
-    char *data;
-    size_t len;
-    char encoding[32];
-};
-
 #define SUGGEST "; if the file is in another encoding, name it with --encoding (CP1251, KOI8-R, UTF-16LE ...)"
 
 /* Length of the valid UTF-8 sequence at s[i], 0 when invalid (overlong, surrogate, truncated). */

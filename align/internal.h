@@ -7,6 +7,13 @@
 #include <stdarg.h>
 #include <stdint.h>
 
+/* Decoded text (decode.c, mojibake.c): NUL-terminated UTF-8 NFC with LF line ends. */
+struct ta_text {
+    char *data;
+    size_t len;
+    char encoding[32];
+};
+
 /* Fills err (when non-NULL) with a formatted message; returns `s` for tail calls. */
 ta_status ta_fail(ta_error *err, ta_status s, const char *fmt, ...)
 #if defined(__GNUC__)

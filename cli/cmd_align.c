@@ -19,6 +19,7 @@ void help_align(FILE *f)
           "                   with 'talign lexicon learn' (default: $TALIGN_LEXICON or the built one)\n"
           "  --no-lexicon     lengths, numbers and names only\n"
           "  --min-score X    TMX and Moses leave out beads scored below X (default 0)\n"
+          "  --repair-mojibake  recover Cyrillic read with the wrong code page\n"
           "  --src-lang L, --tgt-lang L   language codes written to TMX (default en, ru)\n",
           f);
 }
@@ -32,11 +33,11 @@ typedef struct {
 } side;
 
 static int load_side(side *d, const char *path, const char *lang, const char *enc, bool preseg,
-                     bool wrapped)
+                     bool wrapped, bool repair)
 {
     memset(d, 0, sizeof *d);
     int code;
-    if (!(d->text = cli_load(path, enc, &code)))
+    if (!(d->text = cli_load(path, enc, repair, &code)))
         return code;
     ta_segment_opts so = ta_segment_opts_default();
     so.lang = lang;
@@ -90,11 +91,12 @@ int cmd_align(int argc, char **argv)
         {"max-bead", required_argument, 0, 'm'}, {"min-score", required_argument, 0, 's'},
         {"encoding", required_argument, 0, 'e'}, {"wrapped", no_argument, 0, 'w'},
         {"src-lang", required_argument, 0, 'S'}, {"tgt-lang", required_argument, 0, 'T'},
-        {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"output", required_argument, 0, 'o'}, {"repair-mojibake", no_argument, 0, 'M'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
     const char *src = "en", *tgt = "ru";
-    bool preseg = false, wrapped = false;
+    bool preseg = false, wrapped = false, repair = false;
     double min_score = 0;
     int c, nlex = 0;
     optind = 1;
@@ -119,6 +121,7 @@ int cmd_align(int argc, char **argv)
         case 'S': src = optarg; break;
         case 'T': tgt = optarg; break;
         case 'o': out = optarg; break;
+        case 'M': repair = true; break;
         case 'h': help_align(stdout); return EXIT_OK;
         default: help_align(stderr); return EXIT_USAGE;
         }
@@ -154,9 +157,9 @@ int cmd_align(int argc, char **argv)
                     "lengths, numbers and names only", path);
     }
     side en, ru;
-    int code = load_side(&en, argv[optind], src, enc, preseg, wrapped);
+    int code = load_side(&en, argv[optind], src, enc, preseg, wrapped, repair);
     if (code == EXIT_OK)
-        code = load_side(&ru, argv[optind + 1], tgt, enc, preseg, wrapped);
+        code = load_side(&ru, argv[optind + 1], tgt, enc, preseg, wrapped, repair);
     else
         memset(&ru, 0, sizeof ru);
     ta_bead *beads = NULL;

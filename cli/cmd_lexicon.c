@@ -87,7 +87,7 @@ static int learn(int argc, char **argv)
     ta_text *texts[256];
     int code = EXIT_OK;
     if (par[0]) {
-        ta_text *a = cli_load(par[0], NULL, &code), *b = a ? cli_load(par[1], NULL, &code) : NULL;
+        ta_text *a = cli_load(par[0], NULL, false, &code), *b = a ? cli_load(par[1], NULL, false, &code) : NULL;
         if (!b) {
             ta_text_free(a);
             return code;
@@ -121,7 +121,7 @@ static int learn(int argc, char **argv)
             code = EXIT_USAGE;
             break;
         }
-        ta_text *t = cli_load(files[i], NULL, &code);
+        ta_text *t = cli_load(files[i], NULL, false, &code);
         if (!t)
             break;
         texts[ntexts++] = t;

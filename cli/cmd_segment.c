@@ -7,7 +7,8 @@
 void help_segment(FILE *f)
 {
     fputs("usage: talign segment [--lang en|ru] [--format text|jsonl] [--encoding NAME]\n"
-          "                      [--wrapped] [--keep-boilerplate] [-o OUT] [FILE|-]\n"
+          "                      [--wrapped] [--keep-boilerplate] [--repair-mojibake] [-o OUT]\n"
+          "                      [FILE|-]\n"
           "Splits a news text into sentences.\n"
           "  --lang L            language of the text: en (default) or ru\n"
           "  --format F          text: one sentence a line, a blank line between paragraphs;\n"
@@ -16,6 +17,7 @@ void help_segment(FILE *f)
           "  --encoding NAME     input encoding (default: detect UTF-8/UTF-16/CP1251/KOI8-R)\n"
           "  --wrapped           paragraphs are separated by blank lines (default: one a line)\n"
           "  --keep-boilerplate  keep site furniture (All news, Updated at: ...)\n"
+          "  --repair-mojibake   recover Cyrillic read with the wrong code page (\"\xc3\x90\xc3\xa5\xc3\xb6...\")\n"
           "  -o OUT              write to OUT (complete or not at all) instead of stdout\n",
           f);
 }
@@ -26,9 +28,11 @@ int cmd_segment(int argc, char **argv)
         {"lang", required_argument, 0, 'l'},     {"format", required_argument, 0, 'f'},
         {"encoding", required_argument, 0, 'e'}, {"wrapped", no_argument, 0, 'w'},
         {"keep-boilerplate", no_argument, 0, 'k'}, {"output", required_argument, 0, 'o'},
-        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+        {"repair-mojibake", no_argument, 0, 'M'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     ta_segment_opts so = ta_segment_opts_default();
     const char *format = "text", *enc = NULL, *out = NULL;
+    bool repair = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "l:f:e:o:h", lo, NULL)) != -1) {
@@ -39,6 +43,7 @@ int cmd_segment(int argc, char **argv)
         case 'w': so.wrapped = true; break;
         case 'k': so.keep_boilerplate = true; break;
         case 'o': out = optarg; break;
+        case 'M': repair = true; break;
         case 'h': help_segment(stdout); return EXIT_OK;
         default: help_segment(stderr); return EXIT_USAGE;
         }
@@ -58,7 +63,7 @@ int cmd_segment(int argc, char **argv)
     if (s != TA_OK)
         return cli_fail("segment", s, &err);
     int code;
-    ta_text *t = cli_load(path, enc, &code);
+    ta_text *t = cli_load(path, enc, repair, &code);
     if (!t) {
         ta_segmenter_free(sg);
         return code;

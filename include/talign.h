@@ -69,6 +69,15 @@ const char *ta_text_data(const ta_text *t, size_t *len);
 /* The encoding that was used (detected or given), e.g. "UTF-8", "CP1251". Owned by `t`. */
 const char *ta_text_encoding(const ta_text *t);
 
+/* Does the text look like Cyrillic that was decoded with the wrong code page before it reached
+ * us (CP1251 or KOI8-R bytes read as Latin-1/CP1252: "Ðåöåíçèÿ")? */
+bool ta_text_mojibake(const ta_text *t);
+
+/* Recovers such text in place: every line that looks like mojibake is turned back into its
+ * bytes and decoded as CP1251 or KOI8-R (whichever fits); other lines are left as they are.
+ * *repaired (may be NULL) receives the number of lines changed. */
+ta_status ta_text_repair_mojibake(ta_text *t, size_t *repaired, ta_error *err);
+
 void ta_text_free(ta_text *t);
 
 /* ---- document structure and sentence segmentation ------------------------ */

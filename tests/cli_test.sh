@@ -44,4 +44,7 @@ $T align --no-lexicon "$tmp/a.en" /nonexistent 2>/dev/null; check align-missing 
 $T align --no-lexicon "$tmp/a.en" 2>/dev/null; check align-usage 2 $?
 $T align --no-lexicon "$tmp/empty.txt" "$tmp/a.ru" 2>"$tmp/err" | wc -l | grep -q 2; check align-empty-side 0 $?
 grep -q warning "$tmp/err"; check align-empty-warning 0 $?
+printf '\303\220\303\245\303\266\303\245\303\255\303\247\303\250\303\277 \303\255\303\240 \303\257\303\245\303\260\303\261\303\256\303\242\303\240 \303\250 \303\261\303\256\303\241\303\256\303\260\303\240.\n' > "$tmp/moji.txt"
+$T segment --lang ru "$tmp/moji.txt" 2>"$tmp/err" >/dev/null; grep -q "repair-mojibake" "$tmp/err"; check mojibake-warning 0 $?
+[ "$($T segment --lang ru --repair-mojibake "$tmp/moji.txt" 2>/dev/null)" = "Рецензия на персова и собора." ]; check mojibake-repair 0 $?
 exit $fail

@@ -153,3 +153,35 @@ Test(decode, encoding_is_reported)
     cr_assert_str_eq(ta_text_encoding(t), "CP1251");
     ta_text_free(t);
 }
+
+/* Russian text encoded as CP1251 and those bytes read as Latin-1: "Ðåöåíçèÿ" */
+Test(decode, mojibake_detected_and_repaired)
+{
+    const char *ru = "Рецензия на спектакль: старинное описание поражения.\nВторая строка.\n";
+    char cp[256], moji[512];
+    iconv_t a = iconv_open("CP1251", "UTF-8"), b = iconv_open("UTF-8", "ISO-8859-1");
+    char *in = (char *)ru, *op = cp;
+    size_t il = strlen(ru), ol = sizeof cp;
+    iconv(a, &in, &il, &op, &ol);
+    size_t cl = sizeof cp - ol;
+    in = cp, il = cl, op = moji, ol = sizeof moji - 1;
+    iconv(b, &in, &il, &op, &ol);
+    *op = 0;
+    iconv_close(a), iconv_close(b);
+    ta_text *t;
+    cr_assert_eq(ta_text_decode(moji, strlen(moji), NULL, &t, NULL), TA_OK);
+    cr_assert(ta_text_mojibake(t));
+    size_t fixed = 0;
+    cr_assert_eq(ta_text_repair_mojibake(t, &fixed, NULL), TA_OK);
+    cr_assert_eq(fixed, 2);
+    cr_assert_str_eq(ta_text_data(t, NULL), ru);
+    cr_assert_not(ta_text_mojibake(t));
+    ta_text_free(t);
+    const char *fr = "Café crème, brûlée à la française: déjà vu, où êtes-vous? Très bien.";
+    cr_assert_eq(ta_text_decode(fr, strlen(fr), NULL, &t, NULL), TA_OK);
+    cr_assert_not(ta_text_mojibake(t), "French is not mojibake");
+    cr_assert_eq(ta_text_repair_mojibake(t, &fixed, NULL), TA_OK);
+    cr_assert_eq(fixed, 0);
+    cr_assert_str_eq(ta_text_data(t, NULL), fr);
+    ta_text_free(t);
+}

@@ -1,0 +1,116 @@
+/* mojibake.c — Cyrillic text that went through the wrong code page before it reached us
+ * (CP1251 or KOI8-R bytes read as Latin-1/CP1252, "Ðåöåíçèÿ"): detection and repair. */
+#include "internal.h"
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* CP1252's characters for bytes 0x80..0x9F (0 = the byte maps to U+0080..U+009F itself) */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/* The byte a character came from under CP1252/Latin-1, or -1. */
+static int byte_of(uint32_t c)
+{
+    if (c < 0x80 || (c >= 0xA0 && c <= 0xFF))
+        return (int)c;
+    for (int k = 0; k < 32; k++)
+        if (cp1252_high[k] ? cp1252_high[k] == c : c == 0x80u + (uint32_t)k)
+            return 0x80 + k;
+    return -1;
+}
+
+/* Letters of s[0..n): Latin-1 supplement letters (U+00C0..U+00FF), all letters. */
+static void count(const char *s, size_t n, size_t *high, size_t *letters, size_t *cyr)
+{
+    *high = *letters = *cyr = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ta_u8_decode(s, n, &i);
+        if (!ta_is_alpha(c))
+            continue;
+        (*letters)++;
+        *high += c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7;
+        *cyr += c >= 0x400 && c <= 0x4FF;
+    }
+}
+
+static bool looks_broken(size_t high, size_t letters, size_t cyr)
+{
+    return high >= 8 && high * 10 >= letters * 6 && cyr == 0;
+}
+
+bool ta_text_mojibake(const ta_text *t)
+{
+    size_t high, letters, cyr;
+    count(t->data, t->len, &high, &letters, &cyr);
+    return high >= 20 && high * 10 >= letters * 4 && cyr * 10 < letters;
+}
+
+ta_status ta_text_repair_mojibake(ta_text *t, size_t *repaired, ta_error *err)
+{
+    ta_buf out = {0}, bytes = {0};
+    size_t fixed = 0;
+    ta_status st = TA_OK;
+    for (size_t p = 0; p < t->len && st == TA_OK;) {
+        const char *nl = memchr(t->data + p, '\n', t->len - p);
+        size_t e = nl ? (size_t)(nl - t->data) : t->len;
+        size_t high, letters, cyr;
+        count(t->data + p, e - p, &high, &letters, &cyr);
+        bool done = false;
+        if (looks_broken(high, letters, cyr)) {
+            bytes.len = 0;
+            bool ok = true;
+            for (size_t i = p; i < e && ok;) {
+                int b = byte_of(ta_u8_decode(t->data, e, &i));
+                ok = b >= 0 && !ta_buf_addc(&bytes, (char)b);
+            }
+            /* CP1251 or KOI8-R: the lowercase vowels о е а и tell them apart */
+            size_t a = 0, k = 0;
+            for (size_t i = 0; ok && i < bytes.len; i++) {
+                unsigned char c = (unsigned char)bytes.data[i];
+                a += c == 0xEE || c == 0xE5 || c == 0xE0 || c == 0xE8;
+                k += c == 0xCF || c == 0xC5 || c == 0xC1 || c == 0xC9;
+            }
+            iconv_t cd = ok ? iconv_open("UTF-8", a >= k ? "CP1251" : "KOI8-R") : (iconv_t)-1;
+            if (cd != (iconv_t)-1) {
+                size_t mark = out.len;
+                char *ip = bytes.data;
+                size_t il = bytes.len;
+                if (ta_buf_grow(&out, il * 2 + 4) == 0) {
+                    char *op = out.data + out.len;
+                    size_t ol = out.cap - out.len - 1;
+                    if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1) {
+                        out.len = (size_t)(op - out.data);
+                        done = true;
+                        fixed++;
+                    } else
+                        out.len = mark;
+                } else
+                    st = ta_fail(err, TA_ENOMEM, "out of memory");
+                iconv_close(cd);
+            }
+        }
+        if (!done && st == TA_OK && ta_buf_add(&out, t->data + p, e - p))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+        if (nl && st == TA_OK && ta_buf_addc(&out, '\n'))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+        p = e + 1;
+    }
+    ta_buf_release(&bytes);
+    if (st != TA_OK) {
+        ta_buf_release(&out);
+        return st;
+    }
+    if (!out.data && ta_buf_grow(&out, 0)) {
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    out.data[out.len] = 0;
+    free(t->data);
+    t->data = out.data;
+    t->len = out.len;
+    if (repaired)
+        *repaired = fixed;
+    return TA_OK;
+}
