@@ -433,14 +433,24 @@ static bool seen_lowercase(ta_segmenter *sg, const char *doc, size_t len, const 
 {
     if (make_key(sg, w, n) || !sg->key.len)
         return false;
+    /* in Russian compare the first five letters, so that other inflected forms count
+     * (ученик, ученика) */
+    size_t kl = 0, chars = 0;
+    while (kl < sg->key.len && chars < 5) {
+        ta_u8_decode(sg->key.data, sg->key.len, &kl);
+        chars++;
+    }
+    bool prefix = chars == 5 && kl < sg->key.len && !strcmp(sg->lang, "ru");
     const char *k = sg->key.data, *p = doc, *end = doc + len;
-    while ((p = find(p, (size_t)(end - p), k, sg->key.len)) != NULL) {
-        size_t i = (size_t)(p - doc), j = i + sg->key.len;
+    if (!prefix)
+        kl = sg->key.len;
+    while ((p = find(p, (size_t)(end - p), k, kl)) != NULL) {
+        size_t i = (size_t)(p - doc), j = i + kl;
         size_t q = i;
         uint32_t before = i ? ta_u8_prev(doc, &q) : ' ';
         q = j;
         uint32_t after = j < len ? ta_u8_decode(doc, len, &q) : ' ';
-        if (!ta_is_alpha(before) && !ta_is_alpha(after))
+        if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)))
             return true;
         p++;
     }
@@ -494,7 +504,7 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
 static bool starts_with_starter(char **starters, const char *t, size_t n, size_t ws, size_t *end)
 {
     for (size_t m = 0; starters && starters[m]; m++) {
-        if (starters[m][0] != t[ws] || (ws + 1 < n && starters[m][1] != t[ws + 1]))
+        if (starters[m][0] != t[ws] || (starters[m][1] && ws + 1 < n && starters[m][1] != t[ws + 1]))
             continue; /* two bytes: all Cyrillic capitals share the first */
         size_t sl = strlen(starters[m]);
         if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ') {
