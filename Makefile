@@ -4,8 +4,9 @@ CC      ?= cc
 B       ?= build
 SAN     ?=
 PKGS    := icu-uc icu-i18n
-CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -Iinclude -Ialign -Ilexicon \
+OPT     ?= -O2 -g
+XCFLAGS ?=
+CFLAGS  := $(OPT) $(XCFLAGS) -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -Iinclude -Ialign -Ilexicon \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lz -lm
 ifeq ($(SAN),1)
@@ -26,7 +27,7 @@ else
 BIN := $(B)/talign
 endif
 
-.PHONY: all deps test check demo bench clean
+.PHONY: all deps test check demo bench fuzz clean
 MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
@@ -79,6 +80,23 @@ build/lexcover: bench/lexcover.c build/libtalign.a
 
 bench: all build/lexcover
 	@sh bench/run.sh
+
+# libFuzzer harnesses (clang); FUZZ_SECONDS each, seeded with the test fixtures
+FUZZ_SECONDS ?= 30
+FUZZERS := $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+build/fuzz/%: fuzz/%.c $(LIB_SRC) include/talign.h
+	@mkdir -p build/fuzz/obj
+	$(MAKE) B=build/fuzz/obj CC=clang SAN=1 OPT="-O1 -g" XCFLAGS=-fsanitize=fuzzer-no-link build/fuzz/obj/libtalign.a
+	clang -O1 -g -std=c11 -D_DEFAULT_SOURCE -Iinclude -fsanitize=fuzzer,address,undefined $< \
+	    build/fuzz/obj/libtalign.a $(LIBS) -o $@
+
+fuzz: $(FUZZERS)
+	@set -e; for f in $(FUZZERS); do mkdir -p build/fuzz/corpus/$$(basename $$f); \
+	  cp tests/data/*.txt corpora/samples/*.txt build/fuzz/corpus/$$(basename $$f)/; \
+	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 \
+	      build/fuzz/corpus/$$(basename $$f) 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" || true; \
+	  test ! -e crash-* || { echo "fuzz: crash found"; exit 1; }; done
 
 clean:
 	rm -rf build bin out

@@ -519,6 +519,10 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
         *b = (ta_bead){(int)(i - (size_t)ty->de), (int)i, (int)(j - (size_t)ty->dr), (int)j, 0};
         i -= (size_t)ty->de, j -= (size_t)ty->dr;
     }
+    if (out->len == first) { /* nothing to align: empty on both sides */
+        dp_free(d);
+        return TA_OK;
+    }
     if (confidences && posteriors(d, max_bead, (ta_bead *)out->data + first, out->len - first)) {
         dp_free(d);
         return TA_ENOMEM;

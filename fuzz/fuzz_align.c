@@ -1,0 +1,62 @@
+/* fuzz_align.c — libFuzzer harness: two texts cut from one input (at the first NUL or the middle),
+ * one sentence a line, aligned; the beads must cover both sides in order; then every writer. */
+#include "talign.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static size_t lines(const char *s, size_t len, const char ***out, size_t **lens)
+{
+    size_t n = 0;
+    *out = malloc(sizeof **out * (len + 1));
+    *lens = malloc(sizeof **lens * (len + 1));
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && s[e] != '\n')
+            e++;
+        (*out)[n] = s + i, (*lens)[n] = e - i, n++;
+        i = e + 1;
+    }
+    return n;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *d = (const char *)data;
+    const char *nul = memchr(d, 0, size);
+    size_t cut = nul ? (size_t)(nul - d) : size / 2, rest = nul ? cut + 1 : cut;
+    ta_text *a = NULL, *b = NULL;
+    if (ta_text_decode(d, cut, NULL, &a, NULL) != TA_OK ||
+        ta_text_decode(d + rest, size - rest, NULL, &b, NULL) != TA_OK) {
+        ta_text_free(a);
+        return 0;
+    }
+    size_t la, lb;
+    const char *sa = ta_text_data(a, &la), *sb = ta_text_data(b, &lb);
+    const char **ea, **eb;
+    size_t *lea, *leb;
+    size_t na = lines(sa, la, &ea, &lea), nb = lines(sb, lb, &eb, &leb);
+    ta_bead *beads;
+    size_t n;
+    if (ta_align(ea, lea, na, eb, leb, nb, NULL, NULL, &beads, &n) == TA_OK) {
+        int i = 0, j = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (beads[k].en0 != i || beads[k].ru0 != j || beads[k].score < 0 || beads[k].score > 1)
+                abort();
+            i = beads[k].en1, j = beads[k].ru1;
+        }
+        if ((size_t)i != na || (size_t)j != nb)
+            abort();
+        ta_corpus c = {ea, lea, na, eb, leb, nb, beads, n, 0, "en", "ru", "fuzz"};
+        FILE *f = fopen("/dev/null", "w");
+        for (int fmt = TA_FMT_TSV; fmt <= TA_FMT_HTML; fmt++)
+            ta_write(f, (ta_format)fmt, &c);
+        fclose(f);
+        ta_free(beads);
+    }
+    free(ea), free(eb), free(lea), free(leb);
+    ta_text_free(a), ta_text_free(b);
+    return 0;
+}

@@ -1,0 +1,19 @@
+/* fuzz_decode.c — libFuzzer harness: decoding, mojibake detection and repair of any bytes. */
+#include "talign.h"
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ta_text *t = NULL;
+    const char *enc[] = {NULL, "CP1251", "UTF-16LE"};
+    for (int k = 0; k < 3; k++) {
+        if (ta_text_decode((const char *)data, size, enc[k], &t, NULL) == TA_OK) {
+            if (ta_text_mojibake(t))
+                ta_text_repair_mojibake(t, NULL, NULL);
+            ta_text_free(t);
+        }
+    }
+    return 0;
+}
