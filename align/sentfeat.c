@@ -24,6 +24,8 @@ static int load_set(ta_strmap *m, const char *name, ta_error *err, ta_status *st
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err)
 {
     memset(f, 0, sizeof *f);
+    f->form_list.esz = sizeof(form);
+    f->form_keys.esz = sizeof(int);
     f->lx = lx;
     f->use = TA_USE_LEXICON | TA_USE_NAMES | TA_USE_NUMBERS;
     ta_status st = TA_OK;
@@ -40,6 +42,9 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_strmap_release(&f->stop_ru);
     ta_strmap_release(&f->extra);
     ta_strmap_release(&f->stems);
+    ta_strmap_release(&f->forms);
+    ta_vec_release(&f->form_list);
+    ta_vec_release(&f->form_keys);
     for (size_t i = 0; i < f->learned.len; i++)
         ta_vec_release((ta_vec *)f->learned.data + i);
     ta_vec_release(&f->learned);
@@ -210,6 +215,53 @@ static void collect_key(uint32_t key, void *ctx)
         c->keys[(*c->n)++] = (int)key;
 }
 
+/* What a word form contributes, computed once per form: stopword or not, stem id, keys
+ * (lexicon targets or the Russian stem's key, the Russian stem itself, the name skeleton). */
+static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t n)
+{
+    int idx;
+    f->tmp.len = 0;
+    if (ta_buf_addc(&f->tmp, lang) || ta_buf_add(&f->tmp, w, n))
+        return NULL;
+    if (ta_strmap_get(&f->forms, f->tmp.data, f->tmp.len, &idx))
+        return (const form *)f->form_list.data + idx;
+    idx = (int)f->form_list.len;
+    if (ta_strmap_put(&f->forms, f->tmp.data, f->tmp.len, idx))
+        return NULL;
+    form *fm = ta_vec_push(&f->form_list);
+    if (!fm || ta_stem(&f->st, lang, w, n, &f->stem))
+        return NULL;
+    bool en = lang == 'e';
+    fm->kstart = (int)f->form_keys.len;
+    fm->stop = ta_strmap_get(en ? &f->stop_en : &f->stop_ru, f->st.low.data, f->st.low.len, NULL);
+    if (fm->stop)
+        return fm;
+    int keys[64], nk = 0;
+    if ((fm->sid = stem_id(f, lang, f->stem.data, f->stem.len)) < 0)
+        return NULL;
+    if (en && (f->use & TA_USE_LEXICON)) {
+        struct collect c = {keys, &nk, 60};
+        ta_lexicon_each_target(f->lx, f->stem.data, f->stem.len, collect_key, &c);
+    } else if (f->use & TA_USE_LEXICON)
+        keys[nk++] = (int)ta_lex_key(f->stem.data, f->stem.len);
+    if (!en)
+        keys[nk++] = TA_KEY_STEM + fm->sid;
+    int sk = skeleton(f, w, n);
+    if (sk == -1)
+        return NULL;
+    if (sk >= 0 && (f->use & TA_USE_NAMES))
+        keys[nk++] = sk;
+    for (int k = 0; k < nk; k++) {
+        int *slot = ta_vec_push(&f->form_keys);
+        if (!slot)
+            return NULL;
+        *slot = keys[k];
+    }
+    fm = (form *)f->form_list.data + idx; /* the list may have moved */
+    fm->nkeys = nk;
+    return fm;
+}
+
 int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out)
 {
     memset(out, 0, sizeof *out);
@@ -268,29 +320,19 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
             if (f->use & TA_USE_NUMBERS)
                 keys[nk++] = key;
         } else {
-            if (ta_stem(&f->st, lang, s + a, e - a, &f->stem))
+            const form *fm = word_form(f, lang, s + a, e - a);
+            if (!fm)
                 return -1;
-            if (ta_strmap_get(en ? &f->stop_en : &f->stop_ru, f->st.low.data, f->st.low.len, NULL))
+            if (fm->stop)
                 continue;
-            if ((sid = stem_id(f, lang, f->stem.data, f->stem.len)) < 0)
-                return -1;
-            if (en && (f->use & TA_USE_LEXICON)) {
-                struct collect c = {keys, &nk, 60};
-                ta_lexicon_each_target(f->lx, f->stem.data, f->stem.len, collect_key, &c);
-            } else if (f->use & TA_USE_LEXICON)
-                keys[nk++] = (int)ta_lex_key(f->stem.data, f->stem.len);
+            sid = fm->sid;
+            for (int k = 0; k < fm->nkeys && nk < 75; k++)
+                keys[nk++] = ((int *)f->form_keys.data)[fm->kstart + k];
             if (en && (size_t)sid < f->learned.len) { /* pairs learned from this document */
                 ta_vec *l = (ta_vec *)f->learned.data + sid;
-                for (size_t k = 0; k < l->len && nk < 75; k++)
+                for (size_t k = 0; k < l->len && nk < 78; k++)
                     keys[nk++] = ((int *)l->data)[k];
             }
-            if (!en)
-                keys[nk++] = TA_KEY_STEM + sid;
-            int sk = skeleton(f, s + a, e - a);
-            if (sk == -1)
-                return -1;
-            if (sk >= 0 && (f->use & TA_USE_NAMES))
-                keys[nk++] = sk;
         }
         out->ncontent++;
         for (int k = 0; k < nk; k++)

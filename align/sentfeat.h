@@ -18,13 +18,20 @@ typedef struct {
 } ta_feat;
 
 typedef struct {
+    int sid, stop, kstart, nkeys; /* a word form's stem id, stopword flag and keys */
+} form;
+
+typedef struct {
     ta_stemmer st;
+    ta_strmap forms;  /* lang + word form -> index in form_list (a cache) */
+    ta_vec form_list; /* form */
+    ta_vec form_keys; /* int: the keys of every cached form */
     ta_strmap stop_en, stop_ru;
     ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA) */
     ta_strmap stems;  /* "e:" / "r:" + stem -> id, for learning document-level pairs */
     ta_vec learned;   /* per English stem id: ta_vec of int keys learned from this document */
     const ta_lexicon *lx;
-    unsigned use;     /* TA_USE_* evidence kinds (default all) */
+    unsigned use;     /* TA_USE_* evidence kinds (default all; set before the first call) */
     ta_buf tmp, stem;
 } ta_featurizer;
 
