@@ -144,7 +144,7 @@ static int fill_matches(dp *d)
         uint64_t seen[64] = {0}; /* a 4096-bit filter in front of the map */
         for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
             for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-                unsigned h = (unsigned)e->keys[k] * 2654435761u >> 20;
+                unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
                 seen[h >> 6] |= 1ULL << (h & 63);
                 *keymap_slot(&km, e->keys[k], true) |= 1ULL << t;
             }
@@ -157,7 +157,7 @@ static int fill_matches(dp *d)
                     for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
                         if (r->keys[q] >= TA_KEY_STEM && !d->learned)
                             continue; /* no English key points at Russian stems yet */
-                        unsigned h = (unsigned)r->keys[q] * 2654435761u >> 20;
+                        unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
                         if (!(seen[h >> 6] >> (h & 63) & 1))
                             continue;
                         uint64_t *b = keymap_slot(&km, r->keys[q], false);
