@@ -402,6 +402,17 @@ static int marker_value(const char *s, size_t a, size_t e, bool *bullet)
     return 0;
 }
 
+/* Lowercase Roman numerals: "ii", "iv", "xii" */
+static bool roman_lower(const char *s, size_t a, size_t e)
+{
+    if (e <= a || e - a > 5)
+        return false;
+    for (size_t i = a; i < e; i++)
+        if (!strchr("ivx", s[i]))
+            return false;
+    return true;
+}
+
 static int cmp_size(const void *x, const void *y)
 {
     size_t a = *(const size_t *)x, b = *(const size_t *)y;
@@ -593,10 +604,14 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
             while (we < n && t[we] != ' ')
                 we++;
             bool bullet;
-            if (!at && we > i + 1 && t[we - 1] == ')') {
-                int v = marker_value(t, i + 1, we, &bullet);
-                if (v > 0 && (v == last_item + 1 || prev == ';' || prev == ':'))
-                    at = i + 1, last_item = v;
+            if (!at && we > i + 1 && t[we - 1] == ')') { /* "2)", "b)", "(c)", "iv)" items */
+                size_t ms = i + 1 + (t[i + 1] == '(');
+                int v = marker_value(t, ms, we, &bullet);
+                bool ended = prev == '.' || prev == '!' || prev == '?';
+                if (v == 0 && ended && roman_lower(t, ms, we - 1))
+                    v = -1;
+                if (v != 0 && (v == last_item + 1 || prev == ';' || prev == ':' || ended))
+                    at = i + 1, last_item = v > 0 ? v : last_item;
             }
             if (!at && prev == '.' && ta_is_digit((unsigned char)t[i + 1])) {
                 size_t a = token_start(t, 0, i - 1), letters = 0;
