@@ -544,8 +544,10 @@ static size_t glued_headline(ta_segmenter *sg, const char *t, size_t n, size_t f
         size_t q = pe;
         uint32_t last = ta_u8_prev(t, &q);
         bool quote_end = last == '"' || last == 0xBB || last == 0x201D || last == ')';
-        if (words < 3 || !(ta_is_alpha(last) || ta_is_digit(last) || quote_end))
-            continue;
+        bool bullet;
+        if (words < 3 || !(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
+            (t[pe - 1] == ')' && marker_value(t, ps + (t[ps] == '('), pe, &bullet) != 0))
+            continue; /* "(b) The ...": a list item, not a headline */
         size_t ws = w;
         q = w;
         uint32_t c = ta_u8_decode(t, n, &q);
