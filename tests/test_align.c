@@ -11,8 +11,8 @@ static const char *EN[] = {"Russia hopes the US will respond to the proposals on
                            "The talks in Geneva lasted four hours.",
                            "Biden handed Putin a list of 16 types of infrastructure.",
                            "Nobody commented on the meeting afterwards."};
-static const char *RU[] = {"Россия надеется, что США ответят на предложения по 16 вопросам, "
-                           "заявил в понедельник журналистам Антонов.",
+static const char *RU[] = {("Россия надеется, что США ответят на предложения по 16 вопросам, "
+                            "заявил в понедельник журналистам Антонов."),
                            "Переговоры в Женеве продолжались четыре часа.",
                            "Байден передал Путину список из 16 типов объектов инфраструктуры.",
                            "Встречу никто не комментировал."};
