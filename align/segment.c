@@ -672,7 +672,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             return TA_ENOMEM;
         *slot = (size_t)b;
     }
-    size_t sent = 0;
+    size_t sent = 0, headline_end = 0;
     if (kind == TA_KIND_BODY) { /* glued headlines and subheadings become candidates */
         size_t from = 0, nc = c->len;
         for (size_t k = 0; k <= nc; k++) {
@@ -683,6 +683,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
                 if (!slot)
                     return TA_ENOMEM;
                 *slot = g;
+                if (first && k == 0)
+                    headline_end = g; /* the document's headline, glued to its first sentence */
             }
             from = to;
         }
@@ -755,7 +757,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             }
         } else if (mv > 0 && m == sent)
             last_item = mv;
-        if (emit(v, s, lo + sent, lo + p, para, kind))
+        if (emit(v, s, lo + sent, lo + p, para, sent == 0 && p == headline_end ? TA_KIND_HEADLINE : kind))
             return TA_ENOMEM;
         sent = p;
     }

@@ -144,3 +144,14 @@ Test(segment, bad_rule_file_names_its_line)
     remove(path);
     rmdir(dir);
 }
+
+Test(segment, glued_headline_is_a_headline)
+{
+    const char *text = "Storm hits northern coast A powerful storm hit the coast on Monday. It left.";
+    size_t n;
+    ta_span *sp = segment_with(NULL, text, &n);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(sp[0].kind, TA_KIND_HEADLINE);
+    cr_assert_eq(sp[1].kind, TA_KIND_BODY);
+    ta_free(sp);
+}
