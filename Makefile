@@ -3,7 +3,7 @@
 CC      ?= cc
 B       ?= build
 SAN     ?=
-PKGS    := icu-uc icu-i18n
+PKGS    := icu-uc icu-i18n hunspell
 OPT     ?= -O2 -g
 XCFLAGS ?=
 CFLAGS  := $(OPT) $(XCFLAGS) -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -Iinclude -Ialign -Ilexicon \

@@ -2,6 +2,7 @@
  * project's abbreviation rules (lexicon/abbrev.LANG) veto or keep them, and TASS structure
  * (datelines, headlines, boilerplate) comes from document.c. */
 #include "document.h"
+#include "headline.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,7 @@ struct ta_segmenter {
     ta_boiler boiler;
     ta_buf scratch, key, lower;
     ta_vec cand;        /* candidate boundaries of one paragraph */
-    char **starters;    /* words that open sentences (starters.LANG) */
+    ta_headliner *headliner; /* glued headlines (headline.c) */
     bool split_semicolon; /* "option split-semicolon" in abbrev.LANG */
 };
 
@@ -116,15 +117,6 @@ static ta_status load_abbrev(ta_segmenter *s, ta_error *err)
     return st;
 }
 
-/* starters.LANG: one word or phrase a line */
-static ta_status load_starters(ta_segmenter *s, ta_error *err)
-{
-    char name[32];
-    size_t n;
-    snprintf(name, sizeof name, "starters.%s", s->lang);
-    return ta_data_lines(s->opts.data_dir, name, &s->starters, &n, NULL, err);
-}
-
 ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_error *err)
 {
     *out = NULL;
@@ -148,7 +140,7 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
         if (U_FAILURE(ec))
             st = ta_fail(err, TA_EINVAL, "ICU sentence iterator: %s", u_errorName(ec));
         else if ((st = load_abbrev(s, err)) == TA_OK &&
-                 (st = load_starters(s, err)) == TA_OK)
+                 (st = ta_headliner_new(s->lang, o.data_dir, NULL, &s->headliner, err)) == TA_OK)
             st = ta_boiler_load(&s->boiler, o.data_dir, err);
     }
     s->opts.data_dir = NULL; /* not kept: the caller owns that string */
@@ -175,7 +167,7 @@ void ta_segmenter_free(ta_segmenter *s)
     ta_buf_release(&s->key);
     ta_buf_release(&s->lower);
     ta_vec_release(&s->cand);
-    ta_lines_free(s->starters);
+    ta_headliner_free(s->headliner);
     free(s);
 }
 
@@ -232,7 +224,6 @@ static bool is_lower_dotted(const char *s, size_t a, size_t e)
     return dots >= 2;
 }
 
-static int marker_value(const char *s, size_t a, size_t e, bool *bullet);
 
 static bool follow_ok(char **list, const char *w, size_t n)
 {
@@ -257,7 +248,7 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
     if (e > lo && s[e - 1] == ')' && e - 1 > lo && s[e - 2] == '.') { /* "1.)" */
         bool bullet;
         size_t a0 = token_start(s, lo, e);
-        return a0 == sent && marker_value(s, a0, e, &bullet) != 0;
+        return a0 == sent && ta_list_marker(s, a0, e, &bullet) != 0;
     }
     if (e == lo || s[e - 1] != '.')
         return false;
@@ -325,7 +316,7 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
     if (is_lower_dotted(s, a, e))
         return true;
     bool bullet;
-    if (a == sent && marker_value(s, a, e, &bullet) != 0) /* "1." or "IV." opening an item */
+    if (a == sent && ta_list_marker(s, a, e, &bullet) != 0) /* "1." or "IV." opening an item */
         return true;
     return false;
 }
@@ -353,10 +344,10 @@ static int emit(ta_vec *v, const char *s, size_t a, size_t z, int para, ta_kind 
     return 0;
 }
 
-/* List markers: "2.", "b.", "IV.", "2.)", "2)", "§2.", "8.1.", with an optional bullet
+/* List markers (headline.h): "2.", "b.", "IV.", "2.)", "2)", "§2.", "8.1.", with an optional bullet
  * ("• 9.", "⁃9."). Returns the item number (letters count a=1), -1 for a marker without a
  * sequence number, 0 when the token is not a marker. */
-static int marker_value(const char *s, size_t a, size_t e, bool *bullet)
+int ta_list_marker(const char *s, size_t a, size_t e, bool *bullet)
 {
     *bullet = false;
     size_t i = a;
@@ -419,160 +410,6 @@ static int cmp_size(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-static bool in_list(char **list, const char *w, size_t n)
-{
-    for (size_t k = 0; list && list[k]; k++)
-        if (strlen(list[k]) == n && !memcmp(list[k], w, n))
-            return true;
-    return false;
-}
-
-static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
-{
-    for (const char *p = h; nn && (size_t)(h + hn - p) >= nn; p++) {
-        p = memchr(p, nd[0], (size_t)(h + hn - p) - nn + 1);
-        if (!p)
-            return NULL;
-        if (!memcmp(p, nd, nn))
-            return p;
-    }
-    return NULL;
-}
-
-/* Is `w` (n bytes) found lowercased as a word of the document? */
-static bool seen_lowercase(ta_segmenter *sg, const char *doc, size_t len, const char *w, size_t n)
-{
-    if (make_key(sg, w, n) || !sg->key.len)
-        return false;
-    /* in Russian compare the first five letters, so that other inflected forms count
-     * (ученик, ученика) */
-    size_t kl = 0, chars = 0;
-    while (kl < sg->key.len && chars < 5) {
-        ta_u8_decode(sg->key.data, sg->key.len, &kl);
-        chars++;
-    }
-    bool prefix = chars == 5 && kl < sg->key.len && !strcmp(sg->lang, "ru");
-    const char *k = sg->key.data, *p = doc, *end = doc + len;
-    if (!prefix)
-        kl = sg->key.len;
-    while ((p = find(p, (size_t)(end - p), k, kl)) != NULL) {
-        size_t i = (size_t)(p - doc), j = i + kl;
-        size_t q = i;
-        uint32_t before = i ? ta_u8_prev(doc, &q) : ' ';
-        q = j;
-        uint32_t after = j < len ? ta_u8_decode(doc, len, &q) : ' ';
-        if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)))
-            return true;
-        p++;
-    }
-    return false;
-}
-
-/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "Luanda - " */
-static bool dateline_like(const char *t, size_t n, size_t ws)
-{
-    size_t k = ws, words = 0;
-    bool caps = true;
-    while (k < n && k - ws < 60 && words < 6) {
-        size_t q = k;
-        uint32_t c = ta_u8_decode(t, n, &q);
-        if (!ta_is_upper(c))
-            return false;
-        size_t we = k;
-        while (we < n && t[we] != ' ' && t[we] != ',') {
-            size_t r = we;
-            if (ta_is_lower(ta_u8_decode(t, n, &r)) && we > k + 1)
-                caps = caps && we - k <= 0;
-            we = r;
-        }
-        words++;
-        if (we < n && t[we] == ',') {
-            size_t r = we + 1;
-            while (r < n && t[r] == ' ')
-                r++;
-            return caps && words <= 3 && we - ws >= 3 && r < n && ta_is_upper(ta_u8_decode(t, n, &r));
-        }
-        k = we;
-        while (k < n && t[k] == ' ')
-            k++;
-        if (k < n && t[k] == '(') { /* "(AP)", "(Reuters)" */
-            while (k < n && t[k] != ')')
-                k++;
-            k++;
-            while (k < n && t[k] == ' ')
-                k++;
-        }
-        size_t dl = k + 1 < n && t[k] == '-' ? (t[k + 1] == '-' ? 2 : 1)
-                    : k + 3 <= n && !memcmp(t + k, "\xE2\x80\x94", 3) ? 3 : 0;
-        if (dl && k + dl + 1 < n && t[k + dl] == ' ') {
-            size_t r = k + dl + 1;
-            return ta_is_upper(ta_u8_decode(t, n, &r));
-        }
-    }
-    return false;
-}
-
-static bool starts_with_starter(char **starters, const char *t, size_t n, size_t ws, size_t *end)
-{
-    for (size_t m = 0; starters && starters[m]; m++) {
-        if (starters[m][0] != t[ws] || (starters[m][1] && ws + 1 < n && starters[m][1] != t[ws + 1]))
-            continue; /* two bytes: all Cyrillic capitals share the first */
-        size_t sl = strlen(starters[m]);
-        if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ') {
-            *end = ws + sl + 1;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* A headline or subheading glued to the text that follows it, without punctuation
- * ("... Confederate monument VIRGINIA BEACH, Va. -- The city ..."): the byte in [from, to)
- * where the next sentence starts, or 0. `strong` (the first sentence of a document) also
- * accepts any starter word and a capitalised word seen in lowercase elsewhere. */
-static size_t glued_headline(ta_segmenter *sg, const char *t, size_t n, size_t from, size_t to,
-                             bool strong, const char *doc, size_t len)
-{
-    size_t words = 1;
-    for (size_t w = from + 1; w < to && w < n && w - from < 300; w++) {
-        if (t[w - 1] != ' ' || t[w] == ' ')
-            continue;
-        words++;
-        size_t pe = w - 1, ps = token_start(t, from, pe), ne = w;
-        while (ne < n && t[ne] != ' ')
-            ne++;
-        size_t q = pe;
-        uint32_t last = ta_u8_prev(t, &q);
-        bool quote_end = last == '"' || last == 0xBB || last == 0x201D || last == ')';
-        bool bullet;
-        if (words < 3 || !(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
-            (t[pe - 1] == ')' && marker_value(t, ps + (t[ps] == '('), pe, &bullet) != 0))
-            continue; /* "(b) The ...": a list item, not a headline */
-        size_t ws = w;
-        q = w;
-        uint32_t c = ta_u8_decode(t, n, &q);
-        if (is_open_punct(c))
-            ws = q, c = ta_u8_decode(t, n, &q);
-        if (!ta_is_upper(c))
-            continue;
-        q = ps;
-        bool prev_lower = ta_is_lower(ta_u8_decode(t, pe, &q)) || quote_end;
-        if (dateline_like(t, n, ws))
-            return w;
-        size_t se;
-        if (starts_with_starter(sg->starters, t, n, ws, &se)) {
-            size_t r = se;
-            uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
-            if (strong || ta_is_lower(d) || ta_is_digit(d))
-                return w;
-        }
-        if (strong && prev_lower && ne - ws > 1 && !in_list(sg->starters, t + ws, ne - ws) &&
-            seen_lowercase(sg, doc, len, t + ws, ne - ws))
-            return w;
-    }
-    return 0;
-}
-
 /* Extra boundaries ICU does not propose: "; ", dialogue dashes after a sentence end,
  * "2)" list items, and a digit after a word ending in a period ("150 лет. 31 мая"). */
 static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
@@ -608,7 +445,7 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
             bool bullet;
             if (!at && we > i + 1 && t[we - 1] == ')') { /* "2)", "b)", "(c)", "iv)" items */
                 size_t ms = i + 1 + (t[i + 1] == '(');
-                int v = marker_value(t, ms, we, &bullet);
+                int v = ta_list_marker(t, ms, we, &bullet);
                 bool ended = prev == '.' || prev == '!' || prev == '?';
                 if (v == 0 && ended && roman_lower(t, ms, we - 1))
                     v = -1;
@@ -633,7 +470,7 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
             bool bullet;
             while (we < n && t[we] != ' ')
                 we++;
-            int v = marker_value(t, 0, we, &bullet);
+            int v = ta_list_marker(t, 0, we, &bullet);
             if (v > 0)
                 last_item = v;
         }
@@ -677,7 +514,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         size_t from = 0, nc = c->len;
         for (size_t k = 0; k <= nc; k++) {
             size_t to = k < nc ? ((size_t *)c->data)[k] : n;
-            size_t g = glued_headline(sg, t, n, from, to, first && k == 0, s, len);
+            size_t g = ta_glued_headline(sg->headliner, t, n, from, to, first && k == 0, s, len);
             if (g) {
                 size_t *slot = ta_vec_push(c);
                 if (!slot)
@@ -700,7 +537,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         size_t we = sent;
         while (we < n && t[we] != ' ')
             we++;
-        int mv = marker_value(t, sent, we, &bullet);
+        int mv = ta_list_marker(t, sent, we, &bullet);
         if (mv > 0)
             last_item = mv;
     }
@@ -735,14 +572,14 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         while (e > sent && t[e - 1] == ' ')
             e--;
         size_t m = token_start(t, sent, e);
-        int mv = marker_value(t, m, e, &bullet);
+        int mv = ta_list_marker(t, m, e, &bullet);
         if (mv != 0 && m > sent) {
             size_t b = m;
             while (b > sent && t[b - 1] == ' ')
                 b--;
             size_t bs = token_start(t, sent, b);
             bool bt = false;
-            if (b > bs && marker_value(t, bs, b, &bt) == 0 && bt == false) {
+            if (b > bs && ta_list_marker(t, bs, b, &bt) == 0 && bt == false) {
                 size_t q = bs; /* a bullet on its own: "• 9." */
                 uint32_t bc = ta_u8_decode(t, b, &q);
                 if (q == b && (bc == 0x2022 || bc == 0x2043 || bc == 0x25CF))

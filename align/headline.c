@@ -1,0 +1,373 @@
+/* headline.c — a headline or subheading glued to the text after it without punctuation, as in
+ * scraped news ("... due to Hurricane Hanna Mexico's National ...", "... в Донбассе Украинские
+ * военные начали ..."). The evidence: a dateline, a word that often opens sentences
+ * (starters.LANG), the headline's own words repeated as the sentence's subject, and, in the
+ * document's first sentence, a capitalised word seen in lowercase elsewhere in the document
+ * or, in Russian, a capitalised common word (known in lowercase to hunspell) in the nominative
+ * after a word a headline can end with. */
+#include "headline.h"
+#include <hunspell/hunspell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ta_headliner {
+    char lang[8];
+    char **starters;  /* starters.LANG */
+    ta_strmap stop;   /* stopwords.LANG: a headline does not end with one */
+    char *dict_dir;
+    Hunhandle *hun;
+    bool hun_tried;
+    ta_buf key, tmp;
+};
+
+ta_status ta_headliner_new(const char *lang, const char *data_dir, const char *dict_dir,
+                           ta_headliner **out, ta_error *err)
+{
+    *out = NULL;
+    ta_headliner *h = calloc(1, sizeof *h);
+    if (!h)
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    snprintf(h->lang, sizeof h->lang, "%s", lang);
+    char name[32], **stop = NULL;
+    size_t n;
+    snprintf(name, sizeof name, "starters.%s", lang);
+    ta_status st = ta_data_lines(data_dir, name, &h->starters, &n, NULL, err);
+    snprintf(name, sizeof name, "stopwords.%s", lang);
+    if (st == TA_OK)
+        st = ta_data_lines(data_dir, name, &stop, &n, NULL, err);
+    for (size_t i = 0; st == TA_OK && i < n; i++)
+        if (ta_strmap_put(&h->stop, stop[i], strlen(stop[i]), 1))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+    ta_lines_free(stop);
+    const char *env = getenv("TALIGN_HUNSPELL");
+    const char *dir = dict_dir ? dict_dir : env && *env ? env : "/usr/share/hunspell";
+    if (st == TA_OK && !(h->dict_dir = strdup(dir)))
+        st = ta_fail(err, TA_ENOMEM, "out of memory");
+    if (st != TA_OK) {
+        ta_headliner_free(h);
+        return st;
+    }
+    *out = h;
+    return TA_OK;
+}
+
+void ta_headliner_free(ta_headliner *h)
+{
+    if (!h)
+        return;
+    ta_lines_free(h->starters);
+    ta_strmap_release(&h->stop);
+    if (h->hun)
+        Hunspell_destroy(h->hun);
+    free(h->dict_dir);
+    ta_buf_release(&h->key);
+    ta_buf_release(&h->tmp);
+    free(h);
+}
+
+/* ---- words ---------------------------------------------------------------- */
+
+static bool is_open_punct(uint32_t c)
+{
+    return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0xAB || c == 0x201C ||
+           c == 0x201E || c == 0x2018 || c == '{';
+}
+
+static bool is_close_quote(uint32_t c)
+{
+    return c == '"' || c == 0xBB || c == 0x201D || c == 0x2019 || c == '\'' || c == ')';
+}
+
+/* Start of the space-delimited token that ends at `e`. */
+static size_t token_start(const char *s, size_t lo, size_t e)
+{
+    while (e > lo && s[e - 1] != ' ')
+        e--;
+    return e;
+}
+
+/* The letters of the token s[a, e): without surrounding quotes, brackets and trailing
+ * punctuation (",", ":", "'s" is kept). Returns the trimmed end; *a moves past opening marks. */
+static size_t word_core(const char *s, size_t *a, size_t e)
+{
+    size_t q = *a;
+    while (q < e) {
+        size_t r = q;
+        if (!is_open_punct(ta_u8_decode(s, e, &r)))
+            break;
+        q = r;
+    }
+    *a = q;
+    while (e > q) {
+        size_t r = e;
+        uint32_t c = ta_u8_prev(s, &r);
+        if (ta_is_alpha(c) || ta_is_digit(c))
+            break;
+        e = r;
+    }
+    return e;
+}
+
+static size_t token_end(const char *s, size_t n, size_t a)
+{
+    while (a < n && s[a] != ' ')
+        a++;
+    return a;
+}
+
+static bool in_list(char **list, const char *w, size_t n)
+{
+    for (size_t k = 0; list && list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(list[k], w, n))
+            return true;
+    return false;
+}
+
+static bool is_stopword(ta_headliner *h, const char *w, size_t n)
+{
+    int v;
+    h->key.len = 0;
+    return !ta_u8_lower(&h->key, w, n, false) &&
+           ta_strmap_get(&h->stop, h->key.data ? h->key.data : "", h->key.len, &v);
+}
+
+static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
+{
+    for (const char *p = h; nn && (size_t)(h + hn - p) >= nn; p++) {
+        p = memchr(p, nd[0], (size_t)(h + hn - p) - nn + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p, nd, nn))
+            return p;
+    }
+    return NULL;
+}
+
+/* Is `w` (n bytes) found lowercased as a word of the document? In Russian the first five
+ * letters are compared, so that other inflected forms count (ученик, ученика). */
+static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const char *w, size_t n)
+{
+    h->key.len = 0;
+    if (ta_u8_lower(&h->key, w, n, false) || !h->key.len)
+        return false;
+    size_t kl = 0, chars = 0;
+    while (kl < h->key.len && chars < 5) {
+        ta_u8_decode(h->key.data, h->key.len, &kl);
+        chars++;
+    }
+    bool prefix = chars == 5 && kl < h->key.len && !strcmp(h->lang, "ru");
+    const char *k = h->key.data, *p = doc, *end = doc + len;
+    if (!prefix)
+        kl = h->key.len;
+    while ((p = find(p, (size_t)(end - p), k, kl)) != NULL) {
+        size_t i = (size_t)(p - doc), j = i + kl;
+        size_t q = i;
+        uint32_t before = i ? ta_u8_prev(doc, &q) : ' ';
+        q = j;
+        uint32_t after = j < len ? ta_u8_decode(doc, len, &q) : ' ';
+        if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)))
+            return true;
+        p++;
+    }
+    return false;
+}
+
+/* Does hunspell know `w` written in lowercase (a common word, not a name)? */
+static bool common_word(ta_headliner *h, const char *w, size_t n)
+{
+    if (!h->hun_tried) {
+        h->hun_tried = true;
+        char aff[512], dic[512];
+        const char *loc = !strcmp(h->lang, "ru") ? "ru_RU" : "en_US";
+        snprintf(aff, sizeof aff, "%s/%s.aff", h->dict_dir, loc);
+        snprintf(dic, sizeof dic, "%s/%s.dic", h->dict_dir, loc);
+        FILE *f = fopen(dic, "rb");
+        if (f) {
+            fclose(f);
+            h->hun = Hunspell_create(aff, dic);
+        }
+    }
+    if (!h->hun || n > 60)
+        return false;
+    h->tmp.len = 0;
+    if (ta_u8_lower(&h->tmp, w, n, false) || !h->tmp.len)
+        return false;
+    for (size_t i = 0; i < h->tmp.len; i++) /* en_US is Latin-1: ASCII words only */
+        if ((unsigned char)h->tmp.data[i] >= 0x80 && strcmp(h->lang, "ru"))
+            return false;
+    return Hunspell_spell(h->hun, h->tmp.data) != 0;
+}
+
+/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "Luanda - " */
+static bool dateline_like(const char *t, size_t n, size_t ws)
+{
+    size_t k = ws, words = 0;
+    bool caps = true;
+    while (k < n && k - ws < 60 && words < 6) {
+        size_t q = k;
+        uint32_t c = ta_u8_decode(t, n, &q);
+        if (!ta_is_upper(c))
+            return false;
+        size_t we = k;
+        while (we < n && t[we] != ' ' && t[we] != ',') {
+            size_t r = we;
+            if (ta_is_lower(ta_u8_decode(t, n, &r)) && we > k + 1)
+                caps = caps && we - k <= 0;
+            we = r;
+        }
+        words++;
+        if (we < n && t[we] == ',') {
+            size_t r = we + 1;
+            while (r < n && t[r] == ' ')
+                r++;
+            return caps && words <= 3 && we - ws >= 3 && r < n && ta_is_upper(ta_u8_decode(t, n, &r));
+        }
+        k = we;
+        while (k < n && t[k] == ' ')
+            k++;
+        if (k < n && t[k] == '(') { /* "(AP)", "(Reuters)" */
+            while (k < n && t[k] != ')')
+                k++;
+            k++;
+            while (k < n && t[k] == ' ')
+                k++;
+        }
+        size_t dl = k + 1 < n && t[k] == '-' ? (t[k + 1] == '-' ? 2 : 1)
+                    : k + 3 <= n && !memcmp(t + k, "\xE2\x80\x94", 3) ? 3 : 0;
+        if (dl && k + dl + 1 < n && t[k + dl] == ' ') {
+            size_t r = k + dl + 1;
+            return ta_is_upper(ta_u8_decode(t, n, &r));
+        }
+    }
+    return false;
+}
+
+static bool starts_with_starter(char **starters, const char *t, size_t n, size_t ws, size_t *end)
+{
+    for (size_t m = 0; starters && starters[m]; m++) {
+        if (starters[m][0] != t[ws] || (starters[m][1] && ws + 1 < n && starters[m][1] != t[ws + 1]))
+            continue; /* two bytes: all Cyrillic capitals share the first */
+        size_t sl = strlen(starters[m]);
+        if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ') {
+            *end = ws + sl + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Compares the cores of the k tokens starting at a and at b; true when all k are equal. */
+static bool same_words(const char *t, size_t n, size_t a, size_t b, int k)
+{
+    for (int i = 0; i < k; i++) {
+        if (a >= n || b >= n)
+            return false;
+        size_t ae = token_end(t, n, a), be = token_end(t, n, b), as = a, bs = b;
+        size_t ac = word_core(t, &as, ae), bc = word_core(t, &bs, be);
+        if (ac - as != bc - bs || ac == as || memcmp(t + as, t + bs, ac - as))
+            return false;
+        a = ae + 1, b = be + 1;
+    }
+    return true;
+}
+
+/* A name repeated across the join: "... Golden Boot winner Jamie Vardy | Jamie Vardy
+ * acknowledged", or, in the first sentence, the headline's two opening words as the sentence's
+ * subject ("Украинские военные будут ... | Украинские военные начали"). w: the join, ws: the
+ * first letter after it, words: the words before it. */
+static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, bool first,
+                     bool prev_upper, size_t words)
+{
+    size_t ps = token_start(t, from, w - 1), pps = ps > from + 1 ? token_start(t, from, ps - 1) : ps;
+    if (pps < ps && same_words(t, n, pps, ws, 2) && ws - pps > 6)
+        return true;
+    size_t fe = token_end(t, n, from), fs = from, fc = word_core(t, &fs, fe);
+    if (!first || words > 20 || fc - fs < 4 || prev_upper)
+        return false;
+    /* not an apposition: "Manchester United star | Paul Pogba" */
+    size_t q = pps;
+    if (pps < ps && ta_is_upper(ta_u8_decode(t, n, &q)))
+        return false;
+    return same_words(t, n, from, ws, 2);
+}
+
+/* Russian endings of oblique cases, rare on a sentence's first word (its subject is in the
+ * nominative): "передана | Министерству здравоохранения", "с мэрами | Бурятского округа";
+ * and of surnames that are also common words (Кузнецов, Попов). */
+static bool oblique(const char *w, size_t n)
+{
+    static const char *end[] = {"ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю",
+                                "ой", "ей", "у", "ю", "ом", "ем", "ами", "ями", "ов", "ев",
+                                "ин", "ын", NULL};
+    for (int i = 0; end[i]; i++) {
+        size_t l = strlen(end[i]);
+        if (n > l && !memcmp(w + n - l, end[i], l))
+            return true;
+    }
+    return false;
+}
+
+size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
+                         bool first, const char *doc, size_t len)
+{
+    size_t words = 1;
+    bool ru = !strcmp(h->lang, "ru");
+    for (size_t w = from + 1; w < to && w < n && w - from < 300; w++) {
+        if (t[w - 1] != ' ' || t[w] == ' ')
+            continue;
+        words++;
+        size_t pe = w - 1, ps = token_start(t, from, pe), ne = token_end(t, n, w);
+        size_t q = pe;
+        uint32_t last = ta_u8_prev(t, &q);
+        bool quote_end = is_close_quote(last) && last != '\'';
+        bool bullet;
+        if (words < 3 || !(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
+            (t[pe - 1] == ')' && ta_list_marker(t, ps + (t[ps] == '('), pe, &bullet) != 0))
+            continue; /* "(b) The ...": a list item, not a headline */
+        size_t ws = w;
+        q = w;
+        uint32_t c = ta_u8_decode(t, n, &q);
+        if (is_open_punct(c))
+            ws = q, c = ta_u8_decode(t, n, &q);
+        if (!ta_is_upper(c))
+            continue;
+        size_t pa = ps, pz = word_core(t, &pa, pe);
+        q = pa;
+        uint32_t pc = pa < pz ? ta_u8_decode(t, pe, &q) : 0;
+        bool prev_lower = ta_is_lower(pc) || quote_end;
+        if (dateline_like(t, n, ws))
+            return w;
+        size_t se;
+        if (starts_with_starter(h->starters, t, n, ws, &se)) {
+            size_t r = se;
+            uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
+            if (first || ta_is_lower(d) || ta_is_digit(d))
+                return w;
+        }
+        if (first && prev_lower && ne - ws > 1 && !in_list(h->starters, t + ws, ne - ws) &&
+            seen_lowercase(h, doc, len, t + ws, ne - ws))
+            return w;
+        if (pz == pa || is_stopword(h, t + pa, pz - pa))
+            continue; /* a headline does not end with "of", "the", "в" */
+        if (repeated(t, n, from, w, ws, first, ta_is_upper(pc), words))
+            return w;
+        if (!first || !ru)
+            continue;
+        /* a capitalised common word followed by a lowercase one: "Российский предприниматель",
+         * not "Российской Федерации" */
+        size_t wa = ws, wz = word_core(t, &wa, ne);
+        size_t r = ne + 1;
+        uint32_t d = r < n ? ta_u8_decode(t, n, &r) : 0;
+        bool next_plain = ne < n && (t[wz] == ',' || ta_is_lower(d) || ta_is_digit(d));
+        if (ws != w || pa != ps)
+            continue; /* a quoted name: "Лидер группы | "Руки вверх!"" */
+        size_t rest = 1; /* a lead is longer than its headline */
+        for (size_t k = ws; k < to && k < n; k++)
+            rest += t[k] == ' ' && k + 1 < to && t[k + 1] != ' ';
+        if (wz - wa > 2 && next_plain && rest >= words + 3 && !oblique(t + wa, wz - wa) &&
+            common_word(h, t + wa, wz - wa))
+            return w;
+    }
+    return 0;
+}

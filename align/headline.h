@@ -1,0 +1,27 @@
+/* headline.h — finding a headline or subheading glued to the sentence after it, with no
+ * punctuation between them (private to the library). */
+#ifndef TA_HEADLINE_H
+#define TA_HEADLINE_H
+#include "internal.h"
+
+typedef struct ta_headliner ta_headliner;
+
+/* Reads starters.LANG and stopwords.LANG from data_dir (NULL: built-in). The hunspell
+ * dictionary LANG_xx in dict_dir (NULL: $TALIGN_HUNSPELL or /usr/share/hunspell) is opened the
+ * first time it is needed; without it the rules that need it are skipped. */
+ta_status ta_headliner_new(const char *lang, const char *data_dir, const char *dict_dir,
+                           ta_headliner **out, ta_error *err);
+void ta_headliner_free(ta_headliner *h);
+
+/* The byte in the sentence t[from, to) (t holds n bytes) where a sentence glued to a headline
+ * starts, or 0 when there is none. `first`: this is the first sentence of the document, where
+ * headlines are glued most often and more evidence is accepted; doc[0, len) is the whole
+ * document (words seen in lowercase elsewhere). */
+size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
+                         bool first, const char *doc, size_t len);
+
+/* A list marker token s[a, e) ("2.", "b)", "IV.", "• 9."): its item number, -1 for a marker
+ * without a number, 0 when it is not one; *bullet tells whether a bullet opened it
+ * (segment.c). */
+int ta_list_marker(const char *s, size_t a, size_t e, bool *bullet);
+#endif
