@@ -1,7 +1,7 @@
 /* align.c — sentence alignment: dynamic programming over 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3 and
  * 3-1 beads inside a band around the diagonal (widened when the path touches its edge).
  * Bead cost = Gale–Church length cost + unmatched-word cost (lexicon, numbers, names) + prior. */
-#include "sentfeat.h"
+#include "model.h"
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -12,27 +12,6 @@ ta_align_opts ta_align_opts_default(void)
     ta_align_opts o = {.max_bead = 3, .use_lexicon = true, .realign = true, .band = 50};
     return o;
 }
-
-typedef struct {
-    int de, dr;
-    const char *name;
-} bead_type;
-
-static const bead_type TYPES[] = {{1, 1, "1-1"}, {1, 0, "1-0"}, {0, 1, "0-1"}, {2, 1, "2-1"},
-                                  {1, 2, "1-2"}, {2, 2, "2-2"}, {3, 1, "3-1"}, {1, 3, "1-3"}};
-#define NTYPES (sizeof TYPES / sizeof *TYPES)
-
-#define ERFC_STEPS 2048
-
-/* The model's parameters (lexicon/params.en-ru). */
-typedef struct {
-    float neg_log_erfc[ERFC_STEPS + 2]; /* -log erfc(k / 256) */
-    double c, s2;
-    double prior[NTYPES];
-    double temperature;     /* bead costs are divided by it for the confidences */
-    double hit[2], miss[2]; /* per side (0 en, 1 ru): weighted log-likelihood ratio of a
-                               matched / unmatched content word */
-} model;
 
 typedef struct {
     model md;
@@ -177,28 +156,6 @@ static int fill_matches(dp *d)
 
 /* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
  * every bead of every cell, and erfc and log are slow. */
-static void init_erfc_table(model *md)
-{
-    for (int k = 0; k <= ERFC_STEPS + 1; k++)
-        md->neg_log_erfc[k] = (float)-log(erfc(k / 256.0));
-}
-
-static double len_cost(const model *md, int a, int b)
-{
-    if (a == 0 || b == 0) /* null beads: their prior decides */
-        return 0;
-    double mean = (a + b / md->c) / 2.0;
-    double delta = (b - md->c * a) / sqrt((mean < 1 ? 1 : mean) * md->s2);
-    double z = fabs(delta) / sqrt(2.0) * 256.0;
-    if (z >= ERFC_STEPS) {
-        z /= 256.0;
-        return z * z + log(z * sqrt(M_PI));
-    }
-    int k = (int)z;
-    double f = z - k;
-    return md->neg_log_erfc[k] * (1 - f) + md->neg_log_erfc[k + 1] * f;
-}
-
 /* Word evidence of a bead: the log-likelihood ratio that its two sides translate each other. */
 static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
 {
@@ -221,7 +178,7 @@ static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *l
 {
     *le = (int)(d->len_en[i] - d->len_en[i - (size_t)t->de]);
     *lr = (int)(d->len_ru[j] - d->len_ru[j - (size_t)t->dr]);
-    return len_cost(&d->md, *le, *lr);
+    return ta_len_cost(&d->md, *le, *lr);
 }
 
 /* cost of the bead of type t ending at (i, j) */
@@ -395,52 +352,6 @@ done:
 }
 
 /* lexicon/params.en-ru: "name value" lines; `lex` picks the word-evidence figures. */
-static ta_status read_model(model *md, bool lex)
-{
-    char **lines;
-    size_t n;
-    double right[2] = {0}, wrong[2] = {0}, weight = 0;
-    memset(md, 0, sizeof *md);
-    ta_status st = ta_data_lines(NULL, "params.en-ru", &lines, &n, NULL, NULL);
-    if (st != TA_OK)
-        return st;
-    const char *set = lex ? "lex." : "nolex.";
-    size_t sl = strlen(set);
-    for (size_t i = 0; i < n; i++) {
-        char *l = lines[i], *v = strchr(l, ' ');
-        if (!v)
-            continue;
-        double x = atof(v + 1);
-        if (!strncmp(l, "c ", 2))
-            md->c = x;
-        else if (!strncmp(l, "s2 ", 3))
-            md->s2 = x;
-        else if (!strncmp(l, "word_weight ", 12))
-            weight = x;
-        else if (!strncmp(l, "temperature ", 12))
-            md->temperature = x;
-        else if (!strncmp(l, "prior.", 6)) {
-            for (size_t t = 0; t < NTYPES; t++)
-                if (!strncmp(l + 6, TYPES[t].name, 3) && l[9] == ' ')
-                    md->prior[t] = x;
-        } else if (!strncmp(l, set, sl)) {
-            int side = !strncmp(l + sl, "ru.", 3);
-            if (!strncmp(l + sl + 3, "right ", 6))
-                right[side] = x;
-            else if (!strncmp(l + sl + 3, "wrong ", 6))
-                wrong[side] = x;
-        }
-    }
-    ta_lines_free(lines);
-    for (int k = 0; k < 2; k++) {
-        if (right[k] <= wrong[k] || wrong[k] <= 0 || right[k] >= 1)
-            return TA_EFORMAT;
-        md->hit[k] = weight * log(right[k] / wrong[k]);
-        md->miss[k] = weight * log((1 - right[k]) / (1 - wrong[k]));
-    }
-    return md->c > 0 && md->s2 > 0 && md->temperature > 0 ? TA_OK : TA_EFORMAT;
-}
-
 /* Moves the band onto the path the last run found (where it ran along an edge). Returns false
  * when there is no path to follow. */
 static bool recenter(dp *d)
@@ -653,8 +564,7 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
-    st = read_model(&d.md, o.use_lexicon && lx);
-    init_erfc_table(&d.md);
+    st = ta_model_read(&d.md, o.use_lexicon && lx);
     if (st == TA_OK && (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru))
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(&fz, 'e', en, en_len, n_en, fe)) == TA_OK &&

@@ -313,10 +313,11 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
 {
     size_t words = 1;
     bool ru = !strcmp(h->lang, "ru");
-    for (size_t w = from + 1; w < to && w < n && w - from < 300; w++) {
+    for (size_t w = from + 1; w < to && w < n; w++) {
         if (t[w - 1] != ' ' || t[w] == ' ')
             continue;
         words++;
+        bool head = first && w - from < 300; /* still where a headline may end */
         size_t pe = w - 1, ps = token_start(t, from, pe), ne = token_end(t, n, w);
         size_t q = pe;
         uint32_t last = ta_u8_prev(t, &q);
@@ -342,17 +343,17 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         if (starts_with_starter(h->starters, t, n, ws, &se)) {
             size_t r = se;
             uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
-            if (first || ta_is_lower(d) || ta_is_digit(d))
+            if (head || ta_is_lower(d) || ta_is_digit(d))
                 return w;
         }
-        if (first && prev_lower && ne - ws > 1 && !in_list(h->starters, t + ws, ne - ws) &&
+        if (head && prev_lower && ne - ws > 1 && !in_list(h->starters, t + ws, ne - ws) &&
             seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
         if (pz == pa || is_stopword(h, t + pa, pz - pa))
             continue; /* a headline does not end with "of", "the", "в" */
-        if (repeated(t, n, from, w, ws, first, ta_is_upper(pc), words))
+        if (repeated(t, n, from, w, ws, head, ta_is_upper(pc), words))
             return w;
-        if (!first || !ru)
+        if (!head || !ru)
             continue;
         /* a capitalised common word followed by a lowercase one: "Российский предприниматель",
          * not "Российской Федерации" */
@@ -370,4 +371,29 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             return w;
     }
     return 0;
+}
+
+size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
+                              size_t *out, size_t max)
+{
+    size_t words = 1, k = 0;
+    for (size_t w = from + 1; w < to && w < n && w - from < 300 && k < max; w++) {
+        if (t[w - 1] != ' ' || t[w] == ' ')
+            continue;
+        if (++words < 3 || words > 30)
+            continue;
+        size_t ps = token_start(t, from, w - 1), pa = ps, pz = word_core(t, &pa, w - 1);
+        size_t q = w - 1;
+        uint32_t last = ta_u8_prev(t, &q);
+        if (pz == pa || !(ta_is_alpha(last) || ta_is_digit(last) || is_close_quote(last)) ||
+            is_stopword(h, t + pa, pz - pa))
+            continue;
+        q = w;
+        uint32_t c = ta_u8_decode(t, n, &q);
+        if (is_open_punct(c) && q < n)
+            c = ta_u8_decode(t, n, &q);
+        if (ta_is_upper(c) || ta_is_digit(c))
+            out[k++] = w;
+    }
+    return k;
 }

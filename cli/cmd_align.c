@@ -54,6 +54,14 @@ static int load_side(side *d, const char *path, const char *lang, const char *en
     ta_segmenter_free(sg);
     if (s != TA_OK)
         return cli_fail(path, s, &err);
+    return EXIT_OK;
+}
+
+/* The sentence strings of a side, from its spans. */
+static int side_strings(side *d, const char *path)
+{
+    size_t len;
+    const char *t = ta_text_data(d->text, &len);
     d->s = calloc(d->n + 1, sizeof *d->s);
     d->len = calloc(d->n + 1, sizeof *d->len);
     if (!d->s || !d->len)
@@ -162,6 +170,17 @@ int cmd_align(int argc, char **argv)
         code = load_side(&ru, argv[optind + 1], tgt, enc, preseg, wrapped, repair);
     else
         memset(&ru, 0, sizeof ru);
+    if (code == EXIT_OK && !preseg && !strcmp(src, "en") && !strcmp(tgt, "ru")) {
+        size_t el, rl;
+        const char *et = ta_text_data(en.text, &el), *rt = ta_text_data(ru.text, &rl);
+        ta_status s = ta_split_glued_headlines(et, el, &en.sp, &en.n, rt, rl, &ru.sp, &ru.n, lx);
+        if (s != TA_OK)
+            code = cli_fail("align", s, NULL);
+    }
+    if (code == EXIT_OK)
+        code = side_strings(&en, argv[optind]);
+    if (code == EXIT_OK)
+        code = side_strings(&ru, argv[optind + 1]);
     ta_bead *beads = NULL;
     size_t nb = 0;
     if (code == EXIT_OK) {

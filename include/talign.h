@@ -220,6 +220,17 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
                    const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
                    size_t *n_beads);
 
+/* Segmentation helped by the translation. Scraped news often loses the line break after the
+ * headline, which then sits glued to the first sentence ("... Hurricane Hanna Mexico's National
+ * ..."), on one side or both. Given both sides' spans from ta_segment, splits such a first span
+ * where the alignment model (lengths, lexicon `lx` or, when NULL, names and numbers) finds the
+ * best pair of headline and first sentence, if that beats leaving it whole. The arrays stay the
+ * caller's; either may be reallocated and grow by one span (kind TA_KIND_HEADLINE before the
+ * body). Errors: TA_ENOMEM, TA_EFORMAT when params.en-ru is malformed. */
+ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_spans,
+                                   size_t *n_en, const char *ru, size_t ru_len,
+                                   ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx);
+
 /* ---- writers ------------------------------------------------------------------------- */
 
 typedef enum {

@@ -155,3 +155,41 @@ Test(segment, glued_headline_is_a_headline)
     cr_assert_eq(sp[1].kind, TA_KIND_BODY);
     ta_free(sp);
 }
+
+/* The Russian side's headline, split off by the segmenter, shows where the English one ends. */
+Test(segment, glued_headline_split_by_translation)
+{
+    const char *en = "Fire destroys warehouse in Samara Twelve crews fought the blaze for six "
+                     "hours on Monday, officials in the city said.\nNobody was hurt.\n";
+    const char *ru = "Пожар уничтожил склад в Самаре Двенадцать расчетов тушили огонь шесть "
+                     "часов в понедельник, сообщили власти города.\nНикто не пострадал.\n";
+    ta_segment_opts o = ta_segment_opts_default();
+    size_t ne, nr;
+    ta_span *se = segment_with(&o, en, &ne);
+    o.lang = "ru";
+    ta_span *sr = segment_with(&o, ru, &nr);
+    cr_assert_eq(ne, 2, "the English headline is not found alone");
+    cr_assert_eq(nr, 3);
+    cr_assert_eq(ta_split_glued_headlines(en, strlen(en), &se, &ne, ru, strlen(ru), &sr, &nr, NULL),
+                 TA_OK);
+    cr_assert_eq(ne, 3);
+    cr_assert_eq(se[0].kind, TA_KIND_HEADLINE);
+    cr_assert_eq(se[0].end - se[0].start, strlen("Fire destroys warehouse in Samara"));
+    cr_assert_eq(strncmp(en + se[1].start, "Twelve crews", 12), 0);
+    cr_assert_eq(nr, 3);
+    ta_free(se);
+    ta_free(sr);
+    /* nothing glued: nothing changes */
+    const char *en2 = "The city council met on Monday.\nIt voted.\n";
+    const char *ru2 = "Городской совет собрался в понедельник.\nОн проголосовал.\n";
+    o.lang = "en";
+    se = segment_with(&o, en2, &ne);
+    o.lang = "ru";
+    sr = segment_with(&o, ru2, &nr);
+    cr_assert_eq(ta_split_glued_headlines(en2, strlen(en2), &se, &ne, ru2, strlen(ru2), &sr, &nr,
+                                          NULL), TA_OK);
+    cr_assert_eq(ne, 2);
+    cr_assert_eq(nr, 2);
+    ta_free(se);
+    ta_free(sr);
+}

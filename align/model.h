@@ -1,0 +1,34 @@
+/* model.h — the alignment model's parameters (lexicon/params.en-ru) and the cost of a bead
+ * (private to the library). */
+#ifndef TA_MODEL_H
+#define TA_MODEL_H
+#include "sentfeat.h"
+
+typedef struct {
+    int de, dr;
+    const char *name;
+} bead_type;
+
+extern const bead_type TYPES[];
+#define NTYPES 8
+
+#define ERFC_STEPS 2048
+
+/* The model's parameters (lexicon/params.en-ru). */
+typedef struct {
+    float neg_log_erfc[ERFC_STEPS + 2]; /* -log erfc(k / 256) */
+    double c, s2;
+    double prior[NTYPES];
+    double temperature;     /* bead costs are divided by it for the confidences */
+    double hit[2], miss[2]; /* per side (0 en, 1 ru): weighted log-likelihood ratio of a
+                               matched / unmatched content word */
+} model;
+
+/* Reads params.en-ru (rates of the lexicon when `lex`, else of names and numbers only).
+ * TA_EFORMAT when a value is missing or out of range. */
+ta_status ta_model_read(model *md, bool lex);
+/* Gale–Church length cost (nats) of a bead of a English and b Russian characters. */
+double ta_len_cost(const model *md, int a, int b);
+/* Cost of the bead e[0..ne) <-> r[0..nr) of type t: length + prior - word evidence. */
+double ta_bead_cost(const model *md, const ta_feat *e, int ne, const ta_feat *r, int nr, int t);
+#endif
