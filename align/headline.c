@@ -373,18 +373,32 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
     return 0;
 }
 
+/* Are there at least k words in t[w, to)? */
+static bool more_words(const char *t, size_t w, size_t to, int k)
+{
+    for (size_t i = w; i < to && k > 1; i++)
+        k -= t[i] == ' ' && i + 1 < to && t[i + 1] != ' ';
+    return k <= 1;
+}
+
 size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
-                              size_t *out, size_t max)
+                              bool anywhere, size_t *out, size_t max)
 {
     size_t words = 1, k = 0;
-    for (size_t w = from + 1; w < to && w < n && w - from < 300 && k < max; w++) {
+    for (size_t w = from + 1; w < to && w < n && k < max; w++) {
         if (t[w - 1] != ' ' || t[w] == ' ')
             continue;
-        if (++words < 3 || words > 30)
+        if (!anywhere && (w - from >= 300 || words >= 30))
+            break;
+        if (++words < 3 || (anywhere && !more_words(t, w, to, 3)))
             continue;
         size_t ps = token_start(t, from, w - 1), pa = ps, pz = word_core(t, &pa, w - 1);
         size_t q = w - 1;
         uint32_t last = ta_u8_prev(t, &q);
+        if (anywhere && pz < w - 1 && pz > pa && (t[pz] == '.' || t[pz] == '!' || t[pz] == '?')) {
+            out[k++] = w; /* "... the attorney added. rus.err.ee wrote" */
+            continue;
+        }
         if (pz == pa || !(ta_is_alpha(last) || ta_is_digit(last) || is_close_quote(last)) ||
             is_stopword(h, t + pa, pz - pa))
             continue;

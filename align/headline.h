@@ -20,12 +20,15 @@ void ta_headliner_free(ta_headliner *h);
 size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
                          bool first, const char *doc, size_t len);
 
-/* Where a sentence could start inside t[from, to) were a headline glued before it: word starts
- * (a capital or a digit, maybe after an opening quote) after 2 to 29 words, the last ending in
- * a letter, digit or closing quote and not a stopword. Writes at most `max` byte offsets to
- * `out`; returns how many. */
+/* Where a sentence could start inside t[from, to) were a headline or sentence glued before it
+ * without punctuation: word starts (a capital or a digit, maybe after an opening quote) after a
+ * word ending in a letter, digit or closing quote that is not a stopword, with at least two
+ * words before. Unless `anywhere`, only where a headline may end (the first 29 words and 300
+ * bytes); when `anywhere`, only with three words or more after, and also after any word
+ * ending in ".", "!" or "?" (the segmenter kept such a period: "added. rus.err.ee wrote").
+ * Writes at most `max` byte offsets to `out`; returns how many. */
 size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
-                              size_t *out, size_t max);
+                              bool anywhere, size_t *out, size_t max);
 
 /* A list marker token s[a, e) ("2.", "b)", "IV.", "• 9."): its item number, -1 for a marker
  * without a number, 0 when it is not one; *bullet tells whether a bullet opened it

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #define MAX_CAND 32
-#define MARGIN 0.5 /* nats a change must win by */
 
 typedef struct {
     const char *t;
@@ -55,7 +54,8 @@ static ta_status prepare(side *s, ta_featurizer *fz, char lang, ta_headliner *h)
         s->split = true;
         s->end = g->end;
     }
-    s->ncand = ta_headline_candidates(h, s->t, s->end, s->start, s->end, s->cand, MAX_CAND);
+    s->ncand = ta_headline_candidates(h, s->t, s->end, s->start, s->end, false, s->cand,
+                                      MAX_CAND);
     if (s->split) { /* the segmenter's own split is one of the choices */
         size_t k = 0, p = s->sp[s->first + 1].start;
         while (k < s->ncand && s->cand[k] != p)
@@ -168,7 +168,7 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
             if ((e.split && ci != cur_i) || (r.split && cj != cur_j))
                 continue; /* the side split by the segmenter stays as it is */
             double c = choice_cost(&md, &e, &r, ci, cj);
-            if (c < best - MARGIN)
+            if (c < best)
                 best = c, bi = ci, bj = cj;
         }
     if (bi != cur_i && (st = apply(&e, en_spans, n_en, bi)) != TA_OK)
@@ -178,6 +178,130 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
 done:
     side_release(&e);
     side_release(&r);
+    ta_headliner_free(he);
+    ta_headliner_free(hr);
+    ta_featurizer_release(&fz);
+    return st;
+}
+
+/* Inserts a split of span i at byte p (both parts keep the span's paragraph and kind). */
+static ta_status split_span(const char *t, ta_span **spans, size_t *n, size_t i, size_t p)
+{
+    ta_span *v = realloc(*spans, (*n + 1) * sizeof *v);
+    if (!v)
+        return TA_ENOMEM;
+    *spans = v;
+    memmove(v + i + 1, v + i, (*n - i) * sizeof *v);
+    (*n)++;
+    size_t he = p;
+    while (he > v[i].start && t[he - 1] == ' ')
+        he--;
+    v[i].end = he;
+    v[i + 1].start = p;
+    if (v[i + 1].kind == TA_KIND_HEADLINE)
+        v[i + 1].kind = TA_KIND_BODY;
+    return TA_OK;
+}
+
+/* For the bead b of type 2-1 (en_single false: the Russian side is one sentence) or 1-2: the
+ * byte where the single sentence is best split in two 1-1 beads, or 0 to keep it. */
+static ta_status best_split(const model *md, ta_featurizer *fz, ta_headliner *h, const char *st,
+                            const ta_span *ss, const char *mt, const ta_span *ms, bool en_single,
+                            size_t *at)
+{
+    char sl = en_single ? 'e' : 'r', ml = en_single ? 'r' : 'e';
+    size_t cand[MAX_CAND];
+    size_t nc = ta_headline_candidates(h, st, ss->end, ss->start, ss->end, true, cand, MAX_CAND);
+    *at = 0;
+    if (!nc)
+        return TA_OK;
+    ta_feat whole = {0}, m[2] = {{0}}, a = {0}, b = {0};
+    ta_status rc = TA_ENOMEM;
+    if (ta_featurize(fz, sl, st + ss->start, ss->end - ss->start, &whole) ||
+        ta_featurize(fz, ml, mt + ms[0].start, ms[0].end - ms[0].start, &m[0]) ||
+        ta_featurize(fz, ml, mt + ms[1].start, ms[1].end - ms[1].start, &m[1]))
+        goto out;
+    double best = en_single ? ta_bead_cost(md, &whole, 1, m, 2, 4) : ta_bead_cost(md, m, 2, &whole, 1, 3);
+    for (size_t k = 0; k < nc; k++) {
+        size_t he = cand[k];
+        while (he > ss->start && st[he - 1] == ' ')
+            he--;
+        if (ta_featurize(fz, sl, st + ss->start, he - ss->start, &a) ||
+            ta_featurize(fz, sl, st + cand[k], ss->end - cand[k], &b))
+            goto out;
+        double c = en_single ? ta_bead_cost(md, &a, 1, &m[0], 1, 0) + ta_bead_cost(md, &b, 1, &m[1], 1, 0)
+                             : ta_bead_cost(md, &m[0], 1, &a, 1, 0) + ta_bead_cost(md, &m[1], 1, &b, 1, 0);
+        ta_feat_release(&a);
+        ta_feat_release(&b);
+        if (c < best)
+            best = c, *at = cand[k];
+    }
+    rc = TA_OK;
+out:
+    ta_feat_release(&whole);
+    ta_feat_release(&m[0]);
+    ta_feat_release(&m[1]);
+    ta_feat_release(&a);
+    ta_feat_release(&b);
+    return rc;
+}
+
+ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_en,
+                                  const char *ru, ta_span **ru_spans, size_t *n_ru,
+                                  ta_bead **beads, size_t *n_beads, const ta_lexicon *lx)
+{
+    ta_featurizer fz;
+    model md;
+    ta_headliner *he = NULL, *hr = NULL;
+    ta_status st = ta_featurizer_init(&fz, lx, NULL);
+    if (st != TA_OK)
+        return st;
+    ta_vec out = {.esz = sizeof(ta_bead)};
+    if ((st = ta_model_read(&md, lx != NULL)) != TA_OK ||
+        (st = ta_headliner_new("en", NULL, NULL, &he, NULL)) != TA_OK ||
+        (st = ta_headliner_new("ru", NULL, NULL, &hr, NULL)) != TA_OK)
+        goto done;
+    int se = 0, sr = 0; /* sentences inserted so far on each side */
+    for (size_t k = 0; k < *n_beads; k++) {
+        ta_bead b = (*beads)[k];
+        b.en0 += se, b.en1 += se, b.ru0 += sr, b.ru1 += sr;
+        int de = b.en1 - b.en0, dr = b.ru1 - b.ru0;
+        size_t at = 0;
+        if ((de == 1 && dr == 2) || (de == 2 && dr == 1)) {
+            bool es = de == 1;
+            st = es ? best_split(&md, &fz, he, en, &(*en_spans)[b.en0], ru, &(*ru_spans)[b.ru0], true, &at)
+                    : best_split(&md, &fz, hr, ru, &(*ru_spans)[b.ru0], en, &(*en_spans)[b.en0], false, &at);
+            if (st == TA_OK && at)
+                st = es ? split_span(en, en_spans, n_en, (size_t)b.en0, at)
+                        : split_span(ru, ru_spans, n_ru, (size_t)b.ru0, at);
+            if (st != TA_OK)
+                goto done;
+            if (at) {
+                ta_bead *x = ta_vec_push(&out), *y = x ? ta_vec_push(&out) : NULL;
+                if (!y) {
+                    st = TA_ENOMEM;
+                    goto done;
+                }
+                x = (ta_bead *)out.data + out.len - 2; /* the push may have moved it */
+                *x = (ta_bead){b.en0, b.en0 + 1, b.ru0, b.ru0 + 1, b.score};
+                *y = (ta_bead){b.en0 + 1, b.en0 + 2, b.ru0 + 1, b.ru0 + 2, b.score};
+                se += es, sr += !es;
+                continue;
+            }
+        }
+        ta_bead *x = ta_vec_push(&out);
+        if (!x) {
+            st = TA_ENOMEM;
+            goto done;
+        }
+        *x = b;
+    }
+    ta_free(*beads);
+    *beads = out.data;
+    *n_beads = out.len;
+    out.data = NULL;
+done:
+    ta_vec_release(&out);
     ta_headliner_free(he);
     ta_headliner_free(hr);
     ta_featurizer_release(&fz);

@@ -62,6 +62,8 @@ static int side_strings(side *d, const char *path)
 {
     size_t len;
     const char *t = ta_text_data(d->text, &len);
+    free(d->s);
+    free(d->len);
     d->s = calloc(d->n + 1, sizeof *d->s);
     d->len = calloc(d->n + 1, sizeof *d->len);
     if (!d->s || !d->len)
@@ -191,8 +193,15 @@ int cmd_align(int argc, char **argv)
             cli_msg("warning: %zu English and %zu Russian sentences: are these counterparts?",
                     en.n, ru.n);
         ta_status s = ta_align(en.s, en.len, en.n, ru.s, ru.len, ru.n, lx, &ao, &beads, &nb);
+        if (s == TA_OK && !preseg && !strcmp(src, "en") && !strcmp(tgt, "ru")) {
+            size_t el, rl;
+            s = ta_split_by_translation(ta_text_data(en.text, &el), &en.sp, &en.n,
+                                        ta_text_data(ru.text, &rl), &ru.sp, &ru.n, &beads, &nb, lx);
+        }
         if (s != TA_OK)
             code = cli_fail("align", s, NULL);
+        else if ((code = side_strings(&en, argv[optind])) == EXIT_OK)
+            code = side_strings(&ru, argv[optind + 1]);
     }
     if (code == EXIT_OK) {
         ta_corpus cp = {en.s, en.len, en.n, ru.s, ru.len, ru.n, beads, nb, min_score, src, tgt,

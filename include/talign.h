@@ -231,6 +231,16 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
                                    size_t *n_en, const char *ru, size_t ru_len,
                                    ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx);
 
+/* After ta_align: where a bead joins two sentences of one side with one sentence of the other,
+ * and that one holds a sentence boundary the segmenter could not see (no punctuation, as in
+ * "... as tough as old boots “When you turn on ..."), splits it where the alignment model
+ * prefers two 1-1 beads. Spans and beads (the caller's; each array may be reallocated) are
+ * updated together; the new beads keep the score of the bead they replace. `lx` as for
+ * ta_align. Errors: TA_ENOMEM, TA_EFORMAT when params.en-ru is malformed. */
+ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_en,
+                                  const char *ru, ta_span **ru_spans, size_t *n_ru,
+                                  ta_bead **beads, size_t *n_beads, const ta_lexicon *lx);
+
 /* ---- writers ------------------------------------------------------------------------- */
 
 typedef enum {
