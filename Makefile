@@ -17,7 +17,8 @@ endif
 LIB_SRC  := $(wildcard align/*.c lexicon/*.c corpora/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
-DATA     := $(wildcard lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.*) lexicon/boilerplate.txt lexicon/params.en-ru
+DATA     := $(wildcard lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.*) lexicon/titlecase.en \
+            lexicon/boilerplate.txt lexicon/params.en-ru
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)

@@ -15,6 +15,7 @@ struct ta_headliner {
     char lang[8];
     char **starters;  /* starters.LANG */
     ta_strmap stop;   /* stopwords.LANG: a headline does not end with one */
+    ta_strmap minor;  /* titlecase.LANG: lowercase words of Title Case headlines */
     char *dict_dir;
     Hunhandle *hun;
     bool hun_tried;
@@ -40,6 +41,13 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, const char *d
         if (ta_strmap_put(&h->stop, stop[i], strlen(stop[i]), 1))
             st = ta_fail(err, TA_ENOMEM, "out of memory");
     ta_lines_free(stop);
+    stop = NULL;
+    if (st == TA_OK && !strcmp(lang, "en"))
+        st = ta_data_lines(data_dir, "titlecase.en", &stop, &n, NULL, err);
+    for (size_t i = 0; st == TA_OK && stop && i < n; i++)
+        if (ta_strmap_put(&h->minor, stop[i], strlen(stop[i]), 1))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+    ta_lines_free(stop);
     const char *env = getenv("TALIGN_HUNSPELL");
     const char *dir = dict_dir ? dict_dir : env && *env ? env : "/usr/share/hunspell";
     if (st == TA_OK && !(h->dict_dir = strdup(dir)))
@@ -58,6 +66,7 @@ void ta_headliner_free(ta_headliner *h)
         return;
     ta_lines_free(h->starters);
     ta_strmap_release(&h->stop);
+    ta_strmap_release(&h->minor);
     if (h->hun)
         Hunspell_destroy(h->hun);
     free(h->dict_dir);
@@ -124,12 +133,59 @@ static bool in_list(char **list, const char *w, size_t n)
     return false;
 }
 
-static bool is_stopword(ta_headliner *h, const char *w, size_t n)
+static bool in_map(ta_headliner *h, const ta_strmap *m, const char *w, size_t n)
 {
     int v;
     h->key.len = 0;
     return !ta_u8_lower(&h->key, w, n, false) &&
-           ta_strmap_get(&h->stop, h->key.data ? h->key.data : "", h->key.len, &v);
+           ta_strmap_get(m, h->key.data ? h->key.data : "", h->key.len, &v);
+}
+
+static bool is_stopword(ta_headliner *h, const char *w, size_t n)
+{
+    return in_map(h, &h->stop, w, n);
+}
+
+/* Is t[from, w) a Title Case headline: four words or more, every word capitalised but the
+ * minor ones (titlecase.LANG), and after the first word a minor word capitalised too or five
+ * capitalised words? */
+static bool title_case(ta_headliner *h, const char *t, size_t from, size_t w)
+{
+    int words = 0, caps = 0, minor_caps = 0;
+    for (size_t a = from; a < w;) {
+        size_t e = a;
+        while (e < w && t[e] != ' ')
+            e++;
+        size_t wa = a, wz = word_core(t, &wa, e), q = wa;
+        uint32_t c = wa < wz ? ta_u8_decode(t, wz, &q) : 0;
+        if (ta_is_alpha(c)) {
+            bool minor = in_map(h, &h->minor, t + wa, wz - wa);
+            if (ta_is_upper(c))
+                caps += words > 0, minor_caps += minor && words > 0; /* not the first word */
+            else if (!minor)
+                return false;
+            words++;
+        }
+        a = e + 1;
+    }
+    return words >= 4 && (minor_caps > 0 || caps >= 5);
+}
+
+/* Does a lowercase word that is not minor come within the first k words from ws ("Pakistan
+ * and England will ...")? */
+static bool sentence_soon(ta_headliner *h, const char *t, size_t n, size_t ws, int k)
+{
+    for (size_t a = ws; a < n && k > 0; k--) {
+        size_t e = a;
+        while (e < n && t[e] != ' ')
+            e++;
+        size_t wa = a, wz = word_core(t, &wa, e), q = wa;
+        uint32_t c = wa < wz ? ta_u8_decode(t, wz, &q) : 0;
+        if (ta_is_lower(c) && !in_map(h, &h->minor, t + wa, wz - wa))
+            return true;
+        a = e + 1;
+    }
+    return false;
 }
 
 static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
@@ -339,11 +395,13 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         bool prev_lower = ta_is_lower(pc) || quote_end;
         if (dateline_like(t, n, ws))
             return w;
+        bool tc = head && !ru && title_case(h, t, from, w);
         size_t se;
         if (starts_with_starter(h->starters, t, n, ws, &se)) {
             size_t r = se;
             uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
-            if (head || ta_is_lower(d) || ta_is_digit(d))
+            /* in a Title Case headline "To", "On" are no sign; the sentence is */
+            if (ta_is_lower(d) || ta_is_digit(d) || (head && !tc))
                 return w;
         }
         if (head && prev_lower && ne - ws > 1 && !in_list(h->starters, t + ws, ne - ws) &&
@@ -353,6 +411,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             continue; /* a headline does not end with "of", "the", "в" */
         if (repeated(t, n, from, w, ws, head, ta_is_upper(pc), words))
             return w;
+        if (tc && (same_words(t, n, from, ws, 2) || sentence_soon(h, t, n, ws, 4)))
+            return w; /* "... Declared Fit To Bat After Warm-Up Injury | Pakistan and England will" */
         if (!head || !ru)
             continue;
         /* a capitalised common word followed by a lowercase one: "Российский предприниматель",
