@@ -141,6 +141,19 @@ static bool in_map(ta_headliner *h, const ta_strmap *m, const char *w, size_t n)
            ta_strmap_get(m, h->key.data ? h->key.data : "", h->key.len, &v);
 }
 
+/* Is t[a, z) all capitals, as "US" (not the stopword "us")? */
+static bool acronym(const char *t, size_t a, size_t z)
+{
+    int caps = 0;
+    for (size_t q = a; q < z;) {
+        uint32_t c = ta_u8_decode(t, z, &q);
+        if (ta_is_lower(c))
+            return false;
+        caps += ta_is_upper(c);
+    }
+    return caps >= 2;
+}
+
 static bool is_stopword(ta_headliner *h, const char *w, size_t n)
 {
     return in_map(h, &h->stop, w, n);
@@ -330,16 +343,18 @@ static bool same_words(const char *t, size_t n, size_t a, size_t b, int k)
 
 /* A name repeated across the join: "... Golden Boot winner Jamie Vardy | Jamie Vardy
  * acknowledged", or, in the first sentence, the headline's two opening words as the sentence's
- * subject ("Украинские военные будут ... | Украинские военные начали"). w: the join, ws: the
- * first letter after it, words: the words before it. */
+ * subject ("Украинские военные будут ... | Украинские военные начали"); after a capitalised
+ * word only when the repeated word is `common` ("... мотивы Трампа | Мэр Канзас-сити", not
+ * "... России Владимир | Путин"). w: the join, ws: the first letter after it, words: the words
+ * before it. */
 static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, bool first,
-                     bool prev_upper, size_t words)
+                     bool prev_upper, bool common, size_t words)
 {
     size_t ps = token_start(t, from, w - 1), pps = ps > from + 1 ? token_start(t, from, ps - 1) : ps;
     if (pps < ps && same_words(t, n, pps, ws, 2) && ws - pps > 6)
         return true;
     size_t fe = token_end(t, n, from), fs = from, fc = word_core(t, &fs, fe);
-    if (!first || words > 20 || fc - fs < 4 || prev_upper)
+    if (!first || words > 20 || fc - fs < 4 || (prev_upper && !common))
         return false;
     /* not an apposition: "Manchester United star | Paul Pogba" */
     size_t q = pps;
@@ -369,11 +384,13 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
 {
     size_t words = 1;
     bool ru = !strcmp(h->lang, "ru");
+    size_t chars = 0;
     for (size_t w = from + 1; w < to && w < n; w++) {
+        chars += ((unsigned char)t[w] & 0xC0) != 0x80;
         if (t[w - 1] != ' ' || t[w] == ' ')
             continue;
         words++;
-        bool head = first && w - from < 300; /* still where a headline may end */
+        bool head = first && chars < 250; /* still where a headline may end */
         size_t pe = w - 1, ps = token_start(t, from, pe), ne = token_end(t, n, w);
         size_t q = pe;
         uint32_t last = ta_u8_prev(t, &q);
@@ -396,20 +413,24 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         if (dateline_like(t, n, ws))
             return w;
         bool tc = head && !ru && title_case(h, t, from, w);
+        bool prev_stop = pz == pa || (!acronym(t, pa, pz) && is_stopword(h, t + pa, pz - pa));
         size_t se;
         if (starts_with_starter(h->starters, t, n, ws, &se)) {
             size_t r = se;
             uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
             /* in a Title Case headline "To", "On" are no sign; the sentence is */
-            if (ta_is_lower(d) || ta_is_digit(d) || (head && !tc))
+            if (!prev_stop && (ta_is_lower(d) || ta_is_digit(d) || (head && !tc)))
                 return w;
         }
         if (head && prev_lower && ne - ws > 1 && !in_list(h->starters, t + ws, ne - ws) &&
             seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
-        if (pz == pa || is_stopword(h, t + pa, pz - pa))
+        if (prev_stop)
             continue; /* a headline does not end with "of", "the", "в" */
-        if (repeated(t, n, from, w, ws, head, ta_is_upper(pc), words))
+        size_t wa = ws, wz = word_core(t, &wa, ne);
+        bool up = ta_is_upper(pc);
+        if (repeated(t, n, from, w, ws, head, up,
+                     up && head && ru && wz > wa && common_word(h, t + wa, wz - wa), words))
             return w;
         if (tc && (same_words(t, n, from, ws, 2) || sentence_soon(h, t, n, ws, 4)))
             return w; /* "... Declared Fit To Bat After Warm-Up Injury | Pakistan and England will" */
@@ -417,7 +438,6 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             continue;
         /* a capitalised common word followed by a lowercase one: "Российский предприниматель",
          * not "Российской Федерации" */
-        size_t wa = ws, wz = word_core(t, &wa, ne);
         size_t r = ne + 1;
         uint32_t d = r < n ? ta_u8_decode(t, n, &r) : 0;
         bool next_plain = ne < n && (t[wz] == ',' || ta_is_lower(d) || ta_is_digit(d));
