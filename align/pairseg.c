@@ -8,6 +8,7 @@
 #include <string.h>
 
 #define MAX_CAND 32
+#define SWITCH 1.0 /* nats: moving a split the segmenter made must win by this much */
 
 typedef struct {
     const char *t;
@@ -160,14 +161,18 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
             cur_j = k;
     double best = choice_cost(&md, &e, &r, cur_i, cur_j);
     size_t bi = cur_i, bj = cur_j;
-    if (e.split == r.split)
-        goto done; /* both whole: nothing to go by; both split: the segmenter's word stands */
+    if (!e.split && !r.split)
+        goto done; /* both whole: nothing to go by */
+    bool both = e.split && r.split;
     for (size_t i = 0; i <= e.ncand; i++)
         for (size_t j = 0; j <= r.ncand; j++) {
             size_t ci = i < e.ncand ? i : SIZE_MAX, cj = j < r.ncand ? j : SIZE_MAX;
-            if ((e.split && ci != cur_i) || (r.split && cj != cur_j))
-                continue; /* the side split by the segmenter stays as it is */
-            double c = choice_cost(&md, &e, &r, ci, cj);
+            /* one side keeps the segmenter's split; where both have one, either may move to
+             * fit the other (by SWITCH nats at least) */
+            if (both ? (ci != cur_i && cj != cur_j) || ci == SIZE_MAX || cj == SIZE_MAX
+                     : (e.split && ci != cur_i) || (r.split && cj != cur_j))
+                continue;
+            double c = choice_cost(&md, &e, &r, ci, cj) + (both && (ci != cur_i || cj != cur_j)) * SWITCH;
             if (c < best)
                 best = c, bi = ci, bj = cj;
         }
