@@ -1,5 +1,6 @@
 /* align.c — sentence alignment: dynamic programming over 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3 and
- * 3-1 beads inside a band around the diagonal (widened when the path touches its edge).
+ * 3-1 beads inside a band around a line through number anchors (moved onto the path and widened
+ * when the path touches its edge). Memory: one byte a cell of the band plus a few rows.
  * Bead cost = Gale–Church length cost + unmatched-word cost (lexicon, numbers, names) + prior. */
 #include "model.h"
 #include <limits.h>
@@ -18,13 +19,16 @@ typedef struct {
     const ta_feat *en, *ru;
     size_t n, m;
     int band;
-    float *cost;            /* (n+1) x (2*band+1) */
-    unsigned char *back;
+    float *cost;            /* ROLL x (2*band+1): the last rows of the DP */
+    unsigned char *back;    /* (n+1) x (2*band+1): the best bead type into each cell */
     long *center;           /* n+1: the band of row i is center[i] +- band */
     long *len_en, *len_ru;  /* n+1, m+1: prefix sums of sentence lengths */
-    /* n x (2*band+1) bit sets over the first 64 content words: em at (i, j) = words of English
-     * sentence i with a translation in Russian sentence j; rm = words of j with one in i */
+    /* bit sets over the first 64 content words: em at (i, j) = words of English sentence i
+     * with a translation in Russian sentence j; rm = words of j with one in i. During the DP
+     * only the last ROLL rows are kept (`roll`), for the confidences every row of a narrow band */
     uint64_t *em, *rm;
+    bool roll;
+    struct keymap *km;
     /* results of the slow path (sentences with more than MASK_WORDS content words), which the
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
     struct slow_entry *slow;
@@ -39,13 +43,14 @@ struct slow_entry {
 
 #define MASK_WORDS 64
 #define BEAM 40.0f      /* cells costing more than the best of their row + BEAM are dropped */
-#define MAX_CELLS 32000000u /* at most this many DP cells (21 bytes each): about 700 MB */
+#define MAX_CELLS 400000000u /* at most this many DP cells (1 byte each): 400 MB */
+#define ROLL 4          /* rows of cost and word matches kept: beads span at most 3 rows */
 #define REALIGN_BAND 10
 /* 1-1 beads whose word evidence minus length cost (nats) reaches these teach the document's
  * length ratio and word pairs */
 #define LEARN_EVIDENCE -1.0
 #define LEARN_EVIDENCE_PAIRS 2.0
-#define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */ /* half-width of the second pass's band around the first path */ /* sentences with more content words take the slow path */
+#define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
 
 static long lo_of(const dp *d, size_t i)
 {
@@ -71,14 +76,15 @@ static int matches(const dp *d, int side, size_t i, size_t j, int w)
             }
             return c->val;
         }
+        size_t row = d->roll ? a % ROLL : a;
         if (k >= 0 && k < (long)width) /* outside the band: no evidence (the path avoids it) */
-            bits |= (side ? d->rm : d->em)[a * width + (size_t)k];
+            bits |= (side ? d->rm : d->em)[row * width + (size_t)k];
     }
     return __builtin_popcountll(bits);
 }
 
 /* A small map from keys to the bit set of the English words that have them. */
-typedef struct {
+typedef struct keymap {
     int *key;
     uint64_t *bits;
     size_t cap;
@@ -98,60 +104,57 @@ static uint64_t *keymap_slot(keymap *km, int key, bool add)
     return &km->bits[h];
 }
 
-/* Fills em and rm for every cell of the band: per English sentence, a map of its keys, looked
- * up with the keys of each Russian sentence of its band. */
-static int fill_matches(dp *d)
+/* Fills row `row` of em and rm with English sentence i against the Russian sentences of its
+ * band: a map of the sentence's keys, looked up with the keys of each Russian sentence. */
+static int fill_row(dp *d, size_t i, size_t row)
 {
     size_t width = (size_t)(2 * d->band + 1);
-    keymap km = {0};
-    int rc = 0;
-    for (size_t i = 0; i < d->n && !rc; i++) {
-        const ta_feat *e = &d->en[i];
-        size_t need = 16;
-        while (need < (size_t)e->nset * 2)
-            need *= 2;
-        if (need > km.cap) {
-            free(km.key), free(km.bits);
-            km.key = malloc(sizeof(int) * need), km.bits = malloc(sizeof(uint64_t) * need);
-            km.cap = need;
-            if (!km.key || !km.bits) {
-                rc = -1;
-                break;
-            }
-        }
-        memset(km.key, 0xff, sizeof(int) * km.cap);
-        uint64_t seen[64] = {0}; /* a 4096-bit filter in front of the map */
-        for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
-            for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-                unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
-                seen[h >> 6] |= 1ULL << (h & 63);
-                *keymap_slot(&km, e->keys[k], true) |= 1ULL << t;
-            }
-        for (size_t k = 0; k < width; k++) {
-            long j = lo_of(d, i) + (long)k;
-            uint64_t eb = 0, rb = 0;
-            if (j >= 0 && (size_t)j < d->m) {
-                const ta_feat *r = &d->ru[j];
-                for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
-                    for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
-                        if (r->keys[q] >= TA_KEY_STEM && !d->learned)
-                            continue; /* no English key points at Russian stems yet */
-                        unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
-                        if (!(seen[h >> 6] >> (h & 63) & 1))
-                            continue;
-                        uint64_t *b = keymap_slot(&km, r->keys[q], false);
-                        if (b) {
-                            eb |= *b;
-                            rb |= 1ULL << t;
-                        }
-                    }
-            }
-            d->em[i * width + k] = eb;
-            d->rm[i * width + k] = rb;
+    keymap *km = d->km;
+    const ta_feat *e = &d->en[i];
+    size_t need = 16;
+    while (need < (size_t)e->nset * 2)
+        need *= 2;
+    if (need > km->cap) {
+        free(km->key), free(km->bits);
+        km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
+        km->cap = need;
+        if (!km->key || !km->bits) {
+            free(km->key), free(km->bits);
+            memset(km, 0, sizeof *km);
+            return -1;
         }
     }
-    free(km.key), free(km.bits);
-    return rc;
+    memset(km->key, 0xff, sizeof(int) * km->cap);
+    uint64_t seen[64] = {0}; /* a 4096-bit filter in front of the map */
+    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+            unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
+            seen[h >> 6] |= 1ULL << (h & 63);
+            *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
+        }
+    for (size_t k = 0; k < width; k++) {
+        long j = lo_of(d, i) + (long)k;
+        uint64_t eb = 0, rb = 0;
+        if (j >= 0 && (size_t)j < d->m) {
+            const ta_feat *r = &d->ru[j];
+            for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
+                for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
+                    if (r->keys[q] >= TA_KEY_STEM && !d->learned)
+                        continue; /* no English key points at Russian stems yet */
+                    unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
+                    if (!(seen[h >> 6] >> (h & 63) & 1))
+                        continue;
+                    uint64_t *b = keymap_slot(km, r->keys[q], false);
+                    if (b) {
+                        eb |= *b;
+                        rb |= 1ULL << t;
+                    }
+                }
+        }
+        d->em[row * width + k] = eb;
+        d->rm[row * width + k] = rb;
+    }
+    return 0;
 }
 
 /* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
@@ -194,14 +197,18 @@ static double bead_cost(const dp *d, size_t i, size_t j, size_t t)
 static int run(dp *d, int max_bead, float beam)
 {
     size_t w = (size_t)(2 * d->band + 1);
-    d->cost = malloc(sizeof(float) * (d->n + 1) * w);
+    d->cost = malloc(sizeof(float) * ROLL * w);
     d->back = malloc((d->n + 1) * w);
-    d->em = malloc(sizeof(uint64_t) * (d->n ? d->n : 1) * w);
-    d->rm = malloc(sizeof(uint64_t) * (d->n ? d->n : 1) * w);
-    if (!d->cost || !d->back || !d->em || !d->rm || fill_matches(d))
+    d->em = malloc(sizeof(uint64_t) * ROLL * w);
+    d->rm = malloc(sizeof(uint64_t) * ROLL * w);
+    d->roll = true;
+    if (!d->cost || !d->back || !d->em || !d->rm)
         return -1;
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
+        if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
+            return -1;
+        float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
@@ -218,7 +225,7 @@ static int run(dp *d, int max_bead, float beam)
                     long pk = j - ty->dr - lo_of(d, pi);
                     if (pk < 0 || pk >= (long)w)
                         continue;
-                    float pc = d->cost[pi * w + (size_t)pk];
+                    float pc = d->cost[(pi % ROLL) * w + (size_t)pk];
                     if (pc == INFINITY)
                         continue;
                     float c = pc + (float)bead_cost(d, i, (size_t)j, t);
@@ -226,14 +233,14 @@ static int run(dp *d, int max_bead, float beam)
                         best = c, bt = (unsigned char)t;
                 }
             }
-            d->cost[i * w + k] = best;
+            row[k] = best;
             d->back[i * w + k] = bt;
             row_min = best < row_min ? best : row_min;
         }
         /* beam: cells far costlier than the row's best are not extended */
         for (size_t k = 0; i < d->n && k < w; k++)
-            if (d->cost[i * w + k] > row_min + beam)
-                d->cost[i * w + k] = INFINITY;
+            if (row[k] > row_min + beam)
+                row[k] = INFINITY;
     }
     /* does the best path come near the band edge (where the band cut it off)? */
     size_t i = d->n, j = d->m;
@@ -382,6 +389,148 @@ static bool recenter(dp *d)
     return ok;
 }
 
+/* Number signature of a sentence: a hash of its distinct numbers, 0 when it has fewer than
+ * two (too common to place a sentence). */
+static uint64_t number_sig(const ta_feat *f)
+{
+    int nums[16], k = 0;
+    for (int t = 0; t < f->ncontent && k < 16; t++) {
+        if (f->stem[t] != -1 || f->tok[t + 1] == f->tok[t])
+            continue;
+        int key = f->keys[f->tok[t]], dup = 0;
+        for (int q = 0; q < k; q++)
+            dup |= nums[q] == key;
+        if (!dup)
+            nums[k++] = key;
+    }
+    if (k < 2)
+        return 0;
+    for (int a = 1; a < k; a++) /* insertion sort: the set, not the order */
+        for (int b = a; b > 0 && nums[b - 1] > nums[b]; b--) {
+            int x = nums[b];
+            nums[b] = nums[b - 1], nums[b - 1] = x;
+        }
+    uint64_t h = 1469598103934665603ULL;
+    for (int q = 0; q < k; q++)
+        h = (h ^ (uint64_t)(unsigned)nums[q]) * 1099511628211ULL;
+    return h ? h : 1;
+}
+
+typedef struct {
+    uint64_t sig;
+    long j;
+} sig_at;
+
+static int cmp_sig(const void *x, const void *y)
+{
+    const sig_at *a = x, *b = y;
+    return a->sig < b->sig ? -1 : a->sig > b->sig ? 1 : (a->j > b->j) - (a->j < b->j);
+}
+
+/* The first pass's band centre from anchors: sentences whose set of numbers (two or more) is
+ * found in exactly one sentence of the other side near the diagonal; the longest chain of
+ * anchors increasing on both sides, joined by straight lines. Long documents drift from the
+ * diagonal by more than any affordable band (deleted sentences add up); anchors every few
+ * dozen sentences keep the band on the path. Returns 0, or -1 when out of memory (the
+ * diagonal stays). */
+static int anchor_center(dp *d)
+{
+    size_t n = d->n, m = d->m, na = 0;
+    if (!n || !m)
+        return 0;
+    sig_at *rs = malloc(sizeof *rs * m);
+    long *ai = malloc(sizeof(long) * (n + 2)), *aj = malloc(sizeof(long) * (n + 2));
+    long *tail = malloc(sizeof(long) * (n + 2)), *prev = malloc(sizeof(long) * (n + 2));
+    int rc = -1;
+    if (!rs || !ai || !aj || !tail || !prev)
+        goto done;
+    size_t nr = 0;
+    for (size_t j = 0; j < m; j++) {
+        uint64_t g = number_sig(&d->ru[j]);
+        if (g)
+            rs[nr++] = (sig_at){g, (long)j};
+    }
+    qsort(rs, nr, sizeof *rs, cmp_sig);
+    double slope = (double)m / (double)n;
+    long win = 200 + 4 * (long)sqrt((double)(n + m));
+    for (size_t i = 0; i < n; i++) {
+        uint64_t g = number_sig(&d->en[i]);
+        if (!g)
+            continue;
+        long diag = (long)((double)i * slope), found = -1;
+        int hits = 0;
+        size_t lo = 0, hi = nr; /* first entry with this signature */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (rs[mid].sig < g)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t q = lo; q < nr && rs[q].sig == g; q++)
+            if (labs(rs[q].j - diag) <= win)
+                hits++, found = rs[q].j;
+        if (hits == 1)
+            ai[na] = (long)i, aj[na++] = found;
+    }
+    /* longest chain increasing in both i and j (anchors come sorted by i) */
+    size_t len = 0;
+    for (size_t k = 0; k < na; k++) {
+        size_t lo = 0, hi = len;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (aj[tail[mid]] < aj[k])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        prev[k] = lo ? tail[lo - 1] : -1;
+        tail[lo] = (long)k;
+        if (lo == len)
+            len++;
+    }
+    /* the chain, with the corners (0, 0) and (n, m), as straight lines */
+    size_t nc = len + 2;
+    long *chain_i = malloc(sizeof(long) * nc), *chain_j = malloc(sizeof(long) * nc);
+    if (!chain_i || !chain_j) {
+        free(chain_i), free(chain_j);
+        goto done;
+    }
+    chain_i[0] = 0, chain_j[0] = 0, chain_i[nc - 1] = (long)n, chain_j[nc - 1] = (long)m;
+    for (long k = len ? tail[len - 1] : -1, q = (long)len; k >= 0; k = prev[k], q--)
+        chain_i[q] = ai[k], chain_j[q] = aj[k];
+    for (size_t q = 0; q + 1 < nc; q++)
+        for (long i = chain_i[q]; i <= chain_i[q + 1]; i++) {
+            long di = chain_i[q + 1] - chain_i[q];
+            d->center[i] = chain_j[q] + (di ? (chain_j[q + 1] - chain_j[q]) * (i - chain_i[q]) / di : 0);
+        }
+    free(chain_i), free(chain_j);
+    rc = 0;
+done:
+    free(rs), free(ai), free(aj), free(tail), free(prev);
+    return rc;
+}
+
+/* For the confidences: the word matches of every row in a narrow band around the path of the
+ * nb beads b (which the band then follows). */
+static int narrow_matches(dp *d, const ta_bead *b, size_t nb)
+{
+    for (size_t k = 0; k < nb; k++)
+        for (int i = b[k].en0; i <= b[k].en1; i++)
+            d->center[i] = (b[k].ru0 + b[k].ru1) / 2;
+    d->band = POST_BAND + 3;
+    size_t w = (size_t)(2 * d->band + 1), rows = d->n ? d->n : 1;
+    d->em = malloc(sizeof(uint64_t) * rows * w);
+    d->rm = malloc(sizeof(uint64_t) * rows * w);
+    d->roll = false;
+    if (!d->em || !d->rm)
+        return -1;
+    for (size_t i = 0; i < d->n; i++)
+        if (fill_row(d, i, i))
+            return -1;
+    return 0;
+}
+
 /* One DP over the current features; when the best path runs along the band's edge, the band
  * follows it and then widens, so no answer is lost to the band. The beads, in document order,
  * are appended to `out`. */
@@ -392,6 +541,8 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
     memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE); /* features may have changed */
     for (size_t i = 0; i <= d->n && !keep_center; i++)
         d->center[i] = (long)((double)i * (double)d->m / (double)(d->n ? d->n : 1));
+    if (!keep_center && anchor_center(d))
+        return TA_ENOMEM;
     d->band = band;
     float beam = BEAM;
     size_t max_band = MAX_CELLS / (d->n + 1) / 2; /* the memory ceiling */
@@ -433,6 +584,11 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
     if (out->len == first) { /* nothing to align: empty on both sides */
         dp_free(d);
         return TA_OK;
+    }
+    dp_free(d);
+    if (confidences && narrow_matches(d, (ta_bead *)out->data + first, out->len - first)) {
+        dp_free(d);
+        return TA_ENOMEM;
     }
     if (confidences && posteriors(d, max_bead, (ta_bead *)out->data + first, out->len - first)) {
         dp_free(d);
@@ -557,7 +713,9 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     ta_status st = ta_featurizer_init(&fz, o.use_lexicon ? lx : NULL, NULL);
     if (st != TA_OK)
         return st;
-    dp d = {.n = n_en, .m = n_ru};
+    fz.no_offsets = true;
+    keymap km = {0};
+    dp d = {.n = n_en, .m = n_ru, .km = &km};
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
     ta_vec out = {.esz = sizeof(ta_bead)};
     d.center = malloc(sizeof(long) * (n_en + 1));
@@ -595,6 +753,7 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
+    free(km.key), free(km.bits);
     ta_featurizer_release(&fz);
     if (st != TA_OK) {
         ta_vec_release(&out);

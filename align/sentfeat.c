@@ -340,6 +340,8 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
                 return -1;
         if (push(&out->tok, &ntok, &tcap, nkeys) || push(&out->stem, &nstem, &scap, sid))
             return -1;
+        if (f->no_offsets)
+            continue;
         if ((size_t)nstem > out->ncap) { /* token offsets grow with the stem array */
             size_t cap = (size_t)scap;
             size_t *a = realloc(out->start, sizeof(size_t) * cap), *b = a ? realloc(out->end, sizeof(size_t) * cap) : NULL;

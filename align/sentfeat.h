@@ -32,6 +32,7 @@ typedef struct {
     ta_vec learned;   /* per English stem id: ta_vec of int keys learned from this document */
     const ta_lexicon *lx;
     unsigned use;     /* TA_USE_* evidence kinds (default all; set before the first call) */
+    bool no_offsets;  /* leave ta_feat start/end empty (the aligner needs no word offsets) */
     ta_buf tmp, stem;
 } ta_featurizer;
 

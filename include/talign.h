@@ -205,8 +205,10 @@ typedef struct {
     bool use_lexicon;  /* use the lexicon; false = lengths, numbers and names only */
     bool realign;      /* second pass with the length ratio and word pairs learned from the
                           first pass (default true) */
-    int band;          /* initial half-width of the search band in sentences (default 50); it
-                          follows the path and widens when the path runs along its edge */
+    int band;          /* initial half-width of the search band in sentences (default 50),
+                          around a line through anchors (sentences sharing a set of numbers);
+                          it follows the path and widens when the path runs along its edge.
+                          Memory is about (n_en + 1) * (2 * band + 1) bytes plus the features */
 } ta_align_opts;
 
 ta_align_opts ta_align_opts_default(void);

@@ -87,6 +87,39 @@ Test(align, long_uneven_input_widens_band)
     cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_EINVAL);
 }
 
+/* Sixty sentences missing on one side put the path 60 sentences off the diagonal, far outside
+ * a band of 10: the number anchors (and the band that follows the path) must still find it. */
+Test(align, drift_beyond_the_band)
+{
+    enum { N = 1200, GAP = 60, M = N - GAP };
+    static char eb[N][64], rb[N][64];
+    const char *e[N], *r[M];
+    size_t le[N], lr[M];
+    int orig[M];
+    for (int i = 0, j = 0; i < N; i++) {
+        snprintf(eb[i], sizeof eb[i], "Report %d said %d tonnes were shipped.", i, i * 7 + 3);
+        e[i] = eb[i], le[i] = strlen(eb[i]);
+        if (i >= 100 && i < 100 + GAP)
+            continue; /* left out of the translation */
+        snprintf(rb[j], sizeof rb[j], "В отчете %d говорится о %d тоннах.", i, i * 7 + 3);
+        r[j] = rb[j], lr[j] = strlen(rb[j]), orig[j] = i, j++;
+    }
+    ta_align_opts o = ta_align_opts_default();
+    o.band = 10;
+    o.realign = false;
+    ta_bead *b;
+    size_t nb;
+    cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_OK);
+    check_cover(b, nb, N, M);
+    int right = 0, ones = 0;
+    for (size_t k = 0; k < nb; k++)
+        if (b[k].en1 - b[k].en0 == 1 && b[k].ru1 - b[k].ru0 == 1)
+            ones++, right += orig[b[k].ru0] == b[k].en0;
+    cr_assert_eq(ones, M, "every translated sentence in a 1-1 bead (%d)", ones);
+    cr_assert_eq(right, M, "%d of %d right", right, M);
+    ta_free(b);
+}
+
 /* A tiny dictd dictionary in Mueller's layout, gzip-compressed like the real .dict.dz. */
 static void write_dict(const char *path)
 {
