@@ -28,7 +28,7 @@ else
 BIN := $(B)/talign
 endif
 
-.PHONY: all deps test check demo bench fuzz clean
+.PHONY: all deps test check demo bench fuzz fuzzdeps clean
 MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
@@ -66,6 +66,7 @@ $(B)/tests/%: tests/%.c $(B)/libtalign.a tests/testutil.h
 check: all $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; TALIGN_SRC=$(CURDIR) $$t --jobs 2; done
 	@TALIGN=$(BIN) sh tests/cli_test.sh
+	@TALIGN=$(BIN) sh tests/hostile_test.sh
 
 test: deps
 	$(MAKE) all
@@ -91,13 +92,20 @@ build/fuzz/%: fuzz/%.c $(LIB_SRC) include/talign.h
 	clang -O1 -g -std=c11 -D_DEFAULT_SOURCE -Iinclude -fsanitize=fuzzer,address,undefined $< \
 	    build/fuzz/obj/libtalign.a $(LIBS) -o $@
 
-fuzz: $(FUZZERS)
-	@set -e; for f in $(FUZZERS); do mkdir -p build/fuzz/corpus/$$(basename $$f); \
-	  cp tests/data/*.txt corpora/samples/*.txt build/fuzz/corpus/$$(basename $$f)/; \
+fuzzdeps:
+	@sh scripts/deps.sh fuzz
+
+$(FUZZERS): | fuzzdeps
+
+fuzz: fuzzdeps $(FUZZERS)
+	@set -e; for f in $(FUZZERS); do c=build/fuzz/corpus/$$(basename $$f); mkdir -p $$c; \
+	  cp tests/data/*.txt corpora/samples/*.txt tests/data/fuzz/* $$c/; \
 	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 \
-	      build/fuzz/corpus/$$(basename $$f) 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" || true; \
-	  test ! -e crash-* || { echo "fuzz: crash found"; exit 1; }; done
+	  if $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 \
+	      -artifact_prefix=build/fuzz/ $$c > build/fuzz/log 2>&1; then \
+	    grep -E "stat::number_of_executed_units" build/fuzz/log; \
+	  else tail -40 build/fuzz/log; echo "fuzz: $$f failed; the input is in build/fuzz/"; exit 1; fi; \
+	done
 
 clean:
 	rm -rf build bin out

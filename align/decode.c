@@ -2,12 +2,15 @@
  * detection (UTF-8, UTF-16, CP1251, KOI8-R), conversion with iconv, normalisation with ICU. */
 #include "internal.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -317,6 +320,27 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
     return TA_OK;
 }
 
+/* A named pipe (or a shell's <(...)): opened without blocking, then read once a writer has
+ * sent something or closed, waiting at most $TALIGN_FIFO_WAIT seconds (default 10) so that a
+ * pipe nobody writes to gets a message rather than a hang. */
+static ta_status open_fifo(const char *path, FILE **f, ta_error *err)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0)
+        return ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
+    const char *w = getenv("TALIGN_FIFO_WAIT");
+    int secs = w && atoi(w) > 0 ? atoi(w) : 10;
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    int r = poll(&p, 1, secs * 1000);
+    int fl = fcntl(fd, F_GETFL);
+    if (r <= 0 || fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 || !(*f = fdopen(fd, "rb"))) {
+        close(fd);
+        return r == 0 ? ta_fail(err, TA_EIO, "a pipe nothing was written to in %d s", secs)
+                      : ta_fail(err, TA_EIO, "cannot read the pipe: %s", strerror(errno));
+    }
+    return TA_OK;
+}
+
 ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta_error *err)
 {
     *out = NULL;
@@ -327,9 +351,11 @@ ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta
             return ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
         if (S_ISDIR(st.st_mode))
             return ta_fail(err, TA_EIO, "is a directory, not a text file");
-        f = fopen(path, "rb");
-        if (!f)
-            return ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
+        ta_status s = S_ISFIFO(st.st_mode) ? open_fifo(path, &f, err)
+                      : (f = fopen(path, "rb")) ? TA_OK
+                      : ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
+        if (s != TA_OK)
+            return s;
     }
     ta_buf b = {0};
     char tmp[1 << 16];

@@ -25,6 +25,11 @@ uint32_t ta_u8_decode(const char *str, size_t len, size_t *i)
         }
         cp = (cp << 6) | (s[p + k] & 0x3F);
     }
+    static const uint32_t least[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < least[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        *i = p + 1; /* overlong, a surrogate, beyond Unicode */
+        return 0xFFFD;
+    }
     *i = p + n + 1;
     return cp;
 }

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Installs the Debian 12 packages talign needs; does nothing when all are present.
+# `deps.sh fuzz` adds clang and its libFuzzer runtime for `make fuzz`.
 set -e
 PKGS="libicu-dev libhunspell-dev hunspell-en-us hunspell-ru libcriterion-dev libstemmer-dev \
 zlib1g-dev mueller7-dict pkg-config libxml2-utils python3"
+[ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

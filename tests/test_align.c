@@ -290,7 +290,18 @@ static char *render(ta_format fmt, const char *en, const char *ru)
     return buf;
 }
 
-Test(write, everything_is_escaped)
+/* A lone surrogate, an overlong slash and a byte that starts nothing: bad UTF-8 a caller of
+ * the library may pass. Every writer prints U+FFFD for each, never the raw bytes. */
+static const char *BAD = "x\xED\xA0\x80y\xC0\xAFz\xFF.";
+
+static void no_bad_bytes(const char *t)
+{
+    cr_assert_null(strstr(t, "\xED\xA0"));
+    cr_assert_null(strstr(t, "\xC0\xAF"));
+    cr_assert_null(strchr(t, '\xFF'));
+}
+
+Test(write, tmx_escapes_everything)
 {
     const char *evil = "<script>alert(\"x\")</script> & 'q' \x01\x1b end";
     char *t = render(TA_FMT_TMX, evil, "ок");
@@ -298,14 +309,41 @@ Test(write, everything_is_escaped)
     cr_assert(strstr(t, "segtype=\"sentence\"") && strstr(t, "<prop type=\"x-score\">0.950"));
     cr_assert_null(strchr(t, '\x01'));
     free(t);
-    t = render(TA_FMT_HTML, evil, "ок");
-    cr_assert_null(strstr(t, "<script>"));
-    cr_assert(strstr(t, "<title>t&lt;i&gt;</title>"));
+    t = render(TA_FMT_TMX, BAD, "ок");
+    no_bad_bytes(t);
+    cr_assert(strstr(t, "x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDy"));
     free(t);
-    t = render(TA_FMT_JSONL, evil, "ок");
+}
+
+Test(write, html_escapes_everything)
+{
+    const char *evil = "<script>alert(\"x\")</script> & 'q' \x01\x1b end";
+    char *t = render(TA_FMT_HTML, evil, "ок");
+    cr_assert_null(strstr(t, "<script>"));
+    cr_assert(strstr(t, "&lt;script&gt;"));
+    cr_assert(strstr(t, "<title>t&lt;i&gt;</title>"));
+    cr_assert_null(strchr(t, '\x01'));
+    free(t);
+    t = render(TA_FMT_HTML, BAD, "ок");
+    no_bad_bytes(t);
+    free(t);
+}
+
+Test(write, jsonl_escapes_everything)
+{
+    const char *evil = "<script>alert(\"x\")</script> & 'q' \x01\x1b end";
+    char *t = render(TA_FMT_JSONL, evil, "ок");
     cr_assert(strstr(t, "\\\"x\\\"") && strstr(t, "\\u0001") && strstr(t, "\\u001b"));
     free(t);
-    t = render(TA_FMT_TSV, "a\tb", "в");
+    t = render(TA_FMT_JSONL, BAD, "ок");
+    no_bad_bytes(t);
+    cr_assert(strstr(t, "x\\ufffd\\ufffd\\ufffdy\\ufffd\\ufffdz\\ufffd."));
+    free(t);
+}
+
+Test(write, plain_formats)
+{
+    char *t = render(TA_FMT_TSV, "a\tb", "в");
     cr_assert_str_eq(t, "a b\tв\t0.950\t1-1\n");
     free(t);
     t = render(TA_FMT_LADDER, "a", "b");

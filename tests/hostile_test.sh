@@ -1,0 +1,104 @@
+#!/bin/sh
+# Hostile input: every case gets its documented exit code and a message, no crash, no leak (the
+# ASan build's LeakSanitizer turns a leak into exit 23), and an output that is complete or absent.
+# TALIGN = the binary under test; LEX = a lexicon file to cut (default lexicon/en-ru.lex, skipped
+# when absent).
+set -u
+T=${TALIGN:-bin/talign}
+LEX=${LEX:-lexicon/en-ru.lex}
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+fail=0
+check() { # check NAME EXPECTED_CODE ACTUAL_CODE
+  if [ "$2" != "$3" ]; then echo "FAIL $1: exit $3, expected $2"; fail=1; else echo "ok   $1"; fi
+}
+says() { # says NAME PATTERN FILE: the message names what went wrong
+  if grep -q -- "$2" "$3"; then echo "ok   $1"; else echo "FAIL $1: no '$2' in: $(cat "$3")"; fail=1; fi
+}
+printf 'The city council met. It voted.\n' > "$tmp/en.txt"
+printf 'Городской совет собрался. Он проголосовал.\n' > "$tmp/ru.txt"
+
+# empty and white-space-only files
+: > "$tmp/empty"
+printf ' \n\t\n \r\n\n' > "$tmp/blank"
+for f in empty blank; do
+  out=$($T segment "$tmp/$f" 2>"$tmp/err"); check "$f-segment" 0 $?
+  [ -z "$out" ]; check "$f-segment-nothing" 0 $?
+  $T align -o "$tmp/$f.tsv" "$tmp/$f" "$tmp/$f" 2>"$tmp/err"; check "$f-align" 0 $?
+  [ -e "$tmp/$f.tsv" ] && [ ! -s "$tmp/$f.tsv" ]; check "$f-align-empty-output" 0 $?
+done
+$T align "$tmp/en.txt" "$tmp/empty" > "$tmp/out" 2>"$tmp/err"; check empty-side 0 $?
+says empty-side-warns "no sentences" "$tmp/err"
+[ "$(wc -l < "$tmp/out")" = 2 ]; check empty-side-all-left-out 0 $?
+
+# one 50 MB line, and 1,000,000 one-character lines
+awk 'BEGIN { s = "the cat sat on the mat, and then it looked around "; l = "";
+             for (i = 0; i < 1000000; i++) printf "%s", s; printf "end.\n" }' > "$tmp/long"
+$T segment "$tmp/long" > "$tmp/out" 2>"$tmp/err"; check long-line 0 $?
+[ "$(wc -c < "$tmp/out")" -gt 50000000 ]; check long-line-output 0 $?
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print substr("ABCDEFGHIJ", i % 10 + 1, 1) }' > "$tmp/many"
+$T segment "$tmp/many" > "$tmp/out" 2>"$tmp/err"; check many-lines 0 $?
+[ "$(grep -c . "$tmp/out")" = 1000000 ]; check many-lines-output 0 $?
+
+# every class of invalid UTF-8: the byte offset and what to do
+for c in 'overlong \300\257' 'overlong3 \340\200\257' 'surrogate \355\240\200' \
+         'truncated \342\202' 'stray \200' 'five-byte \370\210\200\200\200' 'above-10FFFF \364\220\200\200'; do
+  name=${c%% *}; bytes=${c#* }
+  printf "Good text. $bytes More.\n" > "$tmp/bad"
+  $T segment -o "$tmp/bad.out" "$tmp/bad" 2>"$tmp/err"; check "utf8-$name" 3 $?
+  says "utf8-$name-offset" "byte offset 11" "$tmp/err"
+  says "utf8-$name-hint" "--encoding" "$tmp/err"
+  [ ! -e "$tmp/bad.out" ]; check "utf8-$name-no-output" 0 $?
+done
+printf 'Good text. \342\202' > "$tmp/cut"   # cut inside the last character
+$T segment "$tmp/cut" 2>"$tmp/err"; check utf8-cut-at-end 3 $?
+
+# UTF-16 without a byte order mark reads like UTF-8; NUL bytes in UTF-8 do not
+printf 'Москва. Пока.\n' > "$tmp/u8"
+iconv -f UTF-8 -t UTF-16LE "$tmp/u8" > "$tmp/u16"
+[ "$($T segment --lang ru "$tmp/u16")" = "$($T segment --lang ru "$tmp/u8")" ]; check utf16-no-bom 0 $?
+printf 'one\000two. three\n' > "$tmp/nul"
+$T segment "$tmp/nul" 2>"$tmp/err"; check nul-bytes 3 $?
+says nul-bytes-offset "byte offset 3" "$tmp/err"
+
+# not a regular file, no file, no room for the output
+$T segment "$tmp" 2>"$tmp/err"; check directory 3 $?
+says directory-says "directory" "$tmp/err"
+mkfifo "$tmp/fifo"
+TALIGN_FIFO_WAIT=1 $T segment "$tmp/fifo" 2>"$tmp/err"; check fifo-no-writer 3 $?
+says fifo-no-writer-says "pipe" "$tmp/err"
+(printf 'One. Two.\n' > "$tmp/fifo") &
+[ "$($T segment "$tmp/fifo" | wc -l)" = 2 ]; check fifo-with-writer 0 $?
+wait
+$T align "$tmp/en.txt" "$tmp/missing.txt" 2>"$tmp/err"; check missing 3 $?
+says missing-named "missing.txt" "$tmp/err"
+mkdir "$tmp/ro"; chmod 555 "$tmp/ro"
+if touch "$tmp/ro/probe" 2>/dev/null; then ro=/proc/version/out.tsv; else ro=$tmp/ro/out.tsv; fi  # root
+$T align -o "$ro" "$tmp/en.txt" "$tmp/ru.txt" 2>"$tmp/err"; check unwritable-output 4 $?
+says unwritable-output-named "out.tsv" "$tmp/err"
+[ -z "$(ls "$tmp/ro" | grep -v probe)" ]; check unwritable-output-nothing-left 0 $?
+
+# a 1:1000 length ratio: aligned anyway, every sentence once, with a warning
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "Предложение номер %d.\n", i }' > "$tmp/ru3000"
+$T align "$tmp/en.txt" "$tmp/ru3000" > "$tmp/out" 2>"$tmp/err"; check ratio-1-1000 0 $?
+says ratio-1-1000-warns "counterparts" "$tmp/err"
+[ "$(cut -f2 "$tmp/out" | grep -o 'Предложение' | wc -l)" = 3000 ]; check ratio-1-1000-complete 0 $?
+
+# mixed scripts
+printf 'Привет, world! 你好。 مرحبا بكم. 🙂 Ok? Ελληνικά κείμενα. Done.\n' > "$tmp/mixed"
+$T segment "$tmp/mixed" > "$tmp/out" 2>"$tmp/err"; check mixed-scripts 0 $?
+$T align --format html -o "$tmp/mixed.html" "$tmp/mixed" "$tmp/mixed" 2>"$tmp/err"; check mixed-scripts-align 0 $?
+
+# a lexicon file cut at many offsets: refused by name, never read as garbage
+if [ -f "$LEX" ]; then
+  size=$(wc -c < "$LEX")
+  for off in 0 1 7 16 64 1000 65536 $((size / 3)) $((size / 2)) $((size - 1)); do
+    head -c "$off" "$LEX" > "$tmp/cut.lex"
+    $T lexicon stats "$tmp/cut.lex" > /dev/null 2>"$tmp/err"; check "lexicon-cut-$off" 3 $?
+    says "lexicon-cut-$off-named" "cut.lex" "$tmp/err"
+  done
+  $T align --lexicon "$tmp/cut.lex" "$tmp/en.txt" "$tmp/ru.txt" > /dev/null 2>&1; check lexicon-cut-align 3 $?
+else
+  echo "skip lexicon-cut: no $LEX"
+fi
+exit $fail
