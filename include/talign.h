@@ -59,8 +59,11 @@ typedef struct ta_text ta_text;
 ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta_text **out,
                          ta_error *err);
 
-/* Reads a file ("-" = standard input) and decodes it as ta_text_decode does.
- * TA_EIO when the file is missing, unreadable or not a regular file/stream. */
+/* Reads a file ("-" = standard input) and decodes it as ta_text_decode does. A named pipe
+ * (or a shell's <(...)) is read once a writer has sent something, waiting at most
+ * $TALIGN_FIFO_WAIT seconds (default 10). Errors: TA_EIO when the file is missing, a directory,
+ * unreadable or a pipe nobody writes to; TA_EDECODE and TA_ENOMEM as for ta_text_decode. On
+ * success *out belongs to the caller (ta_text_free). */
 ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta_error *err);
 
 /* The decoded text; owned by `t`, valid until ta_text_free(t). NUL-terminated. */
@@ -75,9 +78,11 @@ bool ta_text_mojibake(const ta_text *t);
 
 /* Recovers such text in place: every line that looks like mojibake is turned back into its
  * bytes and decoded as CP1251 or KOI8-R (whichever fits); other lines are left as they are.
- * *repaired (may be NULL) receives the number of lines changed. */
+ * *repaired (may be NULL) receives the number of lines changed. Errors: TA_ENOMEM (the text is
+ * then unchanged). */
 ta_status ta_text_repair_mojibake(ta_text *t, size_t *repaired, ta_error *err);
 
+/* Releases a text and its data; ta_text_free(NULL) is a no-op. */
 void ta_text_free(ta_text *t);
 
 /* ---- document structure and sentence segmentation ------------------------ */
@@ -91,7 +96,8 @@ typedef enum {
     TA_KIND_BOILERPLATE
 } ta_kind;
 
-/* "body", "headline", "lead", "dateline", "subheading", "boilerplate". */
+/* The kind's name: "body", "headline", "lead", "dateline", "subheading", "boilerplate" (a
+ * static string; "body" for a value outside the enum). */
 const char *ta_kind_name(ta_kind k);
 
 /* One sentence: bytes [start, end) of the text, trimmed of surrounding white space. */
@@ -111,6 +117,8 @@ typedef struct {
     const char *data_dir;  /* directory with abbrev.LANG and boilerplate.txt; NULL = built-in */
 } ta_segment_opts;
 
+/* The defaults: English, one paragraph a line, rules applied, boilerplate dropped, built-in
+ * data. */
 ta_segment_opts ta_segment_opts_default(void);
 
 typedef struct ta_segmenter ta_segmenter;
@@ -121,10 +129,11 @@ typedef struct ta_segmenter ta_segmenter;
 ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_error *err);
 
 /* Splits `utf8` (normally a ta_text's data) into sentences. On success *spans is an array of *n
- * spans in text order, owned by the caller (ta_free). A segmenter is not thread-safe; use one
- * per thread. */
+ * spans in text order, owned by the caller (ta_free). A segmenter is reusable but not
+ * thread-safe; use one per thread. Errors: TA_ENOMEM; TA_EINVAL when ICU refuses the text. */
 ta_status ta_segment(ta_segmenter *s, const char *utf8, size_t len, ta_span **spans, size_t *n);
 
+/* Releases a segmenter; ta_segmenter_free(NULL) is a no-op. */
 void ta_segmenter_free(ta_segmenter *s);
 
 /* ---- lexicon: English–Russian word pairs keyed by Snowball stems --------------------- */
@@ -135,7 +144,9 @@ typedef struct ta_lexicon ta_lexicon;
  * .dict.dz file (NULL: /usr/share/dictd/mueller7.dict.dz). Headwords map to the Russian words
  * of their translations (transcriptions, labels, sense numbers and example phrases dropped).
  * The file is written to a temporary name and renamed, so `out_path` is complete or untouched.
- * If `entries` is not NULL it receives the number of headwords kept. */
+ * If `entries` is not NULL it receives the number of headwords kept. Errors: TA_EIO (the
+ * dictionary is missing or the output cannot be written), TA_EFORMAT (not a dictd file),
+ * TA_ENOMEM; err names the file. */
 ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *entries,
                            ta_error *err);
 
@@ -154,29 +165,36 @@ typedef struct {
     int max_per_word; /* keep at most this many translations per English stem (default 3) */
 } ta_learn_opts;
 
+/* The defaults given above. */
 ta_learn_opts ta_learn_opts_default(void);
 
 /* Learns word pairs from n aligned sentence pairs (en[k] translates ru[k]): stems that occur
  * together (stopwords and numbers left out), scored by the Dice coefficient. Writes them as a
- * lexicon file to `out_path` (atomically) and their count to *pairs when not NULL. */
+ * lexicon file to `out_path` (atomically) and their count to *pairs when not NULL. Errors:
+ * TA_EIO (cannot write out_path), TA_ENOMEM. */
 ta_status ta_lexicon_learn(const char *const *en, const size_t *en_len,
                            const char *const *ru, const size_t *ru_len, size_t n,
                            const ta_learn_opts *opts, const char *out_path, size_t *pairs,
                            ta_error *err);
 
 /* Translations of `word` (English or Russian, any inflected form) as a malloc'ed string, one
- * translation a line (empty when none); the caller frees it with ta_free(). */
+ * translation a line (empty when none); the caller frees it with ta_free(). Errors: TA_ENOMEM
+ * (*out is then NULL). */
 ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out);
 
-/* Counts over every file: English headwords, English stems, stem pairs. */
+/* Counts over every file: English headwords, English stems, stem pairs (any pointer may be
+ * NULL). */
 void ta_lexicon_stats(const ta_lexicon *lx, size_t *headwords, size_t *stems, size_t *pairs);
 
+/* Releases a lexicon; ta_lexicon_free(NULL) is a no-op. */
 void ta_lexicon_free(ta_lexicon *lx);
 
-/* Scores sentence pairs with a lexicon (which may be NULL: numbers and names only). A matcher is
- * not thread-safe; use one per thread. *out belongs to the caller (ta_matcher_free). */
+/* Scores sentence pairs with a lexicon (which may be NULL: numbers and names only; it is
+ * borrowed and must outlive the matcher). A matcher is not thread-safe; use one per thread.
+ * *out belongs to the caller (ta_matcher_free). Errors: TA_ENOMEM. */
 typedef struct ta_matcher ta_matcher;
 ta_status ta_matcher_new(const ta_lexicon *lx, ta_matcher **out, ta_error *err);
+/* Releases a matcher (not its lexicon); ta_matcher_free(NULL) is a no-op. */
 void ta_matcher_free(ta_matcher *m);
 
 /* A matched word pair: byte offsets of the English word and of the Russian word. */
@@ -186,7 +204,8 @@ typedef struct {
 
 /* How well `ru` translates `en`: *similarity in [0,1] is the share of content words (of both
  * sentences) whose translation, number or transliterated name occurs on the other side. When
- * `pairs` is not NULL it receives the matched pairs (*npairs of them, the caller's: ta_free). */
+ * `pairs` is not NULL it receives the matched pairs (*npairs of them, the caller's: ta_free).
+ * Errors: TA_ENOMEM. */
 ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const char *ru,
                            size_t ru_len, double *similarity, ta_word_pair **pairs,
                            size_t *npairs);
@@ -197,7 +216,7 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
 typedef struct {
     int en0, en1, ru0, ru1;
     double score; /* confidence in [0,1]: the bead's posterior probability under the model
-                     (on the dev cases, beads scored >= 0.9 are right 99.7 % of the time) */
+                     (on the dev cases, beads scored >= 0.9 are right 98.9 % of the time) */
 } ta_bead;
 
 typedef struct {
@@ -211,6 +230,7 @@ typedef struct {
                           Memory is about (n_en + 1) * (2 * band + 1) bytes plus the features */
 } ta_align_opts;
 
+/* The defaults given above. */
 ta_align_opts ta_align_opts_default(void);
 
 /* Aligns n_en English sentences with n_ru Russian ones (arrays of UTF-8 strings with their
@@ -265,7 +285,8 @@ typedef struct {
 } ta_corpus;
 
 /* Writes `c` to `f` in format `fmt`, escaping everything (XML, JSON, HTML); control
- * characters other than tab/newline are dropped. TA_EIO when writing fails. */
+ * characters other than tab/newline are dropped and bytes that are not UTF-8 become U+FFFD.
+ * Errors: TA_EIO when writing fails, TA_EINVAL for an unknown format. */
 ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c);
 
 /* Writes the sentences `sp` of `text`: as text (one sentence a line, line breaks inside a

@@ -185,3 +185,15 @@ Test(decode, mojibake_detected_and_repaired)
     cr_assert_str_eq(ta_text_data(t, NULL), fr);
     ta_text_free(t);
 }
+
+Test(decode, every_status_has_a_name)
+{
+    const char *seen[TA_EINVAL + 1];
+    for (int s = TA_OK; s <= TA_EINVAL; s++) {
+        seen[s] = ta_strerror((ta_status)s);
+        cr_assert(seen[s] && *seen[s]);
+        for (int q = 0; q < s; q++)
+            cr_assert_str_neq(seen[q], seen[s]);
+    }
+    cr_assert_not_null(ta_strerror((ta_status)99));
+}

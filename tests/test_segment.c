@@ -193,3 +193,57 @@ Test(segment, glued_headline_split_by_translation)
     ta_free(se);
     ta_free(sr);
 }
+
+/* A 1-2 bead whose English sentence hides a boundary becomes two 1-1 beads. */
+Test(segment, split_by_translation)
+{
+    const char *en = "The council met on Monday to discuss the budget of the city Officials said "
+                     "the plan would cost 20 million dollars over five years.";
+    const char *ru = "Совет собрался в понедельник, чтобы обсудить городской бюджет. Чиновники "
+                     "заявили, что план обойдется в 20 миллионов долларов за пять лет.";
+    ta_span *se = malloc(sizeof *se), *sr = malloc(2 * sizeof *sr);
+    se[0] = (ta_span){0, strlen(en), 0, TA_KIND_BODY};
+    const char *second = strstr(ru, "Чиновники");
+    sr[0] = (ta_span){0, (size_t)(second - ru) - 1, 0, TA_KIND_BODY};
+    sr[1] = (ta_span){(size_t)(second - ru), strlen(ru), 0, TA_KIND_BODY};
+    size_t ne = 1, nr = 2, nb = 1;
+    ta_bead *b = malloc(sizeof *b);
+    b[0] = (ta_bead){0, 1, 0, 2, 0.7};
+    cr_assert_eq(ta_split_by_translation(en, &se, &ne, ru, &sr, &nr, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(ne, 2);
+    cr_assert_eq(nr, 2);
+    cr_assert_eq(nb, 2);
+    cr_assert_eq(strncmp(en + se[1].start, "Officials said", 14), 0);
+    cr_assert_eq(se[0].end, (size_t)(strstr(en, " Officials") - en));
+    cr_assert(b[0].en0 == 0 && b[0].en1 == 1 && b[0].ru0 == 0 && b[0].ru1 == 1);
+    cr_assert(b[1].en0 == 1 && b[1].en1 == 2 && b[1].ru0 == 1 && b[1].ru1 == 2);
+    /* a 1-1 bead is left alone */
+    cr_assert_eq(ta_split_by_translation(en, &se, &ne, ru, &sr, &nr, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(ne, 2);
+    cr_assert_eq(nb, 2);
+    ta_free(se), ta_free(sr), ta_free(b);
+}
+
+Test(segment, write_sentences)
+{
+    const char *text = "First one. Second\none.\n\nNew paragraph \"quoted\".\n";
+    ta_segment_opts o = ta_segment_opts_default();
+    o.wrapped = true;
+    size_t n;
+    ta_span *sp = segment_with(&o, text, &n);
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    cr_assert_eq(ta_write_sentences(f, false, text, sp, n), TA_OK);
+    fclose(f);
+    cr_assert_str_eq(out, "First one.\nSecond one.\n\nNew paragraph \"quoted\".\n");
+    free(out);
+    f = open_memstream(&out, &len);
+    cr_assert_eq(ta_write_sentences(f, true, text, sp, n), TA_OK);
+    fclose(f);
+    cr_assert(strstr(out, "{\"text\":\"Second\\none.\",\"paragraph\":0,\"kind\":\"body\",\"start\":11,\"end\":22}"),
+              "%s", out);
+    cr_assert(strstr(out, "\"text\":\"New paragraph \\\"quoted\\\".\",\"paragraph\":1"), "%s", out);
+    free(out);
+    ta_free(sp);
+}
