@@ -48,7 +48,7 @@ void ta_vec_release(ta_vec *v);
 /* A map from byte strings to int values (open addressing, keys copied). */
 typedef struct {
     char **keys;
-    uint32_t *klen;
+    uint32_t *klen, *hash; /* per slot: key length, and 32 bits of its hash (compared first) */
     int *vals;
     size_t cap, n;
 } ta_strmap;

@@ -31,13 +31,10 @@ void ta_matcher_free(ta_matcher *m)
     free(m);
 }
 
-static bool share_key(const ta_feat *a, int t, const ta_feat *b, int u)
+/* A 1024-bit filter of a sentence's keys, in front of the exact comparison. */
+static unsigned bit_of(int key)
 {
-    for (int k = a->tok[t]; k < a->tok[t + 1]; k++)
-        for (int q = b->tok[u]; q < b->tok[u + 1]; q++)
-            if (a->keys[k] == b->keys[q])
-                return true;
-    return false;
+    return (unsigned)key * 2654435761u >> 22;
 }
 
 ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const char *ru,
@@ -48,31 +45,61 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
     *similarity = 0;
     if (pairs)
         *pairs = NULL, *npairs = 0;
+    m->fz.no_offsets = !pairs;
+    m->fz.no_set = true;
     if (ta_featurize(&m->fz, 'e', en, en_len, &e))
         return TA_ENOMEM;
     if (ta_featurize(&m->fz, 'r', ru, ru_len, &r)) {
         ta_feat_release(&e);
         return TA_ENOMEM;
     }
-    int me = ta_feat_matches(&e, &r, 1), mr = ta_feat_matches(&r, &e, 1);
-    if (e.ncontent + r.ncontent)
-        *similarity = (double)(me + mr) / (e.ncontent + r.ncontent);
+    uint64_t filter[16] = {0};
+    for (int q = 0; q < r.tok[r.ncontent]; q++)
+        filter[bit_of(r.keys[q]) >> 6] |= 1ULL << (bit_of(r.keys[q]) & 63);
+    /* per Russian token: matched? (a bit a token, in words of 64) */
+    uint64_t rhit_small[4] = {0}, *rhit = rhit_small;
+    size_t words = ((size_t)r.ncontent + 63) / 64;
+    if (words > 4 && !(rhit = calloc(words, sizeof *rhit))) {
+        ta_feat_release(&e);
+        ta_feat_release(&r);
+        return TA_ENOMEM;
+    }
     ta_status st = TA_OK;
     ta_vec v = {.esz = sizeof(ta_word_pair)};
-    for (int t = 0; pairs && t < e.ncontent && st == TA_OK; t++) {
-        if (!ta_feat_token_matched(&e, t, &r))
+    int me = 0, mr = 0;
+    for (int t = 0; t < e.ncontent && st == TA_OK; t++) {
+        int first = -1;
+        for (int k = e.tok[t]; k < e.tok[t + 1]; k++) {
+            int key = e.keys[k];
+            unsigned b = bit_of(key);
+            if (!(filter[b >> 6] >> (b & 63) & 1))
+                continue;
+            for (int u = 0; u < r.ncontent; u++)
+                for (int q = r.tok[u]; q < r.tok[u + 1]; q++)
+                    if (r.keys[q] == key) {
+                        rhit[u >> 6] |= 1ULL << (u & 63);
+                        if (first < 0)
+                            first = u;
+                        break;
+                    }
+        }
+        if (first < 0)
             continue;
-        for (int u = 0; u < r.ncontent; u++)
-            if (share_key(&e, t, &r, u)) {
-                ta_word_pair *p = ta_vec_push(&v);
-                if (!p) {
-                    st = TA_ENOMEM;
-                    break;
-                }
-                *p = (ta_word_pair){e.start[t], e.end[t], r.start[u], r.end[u]};
-                break;
-            }
+        me++;
+        if (pairs) {
+            ta_word_pair *p = ta_vec_push(&v);
+            if (!p)
+                st = TA_ENOMEM;
+            else
+                *p = (ta_word_pair){e.start[t], e.end[t], r.start[first], r.end[first]};
+        }
     }
+    for (size_t w = 0; w < words; w++)
+        mr += __builtin_popcountll(rhit[w]);
+    if (e.ncontent + r.ncontent)
+        *similarity = (double)(me + mr) / (e.ncontent + r.ncontent);
+    if (rhit != rhit_small)
+        free(rhit);
     ta_feat_release(&e);
     ta_feat_release(&r);
     if (st != TA_OK) {

@@ -355,7 +355,7 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
         out->start[nstem - 1] = a;
         out->end[nstem - 1] = e;
     }
-    if (nkeys) {
+    if (nkeys && !f->no_set) {
         out->set = malloc(sizeof(int) * (size_t)nkeys);
         if (!out->set)
             return -1;

@@ -33,6 +33,7 @@ typedef struct {
     const ta_lexicon *lx;
     unsigned use;     /* TA_USE_* evidence kinds (default all; set before the first call) */
     bool no_offsets;  /* leave ta_feat start/end empty (the aligner needs no word offsets) */
+    bool no_set;      /* leave ta_feat set/mask empty (ta_lexicon_match compares keys itself) */
     ta_buf tmp, stem;
 } ta_featurizer;
 

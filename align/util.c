@@ -119,10 +119,20 @@ uint64_t ta_hash(const char *s, size_t n)
     return h ^ (h >> 29);
 }
 
-static size_t slot_of(const ta_strmap *m, const char *k, size_t n)
+/* Equal bytes? Keys are short words: a loop beats a call to memcmp. */
+static bool same(const char *a, const char *b, size_t n)
 {
-    size_t i = ta_hash(k, n) & (m->cap - 1);
-    while (m->keys[i] && !(m->klen[i] == n && memcmp(m->keys[i], k, n) == 0))
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+static size_t slot_of(const ta_strmap *m, const char *k, size_t n, uint64_t h)
+{
+    size_t i = h & (m->cap - 1);
+    uint32_t h32 = (uint32_t)(h >> 32);
+    while (m->keys[i] && !(m->hash[i] == h32 && m->klen[i] == n && same(m->keys[i], k, n)))
         i = (i + 1) & (m->cap - 1);
     return i;
 }
@@ -131,19 +141,20 @@ static int rehash(ta_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
     ta_strmap t = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(uint32_t)),
-                   calloc(cap, sizeof(int)), cap, m->n};
-    if (!t.keys || !t.klen || !t.vals) {
-        free(t.keys), free(t.klen), free(t.vals);
+                   calloc(cap, sizeof(uint32_t)), calloc(cap, sizeof(int)), cap, m->n};
+    if (!t.keys || !t.klen || !t.hash || !t.vals) {
+        free(t.keys), free(t.klen), free(t.hash), free(t.vals);
         return -1;
     }
     for (size_t i = 0; i < m->cap; i++)
         if (m->keys[i]) {
-            size_t j = slot_of(&t, m->keys[i], m->klen[i]);
+            size_t j = slot_of(&t, m->keys[i], m->klen[i], ta_hash(m->keys[i], m->klen[i]));
             t.keys[j] = m->keys[i];
             t.klen[j] = m->klen[i];
+            t.hash[j] = m->hash[i];
             t.vals[j] = m->vals[i];
         }
-    free(m->keys), free(m->klen), free(m->vals);
+    free(m->keys), free(m->klen), free(m->hash), free(m->vals);
     *m = t;
     return 0;
 }
@@ -152,7 +163,8 @@ int ta_strmap_put(ta_strmap *m, const char *k, size_t n, int val)
 {
     if ((m->n + 1) * 2 > m->cap && rehash(m))
         return -1;
-    size_t i = slot_of(m, k, n);
+    uint64_t h = ta_hash(k, n);
+    size_t i = slot_of(m, k, n, h);
     if (!m->keys[i]) {
         char *c = malloc(n + 1);
         if (!c)
@@ -161,6 +173,7 @@ int ta_strmap_put(ta_strmap *m, const char *k, size_t n, int val)
         c[n] = 0;
         m->keys[i] = c;
         m->klen[i] = (uint32_t)n;
+        m->hash[i] = (uint32_t)(h >> 32);
         m->n++;
     }
     m->vals[i] = val;
@@ -171,7 +184,7 @@ int ta_strmap_get(const ta_strmap *m, const char *k, size_t n, int *val)
 {
     if (!m->cap)
         return 0;
-    size_t i = slot_of(m, k, n);
+    size_t i = slot_of(m, k, n, ta_hash(k, n));
     if (!m->keys[i])
         return 0;
     if (val)
@@ -183,6 +196,6 @@ void ta_strmap_release(ta_strmap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
         free(m->keys[i]);
-    free(m->keys), free(m->klen), free(m->vals);
+    free(m->keys), free(m->klen), free(m->hash), free(m->vals);
     memset(m, 0, sizeof *m);
 }
