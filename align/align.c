@@ -657,13 +657,15 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
         d->md.c = c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c;
     }
     for (size_t s = 0; s < pairs.cap && st == TA_OK; s++) {
-        if (!pairs.keys[s] || pairs.vals[s] < 2)
+        const char *k;
+        int n2;
+        if (!ta_strmap_at(&pairs, s, &k, NULL, &n2) || n2 < 2)
             continue;
         int key[2], ce = 0, cr = 0;
-        memcpy(key, pairs.keys[s], sizeof key);
+        memcpy(key, k, sizeof key);
         ta_strmap_get(&cnt_e, (const char *)&key[0], sizeof(int), &ce);
         ta_strmap_get(&cnt_r, (const char *)&key[1], sizeof(int), &cr);
-        if (2.0 * pairs.vals[s] >= 0.6 * (ce + cr) && ta_featurizer_learn(fz, key[0], key[1]))
+        if (2.0 * n2 >= 0.6 * (ce + cr) && ta_featurizer_learn(fz, key[0], key[1]))
             st = TA_ENOMEM;
     }
     ta_strmap_release(&pairs), ta_strmap_release(&cnt_e), ta_strmap_release(&cnt_r);

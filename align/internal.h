@@ -45,16 +45,25 @@ typedef struct {
 void *ta_vec_push(ta_vec *v);
 void ta_vec_release(ta_vec *v);
 
-/* A map from byte strings to int values (open addressing, keys copied). */
+/* A map from byte strings to int values (open addressing; keys copied and NUL-terminated, in
+ * the slot itself when shorter than 16 bytes, so that a lookup touches one cache line). */
 typedef struct {
-    char **keys;
-    uint32_t *klen, *hash; /* per slot: key length, and 32 bits of its hash (compared first) */
-    int *vals;
+    uint32_t hash, len; /* 32 bits of the key's hash (compared first); len + 1, 0 = empty */
+    int val;
+    union {
+        char in[16];
+        char *out;
+    } key;
+} ta_strslot;
+typedef struct {
+    ta_strslot *slot;
     size_t cap, n;
 } ta_strmap;
 uint64_t ta_hash(const char *s, size_t n);
 int ta_strmap_put(ta_strmap *m, const char *k, size_t n, int val);   /* 0 on success */
 int ta_strmap_get(const ta_strmap *m, const char *k, size_t n, int *val); /* 1 if found */
+/* Slot i of the table (i < m->cap): 1 with its key, length and value when occupied, else 0. */
+int ta_strmap_at(const ta_strmap *m, size_t i, const char **k, size_t *n, int *val);
 void ta_strmap_release(ta_strmap *m);
 
 /* UTF-8 helpers. ta_u8_decode reads one code point at s[*i] (advancing *i); invalid bytes

@@ -88,20 +88,22 @@ ta_status ta_lexicon_learn(const char *const *en, const size_t *en_len,
     ta_vec keep = {.esz = sizeof(pair)};
     if (st == TA_OK && !name)
         st = ta_fail(err, TA_ENOMEM, "out of memory");
+    const char *k;
+    int v;
     for (size_t i = 0; st == TA_OK && i < fz.stems.cap; i++)
-        if (fz.stems.keys[i])
-            name[fz.stems.vals[i]] = fz.stems.keys[i];
+        if (ta_strmap_at(&fz.stems, i, &k, NULL, &v))
+            name[v] = k;
     for (size_t i = 0; st == TA_OK && i < both.cap; i++) {
-        if (!both.keys[i] || both.vals[i] < o.min_count)
+        if (!ta_strmap_at(&both, i, &k, NULL, &v) || v < o.min_count)
             continue;
         int key[2], ce = 0, cr = 0;
-        memcpy(key, both.keys[i], sizeof key);
+        memcpy(key, k, sizeof key);
         ta_strmap_get(&single, (const char *)&key[0], sizeof(int), &ce);
         ta_strmap_get(&single, (const char *)&key[1], sizeof(int), &cr);
-        double dice = 2.0 * both.vals[i] / (ce + cr);
+        double dice = 2.0 * v / (ce + cr);
         pair *p = dice >= o.min_dice ? ta_vec_push(&keep) : NULL;
         if (p)
-            *p = (pair){key[0], key[1], both.vals[i], dice};
+            *p = (pair){key[0], key[1], v, dice};
         else if (dice >= o.min_dice)
             st = ta_fail(err, TA_ENOMEM, "out of memory");
     }

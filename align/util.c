@@ -119,43 +119,44 @@ uint64_t ta_hash(const char *s, size_t n)
     return h ^ (h >> 29);
 }
 
-/* Equal bytes? Keys are short words: a loop beats a call to memcmp. */
-static bool same(const char *a, const char *b, size_t n)
+static const char *key_of(const ta_strslot *x)
 {
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
+    return x->len - 1 < sizeof x->key.in ? x->key.in : x->key.out;
 }
 
 static size_t slot_of(const ta_strmap *m, const char *k, size_t n, uint64_t h)
 {
     size_t i = h & (m->cap - 1);
     uint32_t h32 = (uint32_t)(h >> 32);
-    while (m->keys[i] && !(m->hash[i] == h32 && m->klen[i] == n && same(m->keys[i], k, n)))
-        i = (i + 1) & (m->cap - 1);
-    return i;
+    for (;; i = (i + 1) & (m->cap - 1)) {
+        const ta_strslot *x = &m->slot[i];
+        if (!x->len)
+            return i;
+        if (x->hash == h32 && x->len == n + 1) {
+            const char *a = key_of(x);
+            size_t q = 0;
+            while (q < n && a[q] == k[q])
+                q++;
+            if (q == n)
+                return i;
+        }
+    }
 }
 
 static int rehash(ta_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    ta_strmap t = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(uint32_t)),
-                   calloc(cap, sizeof(uint32_t)), calloc(cap, sizeof(int)), cap, m->n};
-    if (!t.keys || !t.klen || !t.hash || !t.vals) {
-        free(t.keys), free(t.klen), free(t.hash), free(t.vals);
+    ta_strslot *t = calloc(cap, sizeof *t);
+    if (!t)
         return -1;
-    }
+    ta_strmap nm = {t, cap, m->n};
     for (size_t i = 0; i < m->cap; i++)
-        if (m->keys[i]) {
-            size_t j = slot_of(&t, m->keys[i], m->klen[i], ta_hash(m->keys[i], m->klen[i]));
-            t.keys[j] = m->keys[i];
-            t.klen[j] = m->klen[i];
-            t.hash[j] = m->hash[i];
-            t.vals[j] = m->vals[i];
+        if (m->slot[i].len) {
+            const char *k = key_of(&m->slot[i]);
+            t[slot_of(&nm, k, m->slot[i].len - 1, ta_hash(k, m->slot[i].len - 1))] = m->slot[i];
         }
-    free(m->keys), free(m->klen), free(m->hash), free(m->vals);
-    *m = t;
+    free(m->slot);
+    *m = nm;
     return 0;
 }
 
@@ -164,19 +165,18 @@ int ta_strmap_put(ta_strmap *m, const char *k, size_t n, int val)
     if ((m->n + 1) * 2 > m->cap && rehash(m))
         return -1;
     uint64_t h = ta_hash(k, n);
-    size_t i = slot_of(m, k, n, h);
-    if (!m->keys[i]) {
-        char *c = malloc(n + 1);
-        if (!c)
+    ta_strslot *x = &m->slot[slot_of(m, k, n, h)];
+    if (!x->len) {
+        char *d = n < sizeof x->key.in ? x->key.in : (x->key.out = malloc(n + 1));
+        if (!d)
             return -1;
-        memcpy(c, k, n);
-        c[n] = 0;
-        m->keys[i] = c;
-        m->klen[i] = (uint32_t)n;
-        m->hash[i] = (uint32_t)(h >> 32);
+        memcpy(d, k, n);
+        d[n] = 0; /* keys are NUL-terminated strings too */
+        x->len = (uint32_t)n + 1;
+        x->hash = (uint32_t)(h >> 32);
         m->n++;
     }
-    m->vals[i] = val;
+    x->val = val;
     return 0;
 }
 
@@ -184,18 +184,33 @@ int ta_strmap_get(const ta_strmap *m, const char *k, size_t n, int *val)
 {
     if (!m->cap)
         return 0;
-    size_t i = slot_of(m, k, n, ta_hash(k, n));
-    if (!m->keys[i])
+    const ta_strslot *x = &m->slot[slot_of(m, k, n, ta_hash(k, n))];
+    if (!x->len)
         return 0;
     if (val)
-        *val = m->vals[i];
+        *val = x->val;
+    return 1;
+}
+
+int ta_strmap_at(const ta_strmap *m, size_t i, const char **k, size_t *n, int *val)
+{
+    const ta_strslot *x = &m->slot[i];
+    if (!x->len)
+        return 0;
+    if (k)
+        *k = key_of(x);
+    if (n)
+        *n = x->len - 1;
+    if (val)
+        *val = x->val;
     return 1;
 }
 
 void ta_strmap_release(ta_strmap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys), free(m->klen), free(m->hash), free(m->vals);
+        if (m->slot[i].len - 1 >= sizeof m->slot[i].key.in && m->slot[i].len)
+            free(m->slot[i].key.out);
+    free(m->slot);
     memset(m, 0, sizeof *m);
 }
