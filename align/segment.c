@@ -410,6 +410,27 @@ static int cmp_size(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+/* Is t[a, e) an emoticon that ends a sentence: ":)", ";-)", ":((", "=D", ":P" or a run of
+ * brackets, "))" (Russian chat style)? */
+static bool emoticon(const char *t, size_t a, size_t e)
+{
+    size_t i = a;
+    if (i < e && strchr(":;=8", t[i]))
+        i++;
+    else if (e - a < 2)
+        return false; /* a lone ")" closes a bracket */
+    if (i < e && (t[i] == '-' || t[i] == '\'' || t[i] == '^'))
+        i++;
+    if (i == e)
+        return false;
+    char c = t[i];
+    if (!strchr(")(DPp3", c) || (i == a && c != ')' && c != '('))
+        return false;
+    while (i < e && t[i] == c)
+        i++;
+    return i == e;
+}
+
 /* Extra boundaries ICU does not propose: "; ", dialogue dashes after a sentence end,
  * "2)" list items, and a digit after a word ending in a period ("150 лет. 31 мая"). */
 static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
@@ -452,6 +473,8 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 if (v != 0 && (v == last_item + 1 || prev == ';' || prev == ':' || ended))
                     at = i + 1, last_item = v > 0 ? v : last_item;
             }
+            if (!at && ta_is_upper(d) && emoticon(t, token_start(t, 0, i), i))
+                at = i + 1; /* "... тоже ;) Я вспомнила" */
             if (!at && prev == '.' && ta_is_digit((unsigned char)t[i + 1])) {
                 size_t a = token_start(t, 0, i - 1), letters = 0;
                 bool word = true;
