@@ -9,7 +9,8 @@ void help_align(FILE *f)
 {
     fputs("usage: talign align [--presegmented] [--format tsv|ladder|moses|tmx|jsonl|html]\n"
           "                    [--lexicon FILE] [--no-lexicon] [--no-realign] [--max-bead 2|3]\n"
-          "                    [--min-score X] [--encoding NAME] [--wrapped] [-o OUT] EN RU\n"
+          "                    [--min-score X] [--band N] [--encoding NAME] [--wrapped] [-o OUT]\n"
+          "                    EN RU\n"
           "Aligns an English text with its Russian counterpart (EN first).\n"
           "  --presegmented   one sentence a line on both sides (default: raw paragraphs)\n"
           "  --format F       tsv (default): EN<TAB>RU<TAB>SCORE<TAB>TYPE; ladder: hunalign's\n"
@@ -19,6 +20,8 @@ void help_align(FILE *f)
           "                   with 'talign lexicon learn' (default: $TALIGN_LEXICON or the built one)\n"
           "  --no-lexicon     lengths, numbers and names only\n"
           "  --min-score X    TMX and Moses leave out beads scored below X (default 0)\n"
+          "  --band N         start the search N sentences either side of the expected path\n"
+          "                   (default 50; it follows the path and widens on its own)\n"
           "  --repair-mojibake  recover Cyrillic read with the wrong code page\n"
           "  --src-lang L, --tgt-lang L   language codes written to TMX (default en, ru)\n",
           f);
@@ -102,7 +105,7 @@ int cmd_align(int argc, char **argv)
         {"encoding", required_argument, 0, 'e'}, {"wrapped", no_argument, 0, 'w'},
         {"src-lang", required_argument, 0, 'S'}, {"tgt-lang", required_argument, 0, 'T'},
         {"output", required_argument, 0, 'o'}, {"repair-mojibake", no_argument, 0, 'M'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
     const char *src = "en", *tgt = "ru";
@@ -125,6 +128,7 @@ int cmd_align(int argc, char **argv)
         case 'R': ao.realign = false; break;
         case 'r': ao.realign = true; break;
         case 'm': ao.max_bead = atoi(optarg); break;
+        case 'b': ao.band = atoi(optarg); break;
         case 's': min_score = atof(optarg); break;
         case 'e': enc = optarg; break;
         case 'w': wrapped = true; break;
@@ -141,9 +145,10 @@ int cmd_align(int argc, char **argv)
     for (int k = 0; k < 7; k++)
         if (!strcmp(format, names[k]) && fmt < 0)
             fmt = k;
-    if (fmt < 0 || argc - optind != 2 || ao.max_bead < 2 || ao.max_bead > 3) {
+    if (fmt < 0 || argc - optind != 2 || ao.max_bead < 2 || ao.max_bead > 3 || ao.band < 1) {
         cli_msg("align: %s", fmt < 0 ? "unknown --format"
-                : argc - optind != 2 ? "give two files: EN RU" : "--max-bead must be 2 or 3");
+                : argc - optind != 2 ? "give two files: EN RU"
+                : ao.band < 1 ? "--band must be a positive number" : "--max-bead must be 2 or 3");
         return EXIT_USAGE;
     }
     if (fmt == TA_FMT_MOSES_EN && !out) {
