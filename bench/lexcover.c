@@ -143,10 +143,15 @@ int main(int argc, char **argv)
     load(&c, argv[1]);
     ta_lexicon *lx;
     ta_error err;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (ta_lexicon_load(argv[2], &lx, &err) != TA_OK) {
         fprintf(stderr, "%s\n", err.message);
         return 3;
     }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    printf("lexicon load: %.1f ms (%s, checksum verified)\n",
+           (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6, argv[2]);
     printf("%zu sentence pairs in %zu documents; share of English content words translated:\n",
            c.n, c.ndocs);
     figure("stems (lexicon)", &c, lx, TA_USE_LEXICON);
