@@ -163,6 +163,10 @@ static ta_status convert(const char *in, size_t len, const char *enc, ta_buf *ou
 
 /* Code points that are NFC whatever surrounds them (Latin-1, Cyrillic, common punctuation):
  * text made only of these needs no ICU pass. */
+/* Is the character at s[*i] NFC-stable? Advances *i past it. Cyrillic letters (lead bytes D0,
+ * D1: U+0400-U+047F) take a short path: they are most of a Russian text. */
+static bool stable_at(const char *s, size_t n, size_t *i);
+
 static bool nfc_stable(uint32_t c)
 {
     return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
@@ -206,6 +210,16 @@ static ta_status nfc_line(const char *s, size_t n, ta_buf *out, ta_error *err)
     return st;
 }
 
+static bool stable_at(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if ((c == 0xD0 || c == 0xD1) && *i + 1 < n && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
+        *i += 2;
+        return true;
+    }
+    return nfc_stable(ta_u8_decode(s, n, i));
+}
+
 /* NFC, line by line: lines made of NFC-stable code points are copied, the rest go through ICU
  * (normalisation never crosses a line break). */
 static ta_status nfc(ta_buf *b, ta_error *err)
@@ -215,7 +229,7 @@ static ta_status nfc(ta_buf *b, ta_error *err)
         if (!(b->data[i] & 0x80))
             i++;
         else
-            stable = nfc_stable(ta_u8_decode(b->data, b->len, &i));
+            stable = stable_at(b->data, b->len, &i);
     }
     if (stable)
         return TA_OK; /* the common case: nothing to do */
@@ -229,7 +243,7 @@ static ta_status nfc(ta_buf *b, ta_error *err)
             if (!(b->data[k] & 0x80))
                 k++;
             else
-                stable = nfc_stable(ta_u8_decode(b->data, e, &k));
+                stable = stable_at(b->data, e, &k);
         }
         if (stable) {
             if (ta_buf_add(&out, b->data + p, e - p))
@@ -247,8 +261,10 @@ static ta_status nfc(ta_buf *b, ta_error *err)
     return TA_OK;
 }
 
-ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta_text **out,
-                         ta_error *err)
+/* ta_text_decode; when `own` holds the bytes and they are UTF-8, its buffer is taken over
+ * rather than copied (own->data is then NULL). */
+static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *encoding,
+                        ta_text **out, ta_error *err)
 {
     *out = NULL;
     const unsigned char *s = (const unsigned char *)bytes;
@@ -274,7 +290,9 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
             }
             i += n;
         }
-        if (ta_buf_add(&b, bytes + skip, len - skip))
+        if (own && own->data == bytes) /* the BOM, if any, goes with U+FEFF below */
+            b = *own, own->data = NULL, own->len = own->cap = 0;
+        else if (ta_buf_add(&b, bytes + skip, len - skip))
             return ta_fail(err, TA_ENOMEM, "out of memory");
     } else if ((st = convert(bytes + skip, len - skip, enc, &b, err)) != TA_OK) {
         if (err && err->has_offset)
@@ -320,6 +338,12 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
     return TA_OK;
 }
 
+ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta_text **out,
+                         ta_error *err)
+{
+    return decode(bytes, len, NULL, encoding, out, err);
+}
+
 /* A named pipe (or a shell's <(...)): opened without blocking, then read once a writer has
  * sent something or closed, waiting at most $TALIGN_FIFO_WAIT seconds (default 10) so that a
  * pipe nobody writes to gets a message rather than a hang. */
@@ -358,8 +382,19 @@ ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta
             return s;
     }
     ta_buf b = {0};
+    struct stat fs;
+    if (f != stdin && fstat(fileno(f), &fs) == 0 && S_ISREG(fs.st_mode) && fs.st_size > 0 &&
+        ta_buf_grow(&b, (size_t)fs.st_size + 1)) { /* one read straight into place */
+        fclose(f);
+        return ta_fail(err, TA_ENOMEM, "out of memory while reading");
+    }
     char tmp[1 << 16];
     size_t n;
+    if (b.cap) {
+        while (b.len + 1 < b.cap && (n = fread(b.data + b.len, 1, b.cap - 1 - b.len, f)) > 0)
+            b.len += n;
+        b.data[b.len] = 0;
+    }
     while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
         if (ta_buf_add(&b, tmp, n)) {
             if (f != stdin)
@@ -374,7 +409,7 @@ ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta
         ta_buf_release(&b);
         return ta_fail(err, TA_EIO, "read error: %s", strerror(errno));
     }
-    ta_status s = ta_text_decode(b.data ? b.data : "", b.len, encoding, out, err);
+    ta_status s = decode(b.data ? b.data : "", b.len, &b, encoding, out, err);
     ta_buf_release(&b);
     return s;
 }

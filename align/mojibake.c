@@ -43,6 +43,16 @@ static bool looks_broken(size_t high, size_t letters, size_t cyr)
 
 bool ta_text_mojibake(const ta_text *t)
 {
+    /* a byte count first: U+00C0..U+00FF start with the byte C3, Cyrillic letters with D0..D3;
+     * the test below needs 20 of the first and more than four times as many as of the second */
+    size_t c3 = 0, cyr_lead = 0;
+    for (size_t i = 0; i < t->len; i++) {
+        unsigned char b = (unsigned char)t->data[i];
+        c3 += b == 0xC3;
+        cyr_lead += b >= 0xD0 && b <= 0xD3;
+    }
+    if (c3 < 20 || c3 <= 4 * cyr_lead)
+        return false;
     size_t high, letters, cyr;
     count(t->data, t->len, &high, &letters, &cyr);
     return high >= 20 && high * 10 >= letters * 4 && cyr * 10 < letters;

@@ -1,7 +1,9 @@
-/* pairseg.c — segmentation helped by the translation: where scraped news has lost the line
- * break after its headline, the headline is glued to the first sentence on one side or both.
- * The other side often shows where it ends; the split is chosen with the alignment model's
- * own bead costs (lengths, lexicon, names, numbers). */
+/* pairseg.c — segmentation helped by the translation. Where scraped news has lost the line
+ * break after its headline, the headline is glued to the first sentence on one side or both,
+ * and the other side often shows where it ends (ta_split_glued_headlines, before aligning);
+ * where a 2-1 or 1-2 bead's single sentence hides a boundary without punctuation, it is split
+ * in two 1-1 beads (ta_split_by_translation, after). Splits are chosen with the alignment
+ * model's own bead costs (lengths, lexicon, names, numbers). */
 #include "headline.h"
 #include "model.h"
 #include <stdlib.h>
@@ -172,7 +174,8 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
             if (both ? (ci != cur_i && cj != cur_j) || ci == SIZE_MAX || cj == SIZE_MAX
                      : (e.split && ci != cur_i) || (r.split && cj != cur_j))
                 continue;
-            double c = choice_cost(&md, &e, &r, ci, cj) + (both && (ci != cur_i || cj != cur_j)) * SWITCH;
+            double c = choice_cost(&md, &e, &r, ci, cj) +
+                       (both && (ci != cur_i || cj != cur_j)) * SWITCH;
             if (c < best)
                 best = c, bi = ci, bj = cj;
         }

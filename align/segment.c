@@ -438,9 +438,9 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
     int last_item = 0, quotes = 0;
     for (size_t i = 0; i < n; i++) {
         size_t at = 0;
-        if (!memcmp(t + i, "\xC2\xAB", i + 2 <= n ? 2 : 0)) /* « */
+        if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xAB') /* « */
             quotes++;
-        else if (!memcmp(t + i, "\xC2\xBB", i + 2 <= n ? 2 : 0) && quotes > 0)
+        else if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xBB' && quotes > 0)
             quotes--;
         if (semicolon && t[i] == ';' && i + 2 < n && t[i + 1] == ' ')
             at = i + 2;
