@@ -124,8 +124,11 @@ ta_segment_opts ta_segment_opts_default(void);
 typedef struct ta_segmenter ta_segmenter;
 
 /* Creates a segmenter for opts->lang, reading its rules from opts->data_dir or the copies built
- * into the library. TA_EINVAL for an unknown language, TA_EIO/TA_EFORMAT for bad data files
- * (err names the file and line). *out belongs to the caller (ta_segmenter_free). */
+ * into the library. For headlines glued to a document's first sentence it also consults the
+ * hunspell dictionary (en_US, ru_RU) in $TALIGN_HUNSPELL or /usr/share/hunspell, when present,
+ * loaded the first time it is needed. TA_EINVAL for an unknown language, TA_EIO/TA_EFORMAT for
+ * bad data files (err names the file and line). *out belongs to the caller
+ * (ta_segmenter_free). */
 ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_error *err);
 
 /* Splits `utf8` (normally a ta_text's data) into sentences. On success *spans is an array of *n
