@@ -250,6 +250,18 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         size_t a0 = token_start(s, lo, e);
         return a0 == sent && ta_list_marker(s, a0, e, &bullet) != 0;
     }
+    size_t q0 = e; /* after "!" or "?" (and closing quotes) a lowercase word goes on the
+                    * sentence: "Yahoo! in the", "'Well!' thought Alice" */
+    uint32_t last = e > lo ? ta_u8_prev(s, &q0) : 0;
+    while (q0 > lo && (last == '"' || last == '\'' || last == 0xBB || last == 0x201D ||
+                       last == 0x2019 || last == ')'))
+        last = ta_u8_prev(s, &q0);
+    if (last == '!' || last == '?') {
+        size_t r = p;
+        while (r < hi && s[r] == ' ')
+            r++;
+        return r < hi && ta_is_lower(ta_u8_decode(s, hi, &r));
+    }
     if (e == lo || s[e - 1] != '.')
         return false;
     size_t a = token_start(s, lo, e);
