@@ -402,6 +402,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         size_t ws = w;
         q = w;
         uint32_t c = ta_u8_decode(t, n, &q);
+        if (c == '(' || c == '[')
+            continue; /* a parenthesis goes on the sentence: "science (He worked ...)" */
         if (is_open_punct(c))
             ws = q, c = ta_u8_decode(t, n, &q);
         if (!ta_is_upper(c))

@@ -307,6 +307,8 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         b = token_start(s, sent, t);
         starts[nst++] = b;
     }
+    if (e - a == 2 && s[a] == 'I' && nst > 1 && ta_is_lower((unsigned char)s[starts[1]]))
+        return false; /* "you and I. Did you", not "Albert I. Jones" */
     if (is_initials(s, a, e) && e - a <= 3 && next_upper) /* "Л. В. Щербы", not "в." */
         return true;
     for (int k = nst - 1; k >= 0; k--) {
@@ -608,6 +610,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             e--;
         size_t m = token_start(t, sent, e);
         int mv = ta_list_marker(t, m, e, &bullet);
+        if (e - m == 2 && t[m] == 'I' && m > sent)
+            mv = 0; /* "you and I." ends a sentence; it is no item "I." */
         if (mv != 0 && m > sent) {
             size_t b = m;
             while (b > sent && t[b - 1] == ' ')
