@@ -458,6 +458,9 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
             quotes--;
         if (semicolon && t[i] == ';' && i + 2 < n && t[i + 1] == ' ')
             at = i + 2;
+        else if (((unsigned char)t[i] == 0xEF || (unsigned char)t[i] == 0xE3) && i + 3 < n &&
+                 (!memcmp(t + i, "\xEF\xBC\x8E", 3) || !memcmp(t + i, "\xE3\x80\x82", 3)))
+            at = i + 3; /* a full-width or ideographic full stop: "period．Does" */
         else if (t[i] == ' ' && i > 0 && i + 2 < n) {
             size_t q = i + 1, p = i;
             uint32_t d = ta_u8_decode(t, n, &q);
