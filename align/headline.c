@@ -77,23 +77,9 @@ void ta_headliner_free(ta_headliner *h)
 
 /* ---- words ---------------------------------------------------------------- */
 
-static bool is_open_punct(uint32_t c)
-{
-    return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0xAB || c == 0x201C ||
-           c == 0x201E || c == 0x2018 || c == '{';
-}
-
 static bool is_close_quote(uint32_t c)
 {
     return c == '"' || c == 0xBB || c == 0x201D || c == 0x2019 || c == '\'' || c == ')';
-}
-
-/* Start of the space-delimited token that ends at `e`. */
-static size_t token_start(const char *s, size_t lo, size_t e)
-{
-    while (e > lo && s[e - 1] != ' ')
-        e--;
-    return e;
 }
 
 /* The letters of the token s[a, e): without surrounding quotes, brackets and trailing
@@ -103,7 +89,7 @@ static size_t word_core(const char *s, size_t *a, size_t e)
     size_t q = *a;
     while (q < e) {
         size_t r = q;
-        if (!is_open_punct(ta_u8_decode(s, e, &r)))
+        if (!ta_is_open_punct(ta_u8_decode(s, e, &r)))
             break;
         q = r;
     }
@@ -350,7 +336,7 @@ static bool same_words(const char *t, size_t n, size_t a, size_t b, int k)
 static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, bool first,
                      bool prev_upper, bool common, size_t words)
 {
-    size_t ps = token_start(t, from, w - 1), pps = ps > from + 1 ? token_start(t, from, ps - 1) : ps;
+    size_t ps = ta_token_start(t, from, w - 1), pps = ps > from + 1 ? ta_token_start(t, from, ps - 1) : ps;
     if (pps < ps && same_words(t, n, pps, ws, 2) && ws - pps > 6)
         return true;
     size_t fe = token_end(t, n, from), fs = from, fc = word_core(t, &fs, fe);
@@ -391,7 +377,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             continue;
         words++;
         bool head = first && chars < 250; /* still where a headline may end */
-        size_t pe = w - 1, ps = token_start(t, from, pe), ne = token_end(t, n, w);
+        size_t pe = w - 1, ps = ta_token_start(t, from, pe), ne = token_end(t, n, w);
         size_t q = pe;
         uint32_t last = ta_u8_prev(t, &q);
         bool quote_end = is_close_quote(last) && last != '\'';
@@ -404,7 +390,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         uint32_t c = ta_u8_decode(t, n, &q);
         if (c == '(' || c == '[')
             continue; /* a parenthesis goes on the sentence: "science (He worked ...)" */
-        if (is_open_punct(c))
+        if (ta_is_open_punct(c))
             ws = q, c = ta_u8_decode(t, n, &q);
         if (!ta_is_upper(c))
             continue;
@@ -474,7 +460,7 @@ size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t f
             break;
         if (++words < 3 || (anywhere && !more_words(t, w, to, 3)))
             continue;
-        size_t ps = token_start(t, from, w - 1), pa = ps, pz = word_core(t, &pa, w - 1);
+        size_t ps = ta_token_start(t, from, w - 1), pa = ps, pz = word_core(t, &pa, w - 1);
         size_t q = w - 1;
         uint32_t last = ta_u8_prev(t, &q);
         if (anywhere && pz < w - 1 && pz > pa && (t[pz] == '.' || t[pz] == '!' || t[pz] == '?')) {
@@ -486,7 +472,7 @@ size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t f
             continue;
         q = w;
         uint32_t c = ta_u8_decode(t, n, &q);
-        if (is_open_punct(c) && q < n)
+        if (ta_is_open_punct(c) && q < n)
             c = ta_u8_decode(t, n, &q);
         if (ta_is_upper(c) || ta_is_digit(c))
             out[k++] = w;

@@ -78,6 +78,10 @@ bool ta_is_alpha(uint32_t c);
 bool ta_is_digit(uint32_t c);
 bool ta_is_space(uint32_t c);
 uint32_t ta_to_lower(uint32_t c);
+/* Opening quotes and brackets: ( [ { " ' « “ „ ‘ */
+bool ta_is_open_punct(uint32_t c);
+/* Start of the white-space-delimited token of s that ends at byte e (not before lo). */
+size_t ta_token_start(const char *s, size_t lo, size_t e);
 /* Appends a lowercased copy (Latin and Cyrillic, ё -> е when `yo`) of s to b. 0 on success. */
 int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo);
 

@@ -9,6 +9,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What both functions need: the model, a featurizer and each language's headline rules. */
+typedef struct {
+    ta_featurizer fz;
+    model md;
+    ta_headliner *he, *hr;
+} tools;
+
+static ta_status tools_init(tools *t, const ta_lexicon *lx)
+{
+    memset(t, 0, sizeof *t);
+    ta_status st = ta_featurizer_init(&t->fz, lx, NULL);
+    if (st != TA_OK)
+        return st;
+    if ((st = ta_model_read(&t->md, lx != NULL)) != TA_OK ||
+        (st = ta_headliner_new("en", NULL, NULL, &t->he, NULL)) != TA_OK ||
+        (st = ta_headliner_new("ru", NULL, NULL, &t->hr, NULL)) != TA_OK) {
+        ta_headliner_free(t->he);
+        ta_featurizer_release(&t->fz);
+    }
+    return st;
+}
+
+static void tools_release(tools *t)
+{
+    ta_headliner_free(t->he);
+    ta_headliner_free(t->hr);
+    ta_featurizer_release(&t->fz);
+}
+
 #define MAX_CAND 32
 #define SWITCH 1.0 /* nats: moving a split the segmenter made must win by this much */
 
@@ -139,16 +168,13 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
 {
     (void)en_len, (void)ru_len;
     side e = {.t = en, .sp = *en_spans, .n = *n_en}, r = {.t = ru, .sp = *ru_spans, .n = *n_ru};
-    ta_featurizer fz;
-    model md;
-    ta_headliner *he = NULL, *hr = NULL;
-    ta_status st = ta_featurizer_init(&fz, lx, NULL);
+    tools tl;
+    ta_status st = tools_init(&tl, lx);
     if (st != TA_OK)
         return st;
-    if ((st = ta_model_read(&md, lx != NULL)) != TA_OK ||
-        (st = ta_headliner_new("en", NULL, NULL, &he, NULL)) != TA_OK ||
-        (st = ta_headliner_new("ru", NULL, NULL, &hr, NULL)) != TA_OK ||
-        (st = prepare(&e, &fz, 'e', he)) != TA_OK || (st = prepare(&r, &fz, 'r', hr)) != TA_OK)
+    const model *md = &tl.md;
+    if ((st = prepare(&e, &tl.fz, 'e', tl.he)) != TA_OK ||
+        (st = prepare(&r, &tl.fz, 'r', tl.hr)) != TA_OK)
         goto done;
     if (e.first >= e.n || r.first >= r.n || e.fixed || r.fixed || (!e.ncand && !r.ncand))
         goto done;
@@ -161,7 +187,7 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
     for (size_t k = 0; r.split && k + 1 < r.ncand; k++)
         if (r.cand[k] == r.sp[r.first + 1].start)
             cur_j = k;
-    double best = choice_cost(&md, &e, &r, cur_i, cur_j);
+    double best = choice_cost(md, &e, &r, cur_i, cur_j);
     size_t bi = cur_i, bj = cur_j;
     if (!e.split && !r.split)
         goto done; /* both whole: nothing to go by */
@@ -174,7 +200,7 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
             if (both ? (ci != cur_i && cj != cur_j) || ci == SIZE_MAX || cj == SIZE_MAX
                      : (e.split && ci != cur_i) || (r.split && cj != cur_j))
                 continue;
-            double c = choice_cost(&md, &e, &r, ci, cj) +
+            double c = choice_cost(md, &e, &r, ci, cj) +
                        (both && (ci != cur_i || cj != cur_j)) * SWITCH;
             if (c < best)
                 best = c, bi = ci, bj = cj;
@@ -186,9 +212,7 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
 done:
     side_release(&e);
     side_release(&r);
-    ta_headliner_free(he);
-    ta_headliner_free(hr);
-    ta_featurizer_release(&fz);
+    tools_release(&tl);
     return st;
 }
 
@@ -213,10 +237,12 @@ static ta_status split_span(const char *t, ta_span **spans, size_t *n, size_t i,
 
 /* For the bead b of type 2-1 (en_single false: the Russian side is one sentence) or 1-2: the
  * byte where the single sentence is best split in two 1-1 beads, or 0 to keep it. */
-static ta_status best_split(const model *md, ta_featurizer *fz, ta_headliner *h, const char *st,
-                            const ta_span *ss, const char *mt, const ta_span *ms, bool en_single,
-                            size_t *at)
+static ta_status best_split(tools *tl, const char *st, const ta_span *ss, const char *mt,
+                            const ta_span *ms, bool en_single, size_t *at)
 {
+    const model *md = &tl->md;
+    ta_featurizer *fz = &tl->fz;
+    ta_headliner *h = en_single ? tl->he : tl->hr;
     char sl = en_single ? 'e' : 'r', ml = en_single ? 'r' : 'e';
     size_t cand[MAX_CAND];
     size_t nc = ta_headline_candidates(h, st, ss->end, ss->start, ss->end, true, cand, MAX_CAND);
@@ -258,17 +284,11 @@ ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_
                                   const char *ru, ta_span **ru_spans, size_t *n_ru,
                                   ta_bead **beads, size_t *n_beads, const ta_lexicon *lx)
 {
-    ta_featurizer fz;
-    model md;
-    ta_headliner *he = NULL, *hr = NULL;
-    ta_status st = ta_featurizer_init(&fz, lx, NULL);
+    tools tl;
+    ta_status st = tools_init(&tl, lx);
     if (st != TA_OK)
         return st;
     ta_vec out = {.esz = sizeof(ta_bead)};
-    if ((st = ta_model_read(&md, lx != NULL)) != TA_OK ||
-        (st = ta_headliner_new("en", NULL, NULL, &he, NULL)) != TA_OK ||
-        (st = ta_headliner_new("ru", NULL, NULL, &hr, NULL)) != TA_OK)
-        goto done;
     int se = 0, sr = 0; /* sentences inserted so far on each side */
     for (size_t k = 0; k < *n_beads; k++) {
         ta_bead b = (*beads)[k];
@@ -277,8 +297,8 @@ ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_
         size_t at = 0;
         if ((de == 1 && dr == 2) || (de == 2 && dr == 1)) {
             bool es = de == 1;
-            st = es ? best_split(&md, &fz, he, en, &(*en_spans)[b.en0], ru, &(*ru_spans)[b.ru0], true, &at)
-                    : best_split(&md, &fz, hr, ru, &(*ru_spans)[b.ru0], en, &(*en_spans)[b.en0], false, &at);
+            st = es ? best_split(&tl, en, &(*en_spans)[b.en0], ru, &(*ru_spans)[b.ru0], true, &at)
+                    : best_split(&tl, ru, &(*ru_spans)[b.ru0], en, &(*en_spans)[b.en0], false, &at);
             if (st == TA_OK && at)
                 st = es ? split_span(en, en_spans, n_en, (size_t)b.en0, at)
                         : split_span(ru, ru_spans, n_ru, (size_t)b.ru0, at);
@@ -310,8 +330,6 @@ ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_
     out.data = NULL;
 done:
     ta_vec_release(&out);
-    ta_headliner_free(he);
-    ta_headliner_free(hr);
-    ta_featurizer_release(&fz);
+    tools_release(&tl);
     return st;
 }

@@ -173,25 +173,6 @@ void ta_segmenter_free(ta_segmenter *s)
 
 /* ---- boundary rules ------------------------------------------------------ */
 
-static bool is_open_punct(uint32_t c)
-{
-    return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0xAB || c == 0x201C ||
-           c == 0x201E || c == 0x2018 || c == '{';
-}
-
-/* Start of the white-space-delimited token that ends at `e`. */
-static size_t token_start(const char *s, size_t lo, size_t e)
-{
-    size_t i = e;
-    while (i > lo) {
-        size_t q = i;
-        if (ta_is_space(ta_u8_prev(s, &q)))
-            break;
-        i = q;
-    }
-    return i;
-}
-
 /* Single capitals with dots: "J.", "J.R.R.", "В.В." */
 static bool is_initials(const char *s, size_t a, size_t e)
 {
@@ -247,7 +228,7 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
     }
     if (e > lo && s[e - 1] == ')' && e - 1 > lo && s[e - 2] == '.') { /* "1.)" */
         bool bullet;
-        size_t a0 = token_start(s, lo, e);
+        size_t a0 = ta_token_start(s, lo, e);
         return a0 == sent && ta_list_marker(s, a0, e, &bullet) != 0;
     }
     size_t q0 = e; /* after "!" or "?" (and closing quotes) a lowercase word goes on the
@@ -264,10 +245,10 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
     }
     if (e == lo || s[e - 1] != '.')
         return false;
-    size_t a = token_start(s, lo, e);
+    size_t a = ta_token_start(s, lo, e);
     for (;;) { /* strip opening quotes and brackets */
         size_t q = a;
-        if (q >= e || !is_open_punct(ta_u8_decode(s, e, &q)))
+        if (q >= e || !ta_is_open_punct(ta_u8_decode(s, e, &q)))
             break;
         a = q;
     }
@@ -290,7 +271,7 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
     }
     size_t q = nx;
     uint32_t c = ta_u8_decode(s, hi, &q);
-    while (is_open_punct(c) && q < ne)
+    while (ta_is_open_punct(c) && q < ne)
         c = ta_u8_decode(s, hi, &q);
     bool next_upper = ta_is_upper(c), next_digit = ta_is_digit(c);
     bool next_lower = ta_is_lower(c) || c == ',' || c == ';' || c == ':' || c == '-';
@@ -304,7 +285,7 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
             t--;
         if (t == b || t == sent)
             break;
-        b = token_start(s, sent, t);
+        b = ta_token_start(s, sent, t);
         starts[nst++] = b;
     }
     if (e - a == 2 && s[a] == 'I' && nst > 1 && ta_is_lower((unsigned char)s[starts[1]]))
@@ -472,7 +453,7 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 t[q] == ' ') {
                 size_t r = q + 1;
                 uint32_t e = ta_u8_decode(t, n, &r);
-                if (is_open_punct(e) && r < n)
+                if (ta_is_open_punct(e) && r < n)
                     e = ta_u8_decode(t, n, &r);
                 if (ta_is_upper(e))
                     at = i + 1;
@@ -490,10 +471,10 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 if (v != 0 && (v == last_item + 1 || prev == ';' || prev == ':' || ended))
                     at = i + 1, last_item = v > 0 ? v : last_item;
             }
-            if (!at && ta_is_upper(d) && emoticon(t, token_start(t, 0, i), i))
+            if (!at && ta_is_upper(d) && emoticon(t, ta_token_start(t, 0, i), i))
                 at = i + 1; /* "... тоже ;) Я вспомнила" */
             if (!at && prev == '.' && ta_is_digit((unsigned char)t[i + 1])) {
-                size_t a = token_start(t, 0, i - 1), letters = 0;
+                size_t a = ta_token_start(t, 0, i - 1), letters = 0;
                 bool word = true;
                 for (size_t r = a; r < i - 1 && word;) {
                     uint32_t e = ta_u8_decode(t, i - 1, &r);
@@ -611,7 +592,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         size_t e = p;
         while (e > sent && t[e - 1] == ' ')
             e--;
-        size_t m = token_start(t, sent, e);
+        size_t m = ta_token_start(t, sent, e);
         int mv = ta_list_marker(t, m, e, &bullet);
         if (e - m == 2 && t[m] == 'I' && m > sent)
             mv = 0; /* "you and I." ends a sentence; it is no item "I." */
@@ -619,7 +600,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             size_t b = m;
             while (b > sent && t[b - 1] == ' ')
                 b--;
-            size_t bs = token_start(t, sent, b);
+            size_t bs = ta_token_start(t, sent, b);
             bool bt = false;
             if (b > bs && ta_list_marker(t, bs, b, &bt) == 0 && bt == false) {
                 size_t q = bs; /* a bullet on its own: "• 9." */

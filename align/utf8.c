@@ -109,3 +109,21 @@ int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo)
     }
     return 0;
 }
+
+bool ta_is_open_punct(uint32_t c)
+{
+    return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0xAB || c == 0x201C ||
+           c == 0x201E || c == 0x2018 || c == '{';
+}
+
+size_t ta_token_start(const char *s, size_t lo, size_t e)
+{
+    size_t i = e;
+    while (i > lo) {
+        size_t q = i;
+        if (ta_is_space(ta_u8_prev(s, &q)))
+            break;
+        i = q;
+    }
+    return i;
+}
