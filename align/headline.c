@@ -22,8 +22,8 @@ struct ta_headliner {
     ta_buf key, tmp;
 };
 
-ta_status ta_headliner_new(const char *lang, const char *data_dir, const char *dict_dir,
-                           ta_headliner **out, ta_error *err)
+ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
+                           ta_error *err)
 {
     *out = NULL;
     ta_headliner *h = calloc(1, sizeof *h);
@@ -49,7 +49,7 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, const char *d
             st = ta_fail(err, TA_ENOMEM, "out of memory");
     ta_lines_free(stop);
     const char *env = getenv("TALIGN_HUNSPELL");
-    const char *dir = dict_dir ? dict_dir : env && *env ? env : "/usr/share/hunspell";
+    const char *dir = env && *env ? env : "/usr/share/hunspell";
     if (st == TA_OK && !(h->dict_dir = strdup(dir)))
         st = ta_fail(err, TA_ENOMEM, "out of memory");
     if (st != TA_OK) {

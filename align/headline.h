@@ -6,11 +6,11 @@
 
 typedef struct ta_headliner ta_headliner;
 
-/* Reads starters.LANG and stopwords.LANG from data_dir (NULL: built-in). The hunspell
- * dictionary LANG_xx in dict_dir (NULL: $TALIGN_HUNSPELL or /usr/share/hunspell) is opened the
+/* Reads starters.LANG, stopwords.LANG and titlecase.en from data_dir (NULL: built-in). The
+ * hunspell dictionary LANG_xx in $TALIGN_HUNSPELL (default /usr/share/hunspell) is opened the
  * first time it is needed; without it the rules that need it are skipped. */
-ta_status ta_headliner_new(const char *lang, const char *data_dir, const char *dict_dir,
-                           ta_headliner **out, ta_error *err);
+ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
+                           ta_error *err);
 void ta_headliner_free(ta_headliner *h);
 
 /* The byte in the sentence t[from, to) (t holds n bytes) where a sentence glued to a headline

@@ -23,8 +23,8 @@ static ta_status tools_init(tools *t, const ta_lexicon *lx)
     if (st != TA_OK)
         return st;
     if ((st = ta_model_read(&t->md, lx != NULL)) != TA_OK ||
-        (st = ta_headliner_new("en", NULL, NULL, &t->he, NULL)) != TA_OK ||
-        (st = ta_headliner_new("ru", NULL, NULL, &t->hr, NULL)) != TA_OK) {
+        (st = ta_headliner_new("en", NULL, &t->he, NULL)) != TA_OK ||
+        (st = ta_headliner_new("ru", NULL, &t->hr, NULL)) != TA_OK) {
         ta_headliner_free(t->he);
         ta_featurizer_release(&t->fz);
     }

@@ -140,7 +140,7 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
         if (U_FAILURE(ec))
             st = ta_fail(err, TA_EINVAL, "ICU sentence iterator: %s", u_errorName(ec));
         else if ((st = load_abbrev(s, err)) == TA_OK &&
-                 (st = ta_headliner_new(s->lang, o.data_dir, NULL, &s->headliner, err)) == TA_OK)
+                 (st = ta_headliner_new(s->lang, o.data_dir, &s->headliner, err)) == TA_OK)
             st = ta_boiler_load(&s->boiler, o.data_dir, err);
     }
     s->opts.data_dir = NULL; /* not kept: the caller owns that string */

@@ -73,10 +73,15 @@ wait
 $T align "$tmp/en.txt" "$tmp/missing.txt" 2>"$tmp/err"; check missing 3 $?
 says missing-named "missing.txt" "$tmp/err"
 mkdir "$tmp/ro"; chmod 555 "$tmp/ro"
-if touch "$tmp/ro/probe" 2>/dev/null; then ro=/proc/version/out.tsv; else ro=$tmp/ro/out.tsv; fi  # root
-$T align -o "$ro" "$tmp/en.txt" "$tmp/ru.txt" 2>"$tmp/err"; check unwritable-output 4 $?
-says unwritable-output-named "out.tsv" "$tmp/err"
-[ -z "$(ls "$tmp/ro" | grep -v probe)" ]; check unwritable-output-nothing-left 0 $?
+if touch "$tmp/ro/probe" 2>/dev/null; then  # root writes anywhere: a path under a file instead
+  $T align -o /proc/version/out.tsv "$tmp/en.txt" "$tmp/ru.txt" 2>"$tmp/err"; check unwritable-output 4 $?
+  says unwritable-output-named "out.tsv" "$tmp/err"
+  echo "skip unwritable-output-nothing-left: running as root, no folder is read-only"
+else
+  $T align -o "$tmp/ro/out.tsv" "$tmp/en.txt" "$tmp/ru.txt" 2>"$tmp/err"; check unwritable-output 4 $?
+  says unwritable-output-named "out.tsv" "$tmp/err"
+  [ -z "$(ls "$tmp/ro")" ]; check unwritable-output-nothing-left 0 $?
+fi
 
 # a 1:1000 length ratio: aligned anyway, every sentence once, with a warning
 awk 'BEGIN { for (i = 0; i < 3000; i++) printf "Предложение номер %d.\n", i }' > "$tmp/ru3000"
