@@ -18,7 +18,7 @@ LIB_SRC  := $(wildcard align/*.c lexicon/*.c corpora/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 DATA     := $(wildcard lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.*) lexicon/titlecase.en \
-            lexicon/boilerplate.txt lexicon/params.en-ru
+            lexicon/boilerplate.txt lexicon/params.en-ru lexicon/names.en-ru
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
@@ -34,7 +34,7 @@ LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
 
 # the bilingual lexicon, built from Debian's mueller7-dict (not committed)
-lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c $(MUELLER) | $(BIN)
+lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/names.en-ru $(MUELLER) | $(BIN)
 	$(BIN) lexicon build -o $@
 
 deps:

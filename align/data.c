@@ -71,18 +71,10 @@ ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *le
     return ta_fail(err, TA_EIO, "%s: no such built-in data file", name);
 }
 
-ta_status ta_data_lines(const char *dir, const char *name, char ***lines, size_t *n, int **lineno,
-                        ta_error *err)
+/* Splits `text` (taken over) into lines for ta_data_lines and ta_file_lines. */
+static ta_status split_lines(char *text, size_t len, char ***lines, size_t *n, int **lineno,
+                             ta_error *err)
 {
-    char *text;
-    size_t len;
-    *lines = NULL;
-    *n = 0;
-    if (lineno)
-        *lineno = NULL;
-    ta_status st = ta_data_read(dir, name, &text, &len, err);
-    if (st != TA_OK)
-        return st;
     size_t cap = 1;
     for (size_t i = 0; i < len; i++)
         cap += text[i] == '\n';
@@ -125,6 +117,31 @@ ta_status ta_data_lines(const char *dir, const char *name, char ***lines, size_t
     if (lineno)
         *lineno = nums;
     return TA_OK;
+}
+
+ta_status ta_data_lines(const char *dir, const char *name, char ***lines, size_t *n, int **lineno,
+                        ta_error *err)
+{
+    char *text;
+    size_t len;
+    *lines = NULL;
+    *n = 0;
+    if (lineno)
+        *lineno = NULL;
+    ta_status st = ta_data_read(dir, name, &text, &len, err);
+    return st != TA_OK ? st : split_lines(text, len, lines, n, lineno, err);
+}
+
+ta_status ta_file_lines(const char *path, char ***lines, size_t *n, int **lineno, ta_error *err)
+{
+    char *text;
+    size_t len;
+    *lines = NULL;
+    *n = 0;
+    if (lineno)
+        *lineno = NULL;
+    ta_status st = read_file(path, &text, &len, err);
+    return st != TA_OK ? st : split_lines(text, len, lines, n, lineno, err);
 }
 
 void ta_lines_free(char **lines)

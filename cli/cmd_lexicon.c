@@ -5,12 +5,14 @@
 
 void help_lexicon(FILE *f)
 {
-    fputs("usage: talign lexicon build [--dictd FILE.dict.dz] -o FILE\n"
+    fputs("usage: talign lexicon build [--dictd FILE.dict.dz] [--names FILE] -o FILE\n"
           "       talign lexicon lookup [--lexicon FILE] WORD\n"
           "       talign lexicon stats [FILE]\n"
           "       talign lexicon learn -o FILE [--min-count N] [--min-dice X] [--min-score X]\n"
           "                            (ALIGNED.tsv... | --parallel EN RU)\n"
           "build:  imports Debian's mueller7-dict (default /usr/share/dictd/mueller7.dict.dz)\n"
+          "        and the names talign knows (lexicon/names.en-ru) or --names FILE: lines\n"
+          "        \"English<TAB>Russian, Russian\" (--names '' for none)\n"
           "lookup: translations of an English or Russian word in any inflected form\n"
           "stats:  entry counts\n"
           "learn:  word pairs from aligned text: talign's TSV output (1-1 beads scored at least\n"
@@ -152,10 +154,12 @@ int cmd_lexicon(int argc, char **argv)
     }
     if (!strcmp(argv[1], "learn"))
         return learn(argc, argv);
-    const char *sub = argv[1], *dictd = NULL, *out = NULL, *lexpath = NULL, *word = NULL;
+    const char *sub = argv[1], *dictd = NULL, *names = NULL, *out = NULL, *lexpath = NULL, *word = NULL;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--dictd") && i + 1 < argc)
             dictd = argv[++i];
+        else if (!strcmp(argv[i], "--names") && i + 1 < argc)
+            names = argv[++i];
         else if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
         else if (!strcmp(argv[i], "--lexicon") && i + 1 < argc)
@@ -173,7 +177,7 @@ int cmd_lexicon(int argc, char **argv)
             return EXIT_USAGE;
         }
         size_t n = 0;
-        ta_status s = ta_lexicon_build(dictd, out, &n, &err);
+        ta_status s = ta_lexicon_build(dictd, names, out, &n, &err);
         if (s != TA_OK)
             return cli_fail("lexicon build", s, &err);
         fprintf(stderr, "talign: %s: %zu headwords\n", out, n);

@@ -145,13 +145,16 @@ typedef struct ta_lexicon ta_lexicon;
 
 /* Builds a lexicon file from a dictd dictionary (Debian's mueller7-dict): `dict_dz` is the
  * .dict.dz file (NULL: /usr/share/dictd/mueller7.dict.dz). Headwords map to the Russian words
- * of their translations (transcriptions, labels, sense numbers and example phrases dropped).
- * The file is written to a temporary name and renamed, so `out_path` is complete or untouched.
- * If `entries` is not NULL it receives the number of headwords kept. Errors: TA_EIO (the
- * dictionary is missing or the output cannot be written), TA_EFORMAT (not a dictd file),
- * TA_ENOMEM; err names the file. */
-ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *entries,
-                           ta_error *err);
+ * of their translations (transcriptions, labels, sense numbers and example phrases dropped;
+ * the words of multi-word translations only for headwords with few single-word ones). The
+ * entries of `names` come first: a text file of lines "English<TAB>Russian, Russian" (names
+ * such as China / Китай that transliteration cannot find); NULL: the data file names.en-ru,
+ * "": none. The file is written to a temporary name and renamed, so `out_path` is complete or
+ * untouched. If `entries` is not NULL it receives the number of headwords kept. Errors:
+ * TA_EIO (a file is missing or the output cannot be written), TA_EFORMAT (not a dictd file, a
+ * names line without a tab), TA_ENOMEM; err names the file. */
+ta_status ta_lexicon_build(const char *dict_dz, const char *names, const char *out_path,
+                           size_t *entries, ta_error *err);
 
 /* Loads a lexicon file. TA_EIO: missing; TA_EFORMAT: corrupt (bad magic or checksum);
  * TA_EVERSION: written by another version (rebuild it). *out belongs to the caller.

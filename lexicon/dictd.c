@@ -1,10 +1,17 @@
 /* dictd.c — imports the Mueller English–Russian dictionary (dictd format, .dict.dz read with
  * zlib): headword -> the Russian words of its translations, stemmed, as a lexicon file. */
 #include "lexicon.h"
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+
+/* Russian words kept per headword. */
+#define MAX_TARGETS 30
+/* Mueller gives single words and phrases ("в то время как"). A phrase's words match unrelated
+ * sentences (время, все, этом), so an entry keeps them only when it has fewer single words. */
+#define PHRASE_FALLBACK 5
 
 static bool is_cyr(uint32_t c) { return (c >= 0x410 && c <= 0x44F) || c == 0x401 || c == 0x451; }
 
@@ -33,20 +40,29 @@ static size_t clean(char *s, size_t n)
     return w;
 }
 
-/* Adds the Russian words of one translation chunk (no Latin letters) to `ru`/`rustem`. */
-static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *ru, ta_buf *rustem, int *count)
+/* Adds the Russian words of one translation chunk (no Latin letters, at most max_words words)
+ * to `ru`/`rustem`. */
+static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *ru, ta_buf *rustem, int *count,
+                     int max_words)
 {
     n = clean(s, n);
+    int words = 0;
+    bool in_word = false;
     for (size_t i = 0; i < n;) {
         size_t q = i;
         uint32_t c = ta_u8_decode(s, n, &q);
         if (c < 0x80 && ((c | 32) >= 'a' && (c | 32) <= 'z'))
             return 0; /* an example phrase, not a translation */
+        bool cyr = is_cyr(c) || c == '-';
+        words += cyr && !in_word;
+        in_word = cyr;
         i = q;
     }
+    if (words > max_words)
+        return 0;
     ta_buf stem = {0};
     int rc = 0;
-    for (size_t i = 0; i < n && !rc && *count < 20;) {
+    for (size_t i = 0; i < n && !rc && *count < MAX_TARGETS;) {
         size_t q = i;
         if (!is_cyr(ta_u8_decode(s, n, &q))) {
             i = q;
@@ -90,7 +106,7 @@ static size_t form_of(const char *body, size_t bn, size_t *start)
     return 0;
 }
 
-static int add_entry(ta_stemmer *st, const char *head, size_t hn, char *body, size_t bn,
+static int add_entry(ta_stemmer *st, const char *head, size_t hn, const char *body, size_t bn,
                      ta_buf *out, ta_buf *forms, size_t *entries)
 {
     for (size_t i = 0; i < hn; i++) /* single English words only */
@@ -98,16 +114,26 @@ static int add_entry(ta_stemmer *st, const char *head, size_t hn, char *body, si
             return 0;
     ta_buf ru = {0}, rustem = {0}, stem = {0};
     int count = 0, rc = 0;
-    size_t a = 0;
-    for (size_t i = 0; i <= bn && !rc; i++) { /* chunks end at ; , and sense numbers */
-        bool end = i == bn || body[i] == ';' || body[i] == ',' ||
-                   (body[i] == ')' && i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9') ||
-                   (body[i] == '.' && i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9');
-        if (end) {
-            rc = add_chunk(st, body + a, i - a, &ru, &rustem, &count);
-            a = i + 1;
+    ta_buf work = {0}; /* add_chunk cleans in place: each pass reads a fresh copy */
+    for (int pass = 0; pass < 2 && !rc && (pass == 0 || count < PHRASE_FALLBACK); pass++) {
+        ru.len = rustem.len = work.len = 0, count = 0;
+        if (ta_buf_add(&work, body, bn)) {
+            rc = -1;
+            break;
+        }
+        char *w = work.data;
+        size_t a = 0;
+        for (size_t i = 0; i <= bn && !rc; i++) { /* chunks end at ; , and sense numbers */
+            bool end = i == bn || w[i] == ';' || w[i] == ',' ||
+                       (w[i] == ')' && i > 0 && w[i - 1] >= '0' && w[i - 1] <= '9') ||
+                       (w[i] == '.' && i > 0 && w[i - 1] >= '0' && w[i - 1] <= '9');
+            if (end) {
+                rc = add_chunk(st, w + a, i - a, &ru, &rustem, &count, pass ? INT_MAX : 1);
+                a = i + 1;
+            }
         }
     }
+    ta_buf_release(&work);
     size_t fa, fl = count ? 0 : form_of(body, bn, &fa);
     if (!rc && fl) /* an inflected form ("took", "children"): "form\tlemma" for later */
         rc = ta_buf_add(forms, head, hn) || ta_buf_addc(forms, '\t') ||
@@ -175,8 +201,40 @@ static int add_forms(ta_stemmer *st, ta_buf *out, const ta_buf *forms, size_t *e
     return rc;
 }
 
-ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *entries,
+/* The lines of a names file ("China\tКитай, КНР"), entries like Mueller's. */
+static ta_status add_names(ta_stemmer *st, const char *path, ta_buf *out, size_t *entries,
                            ta_error *err)
+{
+    if (path && !*path)
+        return TA_OK;
+    char **lines;
+    size_t n;
+    int *lineno;
+    const char *name = path ? path : "names.en-ru";
+    ta_status s = path ? ta_file_lines(path, &lines, &n, &lineno, err)
+                       : ta_data_lines(NULL, name, &lines, &n, &lineno, err);
+    if (s != TA_OK)
+        return s;
+    ta_buf none = {0};
+    for (size_t i = 0; i < n && s == TA_OK; i++) {
+        char *tab = strchr(lines[i], '\t');
+        if (!tab) {
+            s = ta_fail(err, TA_EFORMAT, "%s, line %d: no tab between the English and the "
+                        "Russian name", name, lineno[i]);
+            break;
+        }
+        if (add_entry(st, lines[i], (size_t)(tab - lines[i]), tab + 1, strlen(tab + 1), out,
+                      &none, entries))
+            s = ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    ta_buf_release(&none);
+    ta_lines_free(lines);
+    free(lineno);
+    return s;
+}
+
+ta_status ta_lexicon_build(const char *dict_dz, const char *names, const char *out_path,
+                           size_t *entries, ta_error *err)
 {
     if (!dict_dz)
         dict_dz = "/usr/share/dictd/mueller7.dict.dz";
@@ -204,6 +262,13 @@ ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *en
     ta_buf out = {0}, body = {0}, forms = {0};
     size_t count = 0;
     int rc = 0;
+    ta_status s = add_names(&st, names, &out, &count, err); /* first: ahead of Mueller's senses */
+    if (s != TA_OK) {
+        ta_buf_release(&text);
+        ta_buf_release(&out);
+        ta_stemmer_release(&st);
+        return s;
+    }
     const char *p = text.data ? text.data : "", *end = p + text.len, *head = NULL;
     size_t hn = 0;
     while (p <= end && !rc) {
@@ -226,8 +291,8 @@ ta_status ta_lexicon_build(const char *dict_dz, const char *out_path, size_t *en
     ta_buf_release(&text);
     ta_buf_release(&body);
     ta_buf_release(&forms);
-    ta_status s = rc ? ta_fail(err, TA_ENOMEM, "out of memory")
-                     : ta_lexicon_write(out_path, out.data ? out.data : "", out.len, err);
+    s = rc ? ta_fail(err, TA_ENOMEM, "out of memory")
+           : ta_lexicon_write(out_path, out.data ? out.data : "", out.len, err);
     ta_buf_release(&out);
     if (s == TA_OK && entries)
         *entries = count;

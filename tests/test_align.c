@@ -129,7 +129,9 @@ static void write_dict(const char *path)
                "duty\n   [\xcb\x88" "dju:ti] _n. 1) долг, обязанность 2) пошлина; customs duties "
                "таможенные сборы\n"
                "geneva\n   _геогр. Женева\n"
-               "hope\n   _I 1. _n. надежда (of) 2. _v. надеяться\n");
+               "hope\n   _I 1. _n. надежда (of) 2. _v. надеяться\n"
+               "ship\n   _n. 1) судно, корабль, пароход, лодка, шхуна 2) морской флот в целом\n"
+               "whilst\n   _cj. в то время как\n");
     gzclose(gz);
 }
 
@@ -142,8 +144,13 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     snprintf(lex, sizeof lex, "%s.lex", dict);
     size_t entries = 0;
     ta_error err = {0};
-    cr_assert_eq(ta_lexicon_build(dict, lex, &entries, &err), TA_OK, "%s", err.message);
-    cr_assert_eq(entries, 3, "labels and database entries are not headwords");
+    char names[64];
+    snprintf(names, sizeof names, "%s.names", dict);
+    FILE *nf = fopen(names, "w");
+    fputs("# a comment\nChina\tКитай, КНР\n", nf);
+    fclose(nf);
+    cr_assert_eq(ta_lexicon_build(dict, names, lex, &entries, &err), TA_OK, "%s", err.message);
+    cr_assert_eq(entries, 6, "labels and database entries are not headwords");
     ta_lexicon *lx;
     cr_assert_eq(ta_lexicon_load(lex, &lx, &err), TA_OK, "%s", err.message);
     char *res;
@@ -158,14 +165,32 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     cr_assert_eq(ta_lexicon_lookup(lx, "надеялись", strlen("надеялись"), &res), TA_OK);
     cr_assert_str_eq(res, "hope\n");
     ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "ships", 5, &res), TA_OK);
+    cr_assert(strstr(res, "шхуна") && !strstr(res, "флот"), "phrases only when few words: %s", res);
+    ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "whilst", 6, &res), TA_OK);
+    cr_assert(strstr(res, "время"), "a phrase is all there is: %s", res);
+    ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "Китае", strlen("Китае"), &res), TA_OK);
+    cr_assert_str_eq(res, "china\n", "names come from the names file");
+    ta_free(res);
     size_t h, st, p;
     ta_lexicon_stats(lx, &h, &st, &p);
-    cr_assert_eq(h, 3);
-    cr_assert_eq(p, 6); /* долг обязанность пошлина; женева; надежда надеяться */
+    cr_assert_eq(h, 6);
+    cr_assert_eq(p, 15); /* долг обязанность пошлина; женева; надежда надеяться; китай кнр;
+                            судно корабль пароход лодка шхуна; время как */
     cr_assert_eq(ta_lexicon_add(lx, lex, &err), TA_OK); /* a second file merges */
     ta_lexicon_stats(lx, &h, &st, &p);
-    cr_assert_eq(h, 6);
+    cr_assert_eq(h, 12);
     ta_lexicon_free(lx);
+
+    /* a names line without a tab is refused with its line number */
+    nf = fopen(names, "w");
+    fputs("China Китай\n", nf);
+    fclose(nf);
+    cr_assert_eq(ta_lexicon_build(dict, names, lex, NULL, &err), TA_EFORMAT);
+    cr_assert(strstr(err.message, "line 1"), "%s", err.message);
+    unlink(names);
 
     /* every truncation and a flipped byte are refused, never read past */
     FILE *f = fopen(lex, "rb");
@@ -225,7 +250,7 @@ Test(lexicon, match_scores_and_pairs)
     write_dict(dict);
     snprintf(lex, sizeof lex, "%s.lex", dict);
     ta_lexicon *lx;
-    cr_assert_eq(ta_lexicon_build(dict, lex, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_build(dict, "", lex, NULL, NULL), TA_OK);
     cr_assert_eq(ta_lexicon_load(lex, &lx, NULL), TA_OK);
     ta_matcher *m;
     cr_assert_eq(ta_matcher_new(lx, &m, NULL), TA_OK);
