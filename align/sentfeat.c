@@ -1,7 +1,9 @@
 /* sentfeat.c — sentence features for alignment: tokens, stopwords, Snowball stems mapped through
- * the lexicon, normalised numbers (2,5 = 2.5; 1,000 = 1000) and consonant skeletons of
- * transliterated words (Антонов ~ Antonov, Байден ~ Biden) as shared match keys. */
+ * the lexicon, normalised numbers (2,5 = 2.5; 1,000 = 1 000 = 1000; 5 млн = 5m = 5 million;
+ * two = двух = 2) and consonant skeletons of transliterated words (Антонов ~ Antonov,
+ * Байден ~ Biden) as shared match keys. */
 #include "sentfeat.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,16 +23,54 @@ static int load_set(ta_strmap *m, const char *name, ta_error *err, ta_status *st
     return 0;
 }
 
+/* numbers.en / numbers.ru: lines "VALUE word word..." (VALUE "*N" for a multiplier) */
+static int load_numbers(ta_featurizer *f, ta_strmap *m, const char *name, ta_error *err,
+                        ta_status *st)
+{
+    char **lines;
+    size_t n;
+    int *lineno;
+    if ((*st = ta_data_lines(NULL, name, &lines, &n, &lineno, err)) != TA_OK)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        char *p = lines[i], *end;
+        bool mult = *p == '*';
+        double v = strtod(p + mult, &end);
+        if (end == p + mult || v <= 0) {
+            *st = ta_fail(err, TA_EFORMAT, "%s, line %d: a line starts with its value (5, or *1000 "
+                          "for a multiplier)", name, lineno[i]);
+            rc = -1;
+            break;
+        }
+        double *slot = ta_vec_push(&f->num_val);
+        if (!slot)
+            rc = -1;
+        else
+            *slot = mult ? -v : v;
+        for (char *w = strtok(end, " \t"); w && !rc; w = strtok(NULL, " \t"))
+            rc = ta_strmap_put(m, w, strlen(w), (int)f->num_val.len - 1);
+        if (rc)
+            *st = ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    ta_lines_free(lines);
+    free(lineno);
+    return rc;
+}
+
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err)
 {
     memset(f, 0, sizeof *f);
     f->form_list.esz = sizeof(form);
     f->form_keys.esz = sizeof(int);
+    f->num_val.esz = sizeof(double);
     f->lx = lx;
     f->use = TA_USE_LEXICON | TA_USE_NAMES | TA_USE_NUMBERS;
     ta_status st = TA_OK;
     if (load_set(&f->stop_en, "stopwords.en", err, &st) ||
-        load_set(&f->stop_ru, "stopwords.ru", err, &st))
+        load_set(&f->stop_ru, "stopwords.ru", err, &st) ||
+        load_numbers(f, &f->num_en, "numbers.en", err, &st) ||
+        load_numbers(f, &f->num_ru, "numbers.ru", err, &st))
         ta_featurizer_release(f);
     return st;
 }
@@ -40,6 +80,9 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_stemmer_release(&f->st);
     ta_strmap_release(&f->stop_en);
     ta_strmap_release(&f->stop_ru);
+    ta_strmap_release(&f->num_en);
+    ta_strmap_release(&f->num_ru);
+    ta_vec_release(&f->num_val);
     ta_strmap_release(&f->extra);
     ta_strmap_release(&f->stems);
     ta_strmap_release(&f->forms);
@@ -72,6 +115,97 @@ static int extra_key(ta_featurizer *f, const char *k, size_t n)
             return -1;
     }
     return TA_KEY_EXTRA + id;
+}
+
+/* The key of a number: its shortest decimal form (2.50 -> 2.5), so all spellings meet. */
+static int number_key(ta_featurizer *f, double v)
+{
+    char num[40];
+    int k = snprintf(num, sizeof num, "%.15g", v);
+    return extra_key(f, num, (size_t)k);
+}
+
+/* The value of a number word or multiplier (negative: a multiplier), 0 when w is neither. */
+static double number_word(const ta_featurizer *f, char lang, const char *w, size_t n)
+{
+    int idx;
+    if (!ta_strmap_get(lang == 'e' ? &f->num_en : &f->num_ru, w, n, &idx))
+        return 0;
+    return ((const double *)f->num_val.data)[idx];
+}
+
+static bool group_space(uint32_t c) { return c == ' ' || c == 0xA0 || c == 0x2009 || c == 0x202F; }
+
+/* The number token s[a, *e): 1,000 -> 1000 (English), 2,5 -> 2.5, digit groups split by spaces
+ * (1 000 000) joined, a multiplier after it applied (5 млн, 2.5 million, 5m). Moves *e past
+ * what it took and counts those characters in *len. Returns the number's key, -1 on ENOMEM. */
+static int number(ta_featurizer *f, char lang, const char *s, size_t n, size_t a, size_t *e,
+                  int *len)
+{
+    char num[64];
+    size_t k = 0, lead = 0;
+    bool en = lang == 'e', point = false;
+    for (size_t p = a; p < *e && k < sizeof num - 1; p++) {
+        char ch = s[p];
+        if (ch == ',') {
+            size_t q = p + 1;
+            while (q < *e && ta_is_digit((unsigned char)s[q]))
+                q++;
+            if (en && q - p - 1 == 3)
+                continue;
+            ch = '.';
+        }
+        point |= ch == '.';
+        lead += !point;
+        num[k++] = ch;
+    }
+    while (!point && lead <= 3 && *e < n) { /* 15 000 */
+        size_t q = *e;
+        if (!group_space(ta_u8_decode(s, n, &q)) || q + 3 > n)
+            break;
+        size_t r = q + 3;
+        if (!ta_is_digit((unsigned char)s[q]) || !ta_is_digit((unsigned char)s[q + 1]) ||
+            !ta_is_digit((unsigned char)s[q + 2]) ||
+            (r < n && ta_is_digit((unsigned char)s[r])) || k + 3 >= sizeof num)
+            break;
+        memcpy(num + k, s + q, 3);
+        k += 3;
+        *len += 4;
+        *e = r;
+    }
+    num[k] = 0;
+    double v = strtod(num, NULL);
+    size_t w = *e; /* a multiplier: "5 млн", "5m" */
+    bool gap = false;
+    if (w < n) {
+        size_t q = w;
+        if (group_space(ta_u8_decode(s, n, &q)))
+            w = q, gap = true;
+    }
+    size_t we = w;
+    int chars = 0;
+    while (we < n) {
+        size_t q = we;
+        if (!ta_is_alpha(ta_u8_decode(s, n, &q)))
+            break;
+        we = q, chars++;
+    }
+    if (chars && (!gap || chars > 1)) {
+        ta_buf *low = &f->tmp;
+        low->len = 0;
+        if (ta_u8_lower(low, s + w, we - w, true))
+            return -1;
+        double m = number_word(f, lang, low->data, low->len);
+        if (m < 0) {
+            v *= -m;
+            *len += chars + gap;
+            *e = we;
+            return number_key(f, v);
+        }
+    }
+    if (k > 15) /* beyond a double's digits: the digits themselves */
+        return extra_key(f, num, k);
+    return number_key(f, v);
 }
 
 /* Latin transliteration of one lowercase Cyrillic letter */
@@ -236,7 +370,7 @@ static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t 
     fm->stop = ta_strmap_get(en ? &f->stop_en : &f->stop_ru, f->st.low.data, f->st.low.len, NULL);
     if (fm->stop)
         return fm;
-    int keys[64], nk = 0;
+    int keys[72], nk = 0;
     if ((fm->sid = stem_id(f, lang, f->stem.data, f->stem.len)) < 0)
         return NULL;
     if (en && (f->use & TA_USE_LEXICON)) {
@@ -246,11 +380,22 @@ static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t 
         keys[nk++] = (int)ta_lex_key(f->stem.data, f->stem.len);
     if (!en)
         keys[nk++] = TA_KEY_STEM + fm->sid;
+    double num = number_word(f, lang, f->st.low.data, f->st.low.len);
+    if (num != 0) {
+        int key = number_key(f, num < 0 ? -num : num);
+        if (key < 0)
+            return NULL;
+        keys[nk++] = key;
+    }
     int sk = skeleton(f, w, n);
-    if (sk == -1)
+    /* a Russian name's stem too: Байденом -> байден */
+    int sk2 = en ? -2 : skeleton(f, f->stem.data, f->stem.len);
+    if (sk == -1 || sk2 == -1)
         return NULL;
     if (sk >= 0 && (f->use & TA_USE_NAMES))
         keys[nk++] = sk;
+    if (sk2 >= 0 && sk2 != sk && (f->use & TA_USE_NAMES))
+        keys[nk++] = sk2;
     for (int k = 0; k < nk; k++) {
         int *slot = ta_vec_push(&f->form_keys);
         if (!slot)
@@ -299,24 +444,11 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
         }
         i = e;
         int keys[80], nk = 0, sid = -1;
-        if (digits) { /* 1,000 -> 1000 (English), 2,5 -> 2.5 */
-            char num[64];
-            size_t k = 0;
-            for (size_t p = a; p < e && k < sizeof num - 1; p++) {
-                char ch = s[p];
-                if (ch == ',') {
-                    size_t q = p + 1;
-                    while (q < e && ta_is_digit((unsigned char)s[q]))
-                        q++;
-                    if (en && q - p - 1 == 3)
-                        continue;
-                    ch = '.';
-                }
-                num[k++] = ch;
-            }
-            int key = extra_key(f, num, k);
+        if (digits) {
+            int key = number(f, lang, s, n, a, &e, &out->len);
             if (key < 0)
                 return -1;
+            i = e;
             if (f->use & TA_USE_NUMBERS)
                 keys[nk++] = key;
         } else {

@@ -27,6 +27,8 @@ typedef struct {
     ta_vec form_list; /* form */
     ta_vec form_keys; /* int: the keys of every cached form */
     ta_strmap stop_en, stop_ru;
+    ta_strmap num_en, num_ru; /* number words and multipliers -> index in num_val */
+    ta_vec num_val;   /* double: a word's value, negative for a multiplier */
     ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA) */
     ta_strmap stems;  /* "e:" / "r:" + stem -> id, for learning document-level pairs */
     ta_vec learned;   /* per English stem id: ta_vec of int keys learned from this document */

@@ -9,6 +9,10 @@
 
 /* Russian words kept per headword. */
 #define MAX_TARGETS 30
+/* A Russian word that translates more than GENERIC_FANIN headwords (время, дело, делать) is
+ * evidence only as one of a headword's first GENERIC_RANK translations. */
+#define GENERIC_FANIN 100
+#define GENERIC_RANK 4
 /* Mueller gives single words and phrases ("в то время как"). A phrase's words match unrelated
  * sentences (время, все, этом), so an entry keeps them only when it has fewer single words. */
 #define PHRASE_FALLBACK 5
@@ -151,6 +155,60 @@ static int add_entry(ta_stemmer *st, const char *head, size_t hn, const char *bo
     return rc;
 }
 
+/* The Russian stems field of an entry line "word\tstem\tRUSTEMS\tru words": [*a, *e). */
+static bool stems_field(const char *l, const char *nl, const char **a, const char **e)
+{
+    const char *t1 = memchr(l, '\t', (size_t)(nl - l));
+    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(nl - t1 - 1)) : NULL;
+    const char *t3 = t2 ? memchr(t2 + 1, '\t', (size_t)(nl - t2 - 1)) : NULL;
+    if (!t3)
+        return false;
+    *a = t2 + 1, *e = t3;
+    return true;
+}
+
+/* Drops generic translations (see GENERIC_FANIN) from the entry lines in `out`. */
+static int drop_generic(ta_buf *out)
+{
+    ta_strmap fanin = {0};
+    ta_buf kept = {0};
+    int rc = 0;
+    for (int pass = 0; pass < 2 && !rc; pass++) /* count, then copy what is kept */
+        for (size_t p = 0; p < out->len && !rc;) {
+            const char *l = out->data + p, *nl = memchr(l, '\n', out->len - p), *a, *e;
+            if (!nl || !stems_field(l, nl, &a, &e))
+                break;
+            if (pass)
+                rc = ta_buf_add(&kept, l, (size_t)(a - l));
+            int rank = 0;
+            bool first = true;
+            for (const char *w = a; w < e && !rc; rank++) {
+                const char *we = memchr(w, ' ', (size_t)(e - w));
+                we = we ? we : e;
+                int c = 0;
+                ta_strmap_get(&fanin, w, (size_t)(we - w), &c);
+                if (!pass)
+                    rc = ta_strmap_put(&fanin, w, (size_t)(we - w), c + 1);
+                else if (rank < GENERIC_RANK || c <= GENERIC_FANIN) {
+                    rc = (!first && ta_buf_addc(&kept, ' ')) || ta_buf_add(&kept, w, (size_t)(we - w));
+                    first = false;
+                }
+                w = we + 1;
+            }
+            if (pass && !rc)
+                rc = ta_buf_add(&kept, e, (size_t)(nl + 1 - e));
+            p = (size_t)(nl - out->data) + 1;
+        }
+    ta_strmap_release(&fanin);
+    if (rc) {
+        ta_buf_release(&kept);
+        return -1;
+    }
+    ta_buf_release(out);
+    *out = kept;
+    return 0;
+}
+
 /* Gives every inflected form ("took" -> take) the translations of its lemma. */
 static int add_forms(ta_stemmer *st, ta_buf *out, const ta_buf *forms, size_t *entries)
 {
@@ -286,7 +344,7 @@ ta_status ta_lexicon_build(const char *dict_dz, const char *names, const char *o
         p = nl + 1;
     }
     if (!rc)
-        rc = add_forms(&st, &out, &forms, &count);
+        rc = drop_generic(&out) || add_forms(&st, &out, &forms, &count);
     ta_stemmer_release(&st);
     ta_buf_release(&text);
     ta_buf_release(&body);

@@ -274,6 +274,38 @@ Test(lexicon, match_scores_and_pairs)
     unlink(lex), unlink(dict);
 }
 
+/* tests/data/numbers.tsv: which English words ta_lexicon_match pairs, numbers and names only */
+Test(lexicon, numbers_fixtures)
+{
+    ta_matcher *m;
+    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    FILE *f = fopen(fixture("numbers.tsv"), "r");
+    cr_assert_not_null(f);
+    char line[1024];
+    int cases = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = 0;
+        char *ru = strchr(line, '\t'), *want = ru ? strchr(ru + 1, '\t') : NULL;
+        if (line[0] == '#' || !want)
+            continue;
+        *ru++ = 0, *want++ = 0;
+        double sim;
+        ta_word_pair *p;
+        size_t n;
+        cr_assert_eq(ta_lexicon_match(m, line, strlen(line), ru, strlen(ru), &sim, &p, &n), TA_OK);
+        char got[256] = "-";
+        for (size_t k = 0, w = 0; k < n; k++)
+            w += (size_t)snprintf(got + w, sizeof got - w, "%s%.*s", k ? " | " : "",
+                                  (int)(p[k].en_end - p[k].en_start), line + p[k].en_start);
+        cr_expect_str_eq(got, want, "%s / %s: got %s", line, ru, got);
+        ta_free(p);
+        cases++;
+    }
+    fclose(f);
+    cr_assert_geq(cases, 10);
+    ta_matcher_free(m);
+}
+
 Test(lexicon, learn_from_aligned_sentences)
 {
     const char *en[] = {"The reactor was stopped.", "A new reactor opened.", "Reactor output fell.",
