@@ -67,17 +67,52 @@ int ta_strmap_at(const ta_strmap *m, size_t i, const char **k, size_t *n, int *v
 void ta_strmap_release(ta_strmap *m);
 
 /* UTF-8 helpers. ta_u8_decode reads one code point at s[*i] (advancing *i); invalid bytes
- * give U+FFFD and advance by one. */
-uint32_t ta_u8_decode(const char *s, size_t len, size_t *i);
+ * give U+FFFD and advance by one. ASCII and two-byte forms inline (the hot paths of the
+ * segmenter and the featurizer), the rest in ta_u8_decode_long. */
+uint32_t ta_u8_decode_long(const char *s, size_t len, size_t *i);
+static inline uint32_t ta_u8_decode(const char *str, size_t len, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)str + *i;
+    if (s[0] < 0x80) {
+        ++*i;
+        return s[0];
+    }
+    if (s[0] >= 0xC2 && s[0] < 0xE0 && *i + 1 < len && (s[1] & 0xC0) == 0x80) {
+        *i += 2;
+        return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    }
+    return ta_u8_decode_long(str, len, i);
+}
 /* The code point that ends just before byte `i` (moving *i back to its start); 0 at the start. */
 uint32_t ta_u8_prev(const char *s, size_t *i);
 int ta_u8_encode(uint32_t c, char out[4]);
-bool ta_is_upper(uint32_t c);
-bool ta_is_lower(uint32_t c);
-bool ta_is_alpha(uint32_t c);
-bool ta_is_digit(uint32_t c);
+/* Character classes: ASCII and basic Cyrillic (U+0400-U+045F) inline, others through ICU. */
+bool ta_u_is_upper(uint32_t c);
+bool ta_u_is_lower(uint32_t c);
+bool ta_u_is_alpha(uint32_t c);
+uint32_t ta_u_to_lower(uint32_t c);
+static inline bool ta_is_upper(uint32_t c)
+{
+    return c < 0x80 ? (c >= 'A' && c <= 'Z') : c >= 0x400 && c < 0x460 ? c < 0x430 : ta_u_is_upper(c);
+}
+static inline bool ta_is_lower(uint32_t c)
+{
+    return c < 0x80 ? (c >= 'a' && c <= 'z') : c >= 0x400 && c < 0x460 ? c >= 0x430 : ta_u_is_lower(c);
+}
+static inline bool ta_is_alpha(uint32_t c)
+{
+    return c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : (c >= 0x400 && c < 0x460) || ta_u_is_alpha(c);
+}
+static inline bool ta_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static inline uint32_t ta_to_lower(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c >= 0x400 && c < 0x430)
+        return c < 0x410 ? c + 0x50 : c + 0x20;
+    return c < 0x460 ? c : ta_u_to_lower(c);
+}
 bool ta_is_space(uint32_t c);
-uint32_t ta_to_lower(uint32_t c);
 /* Opening quotes and brackets: ( [ { " ' « “ „ ‘ */
 bool ta_is_open_punct(uint32_t c);
 /* Start of the white-space-delimited token of s that ends at byte e (not before lo). */

@@ -3,7 +3,7 @@
 #include "internal.h"
 #include <unicode/uchar.h>
 
-uint32_t ta_u8_decode(const char *str, size_t len, size_t *i)
+uint32_t ta_u8_decode_long(const char *str, size_t len, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t p = *i;
@@ -76,26 +76,16 @@ int ta_u8_encode(uint32_t c, char out[4])
     return 4;
 }
 
-bool ta_is_upper(uint32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper((UChar32)c); }
-bool ta_is_lower(uint32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower((UChar32)c); }
-bool ta_is_alpha(uint32_t c)
-{
-    return c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : u_isalpha((UChar32)c);
-}
-bool ta_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+bool ta_u_is_upper(uint32_t c) { return u_isupper((UChar32)c); }
+bool ta_u_is_lower(uint32_t c) { return u_islower((UChar32)c); }
+bool ta_u_is_alpha(uint32_t c) { return u_isalpha((UChar32)c); }
+uint32_t ta_u_to_lower(uint32_t c) { return (uint32_t)u_tolower((UChar32)c); }
 bool ta_is_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 ||
            c == 0x202F || c == 0x2007 || c == 0x200B || c == 0x3000 || c == 0xFEFF ||
            (c >= 0x2000 && c <= 0x200A);
 }
-uint32_t ta_to_lower(uint32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    return (uint32_t)u_tolower((UChar32)c);
-}
-
 int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo)
 {
     size_t i = 0;
