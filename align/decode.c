@@ -44,6 +44,35 @@ static size_t utf8_seq(const unsigned char *s, size_t len, size_t i)
     return n;
 }
 
+/* Bytes before the first invalid UTF-8 sequence or NUL byte (len when there is none): eight
+ * ASCII bytes at a time and two-byte forms (Cyrillic) inline. */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        uint64_t w;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
+            i += 2;
+        else if (c < 0x80 && i + 8 <= len && (memcpy(&w, s + i, 8), !(w & highs)) &&
+                 !((w - ones) & ~w & highs))
+            i += 8;
+        else if (c < 0x80) {
+            if (!c)
+                return i;
+            i++;
+        }
+        else {
+            size_t n = utf8_seq(s, len, i);
+            if (!n)
+                return i;
+            i += n;
+        }
+    }
+    return len;
+}
+
 /* Guesses a single-byte Cyrillic code page from the commonest letters (о е а и н т с). */
 static const char *guess_cyrillic(const unsigned char *s, size_t len, size_t *letters, size_t *high)
 {
@@ -94,8 +123,14 @@ static ta_status detect(const unsigned char *s, size_t len, const char **enc, si
             *enc = lane ? "UTF-16LE" : "UTF-16BE";
             return TA_OK;
         }
-    size_t first_bad = SIZE_MAX, bad = 0, good = 0;
-    for (size_t i = 0; i < len;) {
+    size_t first_bad = SIZE_MAX, bad = 0, good = 0, i = utf8_valid_prefix(s, len);
+    if (i == len) {
+        *enc = "UTF-8";
+        *checked = true;
+        return TA_OK;
+    }
+    good = i > 0; /* what follows counts the rest */
+    while (i < len) {
         if (!s[i])
             return ta_fail_at(err, TA_EDECODE, i,
                               "NUL byte at byte offset %zu: this looks like a binary file" SUGGEST,
@@ -225,8 +260,12 @@ static bool stable_at(const char *s, size_t n, size_t *i)
 static ta_status nfc(ta_buf *b, ta_error *err)
 {
     bool stable = true;
+    const unsigned char *d = (const unsigned char *)b->data;
     for (size_t i = 0; i < b->len && stable;) {
-        if (!(b->data[i] & 0x80))
+        uint64_t w;
+        if (i + 8 <= b->len && (memcpy(&w, d + i, 8), !(w & 0x8080808080808080ULL)))
+            i += 8;
+        else if (d[i] < 0x80)
             i++;
         else
             stable = stable_at(b->data, b->len, &i);
@@ -282,14 +321,10 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
     }
     ta_buf b = {0};
     if (!strcmp(enc, "UTF-8")) {
-        for (size_t i = skip; i < len && !checked;) {
-            size_t n = utf8_seq(s, len, i);
-            if (!n || !s[i]) {
-                return ta_fail_at(err, TA_EDECODE, i, "%s at byte offset %zu" SUGGEST,
-                                  s[i] ? "invalid UTF-8" : "NUL byte", i);
-            }
-            i += n;
-        }
+        size_t i = checked ? len : skip + utf8_valid_prefix(s + skip, len - skip);
+        if (i < len)
+            return ta_fail_at(err, TA_EDECODE, i, "%s at byte offset %zu" SUGGEST,
+                              s[i] ? "invalid UTF-8" : "NUL byte", i);
         if (own && own->data == bytes) /* the BOM, if any, goes with U+FEFF below */
             b = *own, own->data = NULL, own->len = own->cap = 0;
         else if (ta_buf_add(&b, bytes + skip, len - skip))
@@ -301,9 +336,12 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
         return st;
     }
     /* a UTF-16 BOM decodes to U+FEFF; NUL characters mean binary data */
-    size_t w = 0;
     size_t start = (b.len >= 3 && !memcmp(b.data, "\xEF\xBB\xBF", 3)) ? 3 : 0;
-    for (size_t r = start; r < b.len; r++) {
+    size_t w = b.len; /* the common case: neither, nothing to rewrite */
+    if (b.len > start && (memchr(b.data + start, '\r', b.len - start) ||
+                          memchr(b.data + start, 0, b.len - start)))
+        w = start;
+    for (size_t r = w; r < b.len; r++) {
         char c = b.data[r];
         if (!c) {
             ta_buf_release(&b);

@@ -376,17 +376,9 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         if (t[w - 1] != ' ' || t[w] == ' ')
             continue;
         words++;
-        bool head = first && chars < 250; /* still where a headline may end */
-        size_t pe = w - 1, ps = ta_token_start(t, from, pe), ne = token_end(t, n, w);
-        size_t q = pe;
-        uint32_t last = ta_u8_prev(t, &q);
-        bool quote_end = is_close_quote(last) && last != '\'';
-        bool bullet;
-        if (words < 3 || !(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
-            (t[pe - 1] == ')' && ta_list_marker(t, ps + (t[ps] == '('), pe, &bullet) != 0))
-            continue; /* "(b) The ...": a list item, not a headline */
-        size_t ws = w;
-        q = w;
+        if (words < 3)
+            continue;
+        size_t ws = w, q = w; /* the next word must be capitalised: the cheap test first */
         uint32_t c = ta_u8_decode(t, n, &q);
         if (c == '(' || c == '[')
             continue; /* a parenthesis goes on the sentence: "science (He worked ...)" */
@@ -394,6 +386,15 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             ws = q, c = ta_u8_decode(t, n, &q);
         if (!ta_is_upper(c))
             continue;
+        bool head = first && chars < 250; /* still where a headline may end */
+        size_t pe = w - 1, ps = ta_token_start(t, from, pe), ne = token_end(t, n, w);
+        q = pe;
+        uint32_t last = ta_u8_prev(t, &q);
+        bool quote_end = is_close_quote(last) && last != '\'';
+        bool bullet;
+        if (!(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
+            (t[pe - 1] == ')' && ta_list_marker(t, ps + (t[ps] == '('), pe, &bullet) != 0))
+            continue; /* "(b) The ...": a list item, not a headline */
         size_t pa = ps, pz = word_core(t, &pa, pe);
         q = pa;
         uint32_t pc = pa < pz ? ta_u8_decode(t, pe, &q) : 0;

@@ -83,8 +83,23 @@ static inline uint32_t ta_u8_decode(const char *str, size_t len, size_t *i)
     }
     return ta_u8_decode_long(str, len, i);
 }
-/* The code point that ends just before byte `i` (moving *i back to its start); 0 at the start. */
-uint32_t ta_u8_prev(const char *s, size_t *i);
+/* The code point that ends just before byte `i` (moving *i back to its start); 0 at the start.
+ * ASCII and two-byte forms inline. */
+uint32_t ta_u8_prev_long(const char *s, size_t *i);
+static inline uint32_t ta_u8_prev(const char *str, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t p = *i;
+    if (p && s[p - 1] < 0x80) {
+        --*i;
+        return s[p - 1];
+    }
+    if (p >= 2 && (s[p - 1] & 0xC0) == 0x80 && s[p - 2] >= 0xC2 && s[p - 2] < 0xE0) {
+        *i = p - 2;
+        return (uint32_t)(s[p - 2] & 0x1F) << 6 | (s[p - 1] & 0x3F);
+    }
+    return ta_u8_prev_long(str, i);
+}
 int ta_u8_encode(uint32_t c, char out[4]);
 /* Character classes: ASCII and basic Cyrillic (U+0400-U+045F) inline, others through ICU. */
 bool ta_u_is_upper(uint32_t c);

@@ -46,12 +46,19 @@ bool ta_text_mojibake(const ta_text *t)
     /* a byte count first: U+00C0..U+00FF start with the byte C3, Cyrillic letters with D0..D3;
      * the test below needs 20 of the first and more than four times as many as of the second */
     size_t c3 = 0, cyr_lead = 0;
-    for (size_t i = 0; i < t->len; i++) {
+    for (const char *p = t->data, *end = t->data + t->len; p < end; c3++) {
+        p = memchr(p, 0xC3, (size_t)(end - p)); /* rare in Russian text: memchr's speed */
+        if (!p)
+            break;
+        p++;
+    }
+    if (c3 < 20)
+        return false;
+    for (size_t i = 0; i < t->len && c3 > 4 * cyr_lead; i++) {
         unsigned char b = (unsigned char)t->data[i];
-        c3 += b == 0xC3;
         cyr_lead += b >= 0xD0 && b <= 0xD3;
     }
-    if (c3 < 20 || c3 <= 4 * cyr_lead)
+    if (c3 <= 4 * cyr_lead)
         return false;
     size_t high, letters, cyr;
     count(t->data, t->len, &high, &letters, &cyr);

@@ -34,7 +34,7 @@ uint32_t ta_u8_decode_long(const char *str, size_t len, size_t *i)
     return cp;
 }
 
-uint32_t ta_u8_prev(const char *str, size_t *i)
+uint32_t ta_u8_prev_long(const char *str, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (*i == 0)
