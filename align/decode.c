@@ -44,17 +44,30 @@ static size_t utf8_seq(const unsigned char *s, size_t len, size_t i)
     return n;
 }
 
+/* Code points that are NFC whatever surrounds them (Latin-1, Cyrillic, common punctuation):
+ * text made only of these needs no ICU pass. */
+static bool nfc_stable(uint32_t c)
+{
+    return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
+           (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+           (c >= 0x20A0 && c <= 0x20C0) || c == 0x2116 || c == 0x2122 || c == 0xFFFD;
+}
+
 /* Bytes before the first invalid UTF-8 sequence or NUL byte (len when there is none): eight
- * ASCII bytes at a time and two-byte forms (Cyrillic) inline. */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+ * ASCII bytes at a time and two-byte forms (Cyrillic) inline. *stable is cleared when a
+ * character outside the NFC-stable list occurs (the NFC pass then has work to do). */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t len, bool *stable)
 {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t i = 0;
     while (i < len) {
         unsigned c = s[i];
         uint64_t w;
-        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            if (*stable && !(c <= 0xCB || c == 0xD0 || c == 0xD1))
+                *stable = nfc_stable((uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F));
             i += 2;
+        }
         else if (c < 0x80 && i + 8 <= len && (memcpy(&w, s + i, 8), !(w & highs)) &&
                  !((w - ones) & ~w & highs))
             i += 8;
@@ -64,9 +77,11 @@ static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
             i++;
         }
         else {
-            size_t n = utf8_seq(s, len, i);
+            size_t n = utf8_seq(s, len, i), q = i;
             if (!n)
                 return i;
+            if (*stable)
+                *stable = nfc_stable(ta_u8_decode((const char *)s, len, &q));
             i += n;
         }
     }
@@ -93,9 +108,10 @@ static const char *guess_cyrillic(const unsigned char *s, size_t len, size_t *le
     return a >= b ? "CP1251" : "KOI8-R";
 }
 
-/* Sets *enc and the BOM length *skip; *checked tells that the bytes were validated as UTF-8. */
+/* Sets *enc and the BOM length *skip; *checked tells that the bytes were validated as UTF-8,
+ * and then *stable whether they are all NFC-stable. */
 static ta_status detect(const unsigned char *s, size_t len, const char **enc, size_t *skip,
-                        bool *checked, ta_error *err)
+                        bool *checked, bool *stable, ta_error *err)
 {
     *skip = 0;
     *checked = false;
@@ -123,7 +139,7 @@ static ta_status detect(const unsigned char *s, size_t len, const char **enc, si
             *enc = lane ? "UTF-16LE" : "UTF-16BE";
             return TA_OK;
         }
-    size_t first_bad = SIZE_MAX, bad = 0, good = 0, i = utf8_valid_prefix(s, len);
+    size_t first_bad = SIZE_MAX, bad = 0, good = 0, i = utf8_valid_prefix(s, len, stable);
     if (i == len) {
         *enc = "UTF-8";
         *checked = true;
@@ -196,19 +212,6 @@ static ta_status convert(const char *in, size_t len, const char *enc, ta_buf *ou
     return st;
 }
 
-/* Code points that are NFC whatever surrounds them (Latin-1, Cyrillic, common punctuation):
- * text made only of these needs no ICU pass. */
-/* Is the character at s[*i] NFC-stable? Advances *i past it. Cyrillic letters (lead bytes D0,
- * D1: U+0400-U+047F) take a short path: they are most of a Russian text. */
-static bool stable_at(const char *s, size_t n, size_t *i);
-
-static bool nfc_stable(uint32_t c)
-{
-    return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
-           (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
-           (c >= 0x20A0 && c <= 0x20C0) || c == 0x2116 || c == 0x2122 || c == 0xFFFD;
-}
-
 /* NFC of one line s[0..n) with ICU, appended to out. */
 static ta_status nfc_line(const char *s, size_t n, ta_buf *out, ta_error *err)
 {
@@ -245,6 +248,8 @@ static ta_status nfc_line(const char *s, size_t n, ta_buf *out, ta_error *err)
     return st;
 }
 
+/* Is the character at s[*i] NFC-stable? Advances *i past it. Cyrillic letters (lead bytes D0,
+ * D1: U+0400-U+047F) take a short path: they are most of a Russian text. */
 static bool stable_at(const char *s, size_t n, size_t *i)
 {
     unsigned char c = (unsigned char)s[*i];
@@ -255,13 +260,50 @@ static bool stable_at(const char *s, size_t n, size_t *i)
     return nfc_stable(ta_u8_decode(s, n, i));
 }
 
+/* Is every line with a character outside the NFC-stable list already in NFC? */
+static bool already_nfc(const ta_buf *b)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    const UNormalizer2 *n2 = unorm2_getNFCInstance(&ec);
+    UChar *u = NULL;
+    int32_t ucap = 0;
+    bool nfc = U_SUCCESS(ec);
+    for (size_t p = 0; p < b->len && nfc;) {
+        const char *nl = memchr(b->data + p, '\n', b->len - p);
+        size_t e = nl ? (size_t)(nl - b->data) + 1 : b->len, k = p;
+        bool stable = true;
+        while (k < e && stable)
+            stable = !(b->data[k] & 0x80) ? (k++, true) : stable_at(b->data, e, &k);
+        if (!stable) {
+            if (e - p > INT32_MAX / 2)
+                nfc = false;
+            int32_t ulen = 0;
+            if (nfc && (int32_t)(e - p) + 1 > ucap) {
+                free(u);
+                ucap = (int32_t)(e - p) + 1;
+                if (!(u = malloc(sizeof(UChar) * (size_t)ucap)))
+                    nfc = false;
+            }
+            if (nfc) {
+                ec = U_ZERO_ERROR;
+                u_strFromUTF8WithSub(u, ucap, &ulen, b->data + p, (int32_t)(e - p), 0xFFFD, NULL,
+                                     &ec);
+                nfc = U_SUCCESS(ec) && unorm2_isNormalized(n2, u, ulen, &ec) && U_SUCCESS(ec);
+            }
+        }
+        p = e;
+    }
+    free(u);
+    return nfc;
+}
+
 /* NFC, line by line: lines made of NFC-stable code points are copied, the rest go through ICU
  * (normalisation never crosses a line break). */
-static ta_status nfc(ta_buf *b, ta_error *err)
+static ta_status nfc(ta_buf *b, bool known_stable, ta_error *err)
 {
     bool stable = true;
     const unsigned char *d = (const unsigned char *)b->data;
-    for (size_t i = 0; i < b->len && stable;) {
+    for (size_t i = 0; i < b->len && stable && !known_stable;) {
         uint64_t w;
         if (i + 8 <= b->len && (memcpy(&w, d + i, 8), !(w & 0x8080808080808080ULL)))
             i += 8;
@@ -272,6 +314,8 @@ static ta_status nfc(ta_buf *b, ta_error *err)
     }
     if (stable)
         return TA_OK; /* the common case: nothing to do */
+    if (already_nfc(b))
+        return TA_OK; /* characters outside the list, but already in NFC: no copy */
     ta_buf out = {0};
     ta_status st = TA_OK;
     for (size_t p = 0; p < b->len && st == TA_OK;) {
@@ -309,10 +353,10 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
     const unsigned char *s = (const unsigned char *)bytes;
     const char *enc = encoding;
     size_t skip = 0;
-    bool checked = false;
+    bool checked = false, stable = true; /* stable: known NFC-stable (validated UTF-8) */
     ta_status st;
     if (!enc) {
-        if ((st = detect(s, len, &enc, &skip, &checked, err)) != TA_OK)
+        if ((st = detect(s, len, &enc, &skip, &checked, &stable, err)) != TA_OK)
             return st;
     } else if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8")) {
         enc = "UTF-8";
@@ -321,7 +365,7 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
     }
     ta_buf b = {0};
     if (!strcmp(enc, "UTF-8")) {
-        size_t i = checked ? len : skip + utf8_valid_prefix(s + skip, len - skip);
+        size_t i = checked ? len : skip + utf8_valid_prefix(s + skip, len - skip, &stable);
         if (i < len)
             return ta_fail_at(err, TA_EDECODE, i, "%s at byte offset %zu" SUGGEST,
                               s[i] ? "invalid UTF-8" : "NUL byte", i);
@@ -358,7 +402,7 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
     b.len = w;
     if (b.data)
         b.data[w] = 0;
-    if ((st = nfc(&b, err)) != TA_OK) {
+    if ((st = nfc(&b, !strcmp(enc, "UTF-8") && stable, err)) != TA_OK) {
         ta_buf_release(&b);
         return st;
     }

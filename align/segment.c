@@ -508,15 +508,19 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
 static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, size_t hi,
                        int para, ta_kind kind, bool first, ta_vec *v)
 {
-    /* ICU sees a private copy in which line breaks are spaces (wrapped paragraphs) */
-    sg->scratch.len = 0;
-    if (ta_buf_add(&sg->scratch, s + lo, hi - lo))
-        return TA_ENOMEM;
-    char *t = sg->scratch.data;
+    /* ICU sees a private copy in which line breaks are spaces (wrapped paragraphs); a
+     * paragraph of one line is read in place */
+    const char *t = s + lo;
     size_t n = hi - lo;
-    for (size_t i = 0; i < n; i++)
-        if (t[i] == '\n')
-            t[i] = ' ';
+    if (memchr(t, '\n', n)) {
+        sg->scratch.len = 0;
+        if (ta_buf_add(&sg->scratch, s + lo, n))
+            return TA_ENOMEM;
+        for (size_t i = 0; i < n; i++)
+            if (sg->scratch.data[i] == '\n')
+                sg->scratch.data[i] = ' ';
+        t = sg->scratch.data;
+    }
     UErrorCode ec = U_ZERO_ERROR;
     sg->ut = utext_openUTF8(sg->ut, t, (int64_t)n, &ec);
     ubrk_setUText(sg->bi, sg->ut, &ec);
