@@ -62,6 +62,11 @@ typedef struct {
 uint64_t ta_hash(const char *s, size_t n);
 int ta_strmap_put(ta_strmap *m, const char *k, size_t n, int val);   /* 0 on success */
 int ta_strmap_get(const ta_strmap *m, const char *k, size_t n, int *val); /* 1 if found */
+/* Lookups in two steps, so that a caller can touch the slots of many keys before reading
+ * them: the key's hash, a prefetch of its slot, and ta_strmap_get with the hash given. */
+uint64_t ta_strmap_hash(const char *k, size_t n);
+void ta_strmap_prefetch(const ta_strmap *m, uint64_t h);
+int ta_strmap_get_h(const ta_strmap *m, const char *k, size_t n, uint64_t h, int *val);
 /* Slot i of the table (i < m->cap): 1 with its key, length and value when occupied, else 0. */
 int ta_strmap_at(const ta_strmap *m, size_t i, const char **k, size_t *n, int *val);
 void ta_strmap_release(ta_strmap *m);

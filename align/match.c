@@ -4,8 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The Russian sentence's keys, for exact lookups: open addressing, a slot is current when its
+ * stamp is the call's (no clearing between calls). */
+#define KEY_SLOTS 1024
+typedef struct {
+    int key;
+    uint32_t stamp;
+    uint64_t tokens; /* bit u: Russian content token u has the key (tokens 0..63) */
+} key_slot;
+
 struct ta_matcher {
     ta_featurizer fz;
+    ta_feat e, r;     /* reused between calls */
+    uint32_t stamp;
+    key_slot slot[KEY_SLOTS];
 };
 
 ta_status ta_matcher_new(const ta_lexicon *lx, ta_matcher **out, ta_error *err)
@@ -28,61 +40,93 @@ void ta_matcher_free(ta_matcher *m)
     if (!m)
         return;
     ta_featurizer_release(&m->fz);
+    ta_feat_release(&m->e);
+    ta_feat_release(&m->r);
     free(m);
 }
 
-/* A 1024-bit filter of a sentence's keys, in front of the exact comparison. */
-static unsigned bit_of(int key)
+static unsigned slot_of(int key) { return (unsigned)key * 2654435761u >> 22; }
+
+/* Puts the keys of r (at most 64 content tokens, fewer than KEY_SLOTS / 2 keys) in m->slot. */
+static void index_keys(ta_matcher *m, const ta_feat *r)
 {
-    return (unsigned)key * 2654435761u >> 22;
+    if (++m->stamp == 0) { /* wrapped: old stamps could look current */
+        memset(m->slot, 0, sizeof m->slot);
+        m->stamp = 1;
+    }
+    for (int u = 0; u < r->ncontent; u++)
+        for (int q = r->tok[u]; q < r->tok[u + 1]; q++) {
+            unsigned i = slot_of(r->keys[q]);
+            while (m->slot[i].stamp == m->stamp && m->slot[i].key != r->keys[q])
+                i = (i + 1) & (KEY_SLOTS - 1);
+            key_slot *x = &m->slot[i];
+            if (x->stamp != m->stamp)
+                *x = (key_slot){r->keys[q], m->stamp, 0};
+            x->tokens |= 1ULL << u;
+        }
+}
+
+/* Russian tokens with `key`, as a bit set (0 when none) */
+static uint64_t tokens_with(const ta_matcher *m, int key)
+{
+    for (unsigned i = slot_of(key);; i = (i + 1) & (KEY_SLOTS - 1)) {
+        const key_slot *x = &m->slot[i];
+        if (x->stamp != m->stamp)
+            return 0;
+        if (x->key == key)
+            return x->tokens;
+    }
+}
+
+/* The same for long sentences: a scan */
+static uint64_t tokens_with_scan(const ta_feat *r, int key, uint64_t *rhit, int *first)
+{
+    uint64_t any = 0;
+    for (int u = 0; u < r->ncontent; u++)
+        for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
+            if (r->keys[q] == key) {
+                rhit[u >> 6] |= 1ULL << (u & 63);
+                if (*first < 0 || u < *first)
+                    *first = u;
+                any = 1;
+                break;
+            }
+    return any;
 }
 
 ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const char *ru,
                            size_t ru_len, double *similarity, ta_word_pair **pairs,
                            size_t *npairs)
 {
-    ta_feat e, r;
+    ta_feat *e = &m->e, *r = &m->r;
     *similarity = 0;
     if (pairs)
         *pairs = NULL, *npairs = 0;
     m->fz.no_offsets = !pairs;
     m->fz.no_set = true;
-    if (ta_featurize(&m->fz, 'e', en, en_len, &e))
+    if (ta_featurize_again(&m->fz, 'e', en, en_len, e) ||
+        ta_featurize_again(&m->fz, 'r', ru, ru_len, r))
         return TA_ENOMEM;
-    if (ta_featurize(&m->fz, 'r', ru, ru_len, &r)) {
-        ta_feat_release(&e);
-        return TA_ENOMEM;
-    }
-    uint64_t filter[16] = {0};
-    for (int q = 0; q < r.tok[r.ncontent]; q++)
-        filter[bit_of(r.keys[q]) >> 6] |= 1ULL << (bit_of(r.keys[q]) & 63);
-    /* per Russian token: matched? (a bit a token, in words of 64) */
+    bool small = r->ncontent <= 64 && r->tok[r->ncontent] < KEY_SLOTS / 2;
+    if (small)
+        index_keys(m, r);
     uint64_t rhit_small[4] = {0}, *rhit = rhit_small;
-    size_t words = ((size_t)r.ncontent + 63) / 64;
-    if (words > 4 && !(rhit = calloc(words, sizeof *rhit))) {
-        ta_feat_release(&e);
-        ta_feat_release(&r);
+    size_t words = ((size_t)r->ncontent + 63) / 64;
+    if (words > 4 && !(rhit = calloc(words, sizeof *rhit)))
         return TA_ENOMEM;
-    }
     ta_status st = TA_OK;
     ta_vec v = {.esz = sizeof(ta_word_pair)};
     int me = 0, mr = 0;
-    for (int t = 0; t < e.ncontent && st == TA_OK; t++) {
+    for (int t = 0; t < e->ncontent && st == TA_OK; t++) {
         int first = -1;
-        for (int k = e.tok[t]; k < e.tok[t + 1]; k++) {
-            int key = e.keys[k];
-            unsigned b = bit_of(key);
-            if (!(filter[b >> 6] >> (b & 63) & 1))
-                continue;
-            for (int u = 0; u < r.ncontent; u++)
-                for (int q = r.tok[u]; q < r.tok[u + 1]; q++)
-                    if (r.keys[q] == key) {
-                        rhit[u >> 6] |= 1ULL << (u & 63);
-                        if (first < 0)
-                            first = u;
-                        break;
-                    }
-        }
+        uint64_t hit = 0;
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
+            if (small)
+                hit |= tokens_with(m, e->keys[k]);
+            else
+                tokens_with_scan(r, e->keys[k], rhit, &first);
+        if (small && hit)
+            rhit[0] |= hit, first = __builtin_ctzll(hit);
         if (first < 0)
             continue;
         me++;
@@ -91,17 +135,15 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
             if (!p)
                 st = TA_ENOMEM;
             else
-                *p = (ta_word_pair){e.start[t], e.end[t], r.start[first], r.end[first]};
+                *p = (ta_word_pair){e->start[t], e->end[t], r->start[first], r->end[first]};
         }
     }
     for (size_t w = 0; w < words; w++)
         mr += __builtin_popcountll(rhit[w]);
-    if (e.ncontent + r.ncontent)
-        *similarity = (double)(me + mr) / (e.ncontent + r.ncontent);
+    if (e->ncontent + r->ncontent)
+        *similarity = (double)(me + mr) / (e->ncontent + r->ncontent);
     if (rhit != rhit_small)
         free(rhit);
-    ta_feat_release(&e);
-    ta_feat_release(&r);
     if (st != TA_OK) {
         ta_vec_release(&v);
         return st;

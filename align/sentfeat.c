@@ -85,7 +85,9 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_vec_release(&f->num_val);
     ta_strmap_release(&f->extra);
     ta_strmap_release(&f->stems);
-    ta_strmap_release(&f->forms);
+    ta_strmap_release(&f->forms_en);
+    ta_strmap_release(&f->forms_ru);
+    ta_vec_release(&f->ahead);
     ta_vec_release(&f->form_list);
     ta_vec_release(&f->form_keys);
     for (size_t i = 0; i < f->learned.len; i++)
@@ -138,9 +140,8 @@ static bool group_space(uint32_t c) { return c == ' ' || c == 0xA0 || c == 0x200
 
 /* The number token s[a, *e): 1,000 -> 1000 (English), 2,5 -> 2.5, digit groups split by spaces
  * (1 000 000) joined, a multiplier after it applied (5 млн, 2.5 million, 5m). Moves *e past
- * what it took and counts those characters in *len. Returns the number's key, -1 on ENOMEM. */
-static int number(ta_featurizer *f, char lang, const char *s, size_t n, size_t a, size_t *e,
-                  int *len)
+ * what it took. Returns the number's key, -1 on ENOMEM. */
+static int number(ta_featurizer *f, char lang, const char *s, size_t n, size_t a, size_t *e)
 {
     char num[64];
     size_t k = 0, lead = 0;
@@ -170,7 +171,6 @@ static int number(ta_featurizer *f, char lang, const char *s, size_t n, size_t a
             break;
         memcpy(num + k, s + q, 3);
         k += 3;
-        *len += 4;
         *e = r;
     }
     num[k] = 0;
@@ -198,7 +198,6 @@ static int number(ta_featurizer *f, char lang, const char *s, size_t n, size_t a
         double m = number_word(f, lang, low->data, low->len);
         if (m < 0) {
             v *= -m;
-            *len += chars + gap;
             *e = we;
             return number_key(f, v);
         }
@@ -351,16 +350,14 @@ static void collect_key(uint32_t key, void *ctx)
 
 /* What a word form contributes, computed once per form: stopword or not, stem id, keys
  * (lexicon targets or the Russian stem's key, the Russian stem itself, the name skeleton). */
-static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t n)
+static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t n, uint64_t h)
 {
     int idx;
-    f->tmp.len = 0;
-    if (ta_buf_addc(&f->tmp, lang) || ta_buf_add(&f->tmp, w, n))
-        return NULL;
-    if (ta_strmap_get(&f->forms, f->tmp.data, f->tmp.len, &idx))
+    ta_strmap *forms = lang == 'e' ? &f->forms_en : &f->forms_ru;
+    if (ta_strmap_get_h(forms, w, n, h, &idx))
         return (const form *)f->form_list.data + idx;
     idx = (int)f->form_list.len;
-    if (ta_strmap_put(&f->forms, f->tmp.data, f->tmp.len, idx))
+    if (ta_strmap_put(forms, w, n, idx))
         return NULL;
     form *fm = ta_vec_push(&f->form_list);
     if (!fm || ta_stem(&f->st, lang, w, n, &f->stem))
@@ -407,52 +404,105 @@ static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t 
     return fm;
 }
 
-int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out)
+/* The end of the token that starts at a (its first character c ends at i): letters or
+ * digits, with inner - ' (words) or . , (numbers); *chars counts its characters after c. */
+static size_t token_end(const char *s, size_t n, size_t i, bool digits, int *chars)
 {
-    memset(out, 0, sizeof *out);
-    int ntok = 0, tcap = 0, kcap = 0, nkeys = 0, nstem = 0, scap = 0;
-    bool en = lang == 'e';
-    if (push(&out->tok, &ntok, &tcap, 0))
-        return -1;
+    size_t e = i;
+    while (e < n) {
+        size_t q = e;
+        uint32_t d = ta_u8_decode(s, n, &q);
+        if (digits ? ta_is_digit(d) : (ta_is_alpha(d) || ta_is_digit(d))) {
+            e = q;
+            ++*chars;
+            continue;
+        }
+        bool inner = digits ? (d == '.' || d == ',') : (d == '-' || d == '\'' || d == 0x2019);
+        size_t r = q;
+        if (inner && q < n) {
+            uint32_t nx = ta_u8_decode(s, n, &r);
+            if (digits ? ta_is_digit(nx) : ta_is_alpha(nx)) {
+                e = q;
+                ++*chars;
+                continue;
+            }
+        }
+        break;
+    }
+    return e;
+}
+
+struct ahead {
+    size_t a, e;
+    uint64_t h; /* words: the hash of the form */
+    bool digits;
+};
+
+/* The tokens of s; each word's hash is computed and its cache slot prefetched, so that the
+ * lookups that follow wait for memory once per sentence, not once per word. */
+static int look_ahead(ta_featurizer *f, char lang, const char *s, size_t n)
+{
+    f->ahead.esz = sizeof(struct ahead);
+    f->ahead.len = 0;
+    const ta_strmap *forms = lang == 'e' ? &f->forms_en : &f->forms_ru;
     for (size_t i = 0; i < n;) {
         size_t a = i;
         uint32_t c = ta_u8_decode(s, n, &i);
-        out->len++;
         if (!ta_is_alpha(c) && !ta_is_digit(c))
             continue;
+        int chars = 0;
         bool digits = ta_is_digit(c);
-        size_t e = i;
-        while (e < n) { /* the token: letters or digits, with inner - ' . , */
-            size_t q = e;
-            uint32_t d = ta_u8_decode(s, n, &q);
-            if (digits ? ta_is_digit(d) : (ta_is_alpha(d) || ta_is_digit(d))) {
-                e = q;
-                out->len++;
-                continue;
-            }
-            bool inner = digits ? (d == '.' || d == ',') : (d == '-' || d == '\'' || d == 0x2019);
-            size_t r = q;
-            if (inner && q < n) {
-                uint32_t nx = ta_u8_decode(s, n, &r);
-                if (digits ? ta_is_digit(nx) : ta_is_alpha(nx)) {
-                    e = q;
-                    out->len++;
-                    continue;
-                }
-            }
-            break;
-        }
+        size_t e = token_end(s, n, i, digits, &chars);
         i = e;
+        struct ahead *w = ta_vec_push(&f->ahead);
+        if (!w)
+            return -1;
+        *w = (struct ahead){a, e, 0, digits};
+        if (!digits) {
+            w->h = ta_strmap_hash(s + a, e - a);
+            ta_strmap_prefetch(forms, w->h);
+        }
+    }
+    return 0;
+}
+
+int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out)
+{
+    memset(out, 0, sizeof *out);
+    return ta_featurize_again(f, lang, s, n, out);
+}
+
+int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out)
+{
+    free(out->set);
+    out->set = NULL;
+    out->len = out->ncontent = out->nset = 0;
+    out->mask = 0;
+    int ntok = 0, nkeys = 0, nstem = 0;
+    int *tcap = &out->tcap, *kcap = &out->kcap, *scap = &out->scap;
+    bool en = lang == 'e';
+    if (push(&out->tok, &ntok, tcap, 0) || look_ahead(f, lang, s, n))
+        return -1;
+    for (size_t i = 0; i < n; i++) /* characters: the bytes that start one */
+        out->len += ((unsigned char)s[i] & 0xC0) != 0x80;
+    size_t pos = 0; /* a multiplier after a number ("5 млн") is part of it */
+    for (size_t t = 0; t < f->ahead.len; t++) {
+        const struct ahead *tk = (const struct ahead *)f->ahead.data + t;
+        size_t a = tk->a, e = tk->e;
+        if (a < pos)
+            continue;
+        pos = e;
+        bool digits = tk->digits;
         int keys[80], nk = 0, sid = -1;
         if (digits) {
-            int key = number(f, lang, s, n, a, &e, &out->len);
+            int key = number(f, lang, s, n, a, &e);
             if (key < 0)
                 return -1;
-            i = e;
+            pos = e;
             if (f->use & TA_USE_NUMBERS)
                 keys[nk++] = key;
         } else {
-            const form *fm = word_form(f, lang, s + a, e - a);
+            const form *fm = word_form(f, lang, s + a, e - a, tk->h);
             if (!fm)
                 return -1;
             if (fm->stop)
@@ -468,14 +518,14 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
         }
         out->ncontent++;
         for (int k = 0; k < nk; k++)
-            if (push(&out->keys, &nkeys, &kcap, keys[k]))
+            if (push(&out->keys, &nkeys, kcap, keys[k]))
                 return -1;
-        if (push(&out->tok, &ntok, &tcap, nkeys) || push(&out->stem, &nstem, &scap, sid))
+        if (push(&out->tok, &ntok, tcap, nkeys) || push(&out->stem, &nstem, scap, sid))
             return -1;
         if (f->no_offsets)
             continue;
         if ((size_t)nstem > out->ncap) { /* token offsets grow with the stem array */
-            size_t cap = (size_t)scap;
+            size_t cap = (size_t)*scap;
             size_t *a = realloc(out->start, sizeof(size_t) * cap), *b = a ? realloc(out->end, sizeof(size_t) * cap) : NULL;
             if (a)
                 out->start = a;

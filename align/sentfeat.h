@@ -12,6 +12,7 @@ typedef struct {
     size_t *start;    /* per content token: byte offsets [start, end) in the sentence */
     size_t *end;
     size_t ncap;      /* capacity of start and end */
+    int tcap, kcap, scap; /* capacities of tok, keys, stem */
     int *set;         /* sorted unique keys of the sentence */
     int nset;
     uint64_t mask;    /* a one-word Bloom filter of `set` */
@@ -23,7 +24,8 @@ typedef struct {
 
 typedef struct {
     ta_stemmer st;
-    ta_strmap forms;  /* lang + word form -> index in form_list (a cache) */
+    ta_strmap forms_en, forms_ru; /* word form -> index in form_list (a cache) */
+    ta_vec ahead;     /* struct ahead: the word tokens of the sentence being featurized */
     ta_vec form_list; /* form */
     ta_vec form_keys; /* int: the keys of every cached form */
     ta_strmap stop_en, stop_ru;
@@ -46,8 +48,10 @@ enum { TA_USE_LEXICON = 1, TA_USE_NAMES = 2, TA_USE_NUMBERS = 4 };
 
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err);
 void ta_featurizer_release(ta_featurizer *f);
-/* lang 'e' or 'r'; fills *out (release with ta_feat_release) */
+/* lang 'e' or 'r'; fills *out (release with ta_feat_release). 0 on success, -1 out of memory. */
 int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out);
+/* The same into a ta_feat filled before (or zeroed), reusing its arrays. */
+int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out);
 void ta_feat_release(ta_feat *x);
 /* Content tokens of `a` that have a key in the key set of any of b[0..nb) (either direction). */
 int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
