@@ -306,6 +306,27 @@ Test(lexicon, numbers_fixtures)
     ta_matcher_free(m);
 }
 
+/* More than 64 Russian content words take the matcher's other path */
+Test(lexicon, match_long_sentence)
+{
+    ta_matcher *m;
+    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    char ru[2048] = "";
+    for (int k = 0; k < 70; k++)
+        strcat(ru, k % 2 ? "слово " : "дело ");
+    strcat(ru, "Антонова.");
+    const char *en = "Antonov spoke.";
+    double sim;
+    ta_word_pair *p;
+    size_t n;
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n), TA_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(strncmp(ru + p[0].ru_start, "Антонова", p[0].ru_end - p[0].ru_start), 0);
+    cr_assert(sim > 0 && sim < 0.1, "%f", sim);
+    ta_free(p);
+    ta_matcher_free(m);
+}
+
 Test(lexicon, learn_from_aligned_sentences)
 {
     const char *en[] = {"The reactor was stopped.", "A new reactor opened.", "Reactor output fell.",
