@@ -53,39 +53,70 @@ static bool nfc_stable(uint32_t c)
            (c >= 0x20A0 && c <= 0x20C0) || c == 0x2116 || c == 0x2122 || c == 0xFFFD;
 }
 
+/* Per byte of w: 0x80 where the byte is zero, else 0 (exact, no borrow between bytes). */
+static uint64_t zero_bytes(uint64_t w)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((w & low7) + low7) | w) & ~low7;
+}
+
+/* Eight bytes at s that hold only ASCII (no NUL) and two-byte sequences, none cut at the
+ * start: how many of them are whole characters (8, or 7 when the last byte opens a sequence),
+ * 0 when the fast test does not apply. Cyrillic (lead bytes D0, D1) and ASCII are NFC-stable;
+ * with `stable` set, other lead bytes also send the block to the slow path. */
+static size_t fast_block(const unsigned char *s, bool stable)
+{
+    const uint64_t highs = 0x8080808080808080ULL;
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t hi = w & highs, b6 = (w << 1) & highs, b5 = (w << 2) & highs;
+    uint64_t cont = hi & ~b6, lead = hi & b6 & ~b5;
+    if ((hi & b6 & b5) || zero_bytes(w))
+        return 0; /* three- and four-byte sequences, NUL */
+    /* C0 and C1 open overlong forms: their bits 1-4 are zero */
+    if (lead & ~(((w & 0x1E1E1E1E1E1E1E1EULL) + 0x7E7E7E7E7E7E7E7EULL) & highs))
+        return 0;
+    if (stable && (lead & ~zero_bytes((w ^ 0xD0D0D0D0D0D0D0D0ULL) & 0xFEFEFEFEFEFEFEFEULL)))
+        return 0; /* a two-byte character outside Cyrillic */
+    size_t adv = 8;
+    if (lead >> 56)
+        adv = 7, lead &= 0x00FFFFFFFFFFFFFFULL;
+    return (lead << 8) == cont ? adv : 0;
+}
+
 /* Bytes before the first invalid UTF-8 sequence or NUL byte (len when there is none): eight
- * ASCII bytes at a time and two-byte forms (Cyrillic) inline. *stable is cleared when a
- * character outside the NFC-stable list occurs (the NFC pass then has work to do). */
+ * bytes at a time while they are ASCII and two-byte forms (Cyrillic). *stable is cleared when
+ * a character outside the NFC-stable list occurs (the NFC pass then has work to do). */
 static size_t utf8_valid_prefix(const unsigned char *s, size_t len, bool *stable)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    bool st = *stable; /* a local: s could alias *stable */
     size_t i = 0;
     while (i < len) {
+        size_t adv = i + 8 <= len ? fast_block(s + i, st) : 0;
+        if (adv) {
+            i += adv;
+            continue;
+        }
         unsigned c = s[i];
-        uint64_t w;
-        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-            if (*stable && !(c <= 0xCB || c == 0xD0 || c == 0xD1))
-                *stable = nfc_stable((uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F));
-            i += 2;
-        }
-        else if (c < 0x80 && i + 8 <= len && (memcpy(&w, s + i, 8), !(w & highs)) &&
-                 !((w - ones) & ~w & highs))
-            i += 8;
-        else if (c < 0x80) {
+        if (c < 0x80) {
             if (!c)
-                return i;
+                break;
             i++;
-        }
-        else {
+        } else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            if (st && c > 0xCB && c != 0xD0 && c != 0xD1)
+                st = nfc_stable((uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F));
+            i += 2;
+        } else {
             size_t n = utf8_seq(s, len, i), q = i;
             if (!n)
-                return i;
-            if (*stable)
-                *stable = nfc_stable(ta_u8_decode((const char *)s, len, &q));
+                break;
+            if (st)
+                st = nfc_stable(ta_u8_decode((const char *)s, len, &q));
             i += n;
         }
     }
-    return len;
+    *stable = st;
+    return i;
 }
 
 /* Guesses a single-byte Cyrillic code page from the commonest letters (о е а и н т с). */
@@ -248,16 +279,27 @@ static ta_status nfc_line(const char *s, size_t n, ta_buf *out, ta_error *err)
     return st;
 }
 
-/* Is the character at s[*i] NFC-stable? Advances *i past it. Cyrillic letters (lead bytes D0,
- * D1: U+0400-U+047F) take a short path: they are most of a Russian text. */
-static bool stable_at(const char *s, size_t n, size_t *i)
+/* Bytes of s (valid UTF-8) before the first character outside the NFC-stable list: eight
+ * ASCII bytes at a time, Cyrillic (lead bytes D0, D1: U+0400-U+047F) inline. */
+static size_t stable_prefix(const char *str, size_t n)
 {
-    unsigned char c = (unsigned char)s[*i];
-    if ((c == 0xD0 || c == 0xD1) && *i + 1 < n && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
-        *i += 2;
-        return true;
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        uint64_t w;
+        if (c < 0x80)
+            i += i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL)) ? 8 : 1;
+        else if ((c == 0xD0 || c == 0xD1) && i + 1 < n)
+            i += 2;
+        else {
+            size_t q = i;
+            if (!nfc_stable(ta_u8_decode(str, n, &q)))
+                return i;
+            i = q;
+        }
     }
-    return nfc_stable(ta_u8_decode(s, n, i));
+    return n;
 }
 
 /* Is every line with a character outside the NFC-stable list already in NFC? */
@@ -269,27 +311,28 @@ static bool already_nfc(const ta_buf *b)
     int32_t ucap = 0;
     bool nfc = U_SUCCESS(ec);
     for (size_t p = 0; p < b->len && nfc;) {
-        const char *nl = memchr(b->data + p, '\n', b->len - p);
-        size_t e = nl ? (size_t)(nl - b->data) + 1 : b->len, k = p;
-        bool stable = true;
-        while (k < e && stable)
-            stable = !(b->data[k] & 0x80) ? (k++, true) : stable_at(b->data, e, &k);
-        if (!stable) {
-            if (e - p > INT32_MAX / 2)
+        size_t k = p + stable_prefix(b->data + p, b->len - p);
+        if (k == b->len)
+            break;
+        size_t ls = k; /* the line around k */
+        while (ls > 0 && b->data[ls - 1] != '\n')
+            ls--;
+        const char *nl = memchr(b->data + k, '\n', b->len - k);
+        size_t e = nl ? (size_t)(nl - b->data) + 1 : b->len;
+        int32_t ulen = 0;
+        if (e - ls > INT32_MAX / 2)
+            nfc = false;
+        else if ((int32_t)(e - ls) + 1 > ucap) {
+            free(u);
+            ucap = (int32_t)(e - ls) + 1;
+            if (!(u = malloc(sizeof(UChar) * (size_t)ucap)))
                 nfc = false;
-            int32_t ulen = 0;
-            if (nfc && (int32_t)(e - p) + 1 > ucap) {
-                free(u);
-                ucap = (int32_t)(e - p) + 1;
-                if (!(u = malloc(sizeof(UChar) * (size_t)ucap)))
-                    nfc = false;
-            }
-            if (nfc) {
-                ec = U_ZERO_ERROR;
-                u_strFromUTF8WithSub(u, ucap, &ulen, b->data + p, (int32_t)(e - p), 0xFFFD, NULL,
-                                     &ec);
-                nfc = U_SUCCESS(ec) && unorm2_isNormalized(n2, u, ulen, &ec) && U_SUCCESS(ec);
-            }
+        }
+        if (nfc) {
+            ec = U_ZERO_ERROR;
+            u_strFromUTF8WithSub(u, ucap, &ulen, b->data + ls, (int32_t)(e - ls), 0xFFFD, NULL,
+                                 &ec);
+            nfc = U_SUCCESS(ec) && unorm2_isNormalized(n2, u, ulen, &ec) && U_SUCCESS(ec);
         }
         p = e;
     }
@@ -301,18 +344,7 @@ static bool already_nfc(const ta_buf *b)
  * (normalisation never crosses a line break). */
 static ta_status nfc(ta_buf *b, bool known_stable, ta_error *err)
 {
-    bool stable = true;
-    const unsigned char *d = (const unsigned char *)b->data;
-    for (size_t i = 0; i < b->len && stable && !known_stable;) {
-        uint64_t w;
-        if (i + 8 <= b->len && (memcpy(&w, d + i, 8), !(w & 0x8080808080808080ULL)))
-            i += 8;
-        else if (d[i] < 0x80)
-            i++;
-        else
-            stable = stable_at(b->data, b->len, &i);
-    }
-    if (stable)
+    if (known_stable || stable_prefix(b->data, b->len) == b->len)
         return TA_OK; /* the common case: nothing to do */
     if (already_nfc(b))
         return TA_OK; /* characters outside the list, but already in NFC: no copy */
@@ -320,15 +352,8 @@ static ta_status nfc(ta_buf *b, bool known_stable, ta_error *err)
     ta_status st = TA_OK;
     for (size_t p = 0; p < b->len && st == TA_OK;) {
         const char *nl = memchr(b->data + p, '\n', b->len - p);
-        size_t e = nl ? (size_t)(nl - b->data) + 1 : b->len, k = p;
-        bool stable = true;
-        while (k < e && stable) {
-            if (!(b->data[k] & 0x80))
-                k++;
-            else
-                stable = stable_at(b->data, e, &k);
-        }
-        if (stable) {
+        size_t e = nl ? (size_t)(nl - b->data) + 1 : b->len;
+        if (stable_prefix(b->data + p, e - p) == e - p) {
             if (ta_buf_add(&out, b->data + p, e - p))
                 st = ta_fail(err, TA_ENOMEM, "out of memory");
         } else

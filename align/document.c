@@ -60,12 +60,12 @@ size_t ta_dateline_end(const char *s, size_t len, size_t i)
 /* A short line without sentence-final punctuation: a headline, lead or subheading. */
 static bool is_title(const char *s, size_t len)
 {
-    size_t chars = 0, i = 0;
-    while (i < len) {
-        ta_u8_decode(s, len, &i);
-        chars++;
-    }
-    if (chars > 220 || chars == 0)
+    size_t chars = 0;
+    if (len == 0 || len > 220 * 4)
+        return false;
+    for (size_t i = 0; i < len && chars <= 220; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (chars > 220)
         return false;
     size_t e = len;
     uint32_t c;
@@ -96,8 +96,8 @@ int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, t
             }
         } else { /* a line that starts with a lowercase letter continues the paragraph */
             for (;;) {
-                while (e < len && s[e] != '\n')
-                    e++;
+                const char *nl = memchr(s + e, '\n', len - e);
+                e = nl ? (size_t)(nl - s) : len;
                 size_t k = e + 1;
                 while (k < len && (s[k] == ' ' || s[k] == '\t'))
                     k++;

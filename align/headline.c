@@ -14,6 +14,7 @@
 struct ta_headliner {
     char lang[8];
     char **starters;  /* starters.LANG */
+    ta_strmap first;  /* the first word of every starter, to skip the list for other words */
     ta_strmap stop;   /* stopwords.LANG: a headline does not end with one */
     ta_strmap minor;  /* titlecase.LANG: lowercase words of Title Case headlines */
     char *dict_dir;
@@ -34,6 +35,9 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner 
     size_t n;
     snprintf(name, sizeof name, "starters.%s", lang);
     ta_status st = ta_data_lines(data_dir, name, &h->starters, &n, NULL, err);
+    for (size_t i = 0; st == TA_OK && i < n; i++)
+        if (ta_strmap_put(&h->first, h->starters[i], strcspn(h->starters[i], " "), 1))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
     snprintf(name, sizeof name, "stopwords.%s", lang);
     if (st == TA_OK)
         st = ta_data_lines(data_dir, name, &stop, &n, NULL, err);
@@ -65,6 +69,7 @@ void ta_headliner_free(ta_headliner *h)
     if (!h)
         return;
     ta_lines_free(h->starters);
+    ta_strmap_release(&h->first);
     ta_strmap_release(&h->stop);
     ta_strmap_release(&h->minor);
     if (h->hun)
@@ -298,8 +303,13 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
     return false;
 }
 
-static bool starts_with_starter(char **starters, const char *t, size_t n, size_t ws, size_t *end)
+static bool starts_with_starter(const ta_headliner *h, const char *t, size_t n, size_t ws,
+                                size_t *end)
 {
+    const char *sp = memchr(t + ws, ' ', n - ws);
+    if (!ta_strmap_get(&h->first, t + ws, sp ? (size_t)(sp - t) - ws : n - ws, NULL))
+        return false;
+    char **starters = h->starters;
     for (size_t m = 0; starters && starters[m]; m++) {
         if (starters[m][0] != t[ws] || (starters[m][1] && ws + 1 < n && starters[m][1] != t[ws + 1]))
             continue; /* two bytes: all Cyrillic capitals share the first */
@@ -370,11 +380,15 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
 {
     size_t words = 1;
     bool ru = !strcmp(h->lang, "ru");
-    size_t chars = 0;
-    for (size_t w = from + 1; w < to && w < n; w++) {
-        chars += ((unsigned char)t[w] & 0xC0) != 0x80;
-        if (t[w - 1] != ' ' || t[w] == ' ')
+    size_t chars = 0, counted = from + 1, lim = to < n ? to : n;
+    for (size_t w = from + 1; w < lim; w++) {
+        const char *sp = memchr(t + w - 1, ' ', lim - (w - 1)); /* the next word start */
+        if (!sp || (w = (size_t)(sp - t) + 1) >= lim)
+            break;
+        if (t[w] == ' ')
             continue;
+        for (; first && counted <= w; counted++) /* characters so far: in the first sentence */
+            chars += ((unsigned char)t[counted] & 0xC0) != 0x80;
         words++;
         if (words < 3)
             continue;
@@ -404,7 +418,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         bool tc = head && !ru && title_case(h, t, from, w);
         bool prev_stop = pz == pa || (!acronym(t, pa, pz) && is_stopword(h, t + pa, pz - pa));
         size_t se;
-        if (starts_with_starter(h->starters, t, n, ws, &se)) {
+        if (starts_with_starter(h, t, n, ws, &se)) {
             size_t r = se;
             uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
             /* in a Title Case headline "To", "On" are no sign; the sentence is */

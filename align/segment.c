@@ -458,11 +458,13 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 if (ta_is_upper(e))
                     at = i + 1;
             }
-            size_t we = i + 1;
-            while (we < n && t[we] != ' ')
+            size_t we = i + 1, lim = i + 12 < n ? i + 12 : n; /* a marker is a short word */
+            while (we < lim && t[we] != ' ' && t[we] != ')')
                 we++;
+            we += we < lim && t[we] == ')';
             bool bullet;
-            if (!at && we > i + 1 && t[we - 1] == ')') { /* "2)", "b)", "(c)", "iv)" items */
+            if (!at && we > i + 1 && t[we - 1] == ')' && (we == n || t[we] == ' ')) {
+                /* "2)", "b)", "(c)", "iv)" items */
                 size_t ms = i + 1 + (t[i + 1] == '(');
                 int v = ta_list_marker(t, ms, we, &bullet);
                 bool ended = prev == '.' || prev == '!' || prev == '?';
@@ -471,7 +473,8 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 if (v != 0 && (v == last_item + 1 || prev == ';' || prev == ':' || ended))
                     at = i + 1, last_item = v > 0 ? v : last_item;
             }
-            if (!at && ta_is_upper(d) && emoticon(t, ta_token_start(t, 0, i), i))
+            if (!at && t[i - 1] && strchr(")(DPp3", t[i - 1]) && ta_is_upper(d) &&
+                emoticon(t, ta_token_start(t, 0, i), i))
                 at = i + 1; /* "... тоже ;) Я вспомнила" */
             if (!at && prev == '.' && ta_is_digit((unsigned char)t[i + 1])) {
                 size_t a = ta_token_start(t, 0, i - 1), letters = 0;

@@ -108,6 +108,42 @@ Test(decode, invalid_classes_are_refused)
     }
 }
 
+/* Each bad sequence at every position of a long Cyrillic line (the eight-byte fast path):
+ * refused with the offset of its first byte, detected or named UTF-8 alike */
+Test(decode, invalid_utf8_anywhere_in_a_block)
+{
+    const char *bad[] = {"\xC0\xAF", "\xC1\x81", "\xD0", "\x80", "\xD0 ", "\xD0\xD0\x9C"};
+    const char *line = "Привет мир, это строка ru";
+    /* after a Greek letter (not on the NFC-stable list) the fast path checks less */
+    for (int greek = 0; greek < 2; greek++)
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
+        for (size_t at = 0; at < 24; at++) {
+            char buf[128];
+            size_t n = 0;
+            if (greek)
+                n += (size_t)sprintf(buf, "\xCE\xB1");
+            for (size_t i = 0; i < at; i++) /* whole characters only: ASCII padding */
+                buf[n++] = 'a';
+            n += (size_t)sprintf(buf + n, "%s%s", bad[k], line);
+            at += greek ? 2 : 0;
+            for (int named = 0; named < 2; named++) {
+                ta_status st;
+                ta_error err = {0};
+                char *got = decode(buf, n, named ? "UTF-8" : NULL, &st, &err);
+                cr_assert_null(got, "case %zu at %zu", k, at);
+                cr_assert_eq(st, TA_EDECODE, "case %zu at %zu", k, at);
+                if (named)
+                    cr_assert_eq(err.offset, at, "case %zu at %zu: %zu", k, at, err.offset);
+            }
+            at -= greek ? 2 : 0;
+        }
+    ta_status st;
+    char *got = decode("Привет мир, это строка", strlen("Привет мир, это строка"), NULL, &st,
+                       NULL);
+    cr_assert_str_eq(got, "Привет мир, это строка");
+    free(got);
+}
+
 Test(decode, nul_byte_is_binary)
 {
     ta_status st;
