@@ -62,8 +62,8 @@ static uint64_t zero_bytes(uint64_t w)
 
 /* Eight bytes at s that hold only ASCII (no NUL) and two-byte sequences, none cut at the
  * start: how many of them are whole characters (8, or 7 when the last byte opens a sequence),
- * 0 when the fast test does not apply. Cyrillic (lead bytes D0, D1) and ASCII are NFC-stable;
- * with `stable` set, other lead bytes also send the block to the slow path. */
+ * 0 when the fast test does not apply. With `stable` set, a two-byte character outside the
+ * NFC-stable list also sends the block to the slow path. */
 static size_t fast_block(const unsigned char *s, bool stable)
 {
     const uint64_t highs = 0x8080808080808080ULL;
@@ -76,8 +76,12 @@ static size_t fast_block(const unsigned char *s, bool stable)
     /* C0 and C1 open overlong forms: their bits 1-4 are zero */
     if (lead & ~(((w & 0x1E1E1E1E1E1E1E1EULL) + 0x7E7E7E7E7E7E7E7EULL) & highs))
         return 0;
-    if (stable && (lead & ~zero_bytes((w ^ 0xD0D0D0D0D0D0D0D0ULL) & 0xFEFEFEFEFEFEFEFEULL)))
-        return 0; /* a two-byte character outside Cyrillic */
+    /* NFC-stable two-byte characters: lead bytes C2-CB (up to U+02FF) and D0, D1 (Cyrillic);
+     * the low five bits of a lead are 0x0C or more outside C2-CB */
+    uint64_t past_cb = ((w & 0x1F1F1F1F1F1F1F1FULL) + 0x7474747474747474ULL) & highs;
+    if (stable && (lead & past_cb &
+                   ~zero_bytes((w ^ 0xD0D0D0D0D0D0D0D0ULL) & 0xFEFEFEFEFEFEFEFEULL)))
+        return 0; /* a two-byte character that may change under NFC */
     size_t adv = 8;
     if (lead >> 56)
         adv = 7, lead &= 0x00FFFFFFFFFFFFFFULL;

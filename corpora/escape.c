@@ -52,7 +52,7 @@ void ta_put_raw(FILE *f, const char *s, size_t n)
 {
     size_t a = 0;
     for (size_t i = 0; i < n; i++)
-        if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+        if ((unsigned char)s[i] <= '\r' && (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) {
             fwrite(s + a, 1, i - a, f);
             fputc(' ', f);
             a = i + 1;

@@ -82,6 +82,15 @@ Test(decode, nfc)
     char *got = decode("e\xCC\x81 \xD0\xB8\xCC\x86", 8, NULL, &st, NULL);
     cr_assert_str_eq(got, "\xC3\xA9 \xD0\xB9");
     free(got);
+    for (size_t at = 0; at < 12; at++) { /* inside a long line, at every alignment */
+        char in[128] = "", want[128] = "";
+        for (size_t i = 0; i < at; i++)
+            strcat(in, "a"), strcat(want, "a");
+        strcat(in, "«Мои\xCC\x86 мир» строка"), strcat(want, "«Мой мир» строка");
+        got = decode(in, strlen(in), NULL, &st, NULL);
+        cr_assert_str_eq(got, want, "at %zu", at);
+        free(got);
+    }
 }
 
 Test(decode, invalid_utf8_reports_offset)
