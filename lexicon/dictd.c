@@ -44,10 +44,11 @@ static size_t clean(char *s, size_t n)
     return w;
 }
 
-/* Adds the Russian words of one translation chunk (no Latin letters, at most max_words words)
- * to `ru`/`rustem`. */
-static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *ru, ta_buf *rustem, int *count,
-                     int max_words)
+/* One translation chunk (no Latin letters: else an example): appended whole to `shown` (what
+ * lookup prints; "|" between translations) unless NULL, and when it has at most max_words
+ * words, their stems to `rustem` (the match targets). */
+static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *shown, ta_buf *rustem,
+                     int *count, int max_words)
 {
     n = clean(s, n);
     int words = 0;
@@ -61,6 +62,24 @@ static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *ru, ta_buf *rust
         words += cyr && !in_word;
         in_word = cyr;
         i = q;
+    }
+    if (!words)
+        return 0;
+    if (shown) { /* the phrase as it stands, white space collapsed, a sense number dropped */
+        size_t e = n;
+        while (e > 0 && strchr(" \t0123456789.:", s[e - 1]))
+            e--;
+        bool space = false, wrote = false;
+        for (size_t i = 0; i < e; i++) {
+            if (s[i] == ' ' || s[i] == '\t' || s[i] == '|') {
+                space = wrote;
+                continue;
+            }
+            if ((!wrote && shown->len && ta_buf_addc(shown, '|')) ||
+                (space && ta_buf_addc(shown, ' ')) || ta_buf_addc(shown, s[i]))
+                return -1;
+            space = false, wrote = true;
+        }
     }
     if (words > max_words)
         return 0;
@@ -84,8 +103,7 @@ static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *ru, ta_buf *rust
         i = e;
         if (chars < 3 || (e - a >= 3 && !memcmp(s + e - 3, "-\xD0\xBB", 3)) || s[e - 1] == '-')
             continue; /* short function words, кого-л., что-л. */
-        if (ta_stem(st, 'r', s + a, e - a, &stem) || (ru->len && ta_buf_addc(ru, '|')) ||
-            ta_buf_add(ru, st->low.data, st->low.len) || (rustem->len && ta_buf_addc(rustem, ' ')) ||
+        if (ta_stem(st, 'r', s + a, e - a, &stem) || (rustem->len && ta_buf_addc(rustem, ' ')) ||
             ta_buf_add(rustem, stem.data, stem.len))
             rc = -1;
         (*count)++;
@@ -120,7 +138,7 @@ static int add_entry(ta_stemmer *st, const char *head, size_t hn, const char *bo
     int count = 0, rc = 0;
     ta_buf work = {0}; /* add_chunk cleans in place: each pass reads a fresh copy */
     for (int pass = 0; pass < 2 && !rc && (pass == 0 || count < PHRASE_FALLBACK); pass++) {
-        ru.len = rustem.len = work.len = 0, count = 0;
+        rustem.len = work.len = 0, count = 0;
         if (ta_buf_add(&work, body, bn)) {
             rc = -1;
             break;
@@ -132,7 +150,8 @@ static int add_entry(ta_stemmer *st, const char *head, size_t hn, const char *bo
                        (w[i] == ')' && i > 0 && w[i - 1] >= '0' && w[i - 1] <= '9') ||
                        (w[i] == '.' && i > 0 && w[i - 1] >= '0' && w[i - 1] <= '9');
             if (end) {
-                rc = add_chunk(st, w + a, i - a, &ru, &rustem, &count, pass ? INT_MAX : 1);
+                rc = add_chunk(st, w + a, i - a, pass ? NULL : &ru, &rustem, &count,
+                               pass ? INT_MAX : 1);
                 a = i + 1;
             }
         }

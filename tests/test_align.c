@@ -166,11 +166,24 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     cr_assert_str_eq(res, "hope\n");
     ta_free(res);
     cr_assert_eq(ta_lexicon_lookup(lx, "ships", 5, &res), TA_OK);
-    cr_assert(strstr(res, "шхуна") && !strstr(res, "флот"), "phrases only when few words: %s", res);
+    cr_assert(strstr(res, "шхуна\n") && strstr(res, "морской флот в целом\n"),
+              "multi-word translations are kept as phrases: %s", res);
     ta_free(res);
     cr_assert_eq(ta_lexicon_lookup(lx, "whilst", 6, &res), TA_OK);
-    cr_assert(strstr(res, "время"), "a phrase is all there is: %s", res);
+    cr_assert_str_eq(res, "в то время как\n");
     ta_free(res);
+    ta_matcher *m;
+    cr_assert_eq(ta_matcher_new(lx, &m, NULL), TA_OK);
+    double sim;
+    const char *en = "Ships.", *ship = "Шхуна.", *fleet = "Флот.", *time = "Время.";
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ship, strlen(ship), &sim, NULL, NULL), TA_OK);
+    cr_assert_float_eq(sim, 1.0, 1e-9);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), fleet, strlen(fleet), &sim, NULL, NULL), TA_OK);
+    cr_assert_float_eq(sim, 0.0, 1e-9, "a phrase's words match only when few single words exist");
+    en = "Whilst.";
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), time, strlen(time), &sim, NULL, NULL), TA_OK);
+    cr_assert_float_eq(sim, 1.0, 1e-9, "a phrase is all there is");
+    ta_matcher_free(m);
     cr_assert_eq(ta_lexicon_lookup(lx, "Китае", strlen("Китае"), &res), TA_OK);
     cr_assert_str_eq(res, "china\n", "names come from the names file");
     ta_free(res);
