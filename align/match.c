@@ -78,22 +78,6 @@ static uint64_t tokens_with(const ta_matcher *m, int key)
     }
 }
 
-/* The same for long sentences: a scan */
-static uint64_t tokens_with_scan(const ta_feat *r, int key, uint64_t *rhit, int *first)
-{
-    uint64_t any = 0;
-    for (int u = 0; u < r->ncontent; u++)
-        for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
-            if (r->keys[q] == key) {
-                rhit[u >> 6] |= 1ULL << (u & 63);
-                if (*first < 0 || u < *first)
-                    *first = u;
-                any = 1;
-                break;
-            }
-    return any;
-}
-
 ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const char *ru,
                            size_t ru_len, double *similarity, ta_word_pair **pairs,
                            size_t *npairs)
@@ -110,39 +94,66 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
     bool small = r->ncontent <= 64 && r->tok[r->ncontent] < KEY_SLOTS / 2;
     if (small)
         index_keys(m, r);
-    uint64_t rhit_small[4] = {0}, *rhit = rhit_small;
-    size_t words = ((size_t)r->ncontent + 63) / 64;
-    if (words > 4 && !(rhit = calloc(words, sizeof *rhit)))
+    /* per Russian token, a bit: matched by any English word (rhit), by the current English
+     * word through the lexicon or a number (lex) or through a name key only (name) */
+    size_t words = ((size_t)r->ncontent + 63) / 64 + 1;
+    uint64_t small_bits[3 * 4] = {0}, *rhit = small_bits;
+    if (words > 4 && !(rhit = calloc(3 * words, sizeof *rhit)))
         return TA_ENOMEM;
+    uint64_t *lex = rhit + words, *name = lex + words;
     ta_status st = TA_OK;
     ta_vec v = {.esz = sizeof(ta_word_pair)};
     int me = 0, mr = 0;
     for (int t = 0; t < e->ncontent && st == TA_OK; t++) {
-        int first = -1;
-        uint64_t hit = 0;
-        for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
+        memset(lex, 0, 2 * words * sizeof *lex);
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+            int key = e->keys[k];
+            uint64_t *into = ta_name_key(key) ? name : lex;
             if (small)
-                hit |= tokens_with(m, e->keys[k]);
+                into[0] |= tokens_with(m, key);
             else
-                tokens_with_scan(r, e->keys[k], rhit, &first);
-        if (small && hit)
-            rhit[0] |= hit, first = __builtin_ctzll(hit);
+                for (int u = 0; u < r->ncontent; u++)
+                    for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
+                        if (r->keys[q] == key) {
+                            into[u >> 6] |= 1ULL << (u & 63);
+                            break;
+                        }
+        }
+        int first = -1; /* the Russian word reported with the pair */
+        double score = 0;
+        bool by_lex = false;
+        for (size_t w = 0; w < words && !by_lex; w++)
+            if (lex[w])
+                by_lex = true, first = (int)(w * 64) + __builtin_ctzll(lex[w]);
+        for (size_t w = 0; w < words; w++) {
+            for (uint64_t b = name[w] & ~lex[w]; b; b &= b - 1) { /* a name: confirmed */
+                int u = (int)(w * 64) + __builtin_ctzll(b);
+                double sim = ta_feat_name_similarity(&m->fz, e, t, r, u);
+                if (sim < TA_NAME_MIN)
+                    name[w] &= ~(1ULL << (u & 63));
+                else if (!by_lex && sim > score)
+                    score = sim, first = u;
+            }
+            rhit[w] |= lex[w] | name[w];
+        }
         if (first < 0)
             continue;
+        if (by_lex)
+            score = 1;
         me++;
         if (pairs) {
             ta_word_pair *p = ta_vec_push(&v);
             if (!p)
                 st = TA_ENOMEM;
             else
-                *p = (ta_word_pair){e->start[t], e->end[t], r->start[first], r->end[first]};
+                *p = (ta_word_pair){e->start[t], e->end[t], r->start[first], r->end[first], score};
         }
     }
     for (size_t w = 0; w < words; w++)
         mr += __builtin_popcountll(rhit[w]);
     if (e->ncontent + r->ncontent)
         *similarity = (double)(me + mr) / (e->ncontent + r->ncontent);
-    if (rhit != rhit_small)
+    if (rhit != small_bits)
         free(rhit);
     if (st != TA_OK) {
         ta_vec_release(&v);

@@ -85,6 +85,8 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_vec_release(&f->num_val);
     ta_strmap_release(&f->extra);
     ta_strmap_release(&f->stems);
+    ta_latin_free(f->to_latin);
+    ta_buf_release(&f->latin);
     ta_strmap_release(&f->forms_en);
     ta_strmap_release(&f->forms_ru);
     ta_vec_release(&f->ahead);
@@ -102,6 +104,7 @@ void ta_feat_release(ta_feat *x)
     free(x->tok);
     free(x->keys);
     free(x->stem);
+    free(x->form);
     free(x->start);
     free(x->end);
     free(x->set);
@@ -207,51 +210,79 @@ static int number(ta_featurizer *f, char lang, const char *s, size_t n, size_t a
     return number_key(f, v);
 }
 
-/* Latin transliteration of one lowercase Cyrillic letter */
-static const char *translit(uint32_t c)
+/* The name keys of a new word form (its Latin form's skeleton and, for Russian, its stem's:
+ * Байденом -> байден ~ Biden) into keys; the Latin forms are kept for ta_feat_latin. */
+static int name_keys(ta_featurizer *f, form *fm, bool en, const char *w, size_t n, int *keys,
+                     int *nk)
 {
-    static const char *t[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "j", "k", "l", "m",
-                              "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
-                              "shch", "", "y", "", "e", "yu", "ya"};
-    if (c >= 0x430 && c <= 0x44F)
-        return t[c - 0x430];
-    return c == 0x451 ? "e" : NULL;
+    fm->lat = (int)f->latin.len;
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; i++)
+        ascii = !((unsigned char)w[i] & 0x80);
+    if (!ascii && !f->to_latin && !(f->to_latin = ta_latin_new()))
+        return -1;
+    if (ta_latin_of(f->to_latin, w, n, &f->latin))
+        return -1;
+    fm->nlat = (int)f->latin.len - fm->lat;
+    if (en && fm->nlat > 2 && !memcmp(f->latin.data + f->latin.len - 2, "'s", 2))
+        fm->nlat -= 2, f->latin.len -= 2; /* Putin's: putin */
+    fm->slat = fm->lat, fm->nslat = fm->nlat;
+    if (!en && f->stem.len < n) {
+        fm->slat = (int)f->latin.len;
+        if (ta_latin_of(f->to_latin, f->stem.data, f->stem.len, &f->latin))
+            return -1;
+        fm->nslat = (int)f->latin.len - fm->slat;
+    }
+    if (!(f->use & TA_USE_NAMES))
+        return 0;
+    char sk[8], sk2[8];
+    int k = ta_skeleton(f->latin.data + fm->lat, (size_t)fm->nlat, sk);
+    int k2 = ta_skeleton(f->latin.data + fm->slat, (size_t)fm->nslat, sk2);
+    if (k) {
+        int key = extra_key(f, sk, (size_t)k);
+        if (key < 0)
+            return -1;
+        keys[(*nk)++] = key - TA_KEY_EXTRA + TA_KEY_NAME;
+    }
+    if (k2 && (k2 != k || memcmp(sk, sk2, (size_t)k))) {
+        int key = extra_key(f, sk2, (size_t)k2);
+        if (key < 0)
+            return -1;
+        keys[(*nk)++] = key - TA_KEY_EXTRA + TA_KEY_NAME;
+    }
+    return 0;
 }
 
-/* "~" + the first four consonants of the word's Latin form (c,q->k, w->v, x->ks, ph->f) */
-static int skeleton(ta_featurizer *f, const char *w, size_t n)
+double ta_feat_name_similarity(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r,
+                               int u)
 {
-    char sk[8] = "~";
-    size_t k = 1;
-    ta_buf *b = &f->tmp;
-    b->len = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t c = ta_to_lower(ta_u8_decode(w, n, &i));
-        const char *tl = translit(c);
-        if (tl) {
-            if (ta_buf_add(b, tl, strlen(tl)))
-                return -1;
-        } else if (c < 0x80 && ta_buf_addc(b, (char)c))
-            return -1;
-    }
-    for (size_t i = 0; i < b->len && k < 5; i++) {
-        char c = b->data[i];
-        if (c == 'p' && i + 1 < b->len && b->data[i + 1] == 'h')
-            c = 'f', i++;
-        else if (c == 'c' || c == 'q')
-            c = 'k';
-        else if (c == 'w')
-            c = 'v';
-        else if (c == 'z' && i + 1 < b->len && b->data[i + 1] == 'h')
-            c = 'j', i++;
-        if (strchr("aeiouyjh'-", c))
-            continue;
-        if (sk[k - 1] != c)
-            sk[k++] = c;
-        if (c == 'x' && k < 5)
-            sk[k - 1] = 'k', sk[k++] = 's';
-    }
-    return k >= 4 ? extra_key(f, sk, k) : -2;
+    size_t en, rn, sn;
+    const char *a = ta_feat_latin(f, e, t, false, &en), *b = ta_feat_latin(f, r, u, false, &rn);
+    const char *c = ta_feat_latin(f, r, u, true, &sn);
+    double s1 = ta_name_similarity(a, en, b, rn), s2 = ta_name_similarity(a, en, c, sn);
+    return s1 > s2 ? s1 : s2;
+}
+
+bool ta_feat_token_confirmed(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r)
+{
+    for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
+        for (int u = 0; u < r->ncontent; u++)
+            for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
+                if (r->keys[q] == e->keys[k] &&
+                    (!ta_name_key(e->keys[k]) ||
+                     ta_feat_name_similarity(f, e, t, r, u) >= TA_NAME_MIN))
+                    return true;
+    return false;
+}
+
+const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool stem, size_t *n)
+{
+    *n = 0;
+    if (t < 0 || t >= x->ncontent || !x->form || x->form[t] < 0)
+        return "";
+    const form *fm = (const form *)f->form_list.data + x->form[t];
+    *n = (size_t)(stem ? fm->nslat : fm->nlat);
+    return f->latin.data + (stem ? fm->slat : fm->lat);
 }
 
 static int push(int **a, int *n, int *cap, int v)
@@ -384,15 +415,8 @@ static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t 
             return NULL;
         keys[nk++] = key;
     }
-    int sk = skeleton(f, w, n);
-    /* a Russian name's stem too: Байденом -> байден */
-    int sk2 = en ? -2 : skeleton(f, f->stem.data, f->stem.len);
-    if (sk == -1 || sk2 == -1)
+    if (name_keys(f, fm, en, w, n, keys, &nk))
         return NULL;
-    if (sk >= 0 && (f->use & TA_USE_NAMES))
-        keys[nk++] = sk;
-    if (sk2 >= 0 && sk2 != sk && (f->use & TA_USE_NAMES))
-        keys[nk++] = sk2;
     for (int k = 0; k < nk; k++) {
         int *slot = ta_vec_push(&f->form_keys);
         if (!slot)
@@ -478,7 +502,7 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
     out->set = NULL;
     out->len = out->ncontent = out->nset = 0;
     out->mask = 0;
-    int ntok = 0, nkeys = 0, nstem = 0;
+    int ntok = 0, nkeys = 0, nstem = 0; /* form has as many entries as stem */
     int *tcap = &out->tcap, *kcap = &out->kcap, *scap = &out->scap;
     bool en = lang == 'e';
     if (push(&out->tok, &ntok, tcap, 0) || look_ahead(f, lang, s, n))
@@ -493,7 +517,7 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
             continue;
         pos = e;
         bool digits = tk->digits;
-        int keys[80], nk = 0, sid = -1;
+        int keys[80], nk = 0, sid = -1, fid = -1;
         if (digits) {
             int key = number(f, lang, s, n, a, &e);
             if (key < 0)
@@ -508,6 +532,7 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
             if (fm->stop)
                 continue;
             sid = fm->sid;
+            fid = (int)(fm - (const form *)f->form_list.data);
             for (int k = 0; k < fm->nkeys && nk < 75; k++)
                 keys[nk++] = ((int *)f->form_keys.data)[fm->kstart + k];
             if (en && (size_t)sid < f->learned.len) { /* pairs learned from this document */
@@ -520,7 +545,9 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
         for (int k = 0; k < nk; k++)
             if (push(&out->keys, &nkeys, kcap, keys[k]))
                 return -1;
-        if (push(&out->tok, &ntok, tcap, nkeys) || push(&out->stem, &nstem, scap, sid))
+        int nform = nstem;
+        if (push(&out->tok, &ntok, tcap, nkeys) || push(&out->stem, &nstem, scap, sid) ||
+            push(&out->form, &nform, &out->fcap, fid))
             return -1;
         if (f->no_offsets)
             continue;

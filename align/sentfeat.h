@@ -2,6 +2,7 @@
 #ifndef TA_SENTFEAT_H
 #define TA_SENTFEAT_H
 #include "lexicon.h"
+#include "names.h"
 
 typedef struct {
     int len;          /* characters (code points) */
@@ -9,10 +10,11 @@ typedef struct {
     int *tok;         /* ncontent + 1 offsets */
     int *keys;        /* the match keys of each content token */
     int *stem;        /* per content token: its stem id in the featurizer (-1 for numbers) */
+    int *form;        /* per content token: its form in the featurizer's list (-1 for numbers) */
     size_t *start;    /* per content token: byte offsets [start, end) in the sentence */
     size_t *end;
     size_t ncap;      /* capacity of start and end */
-    int tcap, kcap, scap; /* capacities of tok, keys, stem */
+    int tcap, kcap, scap, fcap; /* capacities of tok, keys, stem, form */
     int *set;         /* sorted unique keys of the sentence */
     int nset;
     uint64_t mask;    /* a one-word Bloom filter of `set` */
@@ -20,6 +22,7 @@ typedef struct {
 
 typedef struct {
     int sid, stop, kstart, nkeys; /* a word form's stem id, stopword flag and keys */
+    int lat, nlat, slat, nslat;   /* its Latin form and (Russian) its stem's, in `latin` */
 } form;
 
 typedef struct {
@@ -31,7 +34,9 @@ typedef struct {
     ta_strmap stop_en, stop_ru;
     ta_strmap num_en, num_ru; /* number words and multipliers -> index in num_val */
     ta_vec num_val;   /* double: a word's value, negative for a multiplier */
-    ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA) */
+    ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA, TA_KEY_NAME) */
+    ta_latin *to_latin; /* ICU transliteration, opened at the first non-ASCII word */
+    ta_buf latin;     /* the Latin forms of the cached word forms */
     ta_strmap stems;  /* "e:" / "r:" + stem -> id, for learning document-level pairs */
     ta_vec learned;   /* per English stem id: ta_vec of int keys learned from this document */
     const ta_lexicon *lx;
@@ -43,7 +48,8 @@ typedef struct {
 
 enum { TA_USE_LEXICON = 1, TA_USE_NAMES = 2, TA_USE_NUMBERS = 4 };
 
-#define TA_KEY_EXTRA 100000000 /* above the lexicon's keys (TA_LEX_KEYS) */
+#define TA_KEY_EXTRA 100000000 /* numbers: above the lexicon's keys (TA_LEX_KEYS) */
+#define TA_KEY_NAME 150000000 /* name skeletons */
 #define TA_KEY_STEM 200000000 /* a Russian token's own stem, the key learned pairs point to */
 
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err);
@@ -57,6 +63,17 @@ void ta_feat_release(ta_feat *x);
 int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
 /* Does content token t of `a` have a key in the key set of `b`? */
 bool ta_feat_token_matched(const ta_feat *a, int t, const ta_feat *b);
+static inline bool ta_name_key(int key) { return key >= TA_KEY_NAME && key < TA_KEY_STEM; }
+/* How alike English token t of e and Russian token u of r are as names: the similarity of
+ * their Latin forms, the Russian word's or its stem's (Байденом: bayden). */
+double ta_feat_name_similarity(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r,
+                               int u);
+/* Does content token t of e have a key among r's, a name key only with a Russian word at
+ * least TA_NAME_MIN alike (what ta_lexicon_match counts)? */
+bool ta_feat_token_confirmed(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r);
+/* The Latin form of content token t of x (empty for numbers); with `stem`, of a Russian
+ * token's stem when it has one. */
+const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool stem, size_t *n);
 /* Adds a learned pair: English stem id -> Russian stem id. 0 on success. */
 int ta_featurizer_learn(ta_featurizer *f, int en_stem, int ru_stem);
 #endif

@@ -68,13 +68,14 @@ static void load(corpus *c, const char *dir)
         closedir(d);
 }
 
-/* English words (stem >= 0) of e with a key in r */
-static void count(const ta_feat *e, const ta_feat *r, double *hit, double *all)
+/* English words (stem >= 0) of e with a key in r, names confirmed as ta_lexicon_match does */
+static void count(const ta_featurizer *fz, const ta_feat *e, const ta_feat *r, double *hit,
+                  double *all)
 {
     for (int t = 0; t < e->ncontent; t++)
         if (e->stem[t] >= 0) {
             *all += 1;
-            *hit += ta_feat_token_matched(e, t, r);
+            *hit += ta_feat_token_confirmed(fz, e, t, r);
         }
 }
 
@@ -92,10 +93,10 @@ static void figure(const char *label, const corpus *c, const ta_lexicon *lx, uns
         ta_feat e, r, r2;
         ta_featurize(&fz, 'e', c->en[k], strlen(c->en[k]), &e);
         ta_featurize(&fz, 'r', c->ru[k], strlen(c->ru[k]), &r);
-        count(&e, &r, &rh, &ra);
+        count(&fz, &e, &r, &rh, &ra);
         if (k + 1 < c->doc_end[doc]) { /* the next sentence of the same document */
             ta_featurize(&fz, 'r', c->ru[k + 1], strlen(c->ru[k + 1]), &r2);
-            count(&e, &r2, &wh, &wa);
+            count(&fz, &e, &r2, &wh, &wa);
             ta_feat_release(&r2);
         }
         ta_feat_release(&e), ta_feat_release(&r);

@@ -203,10 +203,16 @@ ta_status ta_matcher_new(const ta_lexicon *lx, ta_matcher **out, ta_error *err);
 /* Releases a matcher (not its lexicon); ta_matcher_free(NULL) is a no-op. */
 void ta_matcher_free(ta_matcher *m);
 
-/* A matched word pair: byte offsets of the English word and of the Russian word. */
+/* A matched word pair: byte offsets of the English word and of the Russian word, and how sure
+ * the match is: 1 for a lexicon translation or an equal number, else the similarity of two
+ * names (their Latin forms through ICU transliteration, 1 - a normalised edit distance). */
 typedef struct {
     size_t en_start, en_end, ru_start, ru_end;
+    double score;
 } ta_word_pair;
+
+/* Names match when their consonant skeletons agree and their similarity is at least this. */
+#define TA_NAME_MIN 0.6
 
 /* How well `ru` translates `en`: *similarity in [0,1] is the share of content words (of both
  * sentences) whose translation, number or transliterated name occurs on the other side. When

@@ -287,12 +287,12 @@ Test(lexicon, match_scores_and_pairs)
     unlink(lex), unlink(dict);
 }
 
-/* tests/data/numbers.tsv: which English words ta_lexicon_match pairs, numbers and names only */
-Test(lexicon, numbers_fixtures)
+/* tests/data/match.tsv: which English words ta_lexicon_match pairs, numbers and names only */
+Test(lexicon, match_fixtures)
 {
     ta_matcher *m;
     cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
-    FILE *f = fopen(fixture("numbers.tsv"), "r");
+    FILE *f = fopen(fixture("match.tsv"), "r");
     cr_assert_not_null(f);
     char line[1024];
     int cases = 0;
@@ -316,6 +316,31 @@ Test(lexicon, numbers_fixtures)
     }
     fclose(f);
     cr_assert_geq(cases, 10);
+    ta_matcher_free(m);
+}
+
+/* Names: transliterated and compared, with the similarity as the pair's score */
+Test(lexicon, names_with_similarity)
+{
+    ta_matcher *m;
+    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    const struct {
+        const char *en, *ru;
+        double min, max;
+    } cases[] = {{"Antonov", "Антонов", 1, 1},           {"Biden", "Байден", 0.8, 0.99},
+                 {"Biden", "Байденом", 0.8, 0.99},       {"DarkSide", "DarkSide", 1, 1},
+                 {"Pipeline", "«пайплайн»", 0.6, 0.9},   {"Colonial", "Колониал", 0.8, 1}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        double sim;
+        ta_word_pair *p;
+        size_t n;
+        cr_assert_eq(ta_lexicon_match(m, cases[k].en, strlen(cases[k].en), cases[k].ru,
+                                      strlen(cases[k].ru), &sim, &p, &n), TA_OK);
+        cr_assert_eq(n, 1, "%s / %s", cases[k].en, cases[k].ru);
+        cr_assert(p[0].score >= cases[k].min && p[0].score <= cases[k].max, "%s / %s: %f",
+                  cases[k].en, cases[k].ru, p[0].score);
+        ta_free(p);
+    }
     ta_matcher_free(m);
 }
 

@@ -1,0 +1,171 @@
+/* names.c — names and cognates across scripts: a word's Latin form through ICU transliteration
+ * (Russian-Latin/BGN, then Latin-ASCII: Байден -> bayden, João -> joao), its consonant skeleton
+ * (the match key: Антонов ~ Antonov) and a normalised edit distance (the similarity that
+ * confirms a match and is reported with it). */
+#include "names.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+struct ta_latin {
+    UTransliterator *tr;
+    UChar *u;
+    int32_t cap;
+};
+
+ta_latin *ta_latin_new(void)
+{
+    ta_latin *l = calloc(1, sizeof *l);
+    if (!l)
+        return NULL;
+    UErrorCode ec = U_ZERO_ERROR;
+    UChar id[64];
+    u_uastrcpy(id, "Russian-Latin/BGN; Latin-ASCII; Lower");
+    l->tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
+    if (U_FAILURE(ec)) {
+        free(l);
+        return NULL;
+    }
+    return l;
+}
+
+void ta_latin_free(ta_latin *l)
+{
+    if (!l)
+        return;
+    if (l->tr)
+        utrans_close(l->tr);
+    free(l->u);
+    free(l);
+}
+
+/* Russian-Latin/BGN for the Russian alphabet, as ICU gives it after Latin-ASCII and Lower
+ * (its "·" between letters that could be read as one sound dropped): а..я */
+static const char *const bgn[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l",
+                                  "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch",
+                                  "sh", "shch", "\"", "y", "'", "e", "yu", "ya"};
+
+static bool ru_vowel(uint32_t c)
+{
+    switch (c) {
+    case 0x430: case 0x435: case 0x451: case 0x438: case 0x43E: /* а е ё и о */
+    case 0x443: case 0x44B: case 0x44D: case 0x44E: case 0x44F: /* у ы э ю я */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The fast path of ta_latin_of: words of ASCII and Russian letters only (0 when it applies). */
+static int latin_fast(const char *w, size_t n, ta_buf *out)
+{
+    uint32_t prev = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ta_to_lower(ta_u8_decode(w, n, &i));
+        if (c < 0x80) {
+            if (ta_buf_addc(out, (char)c))
+                return -1;
+        } else if (c == 0x435 || c == 0x451) { /* е, ё: "ye" first, after a vowel, й, ъ, ь */
+            bool y = !prev || ru_vowel(prev) || prev == 0x439 || prev == 0x44A || prev == 0x44C;
+            if ((y && ta_buf_addc(out, 'y')) || ta_buf_addc(out, 'e'))
+                return -1;
+        } else if (c >= 0x430 && c <= 0x44F) {
+            if (ta_buf_add(out, bgn[c - 0x430], strlen(bgn[c - 0x430])))
+                return -1;
+        } else
+            return 1;
+        prev = c;
+    }
+    return 0;
+}
+
+int ta_latin_of(ta_latin *l, const char *w, size_t n, ta_buf *out)
+{
+    size_t mark = out->len;
+    int r = latin_fast(w, n, out);
+    if (r <= 0)
+        return r;
+    out->len = mark; /* another script or diacritics: ICU */
+    if (n > 1000)
+        n = 1000; /* a name, not a paragraph */
+    int32_t need = (int32_t)n * 4 + 16; /* щ -> shch: room to grow */
+    if (need > l->cap) {
+        UChar *u = realloc(l->u, sizeof(UChar) * (size_t)need);
+        if (!u)
+            return -1;
+        l->u = u, l->cap = need;
+    }
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t len = 0;
+    u_strFromUTF8WithSub(l->u, l->cap, &len, w, (int32_t)n, 0xFFFD, NULL, &ec);
+    int32_t limit = len;
+    if (U_SUCCESS(ec))
+        utrans_transUChars(l->tr, l->u, &len, l->cap, 0, &limit, &ec);
+    if (U_FAILURE(ec))
+        return 0; /* untransliterable: no Latin form, no name key */
+    for (int32_t i = 0; i < len; i++) /* ASCII now; anything else is dropped */
+        if (l->u[i] < 0x80 && ta_buf_addc(out, (char)l->u[i]))
+            return -1;
+    return 0;
+}
+
+int ta_skeleton(const char *lat, size_t n, char sk[8])
+{
+    size_t k = 1;
+    sk[0] = '~';
+    for (size_t i = 0; i < n && k < 5; i++) {
+        char c = lat[i];
+        if (c == 'p' && i + 1 < n && lat[i + 1] == 'h')
+            c = 'f', i++;
+        else if (c == 'c' || c == 'q')
+            c = 'k';
+        else if (c == 'w')
+            c = 'v';
+        else if (c == 'z' && i + 1 < n && lat[i + 1] == 'h')
+            c = 'j', i++;
+        if (!(c >= 'a' && c <= 'z') || strchr("aeiouyjh", c))
+            continue;
+        if (sk[k - 1] != c)
+            sk[k++] = c;
+        if (c == 'x' && k < 5)
+            sk[k - 1] = 'k', sk[k++] = 's';
+    }
+    sk[k] = 0;
+    return k >= 4 ? (int)k : 0;
+}
+
+static bool vowel(char c) { return c && strchr("aeiouy", c); }
+
+double ta_name_similarity(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (!an || !bn)
+        return 0;
+    if (an > 64)
+        an = 64;
+    if (bn > 64)
+        bn = 64;
+    /* Levenshtein distance in which vowels cost half to insert or drop and a vowel for a vowel
+     * costs 0.3: transliteration through Russian changes vowels most (Biden -> bayden) */
+    double row[65];
+    row[0] = 0;
+    for (size_t j = 1; j <= bn; j++)
+        row[j] = row[j - 1] + (vowel(b[j - 1]) ? 0.5 : 1);
+    for (size_t i = 1; i <= an; i++) {
+        double diag = row[0], del = vowel(a[i - 1]) ? 0.5 : 1;
+        row[0] += del;
+        for (size_t j = 1; j <= bn; j++) {
+            double sub = a[i - 1] == b[j - 1]                   ? 0
+                         : vowel(a[i - 1]) && vowel(b[j - 1]) ? 0.3
+                                                                : 1;
+            double best = diag + sub, up = row[j] + del,
+                   left = row[j - 1] + (vowel(b[j - 1]) ? 0.5 : 1);
+            best = up < best ? up : best;
+            best = left < best ? left : best;
+            diag = row[j];
+            row[j] = best;
+        }
+    }
+    double sim = 1.0 - row[bn] / (double)(an > bn ? an : bn);
+    return sim < 0 ? 0 : sim;
+}
