@@ -162,6 +162,15 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     cr_assert_eq(ta_lexicon_lookup(lx, "пошлинами", strlen("пошлинами"), &res), TA_OK);
     cr_assert_str_eq(res, "duty\n");
     ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "ПОШЛИНАМИ", strlen("ПОШЛИНАМИ"), &res), TA_OK);
+    cr_assert_str_eq(res, "duty\n", "any case");
+    ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "DUTIES", 6, &res), TA_OK);
+    cr_assert(strstr(res, "пошлина"), "%s", res);
+    ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "GENEVA", 6, &res), TA_OK);
+    cr_assert(strstr(res, "Женева"), "%s", res);
+    ta_free(res);
     cr_assert_eq(ta_lexicon_lookup(lx, "надеялись", strlen("надеялись"), &res), TA_OK);
     cr_assert_str_eq(res, "hope\n");
     ta_free(res);
