@@ -58,6 +58,33 @@ static int load_numbers(ta_featurizer *f, ta_strmap *m, const char *name, ta_err
     return rc;
 }
 
+/* months.en / months.ru: lines "N word word..." (N = 1..12) */
+static int load_months(ta_strmap *m, const char *name, ta_error *err, ta_status *st)
+{
+    char **lines;
+    size_t n;
+    int *lineno;
+    if ((*st = ta_data_lines(NULL, name, &lines, &n, &lineno, err)) != TA_OK)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        char *end;
+        long month = strtol(lines[i], &end, 10);
+        if (end == lines[i] || month < 1 || month > 12) {
+            *st = ta_fail(err, TA_EFORMAT, "%s, line %d: a line starts with the month's number "
+                          "(1-12)", name, lineno[i]);
+            rc = -1;
+            break;
+        }
+        for (char *w = strtok(end, " \t"); w && !rc; w = strtok(NULL, " \t"))
+            if ((rc = ta_strmap_put(m, w, strlen(w), (int)month)))
+                *st = ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    ta_lines_free(lines);
+    free(lineno);
+    return rc;
+}
+
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err)
 {
     memset(f, 0, sizeof *f);
@@ -70,7 +97,9 @@ ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *e
     if (load_set(&f->stop_en, "stopwords.en", err, &st) ||
         load_set(&f->stop_ru, "stopwords.ru", err, &st) ||
         load_numbers(f, &f->num_en, "numbers.en", err, &st) ||
-        load_numbers(f, &f->num_ru, "numbers.ru", err, &st))
+        load_numbers(f, &f->num_ru, "numbers.ru", err, &st) ||
+        load_months(&f->month_en, "months.en", err, &st) ||
+        load_months(&f->month_ru, "months.ru", err, &st))
         ta_featurizer_release(f);
     return st;
 }
@@ -82,6 +111,8 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_strmap_release(&f->stop_ru);
     ta_strmap_release(&f->num_en);
     ta_strmap_release(&f->num_ru);
+    ta_strmap_release(&f->month_en);
+    ta_strmap_release(&f->month_ru);
     ta_vec_release(&f->num_val);
     ta_strmap_release(&f->extra);
     ta_strmap_release(&f->stems);
@@ -490,6 +521,38 @@ static int look_ahead(ta_featurizer *f, char lang, const char *s, size_t n)
     return 0;
 }
 
+/* The month named by token t of the look-ahead list (0 when it names none). */
+static int month_at(ta_featurizer *f, char lang, const char *s, size_t t)
+{
+    if (t >= f->ahead.len)
+        return 0;
+    const struct ahead *w = (const struct ahead *)f->ahead.data + t;
+    int month;
+    f->tmp.len = 0;
+    if (w->digits || w->e - w->a > 24 || ta_u8_lower(&f->tmp, s + w->a, w->e - w->a, false) ||
+        !ta_strmap_get(lang == 'e' ? &f->month_en : &f->month_ru, f->tmp.data, f->tmp.len,
+                       &month))
+        return 0;
+    return month;
+}
+
+/* A day of the month next to a month's name ("31 мая", "May 31"): the date's key, the same in
+ * both languages; 0 when token t is not such a day, -1 when out of memory. */
+static int date_key(ta_featurizer *f, char lang, const char *s, size_t t)
+{
+    const struct ahead *d = (const struct ahead *)f->ahead.data + t;
+    if (d->e - d->a > 2)
+        return 0;
+    int day = atoi(s + d->a), month = month_at(f, lang, s, t + 1);
+    if (!month && t > 0)
+        month = month_at(f, lang, s, t - 1);
+    if (day < 1 || day > 31 || !month)
+        return 0;
+    char key[16];
+    int k = snprintf(key, sizeof key, "date:%d-%d", month, day);
+    return extra_key(f, key, (size_t)k);
+}
+
 int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out)
 {
     memset(out, 0, sizeof *out);
@@ -519,12 +582,12 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
         bool digits = tk->digits;
         int keys[80], nk = 0, sid = -1, fid = -1;
         if (digits) {
-            int key = number(f, lang, s, n, a, &e);
-            if (key < 0)
+            int key = number(f, lang, s, n, a, &e), date = date_key(f, lang, s, t);
+            if (key < 0 || date < 0)
                 return -1;
             pos = e;
-            if (f->use & TA_USE_NUMBERS)
-                keys[nk++] = key;
+            if (f->use & TA_USE_NUMBERS) /* a day next to its month is a date only */
+                keys[nk++] = date ? date : key;
         } else {
             const form *fm = word_form(f, lang, s + a, e - a, tk->h);
             if (!fm)

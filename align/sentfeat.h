@@ -34,6 +34,7 @@ typedef struct {
     ta_strmap stop_en, stop_ru;
     ta_strmap num_en, num_ru; /* number words and multipliers -> index in num_val */
     ta_vec num_val;   /* double: a word's value, negative for a multiplier */
+    ta_strmap month_en, month_ru; /* month names -> 1..12 */
     ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA, TA_KEY_NAME) */
     ta_latin *to_latin; /* ICU transliteration, opened at the first non-ASCII word */
     ta_buf latin;     /* the Latin forms of the cached word forms */
