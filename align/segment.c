@@ -508,6 +508,17 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
     return 0;
 }
 
+/* The number of the list item that opens the sentence at `sent` ("2." -> 2), else `last`. */
+static int item_at(const char *t, size_t n, size_t sent, int last)
+{
+    size_t we = sent;
+    while (we < n && t[we] != ' ')
+        we++;
+    bool bullet;
+    int mv = ta_list_marker(t, sent, we, &bullet);
+    return mv > 0 ? mv : last;
+}
+
 static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, size_t hi,
                        int para, ta_kind kind, bool first, ta_vec *v)
 {
@@ -559,16 +570,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
     size_t *cd = c->data;
     if (c->len)
         qsort(cd, c->len, sizeof *cd, cmp_size);
-    int last_item = 0;
+    int last_item = item_at(t, n, sent, 0);
     bool bullet;
-    {
-        size_t we = sent;
-        while (we < n && t[we] != ' ')
-            we++;
-        int mv = ta_list_marker(t, sent, we, &bullet);
-        if (mv > 0)
-            last_item = mv;
-    }
     for (size_t k = 0; k < c->len; k++) {
         size_t p = cd[k];
         if (p <= sent || p >= n || (k && cd[k - 1] == p) || join_here(sg, t, 0, n, sent, p))
@@ -627,6 +630,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         if (emit(v, s, lo + sent, lo + p, para, sent == 0 && p == headline_end ? TA_KIND_HEADLINE : kind))
             return TA_ENOMEM;
         sent = p;
+        last_item = item_at(t, n, sent, last_item); /* "Finally. 1. The first item 2. The" */
     }
     return emit(v, s, lo + sent, hi, para, kind) ? TA_ENOMEM : TA_OK;
 }
