@@ -489,6 +489,20 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
 
             }
         }
+        if (!at && t[i] == '.' && i > 1 && ta_is_lower((unsigned char)t[i - 1]) &&
+            ta_is_lower((unsigned char)t[i - 2]) && i + 1 < n && ta_is_digit((unsigned char)t[i + 1])) {
+            size_t d = i + 1; /* footnote numbers glued to a sentence end: "care.11 12 Take" */
+            while (d < n) {
+                size_t g = d;
+                while (g < n && ta_is_digit((unsigned char)t[g]))
+                    g++;
+                if (g == d || g - d > 2 || g >= n || t[g] != ' ')
+                    break;
+                d = g + 1;
+                if (d < n && ta_is_upper((unsigned char)t[d]))
+                    at = d;
+            }
+        }
         if (i == 0 && n > 2) {
             size_t we = 0;
             bool bullet;
@@ -580,13 +594,17 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         if (p > 0 && t[p - 1] == '[' && ta_is_digit((unsigned char)t[p]))
             p--;
         if (t[p] == '[') {
-            size_t d = p + 1;
-            while (d < n && ta_is_digit((unsigned char)t[d]))
-                d++;
-            if (d > p + 1 && d < n && t[d] == ']') {
+            for (;;) { /* ".[7][8] The" */
+                size_t d = p + 1;
+                while (d < n && ta_is_digit((unsigned char)t[d]))
+                    d++;
+                if (d == p + 1 || d >= n || t[d] != ']')
+                    break;
                 p = d + 1;
                 while (p < n && t[p] == ' ')
                     p++;
+                if (p >= n || t[p] != '[')
+                    break;
             }
         } else if (ta_is_digit((unsigned char)t[p])) {
             size_t d = p, r;
