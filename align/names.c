@@ -87,6 +87,8 @@ int ta_latin_of(ta_latin *l, const char *w, size_t n, ta_buf *out)
     if (r <= 0)
         return r;
     out->len = mark; /* another script or diacritics: ICU */
+    if (!l)
+        return 0; /* no transliterator: no Latin form */
     if (n > 1000)
         n = 1000; /* a name, not a paragraph */
     int32_t need = (int32_t)n * 4 + 16; /* щ -> shch: room to grow */
@@ -135,7 +137,10 @@ int ta_skeleton(const char *lat, size_t n, char sk[8])
     return k >= 4 ? (int)k : 0;
 }
 
-static bool vowel(char c) { return c && strchr("aeiouy", c); }
+static bool vowel(char c) /* a e i o u y */
+{
+    return c >= 'a' && c <= 'y' && (0x1104111u >> (c - 'a') & 1);
+}
 
 double ta_name_similarity(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -145,27 +150,27 @@ double ta_name_similarity(const char *a, size_t an, const char *b, size_t bn)
         an = 64;
     if (bn > 64)
         bn = 64;
-    /* Levenshtein distance in which vowels cost half to insert or drop and a vowel for a vowel
-     * costs 0.3: transliteration through Russian changes vowels most (Biden -> bayden) */
-    double row[65];
+    /* Levenshtein distance in tenths, in which vowels cost half to insert or drop and a vowel
+     * for a vowel costs 0.3: transliteration through Russian changes vowels most (Biden ->
+     * bayden) */
+    int row[65];
     row[0] = 0;
     for (size_t j = 1; j <= bn; j++)
-        row[j] = row[j - 1] + (vowel(b[j - 1]) ? 0.5 : 1);
+        row[j] = row[j - 1] + (vowel(b[j - 1]) ? 5 : 10);
     for (size_t i = 1; i <= an; i++) {
-        double diag = row[0], del = vowel(a[i - 1]) ? 0.5 : 1;
+        bool va = vowel(a[i - 1]);
+        int diag = row[0], del = va ? 5 : 10;
         row[0] += del;
         for (size_t j = 1; j <= bn; j++) {
-            double sub = a[i - 1] == b[j - 1]                   ? 0
-                         : vowel(a[i - 1]) && vowel(b[j - 1]) ? 0.3
-                                                                : 1;
-            double best = diag + sub, up = row[j] + del,
-                   left = row[j - 1] + (vowel(b[j - 1]) ? 0.5 : 1);
+            bool vb = vowel(b[j - 1]);
+            int best = diag + (a[i - 1] == b[j - 1] ? 0 : va && vb ? 3 : 10);
+            int up = row[j] + del, left = row[j - 1] + (vb ? 5 : 10);
             best = up < best ? up : best;
             best = left < best ? left : best;
             diag = row[j];
             row[j] = best;
         }
     }
-    double sim = 1.0 - row[bn] / (double)(an > bn ? an : bn);
+    double sim = 1.0 - row[bn] / (10.0 * (double)(an > bn ? an : bn));
     return sim < 0 ? 0 : sim;
 }

@@ -7,7 +7,9 @@
 typedef struct ta_latin ta_latin;
 ta_latin *ta_latin_new(void);
 void ta_latin_free(ta_latin *l);
-/* Appends the Latin form of w to out (Байден -> bayden, João -> joao). 0, or -1 on ENOMEM. */
+/* Appends the Latin form of w to out (Байден -> bayden, João -> joao); ASCII and Russian words
+ * need no transliterator (l may be NULL: other words then get no Latin form). 0, or -1 on
+ * ENOMEM. */
 int ta_latin_of(ta_latin *l, const char *w, size_t n, ta_buf *out);
 /* "~" + the first four consonants of a Latin form (c,q -> k, w -> v, x -> ks, ph -> f; vowels,
  * y, j, h and zh dropped) into sk: its length, or 0 when fewer than three consonants. */

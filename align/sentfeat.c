@@ -90,6 +90,7 @@ ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *e
     memset(f, 0, sizeof *f);
     f->form_list.esz = sizeof(form);
     f->form_keys.esz = sizeof(int);
+    f->form_latins.esz = sizeof(form_latin);
     f->num_val.esz = sizeof(double);
     f->lx = lx;
     f->use = TA_USE_LEXICON | TA_USE_NAMES | TA_USE_NUMBERS;
@@ -118,6 +119,8 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_strmap_release(&f->stems);
     ta_latin_free(f->to_latin);
     ta_buf_release(&f->latin);
+    ta_vec_release(&f->form_latins);
+    free(f->sims);
     ta_strmap_release(&f->forms_en);
     ta_strmap_release(&f->forms_ru);
     ta_vec_release(&f->ahead);
@@ -243,15 +246,15 @@ static int number(ta_featurizer *f, char lang, const char *s, size_t n, size_t a
 
 /* The name keys of a new word form (its Latin form's skeleton and, for Russian, its stem's:
  * Байденом -> байден ~ Biden) into keys; the Latin forms are kept for ta_feat_latin. */
-static int name_keys(ta_featurizer *f, form *fm, bool en, const char *w, size_t n, int *keys,
-                     int *nk)
+static int name_keys(ta_featurizer *f, form_latin *fm, bool en, const char *w, size_t n,
+                     int *keys, int *nk)
 {
     fm->lat = (int)f->latin.len;
     bool ascii = true;
     for (size_t i = 0; i < n && ascii; i++)
         ascii = !((unsigned char)w[i] & 0x80);
-    if (!ascii && !f->to_latin && !(f->to_latin = ta_latin_new()))
-        return -1;
+    if (!ascii && !f->latin_tried) /* opened once; without it only ASCII and Russian */
+        f->to_latin = ta_latin_new(), f->latin_tried = true;
     if (ta_latin_of(f->to_latin, w, n, &f->latin))
         return -1;
     fm->nlat = (int)f->latin.len - fm->lat;
@@ -284,17 +287,35 @@ static int name_keys(ta_featurizer *f, form *fm, bool en, const char *w, size_t 
     return 0;
 }
 
-double ta_feat_name_similarity(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r,
-                               int u)
+#define NAME_SIMS 4096
+struct name_sim {
+    int e, r; /* English and Russian form indices + 1; 0: empty */
+    double sim;
+};
+
+static double name_similarity(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r,
+                              int u)
 {
     size_t en, rn, sn;
     const char *a = ta_feat_latin(f, e, t, false, &en), *b = ta_feat_latin(f, r, u, false, &rn);
     const char *c = ta_feat_latin(f, r, u, true, &sn);
-    double s1 = ta_name_similarity(a, en, b, rn), s2 = ta_name_similarity(a, en, c, sn);
+    double s1 = ta_name_similarity(a, en, b, rn);
+    double s2 = c == b && sn == rn ? s1 : ta_name_similarity(a, en, c, sn);
     return s1 > s2 ? s1 : s2;
 }
 
-bool ta_feat_token_confirmed(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r)
+double ta_feat_name_similarity(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r, int u)
+{
+    int fe = e->form[t] + 1, fr = r->form[u] + 1;
+    if (!f->sims && !(f->sims = calloc(NAME_SIMS, sizeof *f->sims)))
+        return name_similarity(f, e, t, r, u);
+    struct name_sim *c = &f->sims[((unsigned)fe * 2654435761u ^ (unsigned)fr * 40503u) % NAME_SIMS];
+    if (c->e != fe || c->r != fr)
+        *c = (struct name_sim){fe, fr, name_similarity(f, e, t, r, u)};
+    return c->sim;
+}
+
+bool ta_feat_token_confirmed(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r)
 {
     for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
         for (int u = 0; u < r->ncontent; u++)
@@ -311,7 +332,7 @@ const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool 
     *n = 0;
     if (t < 0 || t >= x->ncontent || !x->form || x->form[t] < 0)
         return "";
-    const form *fm = (const form *)f->form_list.data + x->form[t];
+    const form_latin *fm = (const form_latin *)f->form_latins.data + x->form[t];
     *n = (size_t)(stem ? fm->nslat : fm->nlat);
     return f->latin.data + (stem ? fm->slat : fm->lat);
 }
@@ -422,7 +443,7 @@ static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t 
     if (ta_strmap_put(forms, w, n, idx))
         return NULL;
     form *fm = ta_vec_push(&f->form_list);
-    if (!fm || ta_stem(&f->st, lang, w, n, &f->stem))
+    if (!fm || !ta_vec_push(&f->form_latins) || ta_stem(&f->st, lang, w, n, &f->stem))
         return NULL;
     bool en = lang == 'e';
     fm->kstart = (int)f->form_keys.len;
@@ -446,7 +467,7 @@ static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t 
             return NULL;
         keys[nk++] = key;
     }
-    if (name_keys(f, fm, en, w, n, keys, &nk))
+    if (name_keys(f, (form_latin *)f->form_latins.data + idx, en, w, n, keys, &nk))
         return NULL;
     for (int k = 0; k < nk; k++) {
         int *slot = ta_vec_push(&f->form_keys);
@@ -490,11 +511,13 @@ static size_t token_end(const char *s, size_t n, size_t i, bool digits, int *cha
 struct ahead {
     size_t a, e;
     uint64_t h; /* words: the hash of the form */
+    int idx;    /* words: the form's index in form_list, -1 when not cached yet */
     bool digits;
 };
 
-/* The tokens of s; each word's hash is computed and its cache slot prefetched, so that the
- * lookups that follow wait for memory once per sentence, not once per word. */
+/* The tokens of s, with what is known of their forms. Memory is asked for in stages across
+ * the whole sentence (each word's cache slot, then its form, then its keys), so that the loop
+ * that follows waits for memory about once per stage, not once per word. */
 static int look_ahead(ta_featurizer *f, char lang, const char *s, size_t n)
 {
     f->ahead.esz = sizeof(struct ahead);
@@ -512,12 +535,22 @@ static int look_ahead(ta_featurizer *f, char lang, const char *s, size_t n)
         struct ahead *w = ta_vec_push(&f->ahead);
         if (!w)
             return -1;
-        *w = (struct ahead){a, e, 0, digits};
+        *w = (struct ahead){a, e, 0, -1, digits};
         if (!digits) {
             w->h = ta_strmap_hash(s + a, e - a);
             ta_strmap_prefetch(forms, w->h);
         }
     }
+    /* then the cached forms (their slots have arrived), then their keys */
+    struct ahead *tk = f->ahead.data;
+    const form *fl = f->form_list.data;
+    for (size_t t = 0; t < f->ahead.len; t++)
+        if (!tk[t].digits && ta_strmap_get_h(forms, s + tk[t].a, tk[t].e - tk[t].a, tk[t].h,
+                                             &tk[t].idx))
+            __builtin_prefetch(fl + tk[t].idx);
+    for (size_t t = 0; t < f->ahead.len; t++)
+        if (tk[t].idx >= 0)
+            __builtin_prefetch((const int *)f->form_keys.data + fl[tk[t].idx].kstart);
     return 0;
 }
 
@@ -589,7 +622,8 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
             if (f->use & TA_USE_NUMBERS) /* a day next to its month is a date only */
                 keys[nk++] = date ? date : key;
         } else {
-            const form *fm = word_form(f, lang, s + a, e - a, tk->h);
+            const form *fm = tk->idx >= 0 ? (const form *)f->form_list.data + tk->idx
+                                           : word_form(f, lang, s + a, e - a, tk->h);
             if (!fm)
                 return -1;
             if (fm->stop)

@@ -22,8 +22,11 @@ typedef struct {
 
 typedef struct {
     int sid, stop, kstart, nkeys; /* a word form's stem id, stopword flag and keys */
-    int lat, nlat, slat, nslat;   /* its Latin form and (Russian) its stem's, in `latin` */
 } form;
+
+typedef struct {
+    int lat, nlat, slat, nslat; /* a word form's Latin form and (Russian) its stem's */
+} form_latin;
 
 typedef struct {
     ta_stemmer st;
@@ -37,7 +40,10 @@ typedef struct {
     ta_strmap month_en, month_ru; /* month names -> 1..12 */
     ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA, TA_KEY_NAME) */
     ta_latin *to_latin; /* ICU transliteration, opened at the first non-ASCII word */
+    bool latin_tried;
     ta_buf latin;     /* the Latin forms of the cached word forms */
+    ta_vec form_latins; /* form_latin, one per form_list entry (kept apart: cold data) */
+    struct name_sim *sims; /* NAME_SIMS recent name similarities by form pair (a cache) */
     ta_strmap stems;  /* "e:" / "r:" + stem -> id, for learning document-level pairs */
     ta_vec learned;   /* per English stem id: ta_vec of int keys learned from this document */
     const ta_lexicon *lx;
@@ -66,12 +72,12 @@ int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
 bool ta_feat_token_matched(const ta_feat *a, int t, const ta_feat *b);
 static inline bool ta_name_key(int key) { return key >= TA_KEY_NAME && key < TA_KEY_STEM; }
 /* How alike English token t of e and Russian token u of r are as names: the similarity of
- * their Latin forms, the Russian word's or its stem's (Байденом: bayden). */
-double ta_feat_name_similarity(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r,
-                               int u);
+ * their Latin forms, the Russian word's or its stem's (Байденом: bayden). Remembered by form
+ * pair: names recur. */
+double ta_feat_name_similarity(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r, int u);
 /* Does content token t of e have a key among r's, a name key only with a Russian word at
  * least TA_NAME_MIN alike (what ta_lexicon_match counts)? */
-bool ta_feat_token_confirmed(const ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r);
+bool ta_feat_token_confirmed(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r);
 /* The Latin form of content token t of x (empty for numbers); with `stem`, of a Russian
  * token's stem when it has one. */
 const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool stem, size_t *n);
