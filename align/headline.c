@@ -304,6 +304,15 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
 }
 
 static bool starts_with_starter(const ta_headliner *h, const char *t, size_t n, size_t ws,
+                                size_t *end);
+
+bool ta_headliner_starter(const ta_headliner *h, const char *t, size_t n, size_t ws)
+{
+    size_t end;
+    return starts_with_starter(h, t, n, ws, &end);
+}
+
+static bool starts_with_starter(const ta_headliner *h, const char *t, size_t n, size_t ws,
                                 size_t *end)
 {
     const char *sp = memchr(t + ws, ' ', n - ws);

@@ -13,6 +13,9 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner 
                            ta_error *err);
 void ta_headliner_free(ta_headliner *h);
 
+/* Does t[ws, n) start with a sentence starter of starters.LANG ("The ", "В этом ")? */
+bool ta_headliner_starter(const ta_headliner *h, const char *t, size_t n, size_t ws);
+
 /* The byte in the sentence t[from, to) (t holds n bytes) where a sentence glued to a headline
  * starts, or 0 when there is none. `first`: this is the first sentence of the document, where
  * headlines are glued most often and more evidence is accepted; doc[0, len) is the whole

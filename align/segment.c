@@ -290,6 +290,12 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
     }
     if (e - a == 2 && s[a] == 'I' && nst > 1 && ta_is_lower((unsigned char)s[starts[1]]))
         return false; /* "you and I. Did you", not "Albert I. Jones" */
+    bool roman = nst > 1 && e - a >= 2; /* "Петр I.": a Roman numeral after a Russian name */
+    for (size_t i = a; roman && i + 1 < e; i++)
+        roman = s[i] == 'I' || s[i] == 'V' || s[i] == 'X';
+    size_t q1 = starts[1];
+    if (roman && ta_u8_decode(s, hi, &q1) >= 0x400)
+        return false;
     if (is_initials(s, a, e) && e - a <= 3 && next_upper) /* "Л. В. Щербы", not "в." */
         return true;
     for (int k = nst - 1; k >= 0; k--) {
@@ -300,8 +306,11 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
             continue;
         int cls = v & 15;
         char **follow = ((char ***)sg->follow.data)[v >> 4];
-        if (cls == AB_TITLE)
-            return true;
+        if (cls == AB_TITLE) { /* "Mr. Smith", "e.g. The Times", but "in Yard St. The man" */
+            size_t q0 = starts[k];
+            bool capital = ta_is_upper(ta_u8_decode(s, hi, &q0));
+            return !(capital && next_upper && ta_headliner_starter(sg->headliner, s, hi, nx));
+        }
         if (cls == AB_NUM)
             return next_digit;
         return next_lower || next_digit || (next_upper && follow_ok(follow, s + nx, ne - nx));
@@ -477,16 +486,28 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 emoticon(t, ta_token_start(t, 0, i), i))
                 at = i + 1; /* "... тоже ;) Я вспомнила" */
             if (!at && prev == '.' && ta_is_digit((unsigned char)t[i + 1])) {
-                size_t a = ta_token_start(t, 0, i - 1), letters = 0;
-                bool word = true;
-                for (size_t r = a; r < i - 1 && word;) {
-                    uint32_t e = ta_u8_decode(t, i - 1, &r);
+                size_t a = ta_token_start(t, 0, p), letters = 0, z = p;
+                bool word = true; /* a word before the period, maybe quoted: "«Аталанта». 24" */
+                while (a < z) {
+                    size_t r = a;
+                    if (!ta_is_open_punct(ta_u8_decode(t, z, &r)))
+                        break;
+                    a = r;
+                }
+                while (z > a) {
+                    size_t r = z;
+                    uint32_t c = ta_u8_prev(t, &r);
+                    if (c != '"' && c != 0xBB && c != 0x201D && c != '\'')
+                        break;
+                    z = r;
+                }
+                for (size_t r = a; r < z && word;) {
+                    uint32_t e = ta_u8_decode(t, z, &r);
                     word = ta_is_alpha(e) || (letters && e == '-');
                     letters++;
                 }
                 if (word && letters >= 2)
                     at = i + 1;
-
             }
         }
         if (!at && t[i] == '.' && i > 1 && ta_is_lower((unsigned char)t[i - 1]) &&

@@ -270,8 +270,9 @@ static int name_keys(ta_featurizer *f, form_latin *fm, bool en, const char *w, s
     if (!(f->use & TA_USE_NAMES))
         return 0;
     char sk[8], sk2[8];
-    int k = ta_skeleton(f->latin.data + fm->lat, (size_t)fm->nlat, sk);
-    int k2 = ta_skeleton(f->latin.data + fm->slat, (size_t)fm->nslat, sk2);
+    const char *lat = f->latin.data ? f->latin.data : ""; /* empty until a first Latin form */
+    int k = ta_skeleton(lat + fm->lat, (size_t)fm->nlat, sk);
+    int k2 = ta_skeleton(lat + fm->slat, (size_t)fm->nslat, sk2);
     if (k) {
         int key = extra_key(f, sk, (size_t)k);
         if (key < 0)
@@ -334,7 +335,7 @@ const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool 
         return "";
     const form_latin *fm = (const form_latin *)f->form_latins.data + x->form[t];
     *n = (size_t)(stem ? fm->nslat : fm->nlat);
-    return f->latin.data + (stem ? fm->slat : fm->lat);
+    return *n ? f->latin.data + (stem ? fm->slat : fm->lat) : "";
 }
 
 static int push(int **a, int *n, int *cap, int v)

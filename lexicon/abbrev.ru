@@ -51,7 +51,7 @@ title англ.
 title рус.
 title лат.
 title франц.
-title нем.
+amb нем.
 title греч.
 title букв.
 title н. э.
