@@ -181,7 +181,8 @@ static ta_status detect(const unsigned char *s, size_t len, const char **enc, si
         *checked = true;
         return TA_OK;
     }
-    good = i > 0; /* what follows counts the rest */
+    for (size_t k = 0; k < i; k++) /* multi-byte characters of the valid prefix */
+        good += s[k] >= 0xC2;
     while (i < len) {
         if (!s[i])
             return ta_fail_at(err, TA_EDECODE, i,

@@ -153,6 +153,22 @@ Test(decode, invalid_utf8_anywhere_in_a_block)
     free(got);
 }
 
+/* Much valid UTF-8, then a few bad bytes: an error at the first, not a guess of CP1251 */
+Test(decode, bad_bytes_after_valid_utf8_are_no_legacy_text)
+{
+    char buf[4096] = "";
+    for (int k = 0; k < 3; k++)
+        strcat(buf, "A caf\xC3\xA9 in Paris. ");
+    size_t at = strlen(buf);
+    strcat(buf, "\xEE\xF2\xE5\xF6"); /* "отец" in CP1251 */
+    ta_status st;
+    ta_error err = {0};
+    char *got = decode(buf, strlen(buf), NULL, &st, &err);
+    cr_assert_null(got);
+    cr_assert_eq(st, TA_EDECODE);
+    cr_assert_eq(err.offset, at);
+}
+
 Test(decode, nul_byte_is_binary)
 {
     ta_status st;
