@@ -470,6 +470,12 @@ static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t 
     }
     if (name_keys(f, (form_latin *)f->form_latins.data + idx, en, w, n, keys, &nk))
         return NULL;
+    sort_ints(keys, (size_t)nk); /* each key once: lexicon files often agree */
+    int uniq = 0;
+    for (int k = 0; k < nk; k++)
+        if (!uniq || keys[uniq - 1] != keys[k])
+            keys[uniq++] = keys[k];
+    nk = uniq;
     for (int k = 0; k < nk; k++) {
         int *slot = ta_vec_push(&f->form_keys);
         if (!slot)

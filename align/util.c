@@ -168,9 +168,10 @@ static size_t slot_of(const ta_strmap *m, const char *k, size_t n, uint64_t h)
 static int rehash(ta_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    ta_strslot *t = calloc(cap, sizeof *t);
+    ta_strslot *t = aligned_alloc(64, cap * sizeof *t); /* no slot across two cache lines */
     if (!t)
         return -1;
+    memset(t, 0, cap * sizeof *t);
     ta_strmap nm = {t, cap, m->n};
     for (size_t i = 0; i < m->cap; i++)
         if (m->slot[i].len) {

@@ -140,6 +140,34 @@ static void params(const char *prefix, const corpus *c, const ta_lexicon *lx)
     ta_featurizer_release(&fz);
 }
 
+/* Speed of the public sentence-pair score: one warm-up pass, then 25 timed passes over all
+ * pairs; the best and the median pass are printed (this machine's speed varies by up to two
+ * times from one moment to the next). */
+static void speed(const char *label, const corpus *c, const ta_lexicon *lx)
+{
+    ta_matcher *m;
+    if (ta_matcher_new(lx, &m, NULL) != TA_OK)
+        exit(1);
+    double rate[25], sum = 0, sim;
+    for (int round = -1; round < 25; round++) {
+        struct timespec a, b;
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        sum = 0;
+        for (size_t k = 0; k < c->n; k++) {
+            ta_lexicon_match(m, c->en[k], strlen(c->en[k]), c->ru[k], strlen(c->ru[k]), &sim,
+                             NULL, NULL);
+            sum += sim;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        if (round >= 0)
+            rate[round] = c->n / ((double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9);
+    }
+    qsort(rate, 25, sizeof *rate, cmp_double);
+    printf("ta_lexicon_match, %s: %.0f sentence pairs a second (one core, best of 25 passes; "
+           "median %.0f; mean similarity %.3f)\n", label, rate[24], rate[12], sum / c->n);
+    ta_matcher_free(m);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -165,6 +193,7 @@ int main(int argc, char **argv)
     figure("stems + names + numbers", &c, lx, TA_USE_LEXICON | TA_USE_NAMES | TA_USE_NUMBERS);
     printf("word-evidence figures for lexicon/params.en-ru (Mueller only):\n");
     params("lex.", &c, lx);
+    speed("Mueller lexicon", &c, lx);
     for (int k = 3; k < argc; k++)
         if (ta_lexicon_add(lx, argv[k], &err) != TA_OK) {
             fprintf(stderr, "%s\n", err.message);
@@ -175,29 +204,8 @@ int main(int argc, char **argv)
     printf("with the learned pairs too:\n");
     params("lex.", &c, lx);
     params("nolex.", &c, NULL);
-    /* speed of the public sentence-pair score: one warm-up pass, then 25 timed passes over
-     * all pairs; the best and the median pass are printed (this machine's speed varies by up
-     * to two times from one moment to the next) */
-    ta_matcher *m;
-    ta_matcher_new(lx, &m, NULL);
-    double rate[25], sum = 0, sim;
-    for (int round = -1; round < 25; round++) {
-        struct timespec a, b;
-        clock_gettime(CLOCK_MONOTONIC, &a);
-        sum = 0;
-        for (size_t k = 0; k < c.n; k++) {
-            ta_lexicon_match(m, c.en[k], strlen(c.en[k]), c.ru[k], strlen(c.ru[k]), &sim, NULL,
-                             NULL);
-            sum += sim;
-        }
-        clock_gettime(CLOCK_MONOTONIC, &b);
-        if (round >= 0)
-            rate[round] = c.n / ((double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9);
-    }
-    qsort(rate, 25, sizeof *rate, cmp_double);
-    printf("ta_lexicon_match: %.0f sentence pairs a second (one core, best of 25 passes; median "
-           "%.0f; mean similarity %.3f)\n", rate[24], rate[12], sum / c.n);
-    ta_matcher_free(m);
+    if (argc > 3)
+        speed("Mueller + learned", &c, lx);
     ta_lexicon_free(lx);
     return 0;
 }
