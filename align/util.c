@@ -154,14 +154,8 @@ static size_t slot_of(const ta_strmap *m, const char *k, size_t n, uint64_t h)
         const ta_strslot *x = &m->slot[i];
         if (!x->len)
             return i;
-        if (x->hash == h32 && x->len == n + 1) {
-            const char *a = key_of(x);
-            size_t q = 0;
-            while (q < n && a[q] == k[q])
-                q++;
-            if (q == n)
-                return i;
-        }
+        if (x->hash == h32 && x->len == n + 1 && !memcmp(key_of(x), k, n))
+            return i;
     }
 }
 
