@@ -651,10 +651,10 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
                 b--;
             size_t bs = ta_token_start(t, sent, b);
             bool bt = false;
-            if (b > bs && ta_list_marker(t, bs, b, &bt) == 0 && bt == false) {
+            if (b > bs && ta_list_marker(t, bs, b, &bt) == 0) {
                 size_t q = bs; /* a bullet on its own: "• 9." */
                 uint32_t bc = ta_u8_decode(t, b, &q);
-                if (q == b && (bc == 0x2022 || bc == 0x2043 || bc == 0x25CF))
+                if (bt || (q == b && (bc == 0x2022 || bc == 0x2043 || bc == 0x25CF)))
                     bt = true, m = bs;
             }
             if (bullet || bt || (mv > 0 && mv == last_item + 1)) {
