@@ -555,7 +555,7 @@ static int look_ahead(ta_featurizer *f, char lang, const char *s, size_t n)
         if (!tk[t].digits && ta_strmap_get_h(forms, s + tk[t].a, tk[t].e - tk[t].a, tk[t].h,
                                              &tk[t].idx))
             __builtin_prefetch(fl + tk[t].idx);
-    for (size_t t = 0; t < f->ahead.len; t++)
+    for (size_t t = 0; t < f->ahead.len && f->form_keys.data; t++) /* (none: all stopwords) */
         if (tk[t].idx >= 0)
             __builtin_prefetch((const int *)f->form_keys.data + fl[tk[t].idx].kstart);
     return 0;
