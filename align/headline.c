@@ -262,7 +262,7 @@ static bool common_word(ta_headliner *h, const char *w, size_t n)
 /* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "Luanda - " */
 static bool dateline_like(const char *t, size_t n, size_t ws)
 {
-    size_t k = ws, words = 0;
+    size_t k = ws, words = 0, upper_words = 0; /* upper: "ISLAMABAD", not "Luanda" */
     bool caps = true;
     while (k < n && k - ws < 60 && words < 6) {
         size_t q = k;
@@ -270,13 +270,17 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
         if (!ta_is_upper(c))
             return false;
         size_t we = k;
+        bool lower = false;
         while (we < n && t[we] != ' ' && t[we] != ',') {
             size_t r = we;
-            if (ta_is_lower(ta_u8_decode(t, n, &r)) && we > k + 1)
+            bool low = ta_is_lower(ta_u8_decode(t, n, &r));
+            if (low && we > k + 1)
                 caps = caps && we - k <= 0;
+            lower |= low && we > k;
             we = r;
         }
         words++;
+        upper_words += !lower;
         if (we < n && t[we] == ',') {
             size_t r = we + 1;
             while (r < n && t[r] == ' ')
@@ -296,8 +300,8 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
         size_t dl = k + 1 < n && t[k] == '-' ? (t[k + 1] == '-' ? 2 : 1)
                     : k + 3 <= n && !memcmp(t + k, "\xE2\x80\x94", 3) ? 3 : 0;
         if (dl && k + dl + 1 < n && t[k + dl] == ' ') {
-            size_t r = k + dl + 1;
-            return ta_is_upper(ta_u8_decode(t, n, &r));
+            size_t r = k + dl + 1; /* one style: "JURUPA VALLEY -", "Luanda -", not "Kabul KABUL -" */
+            return (upper_words == 0 || upper_words == words) && ta_is_upper(ta_u8_decode(t, n, &r));
         }
     }
     return false;

