@@ -372,6 +372,32 @@ static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, 
     return same_words(t, n, from, ws, 2);
 }
 
+/* A name of the headline t[from, w) (a capitalised word of four letters or more, no stopword
+ * or sentence starter) among the first six words from ws, where a lead names its subject:
+ * "Gagarina named the foods ... | Russian singer Polina Gagarina named five". */
+static bool name_soon(ta_headliner *h, const char *t, size_t n, size_t from, size_t w, size_t ws)
+{
+    size_t u = ws;
+    for (int k = 0; k < 6 && u < n; k++) {
+        size_t ue = token_end(t, n, u), us = u, uc = word_core(t, &us, ue);
+        if (uc > us + 1 && !memcmp(t + uc - 2, "'s", 2))
+            uc -= 2;
+        size_t q = us;
+        if (uc - us >= 4 && ta_is_upper(ta_u8_decode(t, n, &q)) &&
+            !is_stopword(h, t + us, uc - us) && !starts_with_starter(h, t, n, us, &q))
+            for (size_t v = from; v < w;) {
+                size_t ve = token_end(t, n, v), vs = v, vc = word_core(t, &vs, ve);
+                if (vc > vs + 1 && !memcmp(t + vc - 2, "'s", 2))
+                    vc -= 2;
+                if (vc - vs == uc - us && !memcmp(t + vs, t + us, uc - us))
+                    return true;
+                v = ve + 1;
+            }
+        u = ue + 1;
+    }
+    return false;
+}
+
 /* Russian endings of oblique cases, rare on a sentence's first word (its subject is in the
  * nominative): "передана | Министерству здравоохранения", "с мэрами | Бурятского округа";
  * and of surnames that are also common words (Кузнецов, Попов). */
@@ -443,6 +469,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             return w;
         if (prev_stop)
             continue; /* a headline does not end with "of", "the", "в" */
+        if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws))
+            return w;
         size_t wa = ws, wz = word_core(t, &wa, ne);
         bool up = ta_is_upper(pc);
         if (repeated(t, n, from, w, ws, head, up,
