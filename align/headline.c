@@ -377,6 +377,9 @@ static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, 
  * "Gagarina named the foods ... | Russian singer Polina Gagarina named five". */
 static bool name_soon(ta_headliner *h, const char *t, size_t n, size_t from, size_t w, size_t ws)
 {
+    for (size_t i = from; i + 1 < w; i++) /* a headline has no sentence end inside */
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ')
+            return false;
     size_t u = ws;
     for (int k = 0; k < 6 && u < n; k++) {
         size_t ue = token_end(t, n, u), us = u, uc = word_core(t, &us, ue);
