@@ -23,43 +23,34 @@ static int load_set(ta_strmap *m, const char *name, ta_error *err, ta_status *st
     return 0;
 }
 
-/* numbers.en / numbers.ru: lines "VALUE word word..." (VALUE "*N" for a multiplier) */
-static int load_numbers(ta_featurizer *f, ta_strmap *m, const char *name, ta_error *err,
-                        ta_status *st)
+/* A number line's value ("5", or "*1000" for a multiplier), kept in num_val: its index, -1
+ * when malformed, -2 when out of memory. */
+static int number_value(ta_featurizer *f, char *p, char **end)
 {
-    char **lines;
-    size_t n;
-    int *lineno;
-    if ((*st = ta_data_lines(NULL, name, &lines, &n, &lineno, err)) != TA_OK)
+    bool mult = *p == '*';
+    double v = strtod(p + mult, end);
+    if (*end == p + mult || v <= 0)
         return -1;
-    int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++) {
-        char *p = lines[i], *end;
-        bool mult = *p == '*';
-        double v = strtod(p + mult, &end);
-        if (end == p + mult || v <= 0) {
-            *st = ta_fail(err, TA_EFORMAT, "%s, line %d: a line starts with its value (5, or *1000 "
-                          "for a multiplier)", name, lineno[i]);
-            rc = -1;
-            break;
-        }
-        double *slot = ta_vec_push(&f->num_val);
-        if (!slot)
-            rc = -1;
-        else
-            *slot = mult ? -v : v;
-        for (char *w = strtok(end, " \t"); w && !rc; w = strtok(NULL, " \t"))
-            rc = ta_strmap_put(m, w, strlen(w), (int)f->num_val.len - 1);
-        if (rc)
-            *st = ta_fail(err, TA_ENOMEM, "out of memory");
-    }
-    ta_lines_free(lines);
-    free(lineno);
-    return rc;
+    double *slot = ta_vec_push(&f->num_val);
+    if (!slot)
+        return -2;
+    *slot = mult ? -v : v;
+    return (int)f->num_val.len - 1;
 }
 
-/* months.en / months.ru: lines "N word word..." (N = 1..12) */
-static int load_months(ta_strmap *m, const char *name, ta_error *err, ta_status *st)
+/* A month line's value: the month (1-12), -1 when malformed. */
+static int month_value(ta_featurizer *f, char *p, char **end)
+{
+    (void)f;
+    long month = strtol(p, end, 10);
+    return *end == p || month < 1 || month > 12 ? -1 : (int)month;
+}
+
+/* A data file of lines "VALUE word word...": every word maps to what `value` makes of the
+ * line's VALUE (numbers.LANG, months.LANG); `what` says what a malformed line lacks. */
+static int load_words(ta_featurizer *f, ta_strmap *m, const char *name,
+                      int (*value)(ta_featurizer *, char *, char **), const char *what,
+                      ta_error *err, ta_status *st)
 {
     char **lines;
     size_t n;
@@ -69,21 +60,23 @@ static int load_months(ta_strmap *m, const char *name, ta_error *err, ta_status 
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         char *end;
-        long month = strtol(lines[i], &end, 10);
-        if (end == lines[i] || month < 1 || month > 12) {
-            *st = ta_fail(err, TA_EFORMAT, "%s, line %d: a line starts with the month's number "
-                          "(1-12)", name, lineno[i]);
-            rc = -1;
-            break;
-        }
-        for (char *w = strtok(end, " \t"); w && !rc; w = strtok(NULL, " \t"))
-            if ((rc = ta_strmap_put(m, w, strlen(w), (int)month)))
-                *st = ta_fail(err, TA_ENOMEM, "out of memory");
+        int id = value(f, lines[i], &end);
+        if (id == -1)
+            *st = ta_fail(err, TA_EFORMAT, "%s, line %d: a line starts with %s", name, lineno[i],
+                          what);
+        for (char *w = strtok(end, " \t"); id >= 0 && w && !rc; w = strtok(NULL, " \t"))
+            rc = ta_strmap_put(m, w, strlen(w), id);
+        if (rc || id == -2)
+            *st = ta_fail(err, TA_ENOMEM, "out of memory");
+        rc = rc || id < 0 ? -1 : 0;
     }
     ta_lines_free(lines);
     free(lineno);
     return rc;
 }
+
+#define NUMBER "its value (5, or *1000 for a multiplier)"
+#define MONTH "the month's number (1-12)"
 
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err)
 {
@@ -97,10 +90,10 @@ ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *e
     ta_status st = TA_OK;
     if (load_set(&f->stop_en, "stopwords.en", err, &st) ||
         load_set(&f->stop_ru, "stopwords.ru", err, &st) ||
-        load_numbers(f, &f->num_en, "numbers.en", err, &st) ||
-        load_numbers(f, &f->num_ru, "numbers.ru", err, &st) ||
-        load_months(&f->month_en, "months.en", err, &st) ||
-        load_months(&f->month_ru, "months.ru", err, &st))
+        load_words(f, &f->num_en, "numbers.en", number_value, NUMBER, err, &st) ||
+        load_words(f, &f->num_ru, "numbers.ru", number_value, NUMBER, err, &st) ||
+        load_words(f, &f->month_en, "months.en", month_value, MONTH, err, &st) ||
+        load_words(f, &f->month_ru, "months.ru", month_value, MONTH, err, &st))
         ta_featurizer_release(f);
     return st;
 }
