@@ -64,12 +64,13 @@ static uint64_t zero_bytes(uint64_t w)
 /* Eight bytes at s that hold only ASCII (no NUL) and two-byte sequences, none cut at the
  * start: how many of them are whole characters (8, or 7 when the last byte opens a sequence),
  * 0 when the fast test does not apply. With `stable` set, a two-byte character outside the
- * NFC-stable list also sends the block to the slow path. */
-static size_t fast_block(const unsigned char *s, bool stable)
+ * NFC-stable list also sends the block to the slow path. Sets *cr when the block holds a CR. */
+static size_t fast_block(const unsigned char *s, bool stable, bool *cr)
 {
     const uint64_t highs = 0x8080808080808080ULL;
     uint64_t w;
     memcpy(&w, s, 8);
+    *cr |= zero_bytes(w ^ 0x0D0D0D0D0D0D0D0DULL) != 0; /* a CR (a lead byte is none) */
     uint64_t hi = w & highs, b6 = (w << 1) & highs, b5 = (w << 2) & highs;
     uint64_t cont = hi & ~b6, lead = hi & b6 & ~b5;
     if ((hi & b6 & b5) || zero_bytes(w))
@@ -91,13 +92,14 @@ static size_t fast_block(const unsigned char *s, bool stable)
 
 /* Bytes before the first invalid UTF-8 sequence or NUL byte (len when there is none): eight
  * bytes at a time while they are ASCII and two-byte forms (Cyrillic). *stable is cleared when
- * a character outside the NFC-stable list occurs (the NFC pass then has work to do). */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t len, bool *stable)
+ * a character outside the NFC-stable list occurs (the NFC pass then has work to do); *cr is set
+ * when a CR occurs (line ends to rewrite). */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t len, bool *stable, bool *cr)
 {
-    bool st = *stable; /* a local: s could alias *stable */
+    bool st = *stable, r = false; /* locals: s could alias the flags */
     size_t i = 0;
     while (i < len) {
-        size_t adv = i + 8 <= len ? fast_block(s + i, st) : 0;
+        size_t adv = i + 8 <= len ? fast_block(s + i, st, &r) : 0;
         if (adv) {
             i += adv;
             continue;
@@ -106,6 +108,7 @@ static size_t utf8_valid_prefix(const unsigned char *s, size_t len, bool *stable
         if (c < 0x80) {
             if (!c)
                 break;
+            r |= c == '\r';
             i++;
         } else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             if (st && c > 0xCB && c != 0xD0 && c != 0xD1)
@@ -121,6 +124,7 @@ static size_t utf8_valid_prefix(const unsigned char *s, size_t len, bool *stable
         }
     }
     *stable = st;
+    *cr |= r;
     return i;
 }
 
@@ -145,9 +149,9 @@ static const char *guess_cyrillic(const unsigned char *s, size_t len, size_t *le
 }
 
 /* Sets *enc and the BOM length *skip; *checked tells that the bytes were validated as UTF-8,
- * and then *stable whether they are all NFC-stable. */
+ * and then *stable whether they are all NFC-stable and *cr whether they hold a CR. */
 static ta_status detect(const unsigned char *s, size_t len, const char **enc, size_t *skip,
-                        bool *checked, bool *stable, ta_error *err)
+                        bool *checked, bool *stable, bool *cr, ta_error *err)
 {
     *skip = 0;
     *checked = false;
@@ -175,7 +179,7 @@ static ta_status detect(const unsigned char *s, size_t len, const char **enc, si
             *enc = lane ? "UTF-16LE" : "UTF-16BE";
             return TA_OK;
         }
-    size_t first_bad = SIZE_MAX, bad = 0, good = 0, i = utf8_valid_prefix(s, len, stable);
+    size_t first_bad = SIZE_MAX, bad = 0, good = 0, i = utf8_valid_prefix(s, len, stable, cr);
     if (i == len) {
         *enc = "UTF-8";
         *checked = true;
@@ -385,9 +389,10 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
     const char *enc = encoding;
     size_t skip = 0;
     bool checked = false, stable = true; /* stable: known NFC-stable (validated UTF-8) */
+    bool cr = false, validated = false;  /* validated UTF-8: no NUL; cr: a CR seen */
     ta_status st;
     if (!enc) {
-        if ((st = detect(s, len, &enc, &skip, &checked, &stable, err)) != TA_OK)
+        if ((st = detect(s, len, &enc, &skip, &checked, &stable, &cr, err)) != TA_OK)
             return st;
     } else if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8")) {
         enc = "UTF-8";
@@ -396,10 +401,11 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
     }
     ta_buf b = {0};
     if (!strcmp(enc, "UTF-8")) {
-        size_t i = checked ? len : skip + utf8_valid_prefix(s + skip, len - skip, &stable);
+        size_t i = checked ? len : skip + utf8_valid_prefix(s + skip, len - skip, &stable, &cr);
         if (i < len)
             return ta_fail_at(err, TA_EDECODE, i, "%s at byte offset %zu" SUGGEST,
                               s[i] ? "invalid UTF-8" : "NUL byte", i);
+        validated = true;
         if (own && own->data == bytes) /* the BOM, if any, goes with U+FEFF below */
             b = *own, own->data = NULL, own->len = own->cap = 0;
         else if (ta_buf_add(&b, bytes + skip, len - skip))
@@ -413,8 +419,8 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
     /* a UTF-16 BOM decodes to U+FEFF; NUL characters mean binary data */
     size_t start = (b.len >= 3 && !memcmp(b.data, "\xEF\xBB\xBF", 3)) ? 3 : 0;
     size_t w = b.len; /* the common case: neither, nothing to rewrite */
-    if (b.len > start && (memchr(b.data + start, '\r', b.len - start) ||
-                          memchr(b.data + start, 0, b.len - start)))
+    if (validated ? cr : b.len > start && (memchr(b.data + start, '\r', b.len - start) ||
+                                           memchr(b.data + start, 0, b.len - start)))
         w = start;
     for (size_t r = w; r < b.len; r++) {
         char c = b.data[r];

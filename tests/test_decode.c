@@ -76,6 +76,24 @@ Test(decode, crlf_and_cr_become_lf)
     free(got);
 }
 
+/* A CR at every position of a long line (the eight-byte path notes it) becomes LF */
+Test(decode, cr_anywhere_in_a_block)
+{
+    for (size_t at = 0; at < 20; at++) {
+        char in[128] = "", want[128] = "";
+        for (size_t i = 0; i < at; i++)
+            strcat(in, "a"), strcat(want, "a");
+        strcat(in, "\rПривет мир, строка"), strcat(want, "\nПривет мир, строка");
+        ta_status st;
+        char *got = decode(in, strlen(in), NULL, &st, NULL);
+        cr_assert_str_eq(got, want, "at %zu", at);
+        free(got);
+        got = decode(in, strlen(in), "UTF-8", &st, NULL);
+        cr_assert_str_eq(got, want, "named, at %zu", at);
+        free(got);
+    }
+}
+
 Test(decode, nfc)
 {
     ta_status st; /* e + combining acute -> é; и + combining breve -> й */
