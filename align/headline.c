@@ -308,15 +308,6 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
 }
 
 static bool starts_with_starter(const ta_headliner *h, const char *t, size_t n, size_t ws,
-                                size_t *end);
-
-bool ta_headliner_starter(const ta_headliner *h, const char *t, size_t n, size_t ws)
-{
-    size_t end;
-    return starts_with_starter(h, t, n, ws, &end);
-}
-
-static bool starts_with_starter(const ta_headliner *h, const char *t, size_t n, size_t ws,
                                 size_t *end)
 {
     const char *sp = memchr(t + ws, ' ', n - ws);
@@ -333,6 +324,12 @@ static bool starts_with_starter(const ta_headliner *h, const char *t, size_t n, 
         }
     }
     return false;
+}
+
+bool ta_headliner_starter(const ta_headliner *h, const char *t, size_t n, size_t ws)
+{
+    size_t end;
+    return starts_with_starter(h, t, n, ws, &end);
 }
 
 /* Compares the cores of the k tokens starting at a and at b; true when all k are equal. */
