@@ -414,6 +414,23 @@ static bool oblique(const char *w, size_t n)
     return false;
 }
 
+/* An ordinal, which modifies the word after it: "44th", "1st", "21-й", "5-го" */
+static bool ordinal(const char *w, size_t n)
+{
+    size_t d = 0;
+    while (d < n && ta_is_digit((unsigned char)w[d]))
+        d++;
+    if (!d || d == n)
+        return false;
+    const char *r = w + d;
+    size_t l = n - d;
+    static const char *suf[] = {"st", "nd", "rd", "th", "-\xD0\xB9", "-\xD0\xB3\xD0\xBE", NULL};
+    for (int i = 0; suf[i]; i++)
+        if (strlen(suf[i]) == l && !memcmp(r, suf[i], l))
+            return true;
+    return false;
+}
+
 size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
                          bool first, const char *doc, size_t len)
 {
@@ -452,6 +469,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         q = pa;
         uint32_t pc = pa < pz ? ta_u8_decode(t, pe, &q) : 0;
         bool prev_lower = ta_is_lower(pc) || quote_end;
+        if (ordinal(t + pa, pz - pa) && !is_stopword(h, t + ws, ne - ws))
+            continue; /* "the 44th | President", but "on August 4th | This means" */
         if (dateline_like(t, n, ws))
             return w;
         bool tc = head && !ru && title_case(h, t, from, w);

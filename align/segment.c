@@ -216,6 +216,22 @@ static bool follow_ok(char **list, const char *w, size_t n)
     return false;
 }
 
+/* Does the word at s[a, e) start in lowercase with a capital inside: "iPhone", "eBay", "oOh!"? */
+static bool camel(const char *s, size_t a, size_t e)
+{
+    size_t q = a;
+    if (a >= e || !ta_is_lower(ta_u8_decode(s, e, &q)))
+        return false;
+    for (int k = 0; k < 3 && q < e; k++) {
+        uint32_t c = ta_u8_decode(s, e, &q);
+        if (ta_is_upper(c))
+            return true;
+        if (!ta_is_lower(c))
+            return false;
+    }
+    return false;
+}
+
 /* Should the ICU boundary at `p` (text s[lo..hi), sentence starting at `sent`) be dropped? */
 static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, size_t sent, size_t p)
 {
@@ -239,6 +255,11 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         last = ta_u8_prev(s, &q0);
     if (last == '!' || last == '?') {
         size_t r = p;
+        if (e == p && p < hi && ta_is_alpha(ta_u8_decode(s, hi, &r)))
+            return true; /* inside a word: "Y!J.", "speaks !Xũ" */
+        if (camel(s, ta_token_start(s, lo, e), e))
+            return true; /* a brand: "oOh! Media" */
+        r = p;
         while (r < hi && s[r] == ' ')
             r++;
         return r < hi && ta_is_lower(ta_u8_decode(s, hi, &r));
@@ -482,6 +503,16 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 if (v != 0 && (v == last_item + 1 || prev == ';' || prev == ':' || ended))
                     at = i + 1, last_item = v > 0 ? v : last_item;
             }
+            if (!at && prev == '.' && ta_is_lower(d)) {
+                size_t we = i + 1;
+                while (we < n && t[we] != ' ')
+                    we++;
+                if (camel(t, i + 1, we))
+                    at = i + 1; /* "upgraded. oOh! Media", "a phone. iPhones": join_here
+                                 * keeps it after an abbreviation */
+            }
+            if (!at && prev == 0x2026 && ta_is_upper(d))
+                at = i + 1; /* "a couple of times… My team", as ICU does for "..." */
             if (!at && t[i - 1] && strchr(")(DPp3", t[i - 1]) && ta_is_upper(d) &&
                 emoticon(t, ta_token_start(t, 0, i), i))
                 at = i + 1; /* "... тоже ;) Я вспомнила" */
@@ -657,7 +688,11 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
                 if (bt || (q == b && (bc == 0x2022 || bc == 0x2043 || bc == 0x25CF)))
                     bt = true, m = bs;
             }
-            if (bullet || bt || (mv > 0 && mv == last_item + 1)) {
+            /* "1." after a plain word opens no list: "pushed to September 1. The", "60
+             * seconds by 1. In"; a list already running may restart at 1 */
+            bool first_item = mv == 1 && last_item == 0 && !bt && b > bs &&
+                              ta_is_alpha(ta_u8_prev(t, &(size_t){b}));
+            if (bullet || bt || (mv > 0 && mv == last_item + 1 && !first_item)) {
                 last_item = mv;
                 if (emit(v, s, lo + sent, lo + m, para, kind))
                     return TA_ENOMEM;
