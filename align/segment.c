@@ -173,6 +173,32 @@ void ta_segmenter_free(ta_segmenter *s)
 
 /* ---- boundary rules ------------------------------------------------------ */
 
+/* The spaced dots ending at e: ". . ." gives 3; *first is the first dot's offset. */
+static int spaced_dots(const char *s, size_t lo, size_t e, size_t *first)
+{
+    int dots = 0;
+    size_t k = e;
+    while (k > lo && s[k - 1] == '.') {
+        dots++, k--;
+        if (k - lo < 2 || s[k - 1] != ' ' || s[k - 2] != '.')
+            break;
+        k--;
+    }
+    *first = k;
+    return dots;
+}
+
+/* An elision mark in brackets ends no sentence: "Bohr [...] used", "stairways [...]" (Smith". */
+static bool bracketed_ellipsis(const char *s, size_t lo, size_t e)
+{
+    while (e > lo && (s[e - 1] == '"' || s[e - 1] == '\''))
+        e--;
+    if (e - lo < 5 || (s[e - 1] != ']' && s[e - 1] != ')'))
+        return false;
+    return (s[e - 5] == '[' || s[e - 5] == '(') && /* "..." and "…" are both three bytes */
+           (!memcmp(s + e - 4, "...", 3) || !memcmp(s + e - 4, "\xE2\x80\xA6", 3));
+}
+
 /* Single capitals with dots: "J.", "J.R.R.", "В.В." */
 static bool is_initials(const char *s, size_t a, size_t e)
 {
@@ -242,6 +268,12 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
             break;
         e = q;
     }
+    if (bracketed_ellipsis(s, lo, e))
+        return true;
+    size_t fd;
+    if (spaced_dots(s, lo, e, &fd) == 3 && e - fd == 5 && (fd == lo || s[fd - 1] == ' '))
+        return true; /* a spaced ellipsis marks an omission inside the sentence:
+                      * "the thing is . . . I didn't"; four dots end it */
     if (e > lo && s[e - 1] == ')' && e - 1 > lo && s[e - 2] == '.') { /* "1.)" */
         bool bullet;
         size_t a0 = ta_token_start(s, lo, e);
@@ -668,6 +700,12 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         }
         if (p >= n)
             break;
+        size_t fd, e0 = p;
+        while (e0 > sent && t[e0 - 1] == ' ')
+            e0--;
+        if (spaced_dots(t, sent, e0, &fd) == 4 && e0 - fd == 7 && fd > sent && t[fd - 1] != ' ')
+            p = fd + 2; /* a period, then an ellipsis opening the next sentence:
+                         * "compounds. | . . . The practice" */
         /* a list marker ending the sentence belongs to the next one: "item 2. The second" */
         size_t e = p;
         while (e > sent && t[e - 1] == ' ')
