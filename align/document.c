@@ -75,6 +75,28 @@ static bool is_title(const char *s, size_t len)
     return !(c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == ',');
 }
 
+/* Does the line after the one at s[ls, e) (e: its line break) continue its paragraph? Yes
+ * when the next line starts with sentence punctuation (". Pricing"), and when it starts in
+ * lowercase (or with a bracket) after a line that was wrapped: one ending in a space (as in
+ * format=flowed), a hyphen or a comma, or 40 bytes long or more. "features\ncontact
+ * manager" are two lines of a menu. */
+static bool continued(const char *s, size_t len, size_t ls, size_t e)
+{
+    size_t k = e + 1;
+    while (k < len && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    if (k >= len)
+        return false;
+    if (s[k] && strchr(".,;:!?", s[k]) && (k + 1 >= len || s[k + 1] == ' ' || s[k + 1] == '\n'))
+        return true;
+    size_t z = e;
+    while (z > ls && s[z - 1] == '\r')
+        z--;
+    bool wrapped = z > ls && (s[z - 1] == ' ' || s[z - 1] == '-' || s[z - 1] == ',' || z - ls >= 40);
+    uint32_t c = ta_u8_decode(s, len, &k);
+    return wrapped && (ta_is_lower(c) || (c == '(' && s[z - 1] == ' '));
+}
+
 int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, ta_para **out,
                   size_t *n)
 {
@@ -94,14 +116,12 @@ int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, t
                 }
                 e++;
             }
-        } else { /* a line that starts with a lowercase letter continues the paragraph */
+        } else {
             for (;;) {
                 const char *nl = memchr(s + e, '\n', len - e);
+                size_t ls = e;
                 e = nl ? (size_t)(nl - s) : len;
-                size_t k = e + 1;
-                while (k < len && (s[k] == ' ' || s[k] == '\t'))
-                    k++;
-                if (k >= len || !ta_is_lower(ta_u8_decode(s, len, &k)))
+                if (!continued(s, len, ls, e))
                     break;
                 e++;
             }

@@ -96,6 +96,24 @@ Test(segment, line_ends_are_sentence_ends)
     free(got);
 }
 
+Test(segment, wrapped_lines_continue_a_paragraph)
+{
+    struct { const char *in, *want; } cases[] = {
+        {"features\ncontact manager\nevents, activities", "features || contact manager || events, activities"},
+        {"The weapon could fight at a distance up to 400 yd \n( 365.8 m ). Next.",
+         "The weapon could fight at a distance up to 400 yd \n( 365.8 m ). || Next."},
+        {"This line is long enough to have been wrapped by an editor\nat forty bytes.",
+         "This line is long enough to have been wrapped by an editor\nat forty bytes."},
+        {"Contact us for pricing\n. Pricing info", "Contact us for pricing\n. || Pricing info"},
+        {"Short title\nlowercase start", "Short title || lowercase start"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = segment_join("en", cases[i].in);
+        cr_expect_str_eq(got, cases[i].want, "case %zu", i);
+        free(got);
+    }
+}
+
 Test(segment, presegmented_and_errors)
 {
     ta_segment_opts o = ta_segment_opts_default();
