@@ -78,8 +78,9 @@ static bool is_title(const char *s, size_t len)
 /* Does the line after the one at s[ls, e) (e: its line break) continue its paragraph? Yes
  * when the next line starts with sentence punctuation (". Pricing"), and when it starts in
  * lowercase (or with a bracket) after a line that was wrapped: one ending in a space (as in
- * format=flowed), a hyphen or a comma, or 40 bytes long or more. "features\ncontact
- * manager" are two lines of a menu. */
+ * format=flowed), a hyphen or a comma, 40 bytes long or more, or a capitalised start of three
+ * words or more ("This is a sentence\ncut off"), and that did not end a sentence.
+ * "features\ncontact manager" are two lines of a menu. */
 static bool continued(const char *s, size_t len, size_t ls, size_t e)
 {
     size_t k = e + 1;
@@ -92,9 +93,17 @@ static bool continued(const char *s, size_t len, size_t ls, size_t e)
     size_t z = e;
     while (z > ls && s[z - 1] == '\r')
         z--;
-    bool wrapped = z > ls && (s[z - 1] == ' ' || s[z - 1] == '-' || s[z - 1] == ',' || z - ls >= 40);
+    size_t q = ls, spaces = 0;
+    for (size_t i = ls; i < z; i++)
+        spaces += s[i] == ' ';
+    bool wrapped = z > ls && (s[z - 1] == ' ' || s[z - 1] == '-' || s[z - 1] == ',' || z - ls >= 40 ||
+                              (spaces >= 2 && ta_is_upper(ta_u8_decode(s, z, &q))));
+    size_t t = z; /* a line ending a sentence ends a list item: "world. \nii) Hello" */
+    while (t > ls && s[t - 1] == ' ')
+        t--;
+    bool ended = t > ls && (s[t - 1] == '.' || s[t - 1] == '!' || s[t - 1] == '?');
     uint32_t c = ta_u8_decode(s, len, &k);
-    return wrapped && (ta_is_lower(c) || (c == '(' && s[z - 1] == ' '));
+    return wrapped && !ended && (ta_is_lower(c) || (c == '(' && s[z - 1] == ' '));
 }
 
 int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, ta_para **out,

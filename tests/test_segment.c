@@ -106,6 +106,8 @@ Test(segment, wrapped_lines_continue_a_paragraph)
          "This line is long enough to have been wrapped by an editor\nat forty bytes."},
         {"Contact us for pricing\n. Pricing info", "Contact us for pricing\n. || Pricing info"},
         {"Short title\nlowercase start", "Short title || lowercase start"},
+        {"This is a sentence\ncut off in the middle.", "This is a sentence\ncut off in the middle."},
+        {"i) Hello world. \nii) Hello world.", "i) Hello world. || ii) Hello world."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *got = segment_join("en", cases[i].in);
