@@ -199,6 +199,25 @@ static bool bracketed_ellipsis(const char *s, size_t lo, size_t e)
            (!memcmp(s + e - 4, "...", 3) || !memcmp(s + e - 4, "\xE2\x80\xA6", 3));
 }
 
+/* Is s[e] inside square brackets that close soon: "[16: firma? 13:28]"? */
+static bool in_brackets(const char *s, size_t sent, size_t e, size_t hi)
+{
+    int depth = 0;
+    while (e > sent && s[e - 1] == '[') /* the reference in "martyr.[1]" */
+        e--;
+    for (size_t i = sent; i < e; i++)
+        depth += (s[i] == '[') - (s[i] == ']');
+    if (depth <= 0)
+        return false;
+    for (size_t i = e; i < hi && i < e + 40; i++) {
+        if (s[i] == ']')
+            return true;
+        if (s[i] == '[' || s[i] == '.' || s[i] == '!' || s[i] == '?')
+            return false;
+    }
+    return false;
+}
+
 /* Single capitals with dots: "J.", "J.R.R.", "В.В." */
 static bool is_initials(const char *s, size_t a, size_t e)
 {
@@ -268,8 +287,11 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
             break;
         e = q;
     }
-    if (bracketed_ellipsis(s, lo, e))
+    if (bracketed_ellipsis(s, lo, e) || in_brackets(s, sent, e, hi))
         return true;
+    if (p > lo + 1 && e == p && strchr("([{", s[p - 1]) && !strchr(".!?", s[p - 2]))
+        return true; /* a break after an opening bracket: "[?][footnoteRef:6]", not the
+                      * reference in "martyr.[1] The" */
     size_t fd;
     if (spaced_dots(s, lo, e, &fd) == 3 && e - fd == 5 && (fd == lo || s[fd - 1] == ' '))
         return true; /* a spaced ellipsis marks an omission inside the sentence:
