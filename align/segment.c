@@ -320,7 +320,7 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
     }
     if (e == lo || s[e - 1] != '.')
         return false;
-    size_t a = ta_token_start(s, lo, e);
+    size_t a = ta_token_start(s, sent, e); /* from the sentence start: "Tuesday.|Mr." */
     for (;;) { /* strip opening quotes and brackets */
         size_t q = a;
         if (q >= e || !ta_is_open_punct(ta_u8_decode(s, e, &q)))
@@ -510,6 +510,37 @@ static bool emoticon(const char *t, size_t a, size_t e)
     return i == e;
 }
 
+/* Is the period at t[i] a sentence end with no space after it: "world.Today is",
+ * "1,000.That", "Tuesday.Mr. Smith"? The word before ends in a lowercase letter or a digit, the
+ * word after is capitalised; neither holds '@', '/' or another dot (mail, web and file names).
+ * After a capitalised word only a title follows ("Tuesday.Mr."), as "Kostroma.Today" is a
+ * name. */
+static bool glued_sentence(const char *t, size_t n, size_t i)
+{
+    size_t q = i, r = i + 1;
+    uint32_t prev = ta_u8_prev(t, &q);
+    if (!(ta_is_lower(prev) || ta_is_digit(prev)) || r >= n)
+        return false;
+    uint32_t c1 = ta_u8_decode(t, n, &r), c2 = r < n ? ta_u8_decode(t, n, &r) : 0;
+    if (!ta_is_upper(c1) || !ta_is_lower(c2))
+        return false;
+    size_t a = ta_token_start(t, 0, i), z = i + 1;
+    while (z < n && t[z] != ' ' && t[z] != '\n')
+        z++;
+    size_t dot = 0;
+    for (size_t k = a; k < z; k++) {
+        if (t[k] == '@' || t[k] == '/' || t[k] == ':')
+            return false;
+        if (t[k] == '.' && k != i && k + 1 < z && ta_is_alpha((unsigned char)t[k + 1]))
+            return false;
+        dot = t[k] == '.' && k > i ? k : dot;
+    }
+    q = a;
+    if (ta_is_upper(ta_u8_decode(t, i, &q)))
+        return dot == z - 1 && z - i <= 5; /* "Mr.", "Dr.", "Mrs." */
+    return true;
+}
+
 /* Extra boundaries ICU does not propose: "; ", dialogue dashes after a sentence end,
  * "2)" list items, and a digit after a word ending in a period ("150 лет. 31 мая"). */
 static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
@@ -609,6 +640,8 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                     at = d;
             }
         }
+        if (!at && t[i] == '.' && i > 0 && glued_sentence(t, n, i))
+            at = i + 1;
         if (i == 0 && n > 2) {
             size_t we = 0;
             bool bullet;

@@ -116,6 +116,24 @@ Test(segment, wrapped_lines_continue_a_paragraph)
     }
 }
 
+Test(segment, sentences_glued_without_a_space)
+{
+    struct { const char *lang, *in, *want; } cases[] = {
+        {"en", "Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot.",
+         "Hello world. || Today is Tuesday. || Mr. Smith bought 1,000. || That is a lot."},
+        {"en", "Mail Jane.Doe@example.com or see report.Final.docx now.",
+         "Mail Jane.Doe@example.com or see report.Final.docx now."},
+        {"en", "The site Kostroma.Today reported it.", "The site Kostroma.Today reported it."},
+        {"ru", "Назначена дата собрания.Новый состав думы соберется осенью.",
+         "Назначена дата собрания. || Новый состав думы соберется осенью."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = segment_join(cases[i].lang, cases[i].in);
+        cr_expect_str_eq(got, cases[i].want, "case %zu", i);
+        free(got);
+    }
+}
+
 Test(segment, presegmented_and_errors)
 {
     ta_segment_opts o = ta_segment_opts_default();
