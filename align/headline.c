@@ -332,6 +332,11 @@ bool ta_headliner_starter(const ta_headliner *h, const char *t, size_t n, size_t
     return starts_with_starter(h, t, n, ws, &end);
 }
 
+bool ta_headliner_stopword(ta_headliner *h, const char *w, size_t n)
+{
+    return is_stopword(h, w, n);
+}
+
 /* Compares the cores of the k tokens starting at a and at b; true when all k are equal. */
 static bool same_words(const char *t, size_t n, size_t a, size_t b, int k)
 {

@@ -16,6 +16,9 @@ void ta_headliner_free(ta_headliner *h);
 /* Does t[ws, n) start with a sentence starter of starters.LANG ("The ", "В этом ")? */
 bool ta_headliner_starter(const ta_headliner *h, const char *t, size_t n, size_t ws);
 
+/* Is the word w (n bytes, any case) a function word of stopwords.LANG ("it", "the", "в")? */
+bool ta_headliner_stopword(ta_headliner *h, const char *w, size_t n);
+
 /* The byte in the sentence t[from, to) (t holds n bytes) where a sentence glued to a headline
  * starts, or 0 when there is none. `first`: this is the first sentence of the document, where
  * headlines are glued most often and more evidence is accepted; doc[0, len) is the whole

@@ -390,10 +390,14 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
             return next_digit;
         return next_lower || next_digit || (next_upper && follow_ok(follow, s + nx, ne - nx));
     }
+    /* "gave him the I.V. It was", "the i.v. It was": a function word that opens sentences
+     * follows; "I.V. Jones", "к.п.н. Иванов" go on */
+    bool opener = next_upper && ta_headliner_stopword(sg->headliner, s + nx, ne - nx) &&
+                  ta_headliner_starter(sg->headliner, s, hi, nx);
     if (is_initials(s, a, e))
-        return next_upper || next_lower;
+        return (next_upper && !opener) || next_lower;
     if (is_lower_dotted(s, a, e))
-        return true;
+        return !opener;
     bool bullet;
     if (a == sent && ta_list_marker(s, a, e, &bullet) != 0) /* "1." or "IV." opening an item */
         return true;
@@ -510,6 +514,16 @@ static bool emoticon(const char *t, size_t a, size_t e)
     return i == e;
 }
 
+/* The first occurrence of the C string nd in h[0, hn), or NULL. */
+static const char *find_str(const char *h, size_t hn, const char *nd)
+{
+    size_t nn = strlen(nd);
+    for (const char *p = h; hn >= nn && (p = memchr(p, nd[0], hn - nn + 1 - (size_t)(p - h))); p++)
+        if (!memcmp(p, nd, nn))
+            return p;
+    return NULL;
+}
+
 /* Is the period at t[i] a sentence end with no space after it: "world.Today is",
  * "1,000.That", "Tuesday.Mr. Smith"? The word before ends in a lowercase letter or a digit, the
  * word after is capitalised; neither holds '@', '/' or another dot (mail, web and file names).
@@ -545,7 +559,7 @@ static bool glued_sentence(const char *t, size_t n, size_t i)
  * "2)" list items, and a digit after a word ending in a period ("150 лет. 31 мая"). */
 static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
 {
-    int last_item = 0, quotes = 0;
+    int last_item = 0, letter_item = 0, quotes = 0;
     for (size_t i = 0; i < n; i++) {
         size_t at = 0;
         if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xAB') /* « */
@@ -595,6 +609,17 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 if (camel(t, i + 1, we))
                     at = i + 1; /* "upgraded. oOh! Media", "a phone. iPhones": join_here
                                  * keeps it after an abbreviation */
+            }
+            if (!at && t[i + 1] >= 'a' && t[i + 1] <= 'z' && t[i + 2] == '.' && i + 3 < n &&
+                t[i + 3] == ' ') { /* "Smith. a. here it is b. another c. one more" */
+                int v = t[i + 1] - 'a' + 1;
+                bool ok = v == letter_item + 1 && letter_item > 0;
+                if (v == 1 && (ended || prev == ':')) {
+                    size_t lim = i + 300 < n ? i + 300 : n;
+                    ok = find_str(t + i + 3, lim - (i + 3), " b. ") != NULL;
+                }
+                if (ok)
+                    at = i + 1, letter_item = v;
             }
             if (!at && prev == 0x2026 && ta_is_upper(d))
                 at = i + 1; /* "a couple of times… My team", as ICU does for "..." */
