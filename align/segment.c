@@ -559,15 +559,17 @@ static bool glued_sentence(const char *t, size_t n, size_t i)
  * "2)" list items, and a digit after a word ending in a period ("150 лет. 31 мая"). */
 static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
 {
-    int last_item = 0, letter_item = 0, quotes = 0;
+    int last_item = 0, letter_item = 0, quotes = 0, parens = 0;
     for (size_t i = 0; i < n; i++) {
         size_t at = 0;
         if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xAB') /* « */
             quotes++;
         else if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xBB' && quotes > 0)
             quotes--;
-        if (semicolon && t[i] == ';' && i + 2 < n && t[i + 1] == ' ')
-            at = i + 2;
+        parens += (t[i] == '(') - (t[i] == ')' && parens > 0);
+        if (semicolon && t[i] == ';' && i + 2 < n && t[i + 1] == ' ' &&
+            !(parens && memchr(t + i, ')', n - i < 300 ? n - i : 300)))
+            at = i + 2; /* not in a list of references: "(e.g. Hartsell-Gundy, 2015; Mulligan" */
         else if (((unsigned char)t[i] == 0xEF || (unsigned char)t[i] == 0xE3) && i + 3 < n &&
                  (!memcmp(t + i, "\xEF\xBC\x8E", 3) || !memcmp(t + i, "\xE3\x80\x82", 3)))
             at = i + 3; /* a full-width or ideographic full stop: "period．Does" */
