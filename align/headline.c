@@ -267,8 +267,8 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
     while (k < n && k - ws < 60 && words < 6) {
         size_t q = k;
         uint32_t c = ta_u8_decode(t, n, &q);
-        if (!ta_is_upper(c))
-            return false;
+        if (!ta_is_upper(c) || (k == ws && q < n && t[q] == '.'))
+            return false; /* "of S. F., Cal., declare": initials, no city */
         size_t we = k;
         bool lower = false;
         while (we < n && t[we] != ' ' && t[we] != ',') {
@@ -481,7 +481,9 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         bool tc = head && !ru && title_case(h, t, from, w);
         bool prev_stop = pz == pa || (!acronym(t, pa, pz) && is_stopword(h, t + pa, pz - pa));
         size_t se;
-        if (starts_with_starter(h, t, n, ws, &se)) {
+        size_t oq = w;
+        bool title_quote = ws != w && ta_u8_decode(t, n, &oq) == 0x2018; /* "topics ‘Where the" */
+        if (starts_with_starter(h, t, n, ws, &se) && (head || !title_quote)) {
             size_t r = se;
             uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
             /* in a Title Case headline "To", "On" are no sign; the sentence is */
