@@ -259,8 +259,9 @@ static bool common_word(ta_headliner *h, const char *w, size_t n)
     return Hunspell_spell(h->hun, h->tmp.data) != 0;
 }
 
-/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "Luanda - " */
-static bool dateline_like(const char *t, size_t n, size_t ws)
+/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "Luanda - "
+ * (this style only in the headline zone, `head`) */
+static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
 {
     size_t k = ws, words = 0, upper_words = 0; /* upper: "ISLAMABAD", not "Luanda" */
     bool caps = true;
@@ -300,8 +301,10 @@ static bool dateline_like(const char *t, size_t n, size_t ws)
         size_t dl = k + 1 < n && t[k] == '-' ? (t[k + 1] == '-' ? 2 : 1)
                     : k + 3 <= n && !memcmp(t + k, "\xE2\x80\x94", 3) ? 3 : 0;
         if (dl && k + dl + 1 < n && t[k + dl] == ' ') {
-            size_t r = k + dl + 1; /* one style: "JURUPA VALLEY -", "Luanda -", not "Kabul KABUL -" */
-            return (upper_words == 0 || upper_words == words) && ta_is_upper(ta_u8_decode(t, n, &r));
+            size_t r = k + dl + 1; /* one style: "JURUPA VALLEY -", "Luanda -", not "Kabul KABUL -";
+                                    * past the headline in capitals only ("Hagia Sophia - I") */
+            return (upper_words == words || (upper_words == 0 && head)) &&
+                   ta_is_upper(ta_u8_decode(t, n, &r));
         }
     }
     return false;
@@ -476,7 +479,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         bool prev_lower = ta_is_lower(pc) || quote_end;
         if (ordinal(t + pa, pz - pa) && !is_stopword(h, t + ws, ne - ws))
             continue; /* "the 44th | President", but "on August 4th | This means" */
-        if (dateline_like(t, n, ws))
+        if (dateline_like(t, n, ws, head))
             return w;
         bool tc = head && !ru && title_case(h, t, from, w);
         bool prev_stop = pz == pa || (!acronym(t, pa, pz) && is_stopword(h, t + pa, pz - pa));
@@ -490,11 +493,11 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             if (!prev_stop && (ta_is_lower(d) || ta_is_digit(d) || (head && !tc)))
                 return w;
         }
+        if (prev_stop)
+            continue; /* a headline does not end with "of", "the", "в" */
         if (head && prev_lower && ne - ws > 1 && !in_list(h->starters, t + ws, ne - ws) &&
             seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
-        if (prev_stop)
-            continue; /* a headline does not end with "of", "the", "в" */
         if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws))
             return w;
         size_t wa = ws, wz = word_core(t, &wa, ne);

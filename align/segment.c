@@ -732,14 +732,17 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
     if (kind == TA_KIND_BODY) { /* glued headlines and subheadings become candidates */
         size_t from = 0, nc = c->len;
         for (size_t k = 0; k <= nc; k++) {
-            size_t to = k < nc ? ((size_t *)c->data)[k] : n;
-            size_t g = ta_glued_headline(sg->headliner, t, n, from, to, first && k == 0, s, len);
-            if (g) {
+            size_t to = k < nc ? ((size_t *)c->data)[k] : n, g;
+            /* a headline, then a subheading: "... Donbass | Firing will cease ... July 27 |
+             * Pope Francis welcomed" */
+            for (size_t at = from; (g = ta_glued_headline(sg->headliner, t, n, at, to,
+                                                          first && k == 0 && at == from, s,
+                                                          len)) != 0; at = g) {
                 size_t *slot = ta_vec_push(c);
                 if (!slot)
                     return TA_ENOMEM;
                 *slot = g;
-                if (first && k == 0)
+                if (first && k == 0 && at == from)
                     headline_end = g; /* the document's headline, glued to its first sentence */
             }
             from = to;
