@@ -259,8 +259,8 @@ static bool common_word(ta_headliner *h, const char *w, size_t n)
     return Hunspell_spell(h->hun, h->tmp.data) != 0;
 }
 
-/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "Luanda - "
- * (this style only in the headline zone, `head`) */
+/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "July 25 (UPI) --",
+ * "Luanda - " (this style only in the headline zone, `head`) */
 static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
 {
     size_t k = ws, words = 0, upper_words = 0; /* upper: "ISLAMABAD", not "Luanda" */
@@ -268,7 +268,8 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
     while (k < n && k - ws < 60 && words < 6) {
         size_t q = k;
         uint32_t c = ta_u8_decode(t, n, &q);
-        if (!ta_is_upper(c) || (k == ws && q < n && t[q] == '.'))
+        bool day = k > ws && ta_is_digit(c); /* "July 25 (UPI) --" */
+        if ((!ta_is_upper(c) && !day) || (k == ws && q < n && t[q] == '.'))
             return false; /* "of S. F., Cal., declare": initials, no city */
         size_t we = k;
         bool lower = false;
@@ -280,13 +281,14 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
             lower |= low && we > k;
             we = r;
         }
-        words++;
-        upper_words += !lower;
+        words += !day;
+        upper_words += !lower && !day;
         if (we < n && t[we] == ',') {
             size_t r = we + 1;
             while (r < n && t[r] == ' ')
                 r++;
-            return caps && words <= 3 && we - ws >= 3 && r < n && ta_is_upper(ta_u8_decode(t, n, &r));
+            return !day && caps && words <= 3 && we - ws >= 3 && r < n &&
+                   ta_is_upper(ta_u8_decode(t, n, &r)); /* not "school No. 30, Dmitry" */
         }
         k = we;
         while (k < n && t[k] == ' ')
@@ -314,15 +316,19 @@ static bool starts_with_starter(const ta_headliner *h, const char *t, size_t n, 
                                 size_t *end)
 {
     const char *sp = memchr(t + ws, ' ', n - ws);
-    if (!ta_strmap_get(&h->first, t + ws, sp ? (size_t)(sp - t) - ws : n - ws, NULL))
+    size_t fl = sp ? (size_t)(sp - t) - ws : n - ws;
+    if (fl > 1 && t[ws + fl - 1] == ',')
+        fl--;
+    if (!ta_strmap_get(&h->first, t + ws, fl, NULL))
         return false;
     char **starters = h->starters;
     for (size_t m = 0; starters && starters[m]; m++) {
         if (starters[m][0] != t[ws] || (starters[m][1] && ws + 1 < n && starters[m][1] != t[ws + 1]))
             continue; /* two bytes: all Cyrillic capitals share the first */
         size_t sl = strlen(starters[m]);
-        if (ws + sl < n && !memcmp(t + ws, starters[m], sl) && t[ws + sl] == ' ') {
-            *end = ws + sl + 1;
+        if (ws + sl < n && !memcmp(t + ws, starters[m], sl) &&
+            (t[ws + sl] == ' ' || (t[ws + sl] == ',' && ws + sl + 1 < n && t[ws + sl + 1] == ' '))) {
+            *end = ws + sl + 1 + (t[ws + sl] == ','); /* "Today, July 26" */
             return true;
         }
     }
