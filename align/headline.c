@@ -428,6 +428,15 @@ static bool oblique(const char *w, size_t n)
     return false;
 }
 
+/* Does a single quote open a word in t[from, e): "good 'worth ethic'", not "Taylor's"? */
+static bool opened_single(const char *t, size_t from, size_t e)
+{
+    for (size_t i = from; i + 1 < e; i++)
+        if (t[i] == '\'' && (i == from || t[i - 1] == ' ') && t[i + 1] != ' ')
+            return true;
+    return false;
+}
+
 /* An ordinal, which modifies the word after it: "44th", "1st", "21-й", "5-го" */
 static bool ordinal(const char *w, size_t n)
 {
@@ -474,7 +483,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         size_t pe = w - 1, ps = ta_token_start(t, from, pe), ne = token_end(t, n, w);
         q = pe;
         uint32_t last = ta_u8_prev(t, &q);
-        bool quote_end = is_close_quote(last) && last != '\'';
+        bool quote_end = is_close_quote(last) && (last != '\'' || opened_single(t, from, pe));
         bool bullet;
         if (!(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
             (t[pe - 1] == ')' && ta_list_marker(t, ps + (t[ps] == '('), pe, &bullet) != 0))
