@@ -305,6 +305,11 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
         if (dl && k + dl + 1 < n && t[k + dl] == ' ') {
             size_t r = k + dl + 1; /* one style: "JURUPA VALLEY -", "Luanda -", not "Kabul KABUL -";
                                     * past the headline in capitals only ("Hagia Sophia - I") */
+            size_t ae = r;
+            while (ae < n && t[ae] != ' ')
+                ae++;
+            if (upper_words == 0 && acronym(t, r, ae))
+                return false; /* a site name: "... Joe Biden - RT USA News" */
             return (upper_words == words || (upper_words == 0 && head)) &&
                    ta_is_upper(ta_u8_decode(t, n, &r));
         }
@@ -437,6 +442,29 @@ static bool opened_single(const char *t, size_t from, size_t e)
     return false;
 }
 
+/* Does the headline t[from, w) end with a site name after a dash, "... - RT USA News", "... |
+ * BBC News": one to four capitalised words, one of them an acronym? */
+static bool site_suffix(const char *t, size_t from, size_t w)
+{
+    size_t e = w - 1, words = 0;
+    bool acro = false;
+    while (e > from && words < 5) {
+        size_t a = ta_token_start(t, from, e), q = a;
+        if (e - a == 1 && (t[a] == '-' || t[a] == '|'))
+            return words > 0 && acro;
+        if (e - a == 3 && (!memcmp(t + a, "\xE2\x80\x93", 3) || !memcmp(t + a, "\xE2\x80\x94", 3)))
+            return words > 0 && acro;
+        if (!ta_is_upper(ta_u8_decode(t, e, &q)))
+            return false;
+        acro |= acronym(t, a, e);
+        words++;
+        if (a <= from + 1)
+            break;
+        e = a - 1;
+    }
+    return false;
+}
+
 /* An ordinal, which modifies the word after it: "44th", "1st", "21-й", "5-го" */
 static bool ordinal(const char *w, size_t n)
 {
@@ -496,6 +524,11 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             continue; /* "the 44th | President", but "on August 4th | This means" */
         if (dateline_like(t, n, ws, head))
             return w;
+        if (head && ne < n && site_suffix(t, from, w)) {
+            size_t r = ne + 1; /* "... - RT USA News | Fresh from airing" */
+            if (ta_is_lower(ta_u8_decode(t, n, &r)))
+                return w;
+        }
         bool tc = head && !ru && title_case(h, t, from, w);
         bool prev_stop = pz == pa || (!acronym(t, pa, pz) && is_stopword(h, t + pa, pz - pa));
         size_t se;
