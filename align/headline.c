@@ -259,6 +259,26 @@ static bool common_word(ta_headliner *h, const char *w, size_t n)
     return Hunspell_spell(h->hun, h->tmp.data) != 0;
 }
 
+/* Can the word in h->tmp (lowercase) open a sentence by its dictionary form (Hunspell's stem):
+ * the form itself ("количество"), a masculine plural, the form and "ы" or "и" ("офицеры"), an
+ * adverb in "о" ("временно", "необходимо") or a word without a stem ("экс-солист"); not
+ * "генплана" (генплан) or "прозы" (проза)? Call after common_word() found it. */
+static bool lemma_form(ta_headliner *h)
+{
+    char **stems;
+    int k = Hunspell_stem(h->hun, &stems, h->tmp.data);
+    size_t n = strlen(h->tmp.data);
+    bool same = k == 0 || (n > 2 && !strcmp(h->tmp.data + n - 2, "\xD0\xBE"));
+    for (int i = 0; i < k && !same; i++) {
+        size_t l = strlen(stems[i]);
+        same = !strcmp(stems[i], h->tmp.data) ||
+               (l + 2 == n && !memcmp(stems[i], h->tmp.data, l) &&
+                (!strcmp(h->tmp.data + l, "\xD1\x8B") || !strcmp(h->tmp.data + l, "\xD0\xB8")));
+    }
+    Hunspell_free_list(h->hun, &stems, k);
+    return same;
+}
+
 /* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "July 25 (UPI) --",
  * "Luanda - " (this style only in the headline zone, `head`) */
 static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
@@ -483,7 +503,7 @@ static bool ordinal(const char *w, size_t n)
 }
 
 size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
-                         bool first, const char *doc, size_t len)
+                         int first, const char *doc, size_t len)
 {
     size_t words = 1;
     bool ru = !strcmp(h->lang, "ru");
@@ -507,7 +527,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             ws = q, c = ta_u8_decode(t, n, &q);
         if (!ta_is_upper(c))
             continue;
-        bool head = first && chars < 250; /* still where a headline may end */
+        bool head = first == 2 && chars < 250; /* still where a headline may end */
+        bool after_head = first && chars < 250; /* or a subheading after it */
         size_t pe = w - 1, ps = ta_token_start(t, from, pe), ne = token_end(t, n, w);
         q = pe;
         uint32_t last = ta_u8_prev(t, &q);
@@ -555,20 +576,24 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             return w;
         if (tc && (same_words(t, n, from, ws, 2) || sentence_soon(h, t, n, ws, 4)))
             return w; /* "... Declared Fit To Bat After Warm-Up Injury | Pakistan and England will" */
-        if (!head || !ru)
+        if (!after_head || !ru)
             continue;
         /* a capitalised common word followed by a lowercase one: "Российский предприниматель",
          * not "Российской Федерации" */
         size_t r = ne + 1;
         uint32_t d = r < n ? ta_u8_decode(t, n, &r) : 0;
         bool next_plain = ne < n && (t[wz] == ',' || ta_is_lower(d) || ta_is_digit(d));
+        if (!head && (!ta_is_lower(pc) || !ta_is_lower(d) || t[wz] == ','))
+            continue; /* after a headline, on clearer evidence: "... 15,7 миллиона человек |
+                       * Количество жертв" (below: in its dictionary form), not "памятник |
+                       * Конфедерации," */
         if (ws != w || pa != ps)
             continue; /* a quoted name: "Лидер группы | "Руки вверх!"" */
         size_t rest = 1; /* a lead is longer than its headline */
         for (size_t k = ws; k < to && k < n; k++)
             rest += t[k] == ' ' && k + 1 < to && t[k + 1] != ' ';
         if (wz - wa > 2 && next_plain && rest >= words + 3 && !oblique(t + wa, wz - wa) &&
-            common_word(h, t + wa, wz - wa))
+            common_word(h, t + wa, wz - wa) && (head || lemma_form(h)))
             return w;
     }
     return 0;

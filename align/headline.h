@@ -20,11 +20,12 @@ bool ta_headliner_starter(const ta_headliner *h, const char *t, size_t n, size_t
 bool ta_headliner_stopword(ta_headliner *h, const char *w, size_t n);
 
 /* The byte in the sentence t[from, to) (t holds n bytes) where a sentence glued to a headline
- * starts, or 0 when there is none. `first`: this is the first sentence of the document, where
- * headlines are glued most often and more evidence is accepted; doc[0, len) is the whole
- * document (words seen in lowercase elsewhere). */
+ * starts, or 0 when there is none. `first`: 2 when this is the first sentence of the document,
+ * where headlines are glued most often and more evidence is accepted; 1 when it is the rest of
+ * that sentence after a headline (a subheading may follow, on less evidence); 0 elsewhere.
+ * doc[0, len) is the whole document (words seen in lowercase elsewhere). */
 size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
-                         bool first, const char *doc, size_t len);
+                         int first, const char *doc, size_t len);
 
 /* Where a sentence could start inside t[from, to) were a headline or sentence glued before it
  * without punctuation: word starts (a capital or a digit, maybe after an opening quote) after a

@@ -736,8 +736,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             /* a headline, then a subheading: "... Donbass | Firing will cease ... July 27 |
              * Pope Francis welcomed" */
             for (size_t at = from; (g = ta_glued_headline(sg->headliner, t, n, at, to,
-                                                          first && k == 0 && at == from, s,
-                                                          len)) != 0; at = g) {
+                                                          first && k == 0 ? 1 + (at == from) : 0,
+                                                          s, len)) != 0; at = g) {
                 size_t *slot = ta_vec_push(c);
                 if (!slot)
                     return TA_ENOMEM;
