@@ -284,7 +284,7 @@ static bool lemma_form(ta_headliner *h)
 static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
 {
     size_t k = ws, words = 0, upper_words = 0; /* upper: "ISLAMABAD", not "Luanda" */
-    bool caps = true;
+    bool caps = true, digits = false;
     while (k < n && k - ws < 60 && words < 6) {
         size_t q = k;
         uint32_t c = ta_u8_decode(t, n, &q);
@@ -295,6 +295,7 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
         bool lower = false;
         while (we < n && t[we] != ' ' && t[we] != ',') {
             size_t r = we;
+            digits |= ta_is_digit((unsigned char)t[we]);
             bool low = ta_is_lower(ta_u8_decode(t, n, &r));
             if (low && we > k + 1)
                 caps = caps && we - k <= 0;
@@ -303,6 +304,11 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
         }
         words += !day;
         upper_words += !lower && !day;
+        if (head && upper_words == words && !digits && we > k + 1 && t[we - 1] == '.' &&
+            we + 1 < n && t[we] == ' ' && ta_u8_count(t + k, we - 1 - k) >= 5) {
+            size_t r = we + 1; /* "СИЭТЛ. Спустя": a city, not "ЕС.", "GT4 RUSSIA." */
+            return ta_is_upper(ta_u8_decode(t, n, &r));
+        }
         if (we < n && t[we] == ',') {
             size_t r = we + 1;
             while (r < n && t[r] == ' ')
@@ -317,6 +323,10 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
             while (k < n && t[k] != ')')
                 k++;
             k++;
+            if (head && upper_words == words && k + 2 < n && t[k] == '.' && t[k + 1] == ' ') {
+                size_t r = k + 2; /* "ХУРУПА-ВАЛЛИ (CBSLA). В субботу" */
+                return ta_is_upper(ta_u8_decode(t, n, &r));
+            }
             while (k < n && t[k] == ' ')
                 k++;
         }
@@ -543,7 +553,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         bool prev_lower = ta_is_lower(pc) || quote_end;
         if (ordinal(t + pa, pz - pa) && !is_stopword(h, t + ws, ne - ws))
             continue; /* "the 44th | President", but "on August 4th | This means" */
-        if (dateline_like(t, n, ws, head))
+        if (!acronym(t, pa, pz) && dateline_like(t, n, ws, head)) /* not "GT4 | RUSSIA." */
             return w;
         if (head && ne < n && site_suffix(t, from, w)) {
             size_t r = ne + 1; /* "... - RT USA News | Fresh from airing" */

@@ -106,6 +106,15 @@ static inline uint32_t ta_u8_prev(const char *str, size_t *i)
     return ta_u8_prev_long(str, i);
 }
 int ta_u8_encode(uint32_t c, char out[4]);
+
+/* The number of characters in the valid UTF-8 s[0, n). */
+static inline size_t ta_u8_count(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return chars;
+}
 /* Character classes: ASCII and basic Cyrillic (U+0400-U+045F) inline, others through ICU. */
 bool ta_u_is_upper(uint32_t c);
 bool ta_u_is_lower(uint32_t c);
