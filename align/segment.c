@@ -17,6 +17,7 @@ struct ta_segmenter {
     UBreakIterator *bi;
     UText *ut;
     ta_strmap abbrev;   /* lowercased abbreviation -> class | (follow-list index << 4) */
+    ta_strmap phrase;   /* lowercased prepositions that open a phrase, not a sentence */
     ta_vec follow;      /* per entry: a char ** NULL-terminated list of prefixes */
     ta_boiler boiler;
     ta_buf scratch, key, lower;
@@ -77,6 +78,14 @@ static ta_status load_abbrev(ta_segmenter *s, ta_error *err)
         char *line = lines[i], *sp = line + strcspn(line, " \t");
         while (*sp == ' ' || *sp == '\t')
             sp++;
+        if (!strncmp(line, "phrase", 6) && *sp) {
+            if (make_key(s, sp, strlen(sp)) ||
+                ta_strmap_put(&s->phrase, s->key.data ? s->key.data : "", s->key.len, 1)) {
+                st = ta_fail(err, TA_ENOMEM, "out of memory");
+                break;
+            }
+            continue;
+        }
         if (!strncmp(line, "option", 6)) {
             if (!strcmp(sp, "split-semicolon"))
                 s->split_semicolon = true;
@@ -161,6 +170,7 @@ void ta_segmenter_free(ta_segmenter *s)
     if (s->ut)
         utext_close(s->ut);
     ta_strmap_release(&s->abbrev);
+    ta_strmap_release(&s->phrase);
     free_follow(&s->follow);
     ta_boiler_release(&s->boiler);
     ta_buf_release(&s->scratch);
@@ -277,6 +287,23 @@ static bool camel(const char *s, size_t a, size_t e)
     return false;
 }
 
+/* Is s[sent, a) no sentence but an opening phrase: a preposition ("phrase" lines of
+ * abbrev.LANG) and at most two words, as in "At 5 a.m. Mr. Smith went"? */
+static bool phrase_only(ta_segmenter *sg, const char *s, size_t sent, size_t a)
+{
+    size_t e = sent;
+    while (e < a && s[e] != ' ')
+        e++;
+    int words = 0;
+    for (size_t i = sent; i < a; i++)
+        words += s[i] == ' ' && i + 1 < a && s[i + 1] != ' ';
+    size_t q = sent;
+    int v;
+    return words <= 2 && e > sent && ta_is_upper(ta_u8_decode(s, e, &q)) &&
+           !make_key(sg, s + sent, e - sent) &&
+           ta_strmap_get(&sg->phrase, sg->key.data ? sg->key.data : "", sg->key.len, &v);
+}
+
 /* Should the ICU boundary at `p` (text s[lo..hi), sentence starting at `sent`) be dropped? */
 static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, size_t sent, size_t p)
 {
@@ -388,7 +415,8 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         }
         if (cls == AB_NUM)
             return next_digit;
-        return next_lower || next_digit || (next_upper && follow_ok(follow, s + nx, ne - nx));
+        return next_lower || next_digit || (next_upper && follow_ok(follow, s + nx, ne - nx)) ||
+               (next_upper && phrase_only(sg, s, sent, starts[k]));
     }
     /* "gave him the I.V. It was", "the i.v. It was": a function word that opens sentences
      * follows; "I.V. Jones", "к.п.н. Иванов" go on */

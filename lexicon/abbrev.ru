@@ -6,6 +6,8 @@
 #                breaks before any other capitalised word (в 2020 г. Он ...)
 # Matching ignores case; forms with spaces are written with one space.
 # "option split-semicolon" makes "; " a sentence boundary.
+# "phrase WORD": a preposition that opens a phrase, not a sentence: an ambiguous abbreviation
+# ending "WORD and at most two words" does not end a sentence (В 2020 г. Путин подписал указ).
 title г-н
 title г-на
 title г-жа
@@ -137,3 +139,14 @@ title пгт.
 title мкр.
 title г-жи
 num ауд.
+phrase В
+phrase Во
+phrase К
+phrase До
+phrase После
+phrase С
+phrase Со
+phrase Около
+phrase По
+phrase От
+phrase Через
