@@ -93,17 +93,20 @@ static bool continued(const char *s, size_t len, size_t ls, size_t e)
     size_t z = e;
     while (z > ls && s[z - 1] == '\r')
         z--;
-    size_t q = ls, spaces = 0;
-    for (size_t i = ls; i < z; i++)
-        spaces += s[i] == ' ';
-    bool wrapped = z > ls && (s[z - 1] == ' ' || s[z - 1] == '-' || s[z - 1] == ',' || z - ls >= 40 ||
-                              (spaces >= 2 && ta_is_upper(ta_u8_decode(s, z, &q))));
+    uint32_t c = ta_u8_decode(s, len, &k);
+    if (z == ls || !(ta_is_lower(c) || (c == '(' && s[z - 1] == ' ')))
+        return false; /* the common case, tested first: the next line starts a paragraph */
     size_t t = z; /* a line ending a sentence ends a list item: "world. \nii) Hello" */
     while (t > ls && s[t - 1] == ' ')
         t--;
-    bool ended = t > ls && (s[t - 1] == '.' || s[t - 1] == '!' || s[t - 1] == '?');
-    uint32_t c = ta_u8_decode(s, len, &k);
-    return wrapped && !ended && (ta_is_lower(c) || (c == '(' && s[z - 1] == ' '));
+    if (t > ls && (s[t - 1] == '.' || s[t - 1] == '!' || s[t - 1] == '?'))
+        return false;
+    if (s[z - 1] == ' ' || s[z - 1] == '-' || s[z - 1] == ',' || z - ls >= 40)
+        return true;
+    size_t q = ls, spaces = 0;
+    for (size_t i = ls; i < z && spaces < 2; i++)
+        spaces += s[i] == ' ';
+    return spaces >= 2 && ta_is_upper(ta_u8_decode(s, z, &q));
 }
 
 int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, ta_para **out,

@@ -215,6 +215,8 @@ static bool in_brackets(const char *s, size_t sent, size_t e, size_t hi)
     int depth = 0;
     while (e > sent && s[e - 1] == '[') /* the reference in "martyr.[1]" */
         e--;
+    if (e <= sent || !memchr(s + sent, '[', e - sent))
+        return false;
     for (size_t i = sent; i < e; i++)
         depth += (s[i] == '[') - (s[i] == ']');
     if (depth <= 0)
@@ -420,11 +422,13 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
     }
     /* "gave him the I.V. It was", "the i.v. It was": a function word that opens sentences
      * follows; "I.V. Jones", "к.п.н. Иванов" go on */
-    bool opener = next_upper && ta_headliner_stopword(sg->headliner, s + nx, ne - nx) &&
+    bool initials = is_initials(s, a, e), dotted = !initials && is_lower_dotted(s, a, e);
+    bool opener = (initials || dotted) && next_upper &&
+                  ta_headliner_stopword(sg->headliner, s + nx, ne - nx) &&
                   ta_headliner_starter(sg->headliner, s, hi, nx);
-    if (is_initials(s, a, e))
+    if (initials)
         return (next_upper && !opener) || next_lower;
-    if (is_lower_dotted(s, a, e))
+    if (dotted)
         return !opener;
     bool bullet;
     if (a == sent && ta_list_marker(s, a, e, &bullet) != 0) /* "1." or "IV." opening an item */
@@ -588,16 +592,19 @@ static bool glued_sentence(const char *t, size_t n, size_t i)
 static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
 {
     int last_item = 0, letter_item = 0, quotes = 0, parens = 0;
+    size_t paren_at = 0;
     for (size_t i = 0; i < n; i++) {
         size_t at = 0;
         if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xAB') /* « */
             quotes++;
         else if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xBB' && quotes > 0)
             quotes--;
-        parens += (t[i] == '(') - (t[i] == ')' && parens > 0);
-        if (semicolon && t[i] == ';' && i + 2 < n && t[i + 1] == ' ' &&
-            !(parens && memchr(t + i, ')', n - i < 300 ? n - i : 300)))
-            at = i + 2; /* not in a list of references: "(e.g. Hartsell-Gundy, 2015; Mulligan" */
+        if (semicolon && t[i] == ';' && i + 2 < n && t[i + 1] == ' ') {
+            for (; paren_at < i; paren_at++) /* brackets are counted up to semicolons only */
+                parens += (t[paren_at] == '(') - (t[paren_at] == ')' && parens > 0);
+            if (!(parens && memchr(t + i, ')', n - i < 300 ? n - i : 300)))
+                at = i + 2; /* not in a list of references: "(e.g. Hartsell-Gundy, 2015; Mulligan" */
+        }
         else if (((unsigned char)t[i] == 0xEF || (unsigned char)t[i] == 0xE3) && i + 3 < n &&
                  (!memcmp(t + i, "\xEF\xBC\x8E", 3) || !memcmp(t + i, "\xE3\x80\x82", 3)))
             at = i + 3; /* a full-width or ideographic full stop: "period．Does" */
