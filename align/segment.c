@@ -658,6 +658,9 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 if (ok)
                     at = i + 1, letter_item = v;
             }
+            if (!at && prev == '.' && p > 0 && t[p - 1] != '.' && d == '(' && q < n &&
+                ta_is_lower(ta_u8_decode(t, n, &(size_t){q})))
+                at = i + 1; /* "for hundreds of years. (credit: modification of work by" */
             if (!at && prev == 0x2026 && ta_is_upper(d))
                 at = i + 1; /* "a couple of times… My team", as ICU does for "..." */
             if (!at && t[i - 1] && strchr(")(DPp3", t[i - 1]) && ta_is_upper(d) &&
