@@ -204,8 +204,18 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
     return NULL;
 }
 
+/* Does w[0, n) hold the Russian adjective suffix "ск" or "цк"? */
+static bool ru_adjective(const char *w, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (!memcmp(w + i, "\xD1\x81\xD0\xBA", 4) || !memcmp(w + i, "\xD1\x86\xD0\xBA", 4))
+            return true;
+    return false;
+}
+
 /* Is `w` (n bytes) found lowercased as a word of the document? In Russian the first five
- * letters are compared, so that other inflected forms count (ученик, ученика). */
+ * letters are compared, so that other inflected forms count (ученик, ученика), but not an
+ * adjective made from a name (Ливана, ливанской). */
 static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const char *w, size_t n)
 {
     h->key.len = 0;
@@ -226,7 +236,13 @@ static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const c
         uint32_t before = i ? ta_u8_prev(doc, &q) : ' ';
         q = j;
         uint32_t after = j < len ? ta_u8_decode(doc, len, &q) : ' ';
-        if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)))
+        /* an adjective made from a name is no sign: "Ливана" and "ливанской", "Израиля" and
+         * "израильский" */
+        size_t we = j;
+        while (we < len && ta_is_alpha(ta_u8_decode(doc, len, &(size_t){we})))
+            ta_u8_decode(doc, len, &we);
+        bool adjective = prefix && (ru_adjective(doc + j, we - j) && !ru_adjective(w, n));
+        if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)) && !adjective)
             return true;
         p++;
     }
@@ -599,11 +615,12 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
                        * Конфедерации," */
         if (ws != w || pa != ps)
             continue; /* a quoted name: "Лидер группы | "Руки вверх!"" */
-        size_t rest = 1; /* a lead is longer than its headline */
+        size_t rest = 1; /* a lead is longer than its headline, or the word is in its
+                          * dictionary form: "... на юге Ливана | Беспилотный летательный" */
         for (size_t k = ws; k < to && k < n; k++)
             rest += t[k] == ' ' && k + 1 < to && t[k + 1] != ' ';
-        if (wz - wa > 2 && next_plain && rest >= words + 3 && !oblique(t + wa, wz - wa) &&
-            common_word(h, t + wa, wz - wa) && (head || lemma_form(h)))
+        if (wz - wa > 2 && next_plain && rest + 3 >= words && !oblique(t + wa, wz - wa) &&
+            common_word(h, t + wa, wz - wa) && ((head && rest >= words + 3) || lemma_form(h)))
             return w;
     }
     return 0;
