@@ -737,6 +737,14 @@ static int item_at(const char *t, size_t n, size_t sent, int last)
     return mv > 0 ? mv : last;
 }
 
+/* Are there at least k words in t[a, z)? */
+static bool more_words(const char *t, size_t a, size_t z, int k)
+{
+    for (size_t i = a; i < z && k > 0; i++)
+        k -= t[i] != ' ' && (i == a || t[i - 1] == ' ');
+    return k <= 0;
+}
+
 static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, size_t hi,
                        int para, ta_kind kind, bool first, ta_vec *v)
 {
@@ -773,8 +781,11 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             size_t to = k < nc ? ((size_t *)c->data)[k] : n, g;
             /* a headline, then a subheading: "... Donbass | Firing will cease ... July 27 |
              * Pope Francis welcomed" */
+            /* the headline zone: the first sentence, or the second after a kicker of two words
+             * or fewer ("Российский рекорд. Школьник сдал ЕГЭ ... | Ученик ...") */
+            bool zone = first && (k == 0 || (k == 1 && !more_words(t, 0, from, 3)));
             for (size_t at = from; (g = ta_glued_headline(sg->headliner, t, n, at, to,
-                                                          first && k == 0 ? 1 + (at == from) : 0,
+                                                          zone ? 1 + (at == from) : 0,
                                                           s, len)) != 0; at = g) {
                 size_t *slot = ta_vec_push(c);
                 if (!slot)
