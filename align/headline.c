@@ -204,12 +204,22 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
     return NULL;
 }
 
-/* Does w[0, n) hold the Russian adjective suffix "ск" or "цк"? */
+/* Does w[0, n) hold a Russian adjective ending, "ск" or "цк" and an adjective's case ending
+ * ("ливанской", "хабаровского", "израильский"), not a name ("Хабаровска")? */
 static bool ru_adjective(const char *w, size_t n)
 {
-    for (size_t i = 0; i + 4 <= n; i++)
-        if (!memcmp(w + i, "\xD1\x81\xD0\xBA", 4) || !memcmp(w + i, "\xD1\x86\xD0\xBA", 4))
-            return true;
+    static const char *end[] = {"\xD0\xB8", "\xD1\x8B", "\xD0\xBE\xD0\xB3", "\xD0\xBE\xD0\xBC",
+                                "\xD0\xBE\xD0\xB9", "\xD0\xBE\xD0\xB5", "\xD0\xB0\xD1\x8F",
+                                "\xD1\x83\xD1\x8E", NULL}; /* и ы ог ом ой ое ая ую */
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (memcmp(w + i, "\xD1\x81\xD0\xBA", 4) && memcmp(w + i, "\xD1\x86\xD0\xBA", 4))
+            continue;
+        for (int k = 0; end[k]; k++) {
+            size_t l = strlen(end[k]);
+            if (i + 4 + l <= n && !memcmp(w + i + 4, end[k], l))
+                return true;
+        }
+    }
     return false;
 }
 
