@@ -434,6 +434,11 @@ static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, 
     size_t ps = ta_token_start(t, from, w - 1), pps = ps > from + 1 ? ta_token_start(t, from, ps - 1) : ps;
     if (pps < ps && same_words(t, n, pps, ws, 2) && ws - pps > 6)
         return true;
+    size_t we = token_end(t, n, ws); /* after a preposition: "... в Волгоградской области | В
+                                      * Волгоградской области бесследно" */
+    if (pps < ps && ta_u8_count(t + ws, we - ws) <= 2 && we + 1 < n && same_words(t, n, pps, we + 1, 2) &&
+        ws - pps > 6)
+        return true;
     size_t fe = token_end(t, n, from), fs = from, fc = word_core(t, &fs, fe);
     if (!first || words > 20 || fc - fs < 4 || (prev_upper && !common))
         return false;
