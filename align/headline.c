@@ -526,6 +526,22 @@ static bool site_suffix(const char *t, size_t from, size_t w)
     return false;
 }
 
+/* Is a sentence's first word t[from, w - 1) a headline of its own: repeated ("Protests |
+ * Protests have been held") or, in the document's first sentence, followed by a starter and a
+ * lowercase word ("Протесты | В ряде городов", not "Напоминаю Вам, что")? */
+static bool one_word_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t w,
+                              bool first)
+{
+    size_t q = from, se;
+    if (!ta_is_upper(ta_u8_decode(t, n, &q)) || !ta_is_alpha(ta_u8_prev(t, &(size_t){w - 1})) ||
+        is_stopword(h, t + from, w - 1 - from))
+        return false;
+    if (same_words(t, n, from, w, 1))
+        return true;
+    return first && starts_with_starter(h, t, n, w, &se) && se < n && t[se - 2] != ',' &&
+           ta_is_lower(ta_u8_decode(t, n, &se));
+}
+
 /* An ordinal, which modifies the word after it: "44th", "1st", "21-й", "5-го" */
 static bool ordinal(const char *w, size_t n)
 {
@@ -558,8 +574,11 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         for (; first && counted <= w; counted++) /* characters so far: in the first sentence */
             chars += ((unsigned char)t[counted] & 0xC0) != 0x80;
         words++;
-        if (words < 3)
+        if (words < 3) {
+            if (words == 2 && one_word_headline(h, t, n, from, w, first == 2))
+                return w;
             continue;
+        }
         size_t ws = w, q = w; /* the next word must be capitalised: the cheap test first */
         uint32_t c = ta_u8_decode(t, n, &q);
         if (c == '(' || c == '[')
