@@ -631,8 +631,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             return w;
         size_t wa = ws, wz = word_core(t, &wa, ne);
         bool up = ta_is_upper(pc);
-        if (head && !up && ws == w && t[pe - 1] != ')' && same_words(t, n, from, ws, 1) && ne - ws >= 4 &&
-            !starts_with_starter(h, t, n, ws, &se))
+        if (head && !up && ws == w && t[pe - 1] != ')' && same_words(t, n, from, ws, 1) &&
+            ne - ws >= 4 && !starts_with_starter(h, t, n, ws, &se))
             return w; /* the subject again: "Microsoft forcibly updates ... | Microsoft has" */
         if (repeated(t, n, from, w, ws, head, up,
                      up && head && ru && wz > wa && common_word(h, t + wa, wz - wa), words))
