@@ -248,10 +248,10 @@ static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const c
         uint32_t after = j < len ? ta_u8_decode(doc, len, &q) : ' ';
         /* an adjective made from a name is no sign: "Ливана" and "ливанской", "Израиля" and
          * "израильский" */
-        size_t we = j;
-        while (we < len && ta_is_alpha(ta_u8_decode(doc, len, &(size_t){we})))
-            ta_u8_decode(doc, len, &we);
-        bool adjective = prefix && (ru_adjective(doc + j, we - j) && !ru_adjective(w, n));
+        size_t we = j, r = j;
+        while (we < len && ta_is_alpha(ta_u8_decode(doc, len, &r)))
+            we = r;
+        bool adjective = prefix && ru_adjective(doc + j, we - j) && !ru_adjective(w, n);
         if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)) && !adjective)
             return true;
         p++;
@@ -305,8 +305,8 @@ static bool lemma_form(ta_headliner *h)
     return same;
 }
 
-/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -", "July 25 (UPI) --",
- * "Luanda - " (this style only in the headline zone, `head`) */
+/* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -",
+ * "July 25 (UPI) --", "Luanda - " (this style only in the headline zone, `head`) */
 static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
 {
     size_t k = ws, words = 0, upper_words = 0; /* upper: "ISLAMABAD", not "Luanda" */
@@ -436,8 +436,8 @@ static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, 
         return true;
     size_t we = token_end(t, n, ws); /* after a preposition: "... в Волгоградской области | В
                                       * Волгоградской области бесследно" */
-    if (pps < ps && ta_u8_count(t + ws, we - ws) <= 2 && we + 1 < n && same_words(t, n, pps, we + 1, 2) &&
-        ws - pps > 6)
+    if (pps < ps && ta_u8_count(t + ws, we - ws) <= 2 && we + 1 < n && ws - pps > 6 &&
+        same_words(t, n, pps, we + 1, 2))
         return true;
     size_t fe = token_end(t, n, from), fs = from, fc = word_core(t, &fs, fe);
     if (!first || words > 20 || fc - fs < 4 || (prev_upper && !common))

@@ -546,16 +546,6 @@ static bool emoticon(const char *t, size_t a, size_t e)
     return i == e;
 }
 
-/* The first occurrence of the C string nd in h[0, hn), or NULL. */
-static const char *find_str(const char *h, size_t hn, const char *nd)
-{
-    size_t nn = strlen(nd);
-    for (const char *p = h; hn >= nn && (p = memchr(p, nd[0], hn - nn + 1 - (size_t)(p - h))); p++)
-        if (!memcmp(p, nd, nn))
-            return p;
-    return NULL;
-}
-
 /* Is the period at t[i] a sentence end with no space after it: "world.Today is",
  * "1,000.That", "Tuesday.Mr. Smith"? The word before ends in a lowercase letter or a digit, the
  * word after is capitalised; neither holds '@', '/' or another dot (mail, web and file names).
@@ -588,7 +578,9 @@ static bool glued_sentence(const char *t, size_t n, size_t i)
 }
 
 /* Extra boundaries ICU does not propose: "; ", dialogue dashes after a sentence end,
- * "2)" list items, and a digit after a word ending in a period ("150 лет. 31 мая"). */
+ * "2)" and "b." list items, a digit after a word ending in a period ("150 лет. 31 мая"), a
+ * camel-case word ("upgraded. oOh!"), a lowercase parenthesis after a sentence end, "…" before
+ * a capital, and sentences glued without a space ("world.Today"). */
 static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
 {
     int last_item = 0, letter_item = 0, quotes = 0, parens = 0;
@@ -651,10 +643,9 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 t[i + 3] == ' ') { /* "Smith. a. here it is b. another c. one more" */
                 int v = t[i + 1] - 'a' + 1;
                 bool ok = v == letter_item + 1 && letter_item > 0;
-                if (v == 1 && (ended || prev == ':')) {
-                    size_t lim = i + 300 < n ? i + 300 : n;
-                    ok = find_str(t + i + 3, lim - (i + 3), " b. ") != NULL;
-                }
+                if (v == 1 && (ended || prev == ':')) /* a "b." follows */
+                    for (size_t k = i + 3; k + 4 <= n && k < i + 300 && !ok; k++)
+                        ok = !memcmp(t + k, " b. ", 4);
                 if (ok)
                     at = i + 1, letter_item = v;
             }
@@ -779,10 +770,10 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         size_t from = 0, nc = c->len;
         for (size_t k = 0; k <= nc; k++) {
             size_t to = k < nc ? ((size_t *)c->data)[k] : n, g;
-            /* a headline, then a subheading: "... Donbass | Firing will cease ... July 27 |
-             * Pope Francis welcomed" */
-            /* the headline zone: the first sentence, or the second after a kicker of two words
-             * or fewer ("Российский рекорд. Школьник сдал ЕГЭ ... | Ученик ...") */
+            /* the search goes on after each find, for a headline, then a subheading ("...
+             * Donbass | Firing will cease ... July 27 | Pope Francis welcomed"); the headline
+             * zone is the first sentence, or the second after a kicker of two words or fewer
+             * ("Российский рекорд. Школьник сдал ЕГЭ ... | Ученик ...") */
             bool zone = first && (k == 0 || (k == 1 && !more_words(t, 0, from, 3)));
             for (size_t at = from; (g = ta_glued_headline(sg->headliner, t, n, at, to,
                                                           zone ? 1 + (at == from) : 0,
