@@ -628,7 +628,9 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 bool ended = prev == '.' || prev == '!' || prev == '?';
                 if (v == 0 && ended && roman_lower(t, ms, we - 1))
                     v = -1;
-                if (v != 0 && (v == last_item + 1 || prev == ';' || prev == ':' || ended))
+                bool again = v == 1 && last_item > 1 && we + 1 < n && /* "2) Two 1) One" */
+                             ta_is_upper(ta_u8_decode(t, n, &(size_t){we + 1}));
+                if (v != 0 && (v == last_item + 1 || again || prev == ';' || prev == ':' || ended))
                     at = i + 1, last_item = v > 0 ? v : last_item;
             }
             if (!at && prev == '.' && ta_is_lower(d)) {
@@ -855,7 +857,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
              * seconds by 1. In"; a list already running may restart at 1 */
             bool first_item = mv == 1 && last_item == 0 && !bt && b > bs &&
                               ta_is_alpha(ta_u8_prev(t, &(size_t){b}));
-            if (bullet || bt || (mv > 0 && mv == last_item + 1 && !first_item)) {
+            if (bullet || bt || (mv > 0 && mv == last_item + 1 && !first_item) ||
+                (mv == 1 && last_item > 1)) { /* a list starting again: "2. Two 1. One" */
                 last_item = mv;
                 if (emit(v, s, lo + sent, lo + m, para, kind))
                     return TA_ENOMEM;
