@@ -248,10 +248,13 @@ static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const c
         uint32_t after = j < len ? ta_u8_decode(doc, len, &q) : ' ';
         /* an adjective made from a name is no sign: "Ливана" and "ливанской", "Израиля" and
          * "израильский" */
-        size_t we = j, r = j;
-        while (we < len && ta_is_alpha(ta_u8_decode(doc, len, &r)))
-            we = r;
-        bool adjective = prefix && ru_adjective(doc + j, we - j) && !ru_adjective(w, n);
+        bool adjective = false;
+        if (prefix && !ta_is_alpha(before)) {
+            size_t we = j, r = j;
+            while (we < len && ta_is_alpha(ta_u8_decode(doc, len, &r)))
+                we = r;
+            adjective = ru_adjective(doc + j, we - j) && !ru_adjective(w, n);
+        }
         if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)) && !adjective)
             return true;
         p++;
@@ -324,7 +327,7 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
             digits |= ta_is_digit((unsigned char)t[we]);
             bool low = ta_is_lower(ta_u8_decode(t, n, &r));
             if (low && we > k + 1)
-                caps = caps && we - k <= 0;
+                caps = false; /* a lowercase letter past the first two bytes ("Va." passes) */
             lower |= low && we > k;
             we = r;
         }
@@ -652,23 +655,14 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
                        * Конфедерации," */
         if (ws != w || pa != ps)
             continue; /* a quoted name: "Лидер группы | "Руки вверх!"" */
-        size_t rest = 1; /* a lead is longer than its headline, or the word is in its
-                          * dictionary form: "... на юге Ливана | Беспилотный летательный" */
-        for (size_t k = ws; k < to && k < n; k++)
-            rest += t[k] == ' ' && k + 1 < to && t[k + 1] != ' ';
+        /* a lead is longer than its headline, or the word is in its dictionary form: "... на
+         * юге Ливана | Беспилотный летательный" */
+        size_t rest = ta_count_words(t, ws, to < n ? to : n, SIZE_MAX);
         if (wz - wa > 2 && next_plain && rest + 3 >= words && !oblique(t + wa, wz - wa) &&
             common_word(h, t + wa, wz - wa) && ((head && rest >= words + 3) || lemma_form(h)))
             return w;
     }
     return 0;
-}
-
-/* Are there at least k words in t[w, to)? */
-static bool more_words(const char *t, size_t w, size_t to, int k)
-{
-    for (size_t i = w; i < to && k > 1; i++)
-        k -= t[i] == ' ' && i + 1 < to && t[i + 1] != ' ';
-    return k <= 1;
 }
 
 size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
@@ -680,7 +674,7 @@ size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t f
             continue;
         if (!anywhere && (w - from >= 300 || words >= 30))
             break;
-        if (++words < 3 || (anywhere && !more_words(t, w, to, 3)))
+        if (++words < 3 || (anywhere && ta_count_words(t, w, to, 3) < 3))
             continue;
         size_t ps = ta_token_start(t, from, w - 1), pa = ps, pz = word_core(t, &pa, w - 1);
         size_t q = w - 1;

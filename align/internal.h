@@ -107,6 +107,15 @@ static inline uint32_t ta_u8_prev(const char *str, size_t *i)
 }
 int ta_u8_encode(uint32_t c, char out[4]);
 
+/* The number of words (runs without a space) that start in t[a, z), counting up to max. */
+static inline size_t ta_count_words(const char *t, size_t a, size_t z, size_t max)
+{
+    size_t words = 0;
+    for (size_t i = a; i < z && words < max; i++)
+        words += t[i] != ' ' && (i == a || t[i - 1] == ' ');
+    return words;
+}
+
 /* The number of characters in the valid UTF-8 s[0, n). */
 static inline size_t ta_u8_count(const char *s, size_t n)
 {

@@ -296,12 +296,9 @@ static bool phrase_only(ta_segmenter *sg, const char *s, size_t sent, size_t a)
     size_t e = sent;
     while (e < a && s[e] != ' ')
         e++;
-    int words = 0;
-    for (size_t i = sent; i < a; i++)
-        words += s[i] == ' ' && i + 1 < a && s[i + 1] != ' ';
     size_t q = sent;
     int v;
-    return words <= 2 && e > sent && ta_is_upper(ta_u8_decode(s, e, &q)) &&
+    return ta_count_words(s, sent, a, 4) <= 3 && e > sent && ta_is_upper(ta_u8_decode(s, e, &q)) &&
            !make_key(sg, s + sent, e - sent) &&
            ta_strmap_get(&sg->phrase, sg->key.data ? sg->key.data : "", sg->key.len, &v);
 }
@@ -730,14 +727,6 @@ static int item_at(const char *t, size_t n, size_t sent, int last)
     return mv > 0 ? mv : last;
 }
 
-/* Are there at least k words in t[a, z)? */
-static bool more_words(const char *t, size_t a, size_t z, int k)
-{
-    for (size_t i = a; i < z && k > 0; i++)
-        k -= t[i] != ' ' && (i == a || t[i - 1] == ' ');
-    return k <= 0;
-}
-
 static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, size_t hi,
                        int para, ta_kind kind, bool first, ta_vec *v)
 {
@@ -776,7 +765,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
              * Donbass | Firing will cease ... July 27 | Pope Francis welcomed"); the headline
              * zone is the first sentence, or the second after a kicker of two words or fewer
              * ("Российский рекорд. Школьник сдал ЕГЭ ... | Ученик ...") */
-            bool zone = first && (k == 0 || (k == 1 && !more_words(t, 0, from, 3)));
+            bool zone = first && (k == 0 || (k == 1 && ta_count_words(t, 0, from, 3) < 3));
             for (size_t at = from; (g = ta_glued_headline(sg->headliner, t, n, at, to,
                                                           zone ? 1 + (at == from) : 0,
                                                           s, len)) != 0; at = g) {
