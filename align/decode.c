@@ -379,6 +379,8 @@ static ta_status nfc(ta_buf *b, bool known_stable, ta_error *err)
     return TA_OK;
 }
 
+ta_status ta_nfc_buf(ta_buf *b, ta_error *err) { return nfc(b, false, err); }
+
 /* ta_text_decode; when `own` holds the bytes and they are UTF-8, its buffer is taken over
  * rather than copied (own->data is then NULL). */
 static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *encoding,

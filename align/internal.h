@@ -35,6 +35,8 @@ int ta_buf_grow(ta_buf *b, size_t extra);                   /* 0 on success */
 int ta_buf_add(ta_buf *b, const char *s, size_t n);         /* 0 on success */
 int ta_buf_addc(ta_buf *b, char c);                         /* 0 on success */
 void ta_buf_release(ta_buf *b);
+/* Normalises b (valid UTF-8) to NFC in place; TA_ENOMEM or TA_EDECODE (ICU) with err filled. */
+ta_status ta_nfc_buf(ta_buf *b, ta_error *err);
 
 /* A growable array of elements of size `esz`: `ta_vec_push` returns a pointer to a new zeroed
  * slot, NULL when out of memory. */

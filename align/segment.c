@@ -22,6 +22,7 @@ struct ta_segmenter {
     ta_boiler boiler;
     ta_buf scratch, key, lower;
     ta_vec cand;        /* candidate boundaries of one paragraph */
+    ta_vec quoted;      /* single-quoted passages of one paragraph: pairs [open, close) */
     ta_headliner *headliner; /* glued headlines (headline.c) */
     bool split_semicolon; /* "option split-semicolon" in abbrev.LANG */
 };
@@ -142,6 +143,7 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
     s->opts.lang = s->lang;
     s->follow.esz = sizeof(char **);
     s->cand.esz = sizeof(size_t);
+    s->quoted.esz = 2 * sizeof(size_t);
     ta_status st = TA_OK;
     if (!o.presegmented) {
         UErrorCode ec = U_ZERO_ERROR;
@@ -177,6 +179,7 @@ void ta_segmenter_free(ta_segmenter *s)
     ta_buf_release(&s->key);
     ta_buf_release(&s->lower);
     ta_vec_release(&s->cand);
+    ta_vec_release(&s->quoted);
     ta_headliner_free(s->headliner);
     free(s);
 }
@@ -716,6 +719,73 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
     return 0;
 }
 
+/* The single-quoted passages of t, each kept whole as part of one sentence: "'Well!' thought
+ * Alice, 'after such a fall as this, I shall think nothing of tumbling down stairs! How brave
+ * they'll all think me at home!'". A passage opens with ' ` or ‘ before a letter, after white
+ * space, a bracket or a dash, and closes with ' or ’ after a non-space and before anything but a
+ * letter or digit (so "they'll" is no end), within 1,000 bytes. English news quotes with double
+ * quotes, which stay split at each sentence. */
+static int single_quoted(const char *t, size_t n, ta_vec *q)
+{
+    q->len = 0;
+    bool any = memchr(t, '\'', n) || memchr(t, '`', n);
+    for (const char *e = t; !any && (e = memchr(e, '\xE2', (size_t)(t + n - e))); e++)
+        any = e + 3 <= t + n && !memcmp(e, "\xE2\x80\x98", 3);
+    if (!any)
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        bool curly = (unsigned char)t[i] == 0xE2 && i + 3 < n && !memcmp(t + i, "\xE2\x80\x98", 3);
+        if (t[i] != '\'' && t[i] != '`' && !curly)
+            continue;
+        size_t b = i, a = i + (curly ? 3 : 1);
+        uint32_t before = i ? ta_u8_prev(t, &b) : ' ';
+        if (!(ta_is_space(before) || ta_is_open_punct(before) || before == '-' ||
+              before == 0x2013 || before == 0x2014) ||
+            !ta_is_alpha(ta_u8_decode(t, n, &(size_t){a})))
+            continue;
+        size_t lim = a + 1000 < n ? a + 1000 : n;
+        for (size_t k = a + 1; k < lim; k++) {
+            bool rsquo = k + 3 <= lim && !memcmp(t + k, "\xE2\x80\x99", 3);
+            if (curly ? !rsquo : t[k] != '\'' && !rsquo)
+                continue;
+            size_t e = k + (t[k] == '\'' ? 1 : 3), pk = k;
+            uint32_t after = e < n ? ta_u8_decode(t, n, &(size_t){e}) : ' ';
+            if (ta_is_space(ta_u8_prev(t, &pk)) || ta_is_alpha(after) || ta_is_digit(after))
+                continue;
+            size_t *pair = ta_vec_push(q);
+            if (!pair)
+                return -1;
+            pair[0] = i, pair[1] = e;
+            i = e - 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* Does the boundary p fall inside a single-quoted passage, or right after one that ends a
+ * sentence and is followed by a parenthesis ("... house!' (Which was very likely true.)")? */
+static bool in_single_quotes(const char *t, const ta_vec *q, size_t p)
+{
+    const size_t *pr = q->data;
+    for (size_t k = 0; k < q->len; k++) {
+        size_t o = pr[2 * k], c = pr[2 * k + 1];
+        if (o < p && p < c)
+            return true;
+        if (p >= c && t[p] == '(') {
+            size_t z = c;
+            while (z > o && (t[z - 1] == '\'' || (unsigned char)t[z - 1] >= 0x80))
+                z--;
+            size_t sp = c;
+            while (sp < p && t[sp] == ' ')
+                sp++;
+            if (sp == p && z > o && (t[z - 1] == '.' || t[z - 1] == '!' || t[z - 1] == '?'))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* The number of the list item that opens the sentence at `sent` ("2." -> 2), else `last`. */
 static int item_at(const char *t, size_t n, size_t sent, int last)
 {
@@ -779,7 +849,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             from = to;
         }
     }
-    if (extra_candidates(t, n, sg->split_semicolon && !sg->opts.keep_semicolons, c))
+    if (extra_candidates(t, n, sg->split_semicolon && !sg->opts.keep_semicolons, c) ||
+        (c->len && single_quoted(t, n, &sg->quoted)))
         return TA_ENOMEM;
     size_t *cd = c->data;
     if (c->len)
@@ -788,7 +859,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
     bool bullet;
     for (size_t k = 0; k < c->len; k++) {
         size_t p = cd[k];
-        if (p <= sent || p >= n || (k && cd[k - 1] == p) || join_here(sg, t, 0, n, sent, p))
+        if (p <= sent || p >= n || (k && cd[k - 1] == p) || join_here(sg, t, 0, n, sent, p) ||
+            (sg->quoted.len && in_single_quotes(t, &sg->quoted, p)))
             continue;
         /* references and footnote numbers stay with the sentence they follow: ".[17] ", ".4 " */
         if (p > 0 && t[p - 1] == '[' && ta_is_digit((unsigned char)t[p]))

@@ -4,7 +4,8 @@
   bench/segeval.py [BIN] [DATA_DIR] [EVAL_DIR]
 Prints: GUM boundary F1 (segscore.py), pragmatic_segmenter and razdel cases right, and the share
 of WMT21 DOC.para gold line ends found as sentence ends. Pragmatic cases are compared with white
-space ignored, as segscore.py does. With -v, lists the failures."""
+space ignored, as segscore.py does, and with --clean: the cases assume pragmatic_segmenter's
+cleaner (its option clean, true unless a case says clean=false; those are left out). With -v, lists the failures."""
 import json, os, subprocess, sys, tempfile
 
 args = [a for a in sys.argv[1:] if a != '-v']
@@ -14,8 +15,8 @@ DATA = args[1] if len(args) > 1 else '../shared/data'
 EVAL = args[2] if len(args) > 2 else '../shared/eval'
 SEG = os.path.join(DATA, 'segmentation')
 
-def segment(text, lang):
-    r = subprocess.run([BIN, 'segment', '--lang', lang, '--keep-boilerplate', '-'],
+def segment(text, lang, *opts):
+    r = subprocess.run([BIN, 'segment', '--lang', lang, '--keep-boilerplate', *opts, '-'],
                        input=text.encode(), capture_output=True)
     return [l for l in r.stdout.decode().split('\n') if l.strip()]
 
@@ -40,7 +41,7 @@ for line in open(os.path.join(SEG, 'pragmatic_segmenter.cases.jsonl')):
     c = json.loads(line)
     if c['lang'] not in ('en', 'ru') or c.get('doc_type') == 'pdf' or c.get('clean') is False:
         continue
-    got = [bare(s) for s in segment(c['text'], c['lang'])]
+    got = [bare(s) for s in segment(c['text'], c['lang'], '--clean')]
     exp = [bare(s) for s in c['expected']]
     ok = got == exp
     res.setdefault(c['lang'], []).append(ok)

@@ -17,8 +17,10 @@ void cli_msg(const char *fmt, ...)
 int cli_fail(const char *what, ta_status s, const ta_error *err);
 
 /* Loads and decodes a file ("-" = stdin); prints the error and returns NULL on failure,
- * setting *code to the exit code. Cyrillic mojibake is repaired when `repair`, else warned about. */
-ta_text *cli_load(const char *path, const char *encoding, bool repair, int *code);
+ * setting *code to the exit code. Cyrillic mojibake is repaired with CLI_REPAIR, else warned
+ * about; CLI_CLEAN removes markup and PDF debris (ta_text_clean). */
+enum { CLI_REPAIR = 1, CLI_CLEAN = 2 };
+ta_text *cli_load(const char *path, const char *encoding, unsigned flags, int *code);
 
 /* Output that appears only when complete: a temp file beside `path`, renamed by cli_out_close.
  * path NULL or "-" writes to stdout. */

@@ -23,6 +23,8 @@ void help_align(FILE *f)
           "  --band N         start the search N sentences either side of the expected path\n"
           "                   (default 50; it follows the path and widens on its own)\n"
           "  --repair-mojibake  recover Cyrillic read with the wrong code page\n"
+          "  --clean          remove HTML/XML markup and PDF debris (page numbers, dot leaders,\n"
+          "                   words broken a letter a line) before segmenting\n"
           "  --src-lang L, --tgt-lang L   language codes written to TMX (default en, ru)\n",
           f);
 }
@@ -36,11 +38,11 @@ typedef struct {
 } side;
 
 static int load_side(side *d, const char *path, const char *lang, const char *enc, bool preseg,
-                     bool wrapped, bool repair)
+                     bool wrapped, unsigned flags)
 {
     memset(d, 0, sizeof *d);
     int code;
-    if (!(d->text = cli_load(path, enc, repair, &code)))
+    if (!(d->text = cli_load(path, enc, flags, &code)))
         return code;
     ta_segment_opts so = ta_segment_opts_default();
     so.lang = lang;
@@ -105,11 +107,13 @@ int cmd_align(int argc, char **argv)
         {"encoding", required_argument, 0, 'e'}, {"wrapped", no_argument, 0, 'w'},
         {"src-lang", required_argument, 0, 'S'}, {"tgt-lang", required_argument, 0, 'T'},
         {"output", required_argument, 0, 'o'}, {"repair-mojibake", no_argument, 0, 'M'},
+        {"clean", no_argument, 0, 'C'},
         {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
     const char *src = "en", *tgt = "ru";
-    bool preseg = false, wrapped = false, repair = false;
+    bool preseg = false, wrapped = false;
+    unsigned flags = 0;
     double min_score = 0;
     int c, nlex = 0;
     optind = 1;
@@ -135,7 +139,8 @@ int cmd_align(int argc, char **argv)
         case 'S': src = optarg; break;
         case 'T': tgt = optarg; break;
         case 'o': out = optarg; break;
-        case 'M': repair = true; break;
+        case 'M': flags |= CLI_REPAIR; break;
+        case 'C': flags |= CLI_CLEAN; break;
         case 'h': help_align(stdout); return EXIT_OK;
         default: help_align(stderr); return EXIT_USAGE;
         }
@@ -172,9 +177,9 @@ int cmd_align(int argc, char **argv)
                     "lengths, numbers and names only", path);
     }
     side en, ru;
-    int code = load_side(&en, argv[optind], src, enc, preseg, wrapped, repair);
+    int code = load_side(&en, argv[optind], src, enc, preseg, wrapped, flags);
     if (code == EXIT_OK)
-        code = load_side(&ru, argv[optind + 1], tgt, enc, preseg, wrapped, repair);
+        code = load_side(&ru, argv[optind + 1], tgt, enc, preseg, wrapped, flags);
     else
         memset(&ru, 0, sizeof ru);
     if (code == EXIT_OK && !preseg && !strcmp(src, "en") && !strcmp(tgt, "ru")) {

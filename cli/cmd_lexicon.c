@@ -89,7 +89,7 @@ static int learn(int argc, char **argv)
     ta_text *texts[256];
     int code = EXIT_OK;
     if (par[0]) {
-        ta_text *a = cli_load(par[0], NULL, false, &code), *b = a ? cli_load(par[1], NULL, false, &code) : NULL;
+        ta_text *a = cli_load(par[0], NULL, 0, &code), *b = a ? cli_load(par[1], NULL, 0, &code) : NULL;
         if (!b) {
             ta_text_free(a);
             return code;
@@ -123,7 +123,7 @@ static int learn(int argc, char **argv)
             code = EXIT_USAGE;
             break;
         }
-        ta_text *t = cli_load(files[i], NULL, false, &code);
+        ta_text *t = cli_load(files[i], NULL, 0, &code);
         if (!t)
             break;
         texts[ntexts++] = t;

@@ -7,8 +7,8 @@
 void help_segment(FILE *f)
 {
     fputs("usage: talign segment [--lang en|ru] [--format text|jsonl] [--encoding NAME]\n"
-          "                      [--wrapped] [--keep-boilerplate] [--repair-mojibake] [-o OUT]\n"
-          "                      [FILE|-]\n"
+          "                      [--wrapped] [--keep-boilerplate] [--repair-mojibake] [--clean]\n"
+          "                      [-o OUT] [FILE|-]\n"
           "Splits a news text into sentences.\n"
           "  --lang L            language of the text: en (default) or ru\n"
           "  --format F          text: one sentence a line, a blank line between paragraphs;\n"
@@ -18,6 +18,9 @@ void help_segment(FILE *f)
           "  --wrapped           paragraphs are separated by blank lines (default: one a line)\n"
           "  --keep-boilerplate  keep site furniture (All news, Updated at: ...)\n"
           "  --repair-mojibake   recover Cyrillic read with the wrong code page (\"\xc3\x90\xc3\xa5\xc3\xb6...\")\n"
+          "  --clean             remove HTML/XML markup and PDF debris (page numbers, dot\n"
+          "                      leaders, words broken a letter a line); offsets then refer to\n"
+          "                      the cleaned text\n"
           "  -o OUT              write to OUT (complete or not at all) instead of stdout\n",
           f);
 }
@@ -28,11 +31,11 @@ int cmd_segment(int argc, char **argv)
         {"lang", required_argument, 0, 'l'},     {"format", required_argument, 0, 'f'},
         {"encoding", required_argument, 0, 'e'}, {"wrapped", no_argument, 0, 'w'},
         {"keep-boilerplate", no_argument, 0, 'k'}, {"output", required_argument, 0, 'o'},
-        {"repair-mojibake", no_argument, 0, 'M'}, {"help", no_argument, 0, 'h'},
+        {"repair-mojibake", no_argument, 0, 'M'}, {"clean", no_argument, 0, 'C'}, {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     ta_segment_opts so = ta_segment_opts_default();
     const char *format = "text", *enc = NULL, *out = NULL;
-    bool repair = false;
+    unsigned flags = 0;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "l:f:e:o:h", lo, NULL)) != -1) {
@@ -43,7 +46,8 @@ int cmd_segment(int argc, char **argv)
         case 'w': so.wrapped = true; break;
         case 'k': so.keep_boilerplate = true; break;
         case 'o': out = optarg; break;
-        case 'M': repair = true; break;
+        case 'M': flags |= CLI_REPAIR; break;
+        case 'C': flags |= CLI_CLEAN; break;
         case 'h': help_segment(stdout); return EXIT_OK;
         default: help_segment(stderr); return EXIT_USAGE;
         }
@@ -63,7 +67,7 @@ int cmd_segment(int argc, char **argv)
     if (s != TA_OK)
         return cli_fail("segment", s, &err);
     int code;
-    ta_text *t = cli_load(path, enc, repair, &code);
+    ta_text *t = cli_load(path, enc, flags, &code);
     if (!t) {
         ta_segmenter_free(sg);
         return code;

@@ -28,7 +28,7 @@ int cli_fail(const char *what, ta_status s, const ta_error *err)
     }
 }
 
-ta_text *cli_load(const char *path, const char *encoding, bool repair, int *code)
+ta_text *cli_load(const char *path, const char *encoding, unsigned flags, int *code)
 {
     ta_text *t = NULL;
     ta_error err = {0};
@@ -43,7 +43,7 @@ ta_text *cli_load(const char *path, const char *encoding, bool repair, int *code
     const char *name = strcmp(path, "-") ? path : "(stdin)";
     if (ta_text_mojibake(t)) {
         size_t n = 0;
-        if (!repair)
+        if (!(flags & CLI_REPAIR))
             cli_msg("warning: %s looks like Cyrillic read with the wrong code page (\"\xc3\x90\xc3\xa5"
                     "\xc3\xb6\xc3\xa5\xc3\xad\xc3\xa7\xc3\xa8\xc3\xbf\" for \"\xd0\xa0\xd0\xb5\xd1\x86"
                     "\xd0\xb5\xd0\xbd\xd0\xb7\xd0\xb8\xd1\x8f\"); --repair-mojibake recovers it", name);
@@ -53,6 +53,11 @@ ta_text *cli_load(const char *path, const char *encoding, bool repair, int *code
             return NULL;
         } else
             cli_msg("%s: repaired %zu lines of Cyrillic mojibake", name, n);
+    }
+    if ((flags & CLI_CLEAN) && (s = ta_text_clean(t, NULL, &err)) != TA_OK) {
+        *code = cli_fail(name, s, &err);
+        ta_text_free(t);
+        return NULL;
     }
     return t;
 }

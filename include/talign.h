@@ -82,6 +82,20 @@ bool ta_text_mojibake(const ta_text *t);
  * then unchanged). */
 ta_status ta_text_repair_mojibake(ta_text *t, size_t *repaired, ta_error *err);
 
+/* Makes text copied out of web pages, PDFs and CAT tools plain, in place (the sentences' byte
+ * offsets then refer to the cleaned text):
+ *  - HTML and XML tags, comments, scripts and styles removed; tags shown as text ("&lt;b&gt;")
+ *    too; block elements (p, div, h1, li, br, td ...) end a paragraph; entities decoded;
+ *  - escaped line breaks ("\n", "\r\n", typed "\ n") become line breaks;
+ *  - dot leaders with their page number ("Contents ....... 3") removed; runs of five or more
+ *    of . / - _ = * ~ # become a space;
+ *  - a word broken one or two letters a line ("W\nA\nRN\nI\nNG") is joined;
+ *  - lines without a letter (page numbers, "***", a lone "/") are dropped;
+ *  - TeX quotes: `` and '' become ", ` becomes '.
+ * *changes (may be NULL) receives the number of changes made. Errors: TA_ENOMEM (the text is
+ * then unchanged). */
+ta_status ta_text_clean(ta_text *t, size_t *changes, ta_error *err);
+
 /* Releases a text and its data; ta_text_free(NULL) is a no-op. */
 void ta_text_free(ta_text *t);
 

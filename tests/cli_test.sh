@@ -47,6 +47,10 @@ grep -q warning "$tmp/err"; check align-empty-warning 0 $?
 printf '\303\220\303\245\303\266\303\245\303\255\303\247\303\250\303\277 \303\255\303\240 \303\257\303\245\303\260\303\261\303\256\303\242\303\240 \303\250 \303\261\303\256\303\241\303\256\303\260\303\240.\n' > "$tmp/moji.txt"
 $T segment --lang ru "$tmp/moji.txt" 2>"$tmp/err" >/dev/null; grep -q "repair-mojibake" "$tmp/err"; check mojibake-warning 0 $?
 [ "$($T segment --lang ru --repair-mojibake "$tmp/moji.txt" 2>/dev/null)" = "Рецензия на персова и собора." ]; check mojibake-repair 0 $?
+printf '<p>One &amp; two. Three.</p>\n<p>Four.</p>\n' > "$tmp/page.html"
+[ "$($T segment --clean "$tmp/page.html" | tr "\n" "|")" = "One & two.|Three.||Four.|" ]; check clean 0 $?
+printf '<p>A<b>1</b></p>\n<p>B.</p>\n' > "$tmp/pe.html"; printf '<p>A<b>1</b></p>\n<p>B.</p>\n' > "$tmp/pr.html"
+$T align --clean --format tsv "$tmp/pe.html" "$tmp/pr.html" | grep -q "^A1	A1"; check align-clean 0 $?
 $T align --band 0 "$tmp/utf8.txt" "$tmp/utf8.txt" 2>/dev/null; check align-bad-band 2 $?
 $T align --band 3 "$tmp/utf8.txt" "$tmp/utf8.txt" >/dev/null 2>&1; check align-band 0 $?
 exit $fail
