@@ -829,13 +829,15 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
     size_t sent = 0, headline_end = 0;
     if (kind == TA_KIND_BODY) { /* glued headlines and subheadings become candidates */
         size_t from = 0, nc = c->len;
-        for (size_t k = 0; k <= nc; k++) {
+        for (size_t k = 0, real = 0; k <= nc; k++) {
             size_t to = k < nc ? ((size_t *)c->data)[k] : n, g;
+            if (to < n && first && real < 2 && join_here(sg, t, 0, n, from, to))
+                continue; /* an abbreviation: "Work week in St. | Petersburg will start" */
             /* the search goes on after each find, for a headline, then a subheading ("...
              * Donbass | Firing will cease ... July 27 | Pope Francis welcomed"); the headline
              * zone is the first sentence, or the second after a kicker of two words or fewer
              * ("Российский рекорд. Школьник сдал ЕГЭ ... | Ученик ...") */
-            bool zone = first && (k == 0 || (k == 1 && ta_count_words(t, 0, from, 3) < 3));
+            bool zone = first && (real == 0 || (real == 1 && ta_count_words(t, 0, from, 3) < 3));
             for (size_t at = from; (g = ta_glued_headline(sg->headliner, t, n, at, to,
                                                           zone ? 1 + (at == from) : 0,
                                                           s, len)) != 0; at = g) {
@@ -843,10 +845,11 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
                 if (!slot)
                     return TA_ENOMEM;
                 *slot = g;
-                if (first && k == 0 && at == from)
+                if (first && real == 0 && at == from)
                     headline_end = g; /* the document's headline, glued to its first sentence */
             }
             from = to;
+            real++;
         }
     }
     if (extra_candidates(t, n, sg->split_semicolon && !sg->opts.keep_semicolons, c) ||
