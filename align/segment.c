@@ -797,6 +797,32 @@ static int item_at(const char *t, size_t n, size_t sent, int last)
     return mv > 0 ? mv : last;
 }
 
+/* In a paragraph joined from wrapped lines (s[0, n) holds line breaks), one or two lowercase
+ * words after the last line's sentence end are a menu's first item, not the sentence's end:
+ * "It was a cold\nnight in the city. features\ncontact manager". Their start, or 0. */
+static size_t menu_tail(const char *s, size_t n)
+{
+    size_t ls = n;
+    while (ls > 0 && s[ls - 1] != '\n')
+        ls--;
+    size_t sp = n, words = 0;
+    for (size_t i = n; i > ls && words < 3 && !(sp < n && s[sp - 1] == '.'); i--) {
+        char c = s[i - 1];
+        if (c == ' ')
+            words++, sp = i - 1;
+        else if (!ta_is_lower((unsigned char)c))
+            return 0;
+    }
+    if (words < 1 || words > 2 || sp < ls + 5 || s[sp - 1] != '.' ||
+        !ta_is_lower((unsigned char)s[sp - 2]) || !ta_is_lower((unsigned char)s[sp - 3]) ||
+        !ta_is_lower((unsigned char)s[sp - 4]))
+        return 0;
+    for (size_t i = sp + 1; i < n; i++) /* a single space between the words */
+        if (s[i] == ' ' && (i + 1 >= n || s[i + 1] == ' '))
+            return 0;
+    return sp + 1;
+}
+
 static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, size_t hi,
                        int para, ta_kind kind, bool first, ta_vec *v)
 {
@@ -852,9 +878,16 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             real++;
         }
     }
+    size_t tail = t == s + lo ? 0 : menu_tail(s + lo, n);
     if (extra_candidates(t, n, sg->split_semicolon && !sg->opts.keep_semicolons, c) ||
         (c->len && single_quoted(t, n, &sg->quoted)))
         return TA_ENOMEM;
+    if (tail) {
+        size_t *slot = ta_vec_push(c);
+        if (!slot)
+            return TA_ENOMEM;
+        *slot = tail;
+    }
     size_t *cd = c->data;
     if (c->len)
         qsort(cd, c->len, sizeof *cd, cmp_size);

@@ -285,3 +285,17 @@ Test(segment, write_sentences)
     free(out);
     ta_free(sp);
 }
+
+/* A wrapped line's lowercase tail after a sentence end is a menu's first item. */
+Test(segment, menu_tail_after_wrapped_line)
+{
+    char *got = segment_join("en", "It was a cold \nnight in the city. features\ncontact manager\n");
+    cr_expect_str_eq(got, "It was a cold \nnight in the city. || features || contact manager");
+    free(got);
+    got = segment_join("en", "It was a cold night in the city. features\n"); /* one line */
+    cr_expect_str_eq(got, "It was a cold night in the city. features");
+    free(got);
+    got = segment_join("en", "The meeting starts at 9 \na.m. and ends at 5 p.m. today\n");
+    cr_expect_str_eq(got, "The meeting starts at 9 \na.m. and ends at 5 p.m. today");
+    free(got);
+}
