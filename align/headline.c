@@ -360,7 +360,8 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
                 k++;
         }
         size_t dl = k + 1 < n && t[k] == '-' ? (t[k + 1] == '-' ? 2 : 1)
-                    : k + 3 <= n && !memcmp(t + k, "\xE2\x80\x94", 3) ? 3 : 0;
+                    : k + 3 <= n && (!memcmp(t + k, "\xE2\x80\x94", 3) ||
+                                     !memcmp(t + k, "\xE2\x80\x93", 3)) ? 3 : 0;
         if (dl && k + dl + 1 < n && t[k + dl] == ' ') {
             size_t r = k + dl + 1; /* one style: "JURUPA VALLEY -", "Luanda -", not "Kabul KABUL -";
                                     * past the headline in capitals only ("Hagia Sophia - I") */
@@ -369,8 +370,9 @@ static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
                 ae++;
             if (upper_words == 0 && acronym(t, r, ae))
                 return false; /* a site name: "... Joe Biden - RT USA News" */
-            return (upper_words == words || (upper_words == 0 && head)) &&
-                   ta_is_upper(ta_u8_decode(t, n, &r));
+            return (upper_words == words || (upper_words == 0 && head && words == 1)) &&
+                   ta_is_upper(ta_u8_decode(t, n, &r)); /* "Luanda -", not "Health Ministry
+                                                          * Luanda -" */
         }
     }
     return false;
