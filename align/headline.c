@@ -667,6 +667,78 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
     return 0;
 }
 
+/* Is the word core t[a, z) found, in any case, among the cores of the headline t[from, e)? */
+static bool in_headline(ta_headliner *h, const char *t, size_t from, size_t e, size_t a, size_t z)
+{
+    h->key.len = 0;
+    if (ta_u8_lower(&h->key, t + a, z - a, false))
+        return false;
+    for (size_t i = from; i < e;) {
+        size_t we = i;
+        while (we < e && t[we] != ' ')
+            we++;
+        size_t wa = i, wz = word_core(t, &wa, we);
+        h->tmp.len = 0;
+        if (wz - wa == z - a && !ta_u8_lower(&h->tmp, t + wa, wz - wa, false) &&
+            h->tmp.len == h->key.len && !memcmp(h->tmp.data, h->key.data, h->key.len))
+            return true;
+        i = we + 1;
+    }
+    return false;
+}
+
+size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, const char *doc,
+                          size_t len)
+{
+    size_t best = 0, words = 1;
+    int best_score = 0; /* a split needs a score of 1 or more */
+    bool ru = !strcmp(h->lang, "ru");
+    size_t total = ta_count_words(t, 0, to, SIZE_MAX);
+    for (size_t w = 1; w < to && w < 250; w++) {
+        if (t[w - 1] != ' ' || t[w] == ' ')
+            continue;
+        words++;
+        if (words < 4 || total - (words - 1) < 5)
+            continue; /* a headline of three words or more, a lead of five or more */
+        size_t pe = w - 1, ps = ta_token_start(t, 0, pe), pa = ps, pz = word_core(t, &pa, pe);
+        size_t q = pe, ne = token_end(t, n, w), wa = w, wz = word_core(t, &wa, ne);
+        uint32_t last = ta_u8_prev(t, &q);
+        if (pz == pa || wz == wa || !(ta_is_alpha(last) || ta_is_digit(last) ||
+                                     is_close_quote(last) || last == ')') ||
+            is_stopword(h, t + pa, pz - pa))
+            continue;
+        q = wa;
+        uint32_t c = ta_u8_decode(t, wz, &q);
+        q = pa;
+        bool prev_upper = ta_is_upper(ta_u8_decode(t, pz, &q)), digit = ta_is_digit(c);
+        if (!ta_is_upper(c) && !digit)
+            continue;
+        size_t se;
+        bool starter = starts_with_starter(h, t, n, wa, &se);
+        int score = starter ? 3 : digit ? 1 : 0;
+        if (prev_upper && !starter)
+            score -= 2; /* inside a name: "Hurricane | Hanna" */
+        if (!starter && !digit && (seen_lowercase(h, doc, len, t + wa, wz - wa) ||
+                                   (common_word(h, t + wa, wz - wa) &&
+                                    !(ru && oblique(t + wa, wz - wa)))))
+            score += 2; /* a common word, capitalised as a sentence's first */
+        int rep = 0; /* the lead names the headline's subject again */
+        for (size_t i = wa, k = 0; i < n && k < 8 && rep < 3; k++) {
+            size_t e = token_end(t, n, i), a = i, z = word_core(t, &a, e);
+            rep += z - a > 3 && in_headline(h, t, 0, ps, a, z);
+            i = e + 1;
+        }
+        score += rep;
+        if (pz - pa == wz - wa && in_headline(h, t, ps, pe, wa, wz))
+            score -= 3; /* a word repeated: "Kenya Kenya" */
+        if (words > 19)
+            score -= 2; /* headlines are short */
+        if (score > best_score)
+            best_score = score, best = w;
+    }
+    return best;
+}
+
 size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
                               bool anywhere, size_t *out, size_t max)
 {

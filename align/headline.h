@@ -27,6 +27,16 @@ bool ta_headliner_stopword(ta_headliner *h, const char *w, size_t n);
 size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
                          int first, const char *doc, size_t len);
 
+/* For a document's first sentence t[0, to) in which ta_glued_headline found no headline: where a
+ * headline most probably ends, since a text that does not start with a headline line often had
+ * its headline glued to the first paragraph. Each place where a capitalised word or a number
+ * follows a word that is no function word is scored: a sentence starter after it, a common word
+ * (seen in lowercase or known to hunspell), the headline's words named again in the next eight,
+ * a number; against: inside a run of capitalised words, past 18 words. The best place scoring 1
+ * or more, or 0. */
+size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, const char *doc,
+                          size_t len);
+
 /* Where a sentence could start inside t[from, to) were a headline or sentence glued before it
  * without punctuation: word starts (a capital or a digit, maybe after an opening quote) after a
  * word ending in a letter, digit or closing quote that is not a stopword, with at least two

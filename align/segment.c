@@ -824,7 +824,7 @@ static size_t menu_tail(const char *s, size_t n)
 }
 
 static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, size_t hi,
-                       int para, ta_kind kind, bool first, ta_vec *v)
+                       int para, ta_kind kind, bool first, bool article, ta_vec *v)
 {
     /* ICU sees a private copy in which line breaks are spaces (wrapped paragraphs); a
      * paragraph of one line is read in place */
@@ -854,7 +854,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
     }
     size_t sent = 0, headline_end = 0;
     if (kind == TA_KIND_BODY) { /* glued headlines and subheadings become candidates */
-        size_t from = 0, nc = c->len;
+        size_t from = 0, nc = c->len, first_end = 0;
+        bool found = false;
         for (size_t k = 0, real = 0; k <= nc; k++) {
             size_t to = k < nc ? ((size_t *)c->data)[k] : n, g;
             if (to < n && first && real < 2 && join_here(sg, t, 0, n, from, to))
@@ -871,11 +872,22 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
                 if (!slot)
                     return TA_ENOMEM;
                 *slot = g;
+                found = found || zone;
                 if (first && real == 0 && at == from)
                     headline_end = g; /* the document's headline, glued to its first sentence */
             }
+            first_end = real == 0 ? to : first_end;
             from = to;
             real++;
+        }
+        size_t g = article && first && !found && first_end
+                       ? ta_forced_headline(sg->headliner, t, n, first_end, s, len) : 0;
+        if (g) { /* an article (600 bytes or more) with no sign of a headline: its most
+                  * probable end */
+            size_t *slot = ta_vec_push(c);
+            if (!slot)
+                return TA_ENOMEM;
+            *slot = headline_end = g;
         }
     }
     size_t tail = t == s + lo ? 0 : menu_tail(s + lo, n);
@@ -1011,7 +1023,7 @@ ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **span
                 a = p->dateline_end;
             }
             if (a < p->end)
-                st = split(sg, s, len, a, p->end, (int)k, p->kind, k == first_para, &v);
+                st = split(sg, s, len, a, p->end, (int)k, p->kind, k == first_para, len >= 600, &v);
         }
         free(ps);
     }

@@ -299,3 +299,36 @@ Test(segment, menu_tail_after_wrapped_line)
     cr_expect_str_eq(got, "The meeting starts at 9 \na.m. and ends at 5 p.m. today");
     free(got);
 }
+
+/* An article (600 bytes or more) whose first sentence shows no sign of a glued headline: the
+ * headline's most probable end; a short text or a plain first sentence is left whole. */
+Test(segment, forced_headline_in_an_article)
+{
+    const char *rest = " Some of the sites are being rebuilt as modern waste processing plants."
+                       " Residents say the smell has been a problem for years. The regional"
+                       " government has promised to publish a schedule for the work. Officials"
+                       " will meet residents next week to discuss the plans in detail. Critics"
+                       " say the plan comes too late for many towns. The work is expected to"
+                       " cost several billion roubles over the next five years. A first report"
+                       " on the progress of the work is due in the spring.";
+    char text[2048];
+    const char *glued = "Experts named the senator the worst official in the country's history"
+                        " International affairs experts named him the worst official in the"
+                        " history of the state.";
+    snprintf(text, sizeof text, "%s%s", glued, rest);
+    char *got = segment_join("en", text);
+    cr_expect(!strncmp(got, "Experts named the senator the worst official in the country's "
+                            "history || International affairs", 90), "%s", got);
+    free(got);
+    snprintf(text, sizeof text, "%s%s", "Landfills of solid household waste continue to be"
+             " closed in the region this year, and the authorities promise to close the last"
+             " ones soon.", rest);
+    got = segment_join("en", text);
+    cr_expect(!strncmp(got, "Landfills of solid household waste continue to be closed in the "
+                            "region this year, and the authorities promise to close the last "
+                            "ones soon. || Some", 130), "%s", got);
+    free(got);
+    got = segment_join("en", glued); /* no article */
+    cr_expect_str_eq(got, glued);
+    free(got);
+}
