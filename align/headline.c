@@ -667,20 +667,33 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
     return 0;
 }
 
-/* Is the word core t[a, z) found, in any case, among the cores of the headline t[from, e)? */
+/* The bytes of the first k characters of b (all of it when shorter). */
+static size_t prefix_bytes(const ta_buf *b, size_t k)
+{
+    size_t i = 0;
+    while (i < b->len && k--)
+        ta_u8_decode(b->data, b->len, &i);
+    return i;
+}
+
+/* Is the word core t[a, z) found, in any case, among the cores of the headline t[from, e)? In
+ * Russian the first five letters are compared, so that other inflected forms count
+ * ("пакистанской", "Пакистан"). */
 static bool in_headline(ta_headliner *h, const char *t, size_t from, size_t e, size_t a, size_t z)
 {
     h->key.len = 0;
     if (ta_u8_lower(&h->key, t + a, z - a, false))
         return false;
+    size_t kl = strcmp(h->lang, "ru") ? h->key.len : prefix_bytes(&h->key, 5);
     for (size_t i = from; i < e;) {
         size_t we = i;
         while (we < e && t[we] != ' ')
             we++;
         size_t wa = i, wz = word_core(t, &wa, we);
         h->tmp.len = 0;
-        if (wz - wa == z - a && !ta_u8_lower(&h->tmp, t + wa, wz - wa, false) &&
-            h->tmp.len == h->key.len && !memcmp(h->tmp.data, h->key.data, h->key.len))
+        if (wz > wa && !ta_u8_lower(&h->tmp, t + wa, wz - wa, false) &&
+            (kl == h->key.len ? h->tmp.len == kl : h->tmp.len >= kl) &&
+            !memcmp(h->tmp.data, h->key.data, kl))
             return true;
         i = we + 1;
     }
