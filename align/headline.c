@@ -468,6 +468,10 @@ static bool name_soon(ta_headliner *h, const char *t, size_t n, size_t from, siz
         if (uc > us + 1 && !memcmp(t + uc - 2, "'s", 2))
             uc -= 2;
         size_t q = us;
+        if (k > 0 && starts_with_starter(h, t, n, us, &q))
+            return false; /* the lead starts later: "celebrates | Roger Taylor's birthday The
+                           * Queen legend shares" */
+        q = us;
         if (uc - us >= 4 && ta_is_upper(ta_u8_decode(t, n, &q)) &&
             !is_stopword(h, t + us, uc - us) && !starts_with_starter(h, t, n, us, &q))
             for (size_t v = from; v < w;) {
