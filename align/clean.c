@@ -133,7 +133,7 @@ static size_t escaped_break(const char *s, size_t len, size_t i)
 /* A run of one rule character at s[i] (". / - _ = * ~ #"): its length, or 0 when s[i] is none. */
 static size_t rule_run(const char *s, size_t len, size_t i)
 {
-    if (!strchr("./-_=*~#", s[i]) || !s[i])
+    if (!s[i] || !strchr("./-_=*~#", s[i]))
         return 0;
     size_t k = i;
     while (k < len && s[k] == s[i])
@@ -205,8 +205,8 @@ static ta_status clean_inline(const char *s, size_t len, ta_buf *out, size_t *ch
             i += n;
             ++*changes;
         } else {
-            r = c == '.' || c == '/' ? rule_run(s, len, i) : 0;
-            n = r ? r : 1; /* short runs copied whole */
+            r = rule_run(s, len, i);
+            n = r ? r : 1; /* a short run is copied whole */
             if (ta_buf_add(out, s + i, n))
                 return TA_ENOMEM;
             i += n;

@@ -742,7 +742,7 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
         int rep = 0; /* the lead names the headline's subject again */
         for (size_t i = wa, k = 0; i < n && k < 8 && rep < 3; k++) {
             size_t e = token_end(t, n, i), a = i, z = word_core(t, &a, e);
-            rep += z - a > 3 && in_headline(h, t, 0, ps, a, z);
+            rep += z - a > 3 && in_headline(h, t, 0, pe, a, z);
             i = e + 1;
         }
         score += rep;

@@ -727,7 +727,6 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
  * quotes, which stay split at each sentence. */
 static int single_quoted(const char *t, size_t n, ta_vec *q)
 {
-    q->len = 0;
     bool any = memchr(t, '\'', n) || memchr(t, '`', n);
     for (const char *e = t; !any && (e = memchr(e, '\xE2', (size_t)(t + n - e))); e++)
         any = e + 3 <= t + n && !memcmp(e, "\xE2\x80\x98", 3);
@@ -890,16 +889,15 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             *slot = headline_end = g;
         }
     }
-    size_t tail = t == s + lo ? 0 : menu_tail(s + lo, n);
+    size_t tail = t == s + lo ? 0 : menu_tail(s + lo, n), *slot;
     if (extra_candidates(t, n, sg->split_semicolon && !sg->opts.keep_semicolons, c) ||
-        (c->len && single_quoted(t, n, &sg->quoted)))
+        (tail && !(slot = ta_vec_push(c))))
         return TA_ENOMEM;
-    if (tail) {
-        size_t *slot = ta_vec_push(c);
-        if (!slot)
-            return TA_ENOMEM;
+    if (tail)
         *slot = tail;
-    }
+    sg->quoted.len = 0;
+    if (c->len && single_quoted(t, n, &sg->quoted))
+        return TA_ENOMEM;
     size_t *cd = c->data;
     if (c->len)
         qsort(cd, c->len, sizeof *cd, cmp_size);
@@ -1023,7 +1021,8 @@ ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **span
                 a = p->dateline_end;
             }
             if (a < p->end)
-                st = split(sg, s, len, a, p->end, (int)k, p->kind, k == first_para, len >= 600, &v);
+                st = split(sg, s, len, a, p->end, (int)k, p->kind, k == first_para,
+                           len >= 600, &v);
         }
         free(ps);
     }
