@@ -583,10 +583,15 @@ static bool glued_sentence(const char *t, size_t n, size_t i)
  * a capital, and sentences glued without a space ("world.Today"). */
 static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
 {
+    /* the bytes a rule below starts at; the rest (letters, mostly) are skipped at once */
+    static const bool starts[256] = {[0xC2] = 1, [';'] = 1, [0xEF] = 1, [0xE3] = 1, [' '] = 1,
+                                     ['.'] = 1};
     int last_item = 0, letter_item = 0, quotes = 0, parens = 0;
     size_t paren_at = 0;
     for (size_t i = 0; i < n; i++) {
         size_t at = 0;
+        if (!starts[(unsigned char)t[i]] && i)
+            continue;
         if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xAB') /* « */
             quotes++;
         else if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xBB' && quotes > 0)
