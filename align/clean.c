@@ -57,8 +57,10 @@ static size_t tag_at(const char *s, size_t len, size_t i, const char *open, cons
         if (len - k >= lc && !memcmp(s + k, close, lc))
             return k + lc - i;
         char c = s[k];
-        if (c == '"' || c == '\'') {
-            const char *q = memchr(s + k + 1, c, len - k - 1);
+        if (c == '"' || c == '\'') { /* within the tag's 4,096 bytes, so that the whole
+                                      * pass stays linear */
+            size_t room = 4096 - (k - i) < len - k - 1 ? 4096 - (k - i) : len - k - 1;
+            const char *q = memchr(s + k + 1, c, room);
             if (!q || memchr(s + k, '\n', (size_t)(q - (s + k))))
                 return 0;
             k = (size_t)(q - s) + 1;
@@ -141,10 +143,32 @@ static size_t rule_run(const char *s, size_t len, size_t i)
     return k - i;
 }
 
+/* The first "</name" (any case) in s[from, len), or NULL. */
+static const char *closing_tag(const char *s, size_t len, size_t from, const char *name)
+{
+    size_t nl = strlen(name);
+    for (const char *p = s + from; (p = memchr(p, '<', (size_t)(s + len - p))) != NULL; p++)
+        if ((size_t)(s + len - p) >= nl + 2 && p[1] == '/' && !strncasecmp(p + 2, name, nl))
+            return p;
+    return NULL;
+}
+
+/* The first "-->" in s[from, len), or NULL. */
+static const char *comment_end(const char *s, size_t len, size_t from)
+{
+    for (const char *p = s + from; (p = memchr(p, '-', (size_t)(s + len - p))) != NULL; p++)
+        if ((size_t)(s + len - p) >= 3 && !memcmp(p, "-->", 3))
+            return p + 3;
+    return NULL;
+}
+
 /* Pass 1: markup, entities, escaped breaks, leaders and rules, TeX quotes. */
 static ta_status clean_inline(const char *s, size_t len, ta_buf *out, size_t *changes)
 {
     bool tex = false; /* a `` seen on this line: '' closes it */
+    /* a search that found no end finds none later either: each runs once, the pass stays
+     * linear ("<!--<!--<!--...") */
+    bool no_comment_end = false, no_script_end = false, no_style_end = false;
     for (size_t i = 0; i < len;) {
         char c = s[i], name[32];
         size_t n = 0, r;
@@ -153,18 +177,15 @@ static ta_status clean_inline(const char *s, size_t len, ta_buf *out, size_t *ch
         if (c == '\n')
             tex = false;
         if (c == '<' && len - i >= 4 && !memcmp(s + i, "<!--", 4)) { /* a comment */
-            const char *z = NULL;
-            for (size_t k = i + 4; k + 3 <= len && !z; k++)
-                if (!memcmp(s + k, "-->", 3))
-                    z = s + k + 3;
+            const char *z = no_comment_end ? NULL : comment_end(s, len, i + 4);
+            no_comment_end = !z;
             n = z ? (size_t)(z - s) - i : 0;
         } else if (c == '<' && (n = tag_at(s, len, i, "<", ">", name))) {
-            if (!strcasecmp(name, "script") || !strcasecmp(name, "style")) {
-                const char *z = NULL; /* up to the closing tag */
-                for (size_t k = i + n; k + 2 < len && !z; k++)
-                    if (s[k] == '<' && s[k + 1] == '/' &&
-                        !strncasecmp(s + k + 2, name, strlen(name)))
-                        z = s + k;
+            bool script = !strcasecmp(name, "script"), style = !strcasecmp(name, "style");
+            bool *none = script ? &no_script_end : &no_style_end;
+            if ((script || style) && !*none) { /* its content goes up to the closing tag */
+                const char *z = closing_tag(s, len, i + n, name);
+                *none = !z;
                 if (z)
                     n = (size_t)(z - s) - i;
             }

@@ -737,6 +737,7 @@ static int single_quoted(const char *t, size_t n, ta_vec *q)
         any = e + 3 <= t + n && !memcmp(e, "\xE2\x80\x98", 3);
     if (!any)
         return 0;
+    size_t none_to[2] = {0, 0}; /* straight, curly: no closer before this (a linear scan) */
     for (size_t i = 0; i + 1 < n; i++) {
         bool curly = (unsigned char)t[i] == 0xE2 && i + 3 < n && !memcmp(t + i, "\xE2\x80\x98", 3);
         if (t[i] != '\'' && t[i] != '`' && !curly)
@@ -748,7 +749,8 @@ static int single_quoted(const char *t, size_t n, ta_vec *q)
             !ta_is_alpha(ta_u8_decode(t, n, &(size_t){a})))
             continue;
         size_t lim = a + 1000 < n ? a + 1000 : n;
-        for (size_t k = a + 1; k < lim; k++) {
+        size_t k = a + 1 > none_to[curly] ? a + 1 : none_to[curly];
+        for (; k < lim; k++) {
             bool rsquo = k + 3 <= lim && !memcmp(t + k, "\xE2\x80\x99", 3);
             if (curly ? !rsquo : t[k] != '\'' && !rsquo)
                 continue;
@@ -763,31 +765,32 @@ static int single_quoted(const char *t, size_t n, ta_vec *q)
             i = e - 1;
             break;
         }
+        none_to[curly] = k;
     }
     return 0;
 }
 
 /* Does the boundary p fall inside a single-quoted passage, or right after one that ends a
- * sentence and is followed by a parenthesis ("... house!' (Which was very likely true.)")? */
-static bool in_single_quotes(const char *t, const ta_vec *q, size_t p)
+ * sentence and is followed by a parenthesis ("... house!' (Which was very likely true.)")?
+ * Boundaries come in increasing order; *cur (0 at first) follows them through the passages. */
+static bool in_single_quotes(const char *t, const ta_vec *q, size_t p, size_t *cur)
 {
     const size_t *pr = q->data;
-    for (size_t k = 0; k < q->len; k++) {
-        size_t o = pr[2 * k], c = pr[2 * k + 1];
-        if (o < p && p < c)
-            return true;
-        if (p >= c && t[p] == '(') {
-            size_t z = c;
-            while (z > o && (t[z - 1] == '\'' || (unsigned char)t[z - 1] >= 0x80))
-                z--;
-            size_t sp = c;
-            while (sp < p && t[sp] == ' ')
-                sp++;
-            if (sp == p && z > o && (t[z - 1] == '.' || t[z - 1] == '!' || t[z - 1] == '?'))
-                return true;
-        }
-    }
-    return false;
+    while (*cur + 1 < q->len && pr[2 * (*cur + 1)] < p)
+        ++*cur; /* the last passage opening before p */
+    size_t o = pr[2 * *cur], c = pr[2 * *cur + 1];
+    if (o >= p)
+        return false;
+    if (p < c)
+        return true;
+    if (t[p] != '(')
+        return false;
+    size_t z = c, sp = c;
+    while (z > o && (t[z - 1] == '\'' || (unsigned char)t[z - 1] >= 0x80))
+        z--;
+    while (sp < p && t[sp] == ' ')
+        sp++;
+    return sp == p && z > o && (t[z - 1] == '.' || t[z - 1] == '!' || t[z - 1] == '?');
 }
 
 /* The number of the list item that opens the sentence at `sent` ("2." -> 2), else `last`. */
@@ -908,10 +911,11 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         qsort(cd, c->len, sizeof *cd, cmp_size);
     int last_item = item_at(t, n, sent, 0);
     bool bullet;
+    size_t qcur = 0;
     for (size_t k = 0; k < c->len; k++) {
         size_t p = cd[k];
         if (p <= sent || p >= n || (k && cd[k - 1] == p) || join_here(sg, t, 0, n, sent, p) ||
-            (sg->quoted.len && in_single_quotes(t, &sg->quoted, p)))
+            (sg->quoted.len && in_single_quotes(t, &sg->quoted, p, &qcur)))
             continue;
         /* references and footnote numbers stay with the sentence they follow: ".[17] ", ".4 " */
         if (p > 0 && t[p - 1] == '[' && ta_is_digit((unsigned char)t[p]))

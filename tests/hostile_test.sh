@@ -40,6 +40,19 @@ awk 'BEGIN { for (i = 0; i < 1000000; i++) print substr("ABCDEFGHIJ", i % 10 + 1
 $T segment "$tmp/many" > "$tmp/out" 2>"$tmp/err"; check many-lines 0 $?
 [ "$(grep -c . "$tmp/out")" = 1000000 ]; check many-lines-output 0 $?
 
+# markup and quotes that never close: --clean and the quote rule stay linear (each of these
+# took 40-50 s per MB when every opening searched to the end of the text)
+unclosed() { # unclosed NAME PATTERN: 200,000 copies of PATTERN on one line
+  awk -v p="$2" 'BEGIN { for (i = 0; i < 200000; i++) printf "%s", p; print "" }' > "$tmp/open"
+  timeout 20 $T segment --clean "$tmp/open" > /dev/null 2>"$tmp/err"; check "unclosed-$1" 0 $?
+}
+unclosed comment '<!--'
+unclosed script '<script>'
+unclosed attribute '<a href="'
+unclosed shown-tag "&lt;b x='"
+unclosed single-quote " 'a. B"
+unclosed curly-quote ' \xe2\x80\x98a. B'
+
 # every class of invalid UTF-8: the byte offset and what to do
 for c in 'overlong \300\257' 'overlong3 \340\200\257' 'surrogate \355\240\200' \
          'truncated \342\202' 'stray \200' 'five-byte \370\210\200\200\200' 'above-10FFFF \364\220\200\200'; do
