@@ -732,13 +732,14 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
             continue;
         size_t se;
         bool starter = starts_with_starter(h, t, n, wa, &se);
-        int score = starter ? 3 : digit ? 1 : 0;
-        if (prev_upper && !starter)
-            score -= 2; /* inside a name: "Hurricane | Hanna" */
-        if (!starter && !digit && (seen_lowercase(h, doc, len, t + wa, wz - wa) ||
-                                   (common_word(h, t + wa, wz - wa) &&
-                                    !(ru && oblique(t + wa, wz - wa)))))
-            score += 2; /* a common word, capitalised as a sentence's first */
+        bool common = !starter && !digit && (seen_lowercase(h, doc, len, t + wa, wz - wa) ||
+                                             (common_word(h, t + wa, wz - wa) &&
+                                              !(ru && oblique(t + wa, wz - wa))));
+        int score = starter ? 3 : common ? 2 : digit ? 1 : 0;
+        if (prev_upper && !starter && !(ru && common) && !acronym(t, pa, pz))
+            score -= 2; /* inside a name: "Hurricane | Hanna", "Moscow | Department"; not
+                         * after an acronym ("... НБА | Глава") nor, in Russian, where names
+                         * keep common words lowercase, before one ("Панченко | Форвард") */
         int rep = 0; /* the lead names the headline's subject again */
         for (size_t i = wa, k = 0; i < n && k < 8 && rep < 3; k++) {
             size_t e = token_end(t, n, i), a = i, z = word_core(t, &a, e);

@@ -332,3 +332,24 @@ Test(segment, forced_headline_in_an_article)
     cr_expect_str_eq(got, glued);
     free(got);
 }
+
+/* The same in Russian: after an acronym ("КХЛ | Глава Федерации"), and only in an article. */
+Test(segment, forced_headline_russian)
+{
+    const char *head = "Хоккеисты рассказали о подготовке к сезону в КХЛ Глава Федерации хоккея"
+                       " России рассказал журналистам о подготовке команд к новому сезону.";
+    const char *rest = " По его словам, клубы уже провели первые сборы. Новый сезон начнется в"
+                       " сентябре. Календарь матчей опубликуют на следующей неделе. Болельщики"
+                       " смогут купить билеты заранее на официальных сайтах клубов.";
+    char text[2048];
+    snprintf(text, sizeof text, "%s%s", head, rest);
+    cr_assert_geq(strlen(text), 600);
+    char *got = segment_join("ru", text);
+    cr_expect(!strncmp(got, "Хоккеисты рассказали о подготовке к сезону в КХЛ || Глава",
+                       strlen("Хоккеисты рассказали о подготовке к сезону в КХЛ || Глава")),
+              "%s", got);
+    free(got);
+    got = segment_join("ru", head); /* no article */
+    cr_expect_str_eq(got, head);
+    free(got);
+}
