@@ -308,6 +308,32 @@ static bool lemma_form(ta_headliner *h)
     return same;
 }
 
+/* A day, its month and an agency, then a dash: "25 июля (UPI) -", "25 июля(UPI) –". */
+static bool day_dateline(const char *t, size_t n, size_t ws)
+{
+    size_t k = ws;
+    while (k < n && k - ws < 2 && ta_is_digit((unsigned char)t[k]))
+        k++;
+    if (k == ws || k >= n || t[k] != ' ')
+        return false;
+    size_t m = ++k;
+    while (k < n && ta_is_lower(ta_u8_decode(t, n, &(size_t){k})))
+        ta_u8_decode(t, n, &k);
+    if (k - m < 3 || k >= n)
+        return false;
+    k += t[k] == ' ';
+    if (k >= n || t[k] != '(')
+        return false;
+    size_t a = ++k;
+    while (k < n && k - a < 20 && ta_is_upper(ta_u8_decode(t, n, &(size_t){k})))
+        ta_u8_decode(t, n, &k);
+    if (k == a || k + 3 >= n || t[k] != ')' || t[k + 1] != ' ')
+        return false;
+    k += 2;
+    return t[k] == '-' || (k + 3 <= n && (!memcmp(t + k, "\xE2\x80\x93", 3) ||
+                                          !memcmp(t + k, "\xE2\x80\x94", 3)));
+}
+
 /* Does a dateline start at t[ws]? "VIRGINIA BEACH, Va. --", "ISLAMABAD (AP) -",
  * "July 25 (UPI) --", "Luanda - " (this style only in the headline zone, `head`) */
 static bool dateline_like(const char *t, size_t n, size_t ws, bool head)
@@ -594,6 +620,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             continue; /* a parenthesis goes on the sentence: "science (He worked ...)" */
         if (ta_is_open_punct(c))
             ws = q, c = ta_u8_decode(t, n, &q);
+        if (ta_is_digit(c) && ws == w && day_dateline(t, n, ws))
+            return w;
         if (!ta_is_upper(c))
             continue;
         bool head = first == 2 && chars < 250; /* still where a headline may end */
