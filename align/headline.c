@@ -223,6 +223,13 @@ static bool ru_adjective(const char *w, size_t n)
     return false;
 }
 
+/* Does the rest of a word w[0, n), after its first five letters, make a people's name:
+ * "американцы" after "амери", "россияне" after "росси"? */
+static bool demonym(const char *w, size_t n)
+{
+    return find(w, n, "\xD1\x86", 2) || find(w, n, "\xD1\x8F\xD0\xBD", 4); /* ц, ян */
+}
+
 /* Is `w` (n bytes) found lowercased as a word of the document? In Russian the first five
  * letters are compared, so that other inflected forms count (ученик, ученика), but not an
  * adjective made from a name (Ливана, ливанской). */
@@ -253,7 +260,8 @@ static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const c
             size_t we = j, r = j;
             while (we < len && ta_is_alpha(ta_u8_decode(doc, len, &r)))
                 we = r;
-            adjective = ru_adjective(doc + j, we - j) && !ru_adjective(w, n);
+            adjective = (ru_adjective(doc + j, we - j) && !ru_adjective(w, n)) ||
+                        (demonym(doc + j, we - j) && !demonym(w + kl, n > kl ? n - kl : 0));
         }
         if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)) && !adjective)
             return true;
