@@ -889,7 +889,7 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
         }
         size_t g = article && first && !found && first_end
                        ? ta_forced_headline(sg->headliner, t, n, first_end, s, len) : 0;
-        if (g) { /* an article (600 bytes or more) with no sign of a headline: its most
+        if (g) { /* an article (300 bytes or more) with no sign of a headline: its most
                   * probable end */
             size_t *slot = ta_vec_push(c);
             if (!slot)
@@ -1031,7 +1031,7 @@ ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **span
             }
             if (a < p->end)
                 st = split(sg, s, len, a, p->end, (int)k, p->kind, k == first_para,
-                           len >= 600, &v);
+                           len >= 300, &v);
         }
         free(ps);
     }

@@ -300,7 +300,7 @@ Test(segment, menu_tail_after_wrapped_line)
     free(got);
 }
 
-/* An article (600 bytes or more) whose first sentence shows no sign of a glued headline: the
+/* An article (300 bytes or more) whose first sentence shows no sign of a glued headline: the
  * headline's most probable end; a short text or a plain first sentence is left whole. */
 Test(segment, forced_headline_in_an_article)
 {
@@ -343,7 +343,7 @@ Test(segment, forced_headline_russian)
                        " смогут купить билеты заранее на официальных сайтах клубов.";
     char text[2048];
     snprintf(text, sizeof text, "%s%s", head, rest);
-    cr_assert_geq(strlen(text), 600);
+    cr_assert_geq(strlen(text), 300);
     char *got = segment_join("ru", text);
     cr_expect(!strncmp(got, "Хоккеисты рассказали о подготовке к сезону в КХЛ || Глава",
                        strlen("Хоккеисты рассказали о подготовке к сезону в КХЛ || Глава")),
