@@ -224,10 +224,11 @@ static bool ru_adjective(const char *w, size_t n)
 }
 
 /* Does the rest of a word w[0, n), after its first five letters, make a people's name:
- * "американцы" after "амери", "россияне" after "росси"? */
+ * "американцы" after "амери", "россияне" after "росси", "хабаровчан" after "хабар"? */
 static bool demonym(const char *w, size_t n)
 {
-    return find(w, n, "\xD1\x86", 2) || find(w, n, "\xD1\x8F\xD0\xBD", 4); /* ц, ян */
+    return find(w, n, "\xD1\x86", 2) || find(w, n, "\xD1\x8F\xD0\xBD", 4) || /* ц, ян */
+           find(w, n, "\xD1\x87\xD0\xB0\xD0\xBD", 6);                       /* чан */
 }
 
 /* Is `w` (n bytes) found lowercased as a word of the document? In Russian the first five
