@@ -784,8 +784,8 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
             i = e + 1;
         }
         score += rep;
-        if (pz - pa == wz - wa && in_headline(h, t, ps, pe, wa, wz))
-            score -= 3; /* a word repeated: "Kenya Kenya" */
+        if (in_headline(h, t, ps, pe, wa, wz))
+            score -= 3; /* a word repeated: "Kenya Kenya", "Прокурор Прокуратуры" */
         if (words > 19)
             score -= 2; /* headlines are short */
         if (score > best_score)
