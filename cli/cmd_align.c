@@ -24,7 +24,8 @@ void help_align(FILE *f)
           "                   (default 50; it follows the path and widens on its own)\n"
           "  --repair-mojibake  recover Cyrillic read with the wrong code page\n"
           "  --clean          remove HTML/XML markup and PDF debris (page numbers, dot leaders,\n"
-          "                   words broken a letter a line) before segmenting\n"
+          "                   words broken a letter a line) before segmenting; with\n"
+          "                   --presegmented the sentences are the cleaned lines\n"
           "  --src-lang L, --tgt-lang L   language codes written to TMX (default en, ru)\n",
           f);
 }
