@@ -670,8 +670,10 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         }
         if (prev_stop)
             continue; /* a headline does not end with "of", "the", "в" */
-        if (head && prev_lower && ne - ws > 1 && !in_list(h->starters, t + ws, ne - ws) &&
-            seen_lowercase(h, doc, len, t + ws, ne - ws))
+        size_t r2 = ne + 1; /* not the first word of a name: "Famously clear | Lake Tahoe" */
+        bool name_next = ne + 1 < n && t[ne] == ' ' && ta_is_upper(ta_u8_decode(t, n, &r2));
+        if (head && prev_lower && ne - ws > 1 && !name_next &&
+            !in_list(h->starters, t + ws, ne - ws) && seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
         if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws))
             return w;
