@@ -250,14 +250,20 @@ static bool debris(const char *s, size_t a, size_t z)
     return !punct;
 }
 
+/* Narrows [*a, *z) past spaces, tabs and CRs at both ends. */
+static void trim(const char *s, size_t *a, size_t *z)
+{
+    while (*a < *z && (s[*a] == ' ' || s[*a] == '\t' || s[*a] == '\r'))
+        ++*a;
+    while (*z > *a && (s[*z - 1] == ' ' || s[*z - 1] == '\t' || s[*z - 1] == '\r'))
+        --*z;
+}
+
 /* The letters in s[a, z), trimmed, when it is empty or a piece of one or two letters ("RN");
  * -1 otherwise. */
 static int piece(const char *s, size_t a, size_t z)
 {
-    while (a < z && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r'))
-        a++;
-    while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\r'))
-        z--;
+    trim(s, &a, &z);
     size_t letters = 0;
     while (a < z && letters < 3) {
         if (!ta_is_alpha(ta_u8_decode(s, z, &a)))
@@ -274,10 +280,7 @@ static ta_status clean_lines(const char *s, size_t len, ta_buf *out, size_t *cha
     for (size_t i = 0; i < len;) {
         const char *nl = memchr(s + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - s) : len, a = i, z = e;
-        while (a < z && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r'))
-            a++;
-        while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\r'))
-            z--;
+        trim(s, &a, &z);
         if (z > a && debris(s, a, z)) {
             ++*changes;
         } else if (ta_buf_add(out, s + i, e - i))

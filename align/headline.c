@@ -223,6 +223,15 @@ static bool ru_adjective(const char *w, size_t n)
     return false;
 }
 
+/* The bytes of the first k characters of b (all of it when shorter). */
+static size_t prefix_bytes(const ta_buf *b, size_t k)
+{
+    size_t i = 0;
+    while (i < b->len && k--)
+        ta_u8_decode(b->data, b->len, &i);
+    return i;
+}
+
 /* Does the rest of a word w[0, n), after its first five letters, make a people's name:
  * "американцы" after "амери", "россияне" after "росси", "хабаровчан" after "хабар"? */
 static bool demonym(const char *w, size_t n)
@@ -239,12 +248,8 @@ static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const c
     h->key.len = 0;
     if (ta_u8_lower(&h->key, w, n, false) || !h->key.len)
         return false;
-    size_t kl = 0, chars = 0;
-    while (kl < h->key.len && chars < 5) {
-        ta_u8_decode(h->key.data, h->key.len, &kl);
-        chars++;
-    }
-    bool prefix = chars == 5 && kl < h->key.len && !strcmp(h->lang, "ru");
+    size_t kl = prefix_bytes(&h->key, 5);
+    bool prefix = kl < h->key.len && !strcmp(h->lang, "ru");
     const char *k = h->key.data, *p = doc, *end = doc + len;
     if (!prefix)
         kl = h->key.len;
@@ -708,15 +713,6 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             return w;
     }
     return 0;
-}
-
-/* The bytes of the first k characters of b (all of it when shorter). */
-static size_t prefix_bytes(const ta_buf *b, size_t k)
-{
-    size_t i = 0;
-    while (i < b->len && k--)
-        ta_u8_decode(b->data, b->len, &i);
-    return i;
 }
 
 /* Is the word core t[a, z) found, in any case, among the cores of the headline t[from, e)? In
