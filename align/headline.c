@@ -496,8 +496,10 @@ static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, 
 
 /* A name of the headline t[from, w) (a capitalised word of four letters or more, no stopword
  * or sentence starter) among the first six words from ws, where a lead names its subject:
- * "Gagarina named the foods ... | Russian singer Polina Gagarina named five". */
-static bool name_soon(ta_headliner *h, const char *t, size_t n, size_t from, size_t w, size_t ws)
+ * "Gagarina named the foods ... | Russian singer Polina Gagarina named five". *at: the token
+ * where the name was found. */
+static bool name_soon(ta_headliner *h, const char *t, size_t n, size_t from, size_t w, size_t ws,
+                      size_t *at)
 {
     for (size_t i = from; i + 1 < w; i++) /* a headline has no sentence end inside */
         if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ')
@@ -518,11 +520,45 @@ static bool name_soon(ta_headliner *h, const char *t, size_t n, size_t from, siz
                 size_t ve = token_end(t, n, v), vs = v, vc = word_core(t, &vs, ve);
                 if (vc > vs + 1 && !memcmp(t + vc - 2, "'s", 2))
                     vc -= 2;
-                if (vc - vs == uc - us && !memcmp(t + vs, t + us, uc - us))
+                if (vc - vs == uc - us && !memcmp(t + vs, t + us, uc - us)) {
+                    *at = u;
                     return true;
+                }
                 v = ve + 1;
             }
         u = ue + 1;
+    }
+    return false;
+}
+
+/* Is the name at u the lead's subject, the words between w and it the headline's last ones,
+ * restated after the name ("... despite severe | Brexit backlash | Tony Blair has pledged ...
+ * following severe backlash"), not an apposition ("... spot | Manchester United star Paul
+ * Pogba has ... United finished")? A word of four letters or more, not a stopword, from
+ * t[w, u) comes again in the sentence after u (within 30 words), and the word before u is not
+ * capitalised. */
+static bool restated(ta_headliner *h, const char *t, size_t n, size_t w, size_t u)
+{
+    size_t ps = ta_token_start(t, w, u - 1), q = ps;
+    word_core(t, &q, u - 1);
+    if (ta_is_upper(ta_u8_decode(t, u - 1, &q)))
+        return false;
+    for (size_t g = w; g < u;) {
+        size_t ge = token_end(t, n, g), gs = g, gc = word_core(t, &gs, ge);
+        if (gc > gs + 1 && !memcmp(t + gc - 2, "'s", 2))
+            gc -= 2;
+        if (gc - gs >= 4 && !is_stopword(h, t + gs, gc - gs))
+            for (size_t v = token_end(t, n, u) + 1, k = 0; v < n && k < 30; k++) {
+                size_t ve = token_end(t, n, v), vs = v, vc = word_core(t, &vs, ve);
+                if (vc > vs + 1 && !memcmp(t + vc - 2, "'s", 2))
+                    vc -= 2;
+                if (vc - vs == gc - gs && !memcmp(t + vs, t + gs, gc - gs))
+                    return true;
+                if (ve > vs && strchr(".!?", t[ve - 1]))
+                    break; /* the lead's first sentence only */
+                v = ve + 1;
+            }
+        g = ge + 1;
     }
     return false;
 }
@@ -680,8 +716,9 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         if (head && prev_lower && ne - ws > 1 && !name_next &&
             !in_list(h->starters, t + ws, ne - ws) && seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
-        if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws))
-            return w;
+        size_t nm;
+        if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm))
+            return nm > w && restated(h, t, n, w, nm) ? nm : w;
         size_t wa = ws, wz = word_core(t, &wa, ne);
         bool up = ta_is_upper(pc);
         if (head && !up && ws == w && t[pe - 1] != ')' && same_words(t, n, from, ws, 1) &&
