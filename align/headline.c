@@ -680,6 +680,13 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         q = pe;
         uint32_t last = ta_u8_prev(t, &q);
         bool quote_end = is_close_quote(last) && (last != '\'' || opened_single(t, from, pe));
+        size_t se;
+        uint32_t p0 = ta_u8_decode(t, pe, &(size_t){ps});
+        if (last == ',' && ws == w && pe - ps > 2 && (ta_is_upper(p0) || ta_is_digit(p0)) &&
+            starts_with_starter(h, t, n, ws, &se) && se < n &&
+            ta_is_lower(ta_u8_decode(t, n, &(size_t){se})))
+            return w; /* a full stop typed as a comma after a name or number: "... today, July
+                       * 24, | During his trips", not verse ("must roam, And seek abroad") */
         bool bullet;
         if (!(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
             (t[pe - 1] == ')' && ta_list_marker(t, ps + (t[ps] == '('), pe, &bullet) != 0))
@@ -699,7 +706,6 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         }
         bool tc = head && !ru && title_case(h, t, from, w);
         bool prev_stop = pz == pa || (!acronym(t, pa, pz) && is_stopword(h, t + pa, pz - pa));
-        size_t se;
         size_t oq = w;
         bool title_quote = ws != w && ta_u8_decode(t, n, &oq) == 0x2018; /* "topics ‘Where the" */
         if (starts_with_starter(h, t, n, ws, &se) && (head || !title_quote)) {
