@@ -782,6 +782,18 @@ static bool in_headline(ta_headliner *h, const char *t, size_t from, size_t e, s
     return false;
 }
 
+/* Do the two words from w, both capitalised, come as a pair in the headline t[0, ps)? */
+static bool name_pair(const char *t, size_t n, size_t ps, size_t w)
+{
+    size_t ne = token_end(t, n, w), q = ne + 1;
+    if (ne + 1 >= n || !ta_is_upper(ta_u8_decode(t, n, &q)))
+        return false;
+    for (size_t v = 0; v < ps; v = token_end(t, n, v) + 1)
+        if (same_words(t, n, v, w, 2) && token_end(t, n, token_end(t, n, v) + 1) <= ps)
+            return true;
+    return false;
+}
+
 size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, const char *doc,
                           size_t len)
 {
@@ -825,6 +837,10 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
             i = e + 1;
         }
         score += rep;
+        if (prev_upper && !starter && ta_is_upper(c) && !is_close_quote(last) &&
+            name_pair(t, n, ps, w))
+            score += 3; /* the headline's two-word name opens the lead: "... твитами Уайли |
+                         * Прити Патель потребовала", not "... Hurricane | Hanna" */
         if (in_headline(h, t, ps, pe, wa, wz))
             score -= 3; /* a word repeated: "Kenya Kenya", "Прокурор Прокуратуры" */
         if (words > 19)
