@@ -723,8 +723,14 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             !in_list(h->starters, t + ws, ne - ws) && seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
         size_t nm;
-        if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm))
+        if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm)) {
+            size_t g = from == 0 && words > 14 ? ta_forced_headline(h, t, n, w, doc, len) : 0;
+            if (g)
+                return g; /* a long headline ran on into the lead: "... transplantation
+                           * procedure | Russian entrepreneur and Tinkoff group founder | Oleg
+                           * Tinkov released" */
             return nm > w && restated(h, t, n, w, nm) ? nm : w;
+        }
         size_t wa = ws, wz = word_core(t, &wa, ne);
         bool up = ta_is_upper(pc);
         if (head && !up && ws == w && t[pe - 1] != ')' && same_words(t, n, from, ws, 1) &&
