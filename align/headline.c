@@ -720,7 +720,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         size_t r2 = ne + 1; /* not the first word of a name: "Famously clear | Lake Tahoe" */
         bool name_next = ne + 1 < n && t[ne] == ' ' && ta_is_upper(ta_u8_decode(t, n, &r2));
         if (head && prev_lower && ne - ws > 1 && !name_next &&
-            !in_list(h->starters, t + ws, ne - ws) && seen_lowercase(h, doc, len, t + ws, ne - ws))
+            !in_list(h->starters, t + ws, ne - ws) && !(ru && oblique(t + ws, ne - ws)) &&
+            seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
         size_t nm;
         if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm)) {

@@ -330,6 +330,9 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         size_t a0 = ta_token_start(s, lo, e);
         return a0 == sent && ta_list_marker(s, a0, e, &bullet) != 0;
     }
+    if (e == p && e >= lo + 3 && p < hi && !memcmp(s + e - 2, "\xD6\x89", 2) &&
+        ta_is_digit((unsigned char)s[e - 3]) && ta_is_digit((unsigned char)s[p]))
+        return true; /* the Armenian full stop as a time separator: "в 01։23 часов" */
     size_t q0 = e; /* after "!" or "?" (and closing quotes) a lowercase word goes on the
                     * sentence: "Yahoo! in the", "'Well!' thought Alice" */
     uint32_t last = e > lo ? ta_u8_prev(s, &q0) : 0;
