@@ -17,6 +17,7 @@ struct ta_headliner {
     ta_strmap first;  /* the first word of every starter, to skip the list for other words */
     ta_strmap stop;   /* stopwords.LANG: a headline does not end with one */
     ta_strmap minor;  /* titlecase.LANG: lowercase words of Title Case headlines */
+    ta_strmap titles; /* titles.LANG: a title before a name ("Chief Minister") */
     char *dict_dir;
     Hunhandle *hun;
     bool hun_tried;
@@ -52,6 +53,13 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner 
         if (ta_strmap_put(&h->minor, stop[i], strlen(stop[i]), 1))
             st = ta_fail(err, TA_ENOMEM, "out of memory");
     ta_lines_free(stop);
+    stop = NULL;
+    if (st == TA_OK && !strcmp(lang, "en"))
+        st = ta_data_lines(data_dir, "titles.en", &stop, &n, NULL, err);
+    for (size_t i = 0; st == TA_OK && stop && i < n; i++)
+        if (ta_strmap_put(&h->titles, stop[i], strlen(stop[i]), 1))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+    ta_lines_free(stop);
     const char *env = getenv("TALIGN_HUNSPELL");
     const char *dir = env && *env ? env : "/usr/share/hunspell";
     if (st == TA_OK && !(h->dict_dir = strdup(dir)))
@@ -72,6 +80,7 @@ void ta_headliner_free(ta_headliner *h)
     ta_strmap_release(&h->first);
     ta_strmap_release(&h->stop);
     ta_strmap_release(&h->minor);
+    ta_strmap_release(&h->titles);
     if (h->hun)
         Hunspell_destroy(h->hun);
     free(h->dict_dir);
@@ -644,12 +653,114 @@ static bool ordinal(const char *w, size_t n)
     return false;
 }
 
+/* Are the word cores from a and from b equal, ignoring case, for k words? */
+static bool same_words_nocase(ta_headliner *h, const char *t, size_t n, size_t a, size_t b, int k)
+{
+    for (int i = 0; i < k; i++) {
+        if (a >= n || b >= n)
+            return false;
+        size_t ae = token_end(t, n, a), be = token_end(t, n, b), as = a, bs = b;
+        size_t ac = word_core(t, &as, ae), bc = word_core(t, &bs, be);
+        h->key.len = h->tmp.len = 0;
+        if (ac == as || ta_u8_lower(&h->key, t + as, ac - as, false) ||
+            ta_u8_lower(&h->tmp, t + bs, bc - bs, false) || h->key.len != h->tmp.len ||
+            memcmp(h->key.data, h->tmp.data, h->key.len))
+            return false;
+        a = ae + 1, b = be + 1;
+    }
+    return true;
+}
+
+/* Is the capitalised word t[a, z) (a core, "'s" cut off) part of a name: not a common word, or
+ * a pair with the next word in the headline t[from, hz) ("Paras Raykar")? */
+static bool name_word(ta_headliner *h, const char *t, size_t n, size_t from, size_t hz, size_t a,
+                      size_t z)
+{
+    if (!common_word(h, t + a, z - a))
+        return true;
+    size_t ne = token_end(t, n, a);
+    for (size_t v = from; ne + 1 < n && v < hz; v = token_end(t, n, v) + 1) {
+        size_t vs = v, vc = word_core(t, &vs, token_end(t, n, v));
+        if (vc - vs == z - a && !memcmp(t + vs, t + a, z - a)) {
+            size_t x = token_end(t, n, v) + 1, y = ne + 1, xs = x, ys = y;
+            size_t xc = word_core(t, &xs, token_end(t, n, x)), yc = word_core(t, &ys, token_end(t, n, y));
+            if (yc > ys + 1 && !memcmp(t + yc - 2, "'s", 2))
+                yc -= 2;
+            if (x < hz && xc - xs == yc - ys && xc > xs && !memcmp(t + xs, t + ys, xc - xs))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The end of a Title Case headline glued to its lead, where every word up to the lead's first
+ * lowercase one is capitalised ("... Over Rs. 100 Bribe | Paras Raykar's cart carrying"). The
+ * lead starts with a sentence starter and a lowercase word or number ("... Nadu | At least 38"),
+ * with the headline's own words again ("... "Backstab" India | Pakistan tried to"), or with the
+ * run of names, titles (titles.LANG, and the word before one: "Home Minister") and
+ * possessives before its first lowercase word ("... Covid Positive | Madhya Pradesh Chief
+ * Minister Shivraj Singh Chouhan, who"). 0 when it is no such headline. */
+static size_t title_case_end(ta_headliner *h, const char *t, size_t n, size_t from)
+{
+    size_t pos[64], k = 0, low = 0; /* word starts up to the first lowercase word, not minor */
+    for (size_t a = from; a < n && k < 64 && a - from < 400;) {
+        size_t e = token_end(t, n, a), wa = a, wz = word_core(t, &wa, e), q = wa;
+        uint32_t c = wa < wz ? ta_u8_decode(t, wz, &q) : 0;
+        if (ta_is_lower(c) && !in_map(h, &h->minor, t + wa, wz - wa)) {
+            low = a;
+            break;
+        }
+        if (wa == wz && (e - a == 1 || e - a == 2 || e - a == 3) && !ta_is_alpha(c))
+            return 0; /* a dash: a dateline or a site name ("... Ministry Luanda - The") */
+        pos[k++] = a;
+        a = e + 1;
+        while (a < n && t[a] == ' ')
+            a++;
+    }
+    if (!low || k < 6 || !title_case(h, t, from, low))
+        return 0;
+    size_t se;
+    for (size_t i = 1; i < k; i++) /* a starter and a lowercase word or a number */
+        if (starts_with_starter(h, t, n, pos[i], &se) &&
+            (se >= low || (se < n && ta_is_digit((unsigned char)t[se]))))
+            return pos[i];
+    for (size_t i = 1; i < k; i++) { /* the headline's words again, lowercase now */
+        int m = (int)(k - i) + 1;
+        if (m <= 3)
+            for (size_t v = from; v < pos[i]; v = token_end(t, n, v) + 1)
+                if (same_words_nocase(h, t, n, v, pos[i], m) &&
+                    token_end(t, n, v) < pos[i])
+                    return pos[i];
+    }
+    size_t i = k;
+    bool title = false; /* the word after is a title: "Home | Minister" */
+    while (i > 1) { /* back over the names, titles, possessives and minor words */
+        size_t a = pos[i - 1], e = token_end(t, n, a), wa = a, wz = word_core(t, &wa, e);
+        size_t q = wa;
+        uint32_t c = wa < wz ? ta_u8_decode(t, wz, &q) : 0;
+        bool poss = wz > wa + 1 && !memcmp(t + wz - 2, "'s", 2);
+        size_t cz = poss ? wz - 2 : wz;
+        bool is_title = in_map(h, &h->titles, t + wa, wz - wa);
+        bool keep = ta_is_digit(c) ? false
+                    : in_map(h, &h->minor, t + wa, wz - wa) || is_title || title ||
+                      (poss && i < k) || name_word(h, t, n, from, pos[i - 1], wa, cz);
+        if (!keep || (wz < e && i < k && t[wz] != ','))
+            break; /* "Issue", "Positive": the headline's last word */
+        title = is_title;
+        i--;
+    }
+    return i > 1 && i < k ? pos[i] : 0;
+}
+
 size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
                          int first, const char *doc, size_t len)
 {
     size_t words = 1;
     bool ru = !strcmp(h->lang, "ru");
     size_t chars = 0, counted = from + 1, lim = to < n ? to : n;
+    size_t tce = first == 2 && !ru ? title_case_end(h, t, lim, from) : 0;
+    if (tce)
+        return tce;
     for (size_t w = from + 1; w < lim; w++) {
         const char *sp = memchr(t + w - 1, ' ', lim - (w - 1)); /* the next word start */
         if (!sp || (w = (size_t)(sp - t) + 1) >= lim)
