@@ -830,9 +830,11 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             continue; /* a headline does not end with "of", "the", "в" */
         size_t r2 = ne + 1; /* not the first word of a name: "Famously clear | Lake Tahoe" */
         bool name_next = ne + 1 < n && t[ne] == ' ' && ta_is_upper(ta_u8_decode(t, n, &r2));
-        if (head && prev_lower && ne - ws > 1 && !name_next &&
-            !in_list(h->starters, t + ws, ne - ws) && !(ru && oblique(t + ws, ne - ws)) &&
-            seen_lowercase(h, doc, len, t + ws, ne - ws))
+        size_t r3 = ne + 1; /* after a headline: a lowercase word next, "Randomised drug" */
+        bool lower_next = ne + 1 < n && t[ne] == ' ' && ta_is_lower(ta_u8_decode(t, n, &r3));
+        if ((head || (after_head && lower_next && ta_is_lower(pc))) && prev_lower &&
+            ne - ws > 1 && !name_next && !in_list(h->starters, t + ws, ne - ws) &&
+            !(ru && oblique(t + ws, ne - ws)) && seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
         size_t nm;
         if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm)) {
