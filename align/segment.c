@@ -292,6 +292,25 @@ static bool camel(const char *s, size_t a, size_t e)
     return false;
 }
 
+/* Is the word at s[a, e) a site's name in lowercase, "rus.err.ee", "gazeta.ru": letters, digits
+ * and hyphens in two labels or more, the last of two to six letters (not "e.g.", "a.m.")? */
+static bool domain(const char *s, size_t a, size_t e)
+{
+    size_t dots = 0, label = 0;
+    for (size_t i = a; i < e; i++) {
+        char c = s[i];
+        if (c == '.') {
+            if (!label || i + 1 == e)
+                return false;
+            dots++, label = 0;
+        } else if ((c >= 'a' && c <= 'z') || (label && ((c >= '0' && c <= '9') || c == '-')))
+            label++;
+        else
+            return false;
+    }
+    return dots >= 1 && label >= 2 && label <= 6 && s[e - 1] >= 'a';
+}
+
 /* Is s[sent, a) no sentence but an opening phrase: a preposition ("phrase" lines of
  * abbrev.LANG) and at most two words, as in "At 5 a.m. Mr. Smith went"? */
 static bool phrase_only(ta_segmenter *sg, const char *s, size_t sent, size_t a)
@@ -645,9 +664,10 @@ static int extra_candidates(const char *t, size_t n, bool semicolon, ta_vec *c)
                 size_t we = i + 1;
                 while (we < n && t[we] != ' ')
                     we++;
-                if (camel(t, i + 1, we))
-                    at = i + 1; /* "upgraded. oOh! Media", "a phone. iPhones": join_here
-                                 * keeps it after an abbreviation */
+                if (camel(t, i + 1, we) || domain(t, i + 1, we))
+                    at = i + 1; /* "upgraded. oOh! Media", "a phone. iPhones", "added.
+                                 * rus.err.ee wrote": join_here keeps it after an
+                                 * abbreviation */
             }
             if (!at && t[i + 1] >= 'a' && t[i + 1] <= 'z' && t[i + 2] == '.' && i + 3 < n &&
                 t[i + 3] == ' ') { /* "Smith. a. here it is b. another c. one more" */
