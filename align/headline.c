@@ -942,9 +942,13 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
             continue;
         size_t se;
         bool starter = starts_with_starter(h, t, n, wa, &se);
-        bool common = !starter && !digit && (seen_lowercase(h, doc, len, t + wa, wz - wa) ||
-                                             (common_word(h, t + wa, wz - wa) &&
-                                              !(ru && oblique(t + wa, wz - wa))));
+        bool obl = ru && oblique(t + wa, wz - wa); /* in an oblique case, after a capitalised
+                                                    * word it goes with the name: "НБА Глава |
+                                                    * Российской федерации" */
+        bool common = !starter && !digit &&
+                      ((seen_lowercase(h, doc, len, t + wa, wz - wa) &&
+                        !(obl && prev_upper && ta_is_alpha(last))) ||
+                       (common_word(h, t + wa, wz - wa) && !obl));
         int score = starter ? 3 : common ? 2 : digit ? 1 : 0;
         if (prev_upper && !starter && !(ru && common) && !acronym(t, pa, pz))
             score -= 2; /* inside a name: "Hurricane | Hanna", "Moscow | Department"; not
