@@ -6,7 +6,7 @@
 
 typedef struct ta_headliner ta_headliner;
 
-/* Reads starters.LANG, stopwords.LANG and titlecase.en from data_dir (NULL: built-in). The
+/* Reads starters.LANG, stopwords.LANG, titlecase.en and titles.en from data_dir (NULL: built-in). The
  * hunspell dictionary LANG_xx in $TALIGN_HUNSPELL (default /usr/share/hunspell) is opened the
  * first time it is needed; without it the rules that need it are skipped. */
 ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,

@@ -18,6 +18,7 @@ struct ta_segmenter {
     UText *ut;
     ta_strmap abbrev;   /* lowercased abbreviation -> class | (follow-list index << 4) */
     ta_strmap phrase;   /* lowercased prepositions that open a phrase, not a sentence */
+    ta_strmap months;   /* months.LANG: month names in every form, lowercased */
     ta_vec follow;      /* per entry: a char ** NULL-terminated list of prefixes */
     ta_boiler boiler;
     ta_buf scratch, key, lower;
@@ -127,6 +128,44 @@ static ta_status load_abbrev(ta_segmenter *s, ta_error *err)
     return st;
 }
 
+/* months.LANG: "N word word ..." a line */
+static ta_status load_months(ta_segmenter *s, ta_error *err)
+{
+    char name[32], **lines;
+    size_t n;
+    snprintf(name, sizeof name, "months.%s", s->lang);
+    ta_status st = ta_data_lines(s->opts.data_dir, name, &lines, &n, NULL, err);
+    for (size_t i = 0; st == TA_OK && i < n; i++) {
+        char *save = NULL;
+        strtok_r(lines[i], " \t", &save); /* the month's number */
+        for (char *w = strtok_r(NULL, " \t", &save); w && st == TA_OK; w = strtok_r(NULL, " \t", &save))
+            if (make_key(s, w, strlen(w)) ||
+                ta_strmap_put(&s->months, s->key.data ? s->key.data : "", s->key.len, 1))
+                st = ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    ta_lines_free(lines);
+    return st;
+}
+
+/* Does a date start at s[a]: a day and a month, "24 апреля", "24 April"? */
+static bool date_at(ta_segmenter *sg, const char *s, size_t a, size_t hi)
+{
+    size_t d = a;
+    while (d < hi && d - a < 3 && ta_is_digit((unsigned char)s[d]))
+        d++;
+    if (d == a || d - a > 2 || d + 1 >= hi || s[d] != ' ')
+        return false;
+    size_t we = ++d;
+    while (we < hi) {
+        size_t q = we;
+        if (!ta_is_alpha(ta_u8_decode(s, hi, &q)))
+            break;
+        we = q;
+    }
+    return we > d && !make_key(sg, s + d, we - d) &&
+           ta_strmap_get(&sg->months, sg->key.data ? sg->key.data : "", sg->key.len, NULL);
+}
+
 ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_error *err)
 {
     *out = NULL;
@@ -150,7 +189,7 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
         s->bi = ubrk_open(UBRK_SENTENCE, s->lang, NULL, 0, &ec);
         if (U_FAILURE(ec))
             st = ta_fail(err, TA_EINVAL, "ICU sentence iterator: %s", u_errorName(ec));
-        else if ((st = load_abbrev(s, err)) == TA_OK &&
+        else if ((st = load_abbrev(s, err)) == TA_OK && (st = load_months(s, err)) == TA_OK &&
                  (st = ta_headliner_new(s->lang, o.data_dir, &s->headliner, err)) == TA_OK)
             st = ta_boiler_load(&s->boiler, o.data_dir, err);
     }
@@ -173,6 +212,7 @@ void ta_segmenter_free(ta_segmenter *s)
         utext_close(s->ut);
     ta_strmap_release(&s->abbrev);
     ta_strmap_release(&s->phrase);
+    ta_strmap_release(&s->months);
     free_follow(&s->follow);
     ta_boiler_release(&s->boiler);
     ta_buf_release(&s->scratch);
@@ -439,6 +479,11 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         }
         if (cls == AB_NUM)
             return next_digit;
+        if (next_digit && date_at(sg, s, nx, hi) &&
+            !(make_key(sg, s + starts[k], e - starts[k]) == 0 &&
+              ta_strmap_get(&sg->months, sg->key.data, sg->key.len - 1, NULL)))
+            return false; /* a date opens the next sentence: "около $3 трлн. | 24 апреля
+                           * Трамп", not "Jan. 5" */
         return next_lower || next_digit || (next_upper && follow_ok(follow, s + nx, ne - nx)) ||
                (next_upper && phrase_only(sg, s, sent, starts[k]));
     }
@@ -961,8 +1006,9 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
             while (d < n && ta_is_digit((unsigned char)t[d]))
                 d++;
             r = d + 1;
-            if (d + 1 < n && t[d] == ' ' && d - p <= 2 && ta_is_upper(ta_u8_decode(t, n, &r)))
-                p = d + 1;
+            if (d + 1 < n && t[d] == ' ' && d - p <= 2 && ta_is_upper(ta_u8_decode(t, n, &r)) &&
+                !date_at(sg, t, p, n))
+                p = d + 1; /* not a date: "Inc. | 5 May brought" */
         }
         if (p >= n)
             break;

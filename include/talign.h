@@ -128,7 +128,8 @@ typedef struct {
     bool keep_boilerplate; /* keep site furniture (All news, Обновлено: ...) as segments */
     bool keep_semicolons;  /* never end a sentence at "; ", even where abbrev.LANG says so
                               ("option split-semicolon", the English treebank convention) */
-    const char *data_dir;  /* directory with abbrev.LANG and boilerplate.txt; NULL = built-in */
+    const char *data_dir;  /* directory with abbrev.LANG, months.LANG, starters.LANG, ... and
+                            * boilerplate.txt (see README); NULL = built-in */
 } ta_segment_opts;
 
 /* The defaults: English, one paragraph a line, rules applied, boilerplate dropped, built-in
