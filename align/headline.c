@@ -653,6 +653,25 @@ static bool ordinal(const char *w, size_t n)
     return false;
 }
 
+static bool in_headline(ta_headliner *h, const char *t, size_t from, size_t e, size_t a, size_t z);
+
+/* Do two different words of four letters or more of the headline t[from, e) come again among
+ * the twelve words from ws? */
+static bool restates(ta_headliner *h, const char *t, size_t n, size_t from, size_t e, size_t ws)
+{
+    size_t first = 0, fl = 0;
+    for (size_t i = ws, k = 0; i < n && k < 12; k++) {
+        size_t ie = token_end(t, n, i), a = i, z = word_core(t, &a, ie);
+        if (z - a >= 4 && !is_stopword(h, t + a, z - a) && in_headline(h, t, from, e, a, z)) {
+            if (first && (fl != z - a || memcmp(t + first, t + a, fl)))
+                return true;
+            first = a, fl = z - a;
+        }
+        i = ie + 1;
+    }
+    return false;
+}
+
 /* Are the word cores from a and from b equal, ignoring case, for k words? */
 static bool same_words_nocase(ta_headliner *h, const char *t, size_t n, size_t a, size_t b, int k)
 {
@@ -798,6 +817,10 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             ta_is_lower(ta_u8_decode(t, n, &(size_t){se})))
             return w; /* a full stop typed as a comma after a name or number: "... today, July
                        * 24, | During his trips", not verse ("must roam, And seek abroad") */
+        if (last == ':' && head && words > 4 && ws == w && restates(h, t, n, from, pe, ws))
+            return w; /* "Putin talked with Shoigu in a cabin: | Russian President Vladimir
+                       * Putin had discussions with ... Sergei Shoigu", not a name before the
+                       * headline ("Dominic Raab: Government can't ...") */
         bool bullet;
         if (!(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
             (t[pe - 1] == ')' && ta_list_marker(t, ps + (t[ps] == '('), pe, &bullet) != 0))
