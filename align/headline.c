@@ -632,8 +632,12 @@ static bool one_word_headline(ta_headliner *h, const char *t, size_t n, size_t f
         return false;
     if (same_words(t, n, from, w, 1))
         return true;
-    return first && starts_with_starter(h, t, n, w, &se) && se < n && t[se - 2] != ',' &&
-           ta_is_lower(ta_u8_decode(t, n, &se));
+    if (!starts_with_starter(h, t, n, w, &se) || se >= n || t[se - 2] == ',' ||
+        !ta_is_lower(ta_u8_decode(t, n, &(size_t){se})))
+        return false;
+    /* past the first sentence, only in Russian before a capitalised preposition, conjunction or
+     * pronoun, which no title capitalises there: "Протесты | В ряде городов" */
+    return first || (!strcmp(h->lang, "ru") && is_stopword(h, t + w, strcspn(t + w, " ")));
 }
 
 /* An ordinal, which modifies the word after it: "44th", "1st", "21-й", "5-го" */
