@@ -850,7 +850,10 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             size_t r = se;
             uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
             /* in a Title Case headline "To", "On" are no sign; the sentence is */
-            if (!prev_stop && (ta_is_lower(d) || ta_is_digit(d) || (head && !tc)))
+            bool noun = after_head && ru && ws == w && ta_is_lower(pc) &&
+                        !is_stopword(h, t + ws, se - 1 - ws); /* "... в Финском заливе |
+                                                               * Президент России" */
+            if (!prev_stop && (ta_is_lower(d) || ta_is_digit(d) || (head && !tc) || noun))
                 return w;
         }
         if (prev_stop)
