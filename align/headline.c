@@ -213,6 +213,28 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
     return NULL;
 }
 
+/* Is the word at t[a] a Russian verb in the past or the present third person, lowercase and
+ * four letters or more: "заявил", "сообщила", "считает", "говорят"? */
+static bool ru_verb(const char *t, size_t n, size_t a)
+{
+    static const char *end[] = {"\xD0\xBB", "\xD0\xBB\xD0\xB0", "\xD0\xBB\xD0\xB8",
+                                "\xD0\xB5\xD1\x82", "\xD0\xB8\xD1\x82",
+                                "\xD1\x8E\xD1\x82", "\xD1\x8F\xD1\x82", NULL};
+    size_t e = a, q = a;      /* л ла ли ет ит ют ят */
+    if (a >= n || !ta_is_lower(ta_u8_decode(t, n, &q)))
+        return false;
+    while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != '.')
+        e++;
+    if (ta_u8_count(t + a, e - a) < 4)
+        return false;
+    for (int i = 0; end[i]; i++) {
+        size_t l = strlen(end[i]);
+        if (e - a > l && !memcmp(t + e - l, end[i], l))
+            return true;
+    }
+    return false;
+}
+
 /* Does w[0, n) hold a Russian adjective ending, "ск" or "цк" and an adjective's case ending
  * ("ливанской", "хабаровского", "израильский"), not a name ("Хабаровска")? */
 static bool ru_adjective(const char *w, size_t n)
@@ -866,7 +888,14 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             ne - ws > 1 && !name_next && !in_list(h->starters, t + ws, ne - ws) &&
             !(ru && oblique(t + ws, ne - ws)) && seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
-        size_t nm;
+        size_t nm, wa0 = ws, wz0 = word_core(t, &wa0, ne);
+        if (ru && first == 1 && after_head && ws == w && ne + 1 < n && ru_verb(t, n, ne + 1) &&
+            (ta_is_lower(pc) || acronym(t, pa, pz)) && wz0 > ws &&
+            !common_word(h, t + ws, wz0 - ws) && restates(h, t, n, from, pe, ws))
+            return w; /* after a headline, a name and a verb opening a sentence that
+                       * restates the standfirst: "... случай
+                       * коронавируса в КНДР | Мурашко заявил, что вакцинация от коронавируса
+                       * будет добровольной" */
         if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm)) {
             size_t g = from == 0 && words > 14 ? ta_forced_headline(h, t, n, w, doc, len) : 0;
             if (g)
