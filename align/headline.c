@@ -562,6 +562,48 @@ static bool name_soon(ta_headliner *h, const char *t, size_t n, size_t from, siz
     return false;
 }
 
+/* Does a lead open at ws with an apposition before a name of the headline t[from, w):
+ * "Forward | Kirill Panchenko is", "Washington winger Aleksandr Ovechkin admitted", "Manchester
+ * United star Paul Pogba has"? Up to two capitalised words (one when the headline ends with a
+ * capitalised word: "Inter Milan | German ex-goalie"), a title (titles.LANG, maybe after
+ * "ex-"), one to three capitalised words, one of them a name of four letters or more from the
+ * headline, and then a lowercase word. */
+static bool apposition_lead(ta_headliner *h, const char *t, size_t n, size_t from, size_t w,
+                            size_t ws, bool prev_lower)
+{
+    size_t u = ws;
+    int aff = 0, names = 0;
+    bool title = false, hit = false;
+    while (u < n) {
+        size_t ue = token_end(t, n, u), us = u, uc = word_core(t, &us, ue), q = us;
+        if (uc == us)
+            return false;
+        size_t cs = uc - us > 3 && !memcmp(t + us, "ex-", 3) ? us + 3 : us;
+        uint32_t c = ta_u8_decode(t, uc, &q);
+        bool is_title = in_map(h, &h->titles, t + cs, uc - cs);
+        if (ta_is_lower(c) && !is_title)
+            break;
+        if (!ta_is_upper(c) && !is_title)
+            return false;
+        if (is_title)
+            title = true;
+        else if (!title) {
+            if (++aff > (prev_lower ? 2 : 1) || uc < ue)
+                return false; /* the affiliation: "Washington", "Manchester United" */
+        } else {
+            size_t nz = uc > us + 1 && !memcmp(t + uc - 2, "'s", 2) ? uc - 2 : uc;
+            for (size_t v = from; !hit && nz - us >= 4 && v < w; v = token_end(t, n, v) + 1) {
+                size_t vs = v, vc = word_core(t, &vs, token_end(t, n, v));
+                hit = vc - vs == nz - us && !memcmp(t + vs, t + us, nz - us);
+            }
+            if (++names > 3)
+                return false;
+        }
+        u = ue + 1;
+    }
+    return title && hit && u < n;
+}
+
 /* Is the name at u the lead's subject, the words between w and it the headline's last ones,
  * restated after the name ("... despite severe | Brexit backlash | Tony Blair has pledged ...
  * following severe backlash"), not an apposition ("... spot | Manchester United star Paul
@@ -896,6 +938,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
                        * restates the standfirst: "... случай
                        * коронавируса в КНДР | Мурашко заявил, что вакцинация от коронавируса
                        * будет добровольной" */
+        if (!ru && head && !tc && ws == w && apposition_lead(h, t, n, from, w, ws, prev_lower))
+            return w; /* "... contract with Panchenko | Forward Kirill Panchenko is leaving" */
         if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm)) {
             size_t g = from == 0 && words > 14 ? ta_forced_headline(h, t, n, w, doc, len) : 0;
             if (g)
