@@ -604,6 +604,26 @@ static bool apposition_lead(ta_headliner *h, const char *t, size_t n, size_t fro
     return title && hit && u < n;
 }
 
+/* Is t[from, pe) one quotation (its opening mark at `from`, its closing one at pe - 1, none
+ * between), a sentence without its full stop, and the word ending at ne, after it, capitalised
+ * and followed by a lowercase one ('"Social networks must act faster" | Twitter was accused')? */
+static bool quoted_sentence(const char *t, size_t n, size_t from, size_t pe, size_t ne)
+{
+    size_t q = from;
+    uint32_t open = ta_u8_decode(t, pe, &q);
+    if (!ta_is_open_punct(open) || open == '(' || open == '[')
+        return false;
+    size_t b = pe - 1;
+    if (b <= q || !ta_is_alpha(ta_u8_prev(t, &b)))
+        return false; /* '"..., " Meunier said' */
+    for (size_t i = q; i < pe - 1; i++)
+        if (t[i] == '"' || (t[i] == '\xC2' && (t[i + 1] == '\xAB' || t[i + 1] == '\xBB')) ||
+            ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' '))
+            return false;
+    size_t r = ne + 1;
+    return ne + 1 < n && t[ne] == ' ' && ta_is_lower(ta_u8_decode(t, n, &r));
+}
+
 /* Is the name at u the lead's subject, the words between w and it the headline's last ones,
  * restated after the name ("... despite severe | Brexit backlash | Tony Blair has pledged ...
  * following severe backlash"), not an apposition ("... spot | Manchester United star Paul
@@ -879,6 +899,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         uint32_t last = ta_u8_prev(t, &q);
         bool quote_end = is_close_quote(last) && (last != '\'' || opened_single(t, from, pe));
         size_t se;
+        if (quote_end && last != '\'' && ws == w && words > 5 && quoted_sentence(t, n, from, pe, ne))
+            return w; /* '. "Социальные сети должны ... со своих платформ" | Твиттер обвинили' */
         uint32_t p0 = ta_u8_decode(t, pe, &(size_t){ps});
         if (last == ',' && ws == w && pe - ps > 2 && (ta_is_upper(p0) || ta_is_digit(p0)) &&
             starts_with_starter(h, t, n, ws, &se) && se < n &&
