@@ -1046,7 +1046,8 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
     int best_score = 0; /* a split needs a score of 1 or more */
     bool ru = !strcmp(h->lang, "ru");
     size_t total = ta_count_words(t, 0, to, SIZE_MAX);
-    for (size_t w = 1; w < to && w < 250; w++) {
+    for (size_t w = 1, chars = 1; w < to && chars < 250; w++) { /* 250 characters */
+        chars += ((unsigned char)t[w] & 0xC0) != 0x80;
         if (t[w - 1] != ' ' || t[w] == ' ')
             continue;
         words++;

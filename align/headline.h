@@ -33,7 +33,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
  * follows a word that is no function word is scored: a sentence starter after it, a common word
  * (seen in lowercase or known to hunspell), the headline's words named again in the next eight,
  * a number; against: inside a run of capitalised words, past 18 words. The best place in the
- * first 250 bytes scoring 1 or more, or 0. */
+ * first 250 characters scoring 1 or more, or 0. */
 size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, const char *doc,
                           size_t len);
 
