@@ -604,6 +604,31 @@ static bool apposition_lead(ta_headliner *h, const char *t, size_t n, size_t fro
     return title && hit && u < n;
 }
 
+/* Do the five words before w (in t[from, w)) come again, as they are, in t[w, to), and there
+ * go on with a lowercase word, where at w a capitalised one starts a sentence? */
+static bool restated_here(const char *t, size_t from, size_t w, size_t to)
+{
+    size_t a = w - 1;
+    for (int k = 0; k < 5; k++) {
+        if (a <= from)
+            return false;
+        a = ta_token_start(t, from, a);
+        if (k < 4) {
+            if (a <= from + 1)
+                return false;
+            a--;
+        }
+    }
+    size_t len = w - 1 - a;
+    for (const char *p = t + w; (p = find(p, (size_t)(t + to - p), t + a, len)) != NULL; p++) {
+        size_t b = (size_t)(p - t) + len + 1;
+        size_t r = b;
+        if (b < to && t[b - 1] == ' ' && ta_is_lower(ta_u8_decode(t, to, &r)))
+            return true;
+    }
+    return false;
+}
+
 /* Is t[from, pe) one quotation (its opening mark at `from`, its closing one at pe - 1, none
  * between), a sentence without its full stop, and the word ending at ne, after it, capitalised
  * and followed by a lowercase one ('"Social networks must act faster" | Twitter was accused')? */
@@ -944,6 +969,10 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         }
         if (prev_stop)
             continue; /* a headline does not end with "of", "the", "в" */
+        if (ta_is_lower(pc) && restated_here(t, from, w, lim))
+            return w; /* a headline restated by its lead: "Two landfills will become sites for
+                       * producing renewable energy sources | The Torbeevo landfill ... will
+                       * become sites for producing renewable energy sources from ..." */
         size_t r2 = ne + 1; /* not the first word of a name: "Famously clear | Lake Tahoe" */
         bool name_next = ne + 1 < n && t[ne] == ' ' && ta_is_upper(ta_u8_decode(t, n, &r2));
         size_t r3 = ne + 1; /* after a headline: a lowercase word next, "Randomised drug" */
