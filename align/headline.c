@@ -5,6 +5,7 @@
  * document's first sentence, a capitalised word seen in lowercase elsewhere in the document
  * or, in Russian, a capitalised common word (known in lowercase to hunspell) in the nominative
  * after a word a headline can end with. */
+#define _GNU_SOURCE /* memmem */
 #include "headline.h"
 #include <hunspell/hunspell.h>
 #include <stdio.h>
@@ -203,14 +204,7 @@ static bool sentence_soon(ta_headliner *h, const char *t, size_t n, size_t ws, i
 
 static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
 {
-    for (const char *p = h; nn && (size_t)(h + hn - p) >= nn; p++) {
-        p = memchr(p, nd[0], (size_t)(h + hn - p) - nn + 1);
-        if (!p)
-            return NULL;
-        if (!memcmp(p, nd, nn))
-            return p;
-    }
-    return NULL;
+    return nn ? memmem(h, hn, nd, nn) : NULL;
 }
 
 /* Is the word at t[a] a Russian verb in the past or the present third person, lowercase and
