@@ -4,7 +4,8 @@
  * (starters.LANG), the headline's own words repeated as the sentence's subject, and, in the
  * document's first sentence, a capitalised word seen in lowercase elsewhere in the document
  * or, in Russian, a capitalised common word (known in lowercase to hunspell) in the nominative
- * after a word a headline can end with. */
+ * after a word a headline can end with; a Title Case run, an apposition before the headline's
+ * name ("Washington winger Aleksandr Ovechkin"), a headline's words restated by its lead. */
 #define _GNU_SOURCE /* memmem */
 #include "headline.h"
 #include <hunspell/hunspell.h>
@@ -211,10 +212,10 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
  * four letters or more: "заявил", "сообщила", "считает", "говорят"? */
 static bool ru_verb(const char *t, size_t n, size_t a)
 {
-    static const char *end[] = {"\xD0\xBB", "\xD0\xBB\xD0\xB0", "\xD0\xBB\xD0\xB8",
-                                "\xD0\xB5\xD1\x82", "\xD0\xB8\xD1\x82",
-                                "\xD1\x8E\xD1\x82", "\xD1\x8F\xD1\x82", NULL};
-    size_t e = a, q = a;      /* л ла ли ет ит ют ят */
+    static const char *end[] = {"\xD0\xBB", "\xD0\xBB\xD0\xB0", "\xD0\xBB\xD0\xB8", /* л ла ли */
+                                "\xD0\xB5\xD1\x82", "\xD0\xB8\xD1\x82",             /* ет ит */
+                                "\xD1\x8E\xD1\x82", "\xD1\x8F\xD1\x82", NULL};      /* ют ят */
+    size_t e = a, q = a;
     if (a >= n || !ta_is_lower(ta_u8_decode(t, n, &q)))
         return false;
     while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != '.')
@@ -602,16 +603,11 @@ static bool apposition_lead(ta_headliner *h, const char *t, size_t n, size_t fro
  * go on with a lowercase word, where at w a capitalised one starts a sentence? */
 static bool restated_here(const char *t, size_t from, size_t w, size_t to)
 {
-    size_t a = w - 1;
+    size_t a = w; /* the start of the fifth word back */
     for (int k = 0; k < 5; k++) {
-        if (a <= from)
+        if (a <= from + 1)
             return false;
-        a = ta_token_start(t, from, a);
-        if (k < 4) {
-            if (a <= from + 1)
-                return false;
-            a--;
-        }
+        a = ta_token_start(t, from, a - 1);
     }
     size_t len = w - 1 - a;
     for (const char *p = t + w; (p = find(p, (size_t)(t + to - p), t + a, len)) != NULL; p++) {
@@ -836,7 +832,8 @@ static size_t title_case_end(ta_headliner *h, const char *t, size_t n, size_t fr
             low = a;
             break;
         }
-        if (wa == wz && (e - a == 1 || e - a == 2 || e - a == 3) && !ta_is_alpha(c))
+        if ((e - a == 1 && (t[a] == '-' || t[a] == '|')) || (e - a == 2 && !memcmp(t + a, "--", 2)) ||
+            (e - a == 3 && (!memcmp(t + a, "\xE2\x80\x93", 3) || !memcmp(t + a, "\xE2\x80\x94", 3))))
             return 0; /* a dash: a dateline or a site name ("... Ministry Luanda - The") */
         pos[k++] = a;
         a = e + 1;
@@ -850,14 +847,11 @@ static size_t title_case_end(ta_headliner *h, const char *t, size_t n, size_t fr
         if (starts_with_starter(h, t, n, pos[i], &se) &&
             (se >= low || (se < n && ta_is_digit((unsigned char)t[se]))))
             return pos[i];
-    for (size_t i = 1; i < k; i++) { /* the headline's words again, lowercase now */
-        int m = (int)(k - i) + 1;
-        if (m <= 3)
-            for (size_t v = from; v < pos[i]; v = token_end(t, n, v) + 1)
-                if (same_words_nocase(h, t, n, v, pos[i], m) &&
-                    token_end(t, n, v) < pos[i])
-                    return pos[i];
-    }
+    for (size_t i = k > 2 ? k - 2 : 1; i < k; i++) /* the headline's words again, lowercase
+                                                   * now: the last ones and the lowercase one */
+        for (size_t v = from; v < pos[i]; v = token_end(t, n, v) + 1)
+            if (same_words_nocase(h, t, n, v, pos[i], (int)(k - i) + 1))
+                return pos[i];
     size_t i = k;
     bool title = false; /* the word after is a title: "Home | Minister" */
     while (i > 1) { /* back over the names, titles, possessives and minor words */
@@ -975,14 +969,13 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             ne - ws > 1 && !name_next && !in_list(h->starters, t + ws, ne - ws) &&
             !(ru && oblique(t + ws, ne - ws)) && seen_lowercase(h, doc, len, t + ws, ne - ws))
             return w;
-        size_t nm, wa0 = ws, wz0 = word_core(t, &wa0, ne);
+        size_t nm, wa = ws, wz = word_core(t, &wa, ne);
         if (ru && first == 1 && after_head && ws == w && ne + 1 < n && ru_verb(t, n, ne + 1) &&
-            (ta_is_lower(pc) || acronym(t, pa, pz)) && wz0 > ws &&
-            !common_word(h, t + ws, wz0 - ws) && restates(h, t, n, from, pe, ws))
-            return w; /* after a headline, a name and a verb opening a sentence that
-                       * restates the standfirst: "... случай
-                       * коронавируса в КНДР | Мурашко заявил, что вакцинация от коронавируса
-                       * будет добровольной" */
+            (ta_is_lower(pc) || acronym(t, pa, pz)) && wz > wa &&
+            !common_word(h, t + wa, wz - wa) && restates(h, t, n, from, pe, ws))
+            return w; /* after a headline, a name and a verb opening a sentence that restates
+                       * the standfirst: "... случай коронавируса в КНДР | Мурашко заявил, что
+                       * вакцинация от коронавируса будет добровольной" */
         if (!ru && head && !tc && ws == w && apposition_lead(h, t, n, from, w, ws, prev_lower))
             return w; /* "... contract with Panchenko | Forward Kirill Panchenko is leaving" */
         if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm)) {
@@ -993,7 +986,6 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
                            * Tinkov released" */
             return nm > w && restated(h, t, n, w, nm) ? nm : w;
         }
-        size_t wa = ws, wz = word_core(t, &wa, ne);
         bool up = ta_is_upper(pc);
         if (head && !up && ws == w && t[pe - 1] != ')' && same_words(t, n, from, ws, 1) &&
             ne - ws >= 4 && !starts_with_starter(h, t, n, ws, &se))

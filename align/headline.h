@@ -6,9 +6,9 @@
 
 typedef struct ta_headliner ta_headliner;
 
-/* Reads starters.LANG, stopwords.LANG, titlecase.en and titles.en from data_dir (NULL: built-in). The
- * hunspell dictionary LANG_xx in $TALIGN_HUNSPELL (default /usr/share/hunspell) is opened the
- * first time it is needed; without it the rules that need it are skipped. */
+/* Reads starters.LANG, stopwords.LANG, titlecase.en and titles.en from data_dir (NULL:
+ * built-in). The hunspell dictionary LANG_xx in $TALIGN_HUNSPELL (default /usr/share/hunspell)
+ * is opened the first time it is needed; without it the rules that need it are skipped. */
 ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
                            ta_error *err);
 void ta_headliner_free(ta_headliner *h);
