@@ -599,10 +599,13 @@ static bool apposition_lead(ta_headliner *h, const char *t, size_t n, size_t fro
     return title && hit && u < n;
 }
 
-/* Do the five words before w (in t[from, w)) come again, as they are, in t[w, to), and there
- * go on with a lowercase word, where at w a capitalised one starts a sentence? */
+/* Do the five words before w (in t[from, w)) come again, as they are, in the lead after w
+ * (the next 2,000 bytes of t[w, to)), and there go on with a lowercase word, where at w a
+ * capitalised one starts a sentence? */
 static bool restated_here(const char *t, size_t from, size_t w, size_t to)
 {
+    if (to - w > 2000)
+        to = w + 2000; /* linear time on a long line */
     size_t a = w; /* the start of the fifth word back */
     for (int k = 0; k < 5; k++) {
         if (a <= from + 1)
@@ -624,6 +627,8 @@ static bool restated_here(const char *t, size_t from, size_t w, size_t to)
  * and followed by a lowercase one ('"Social networks must act faster" | Twitter was accused')? */
 static bool quoted_sentence(const char *t, size_t n, size_t from, size_t pe, size_t ne)
 {
+    if (pe - from > 2000)
+        return false; /* no quotation so long; and linear time on a long line */
     size_t q = from;
     uint32_t open = ta_u8_decode(t, pe, &q);
     if (!ta_is_open_punct(open) || open == '(' || open == '[')

@@ -52,6 +52,17 @@ unclosed attribute '<a href="'
 unclosed shown-tag "&lt;b x='"
 unclosed single-quote " 'a. B"
 unclosed curly-quote ' \xe2\x80\x98a. B'
+# one line of 200,000 different lowercase words each followed by a capitalised one (every
+# place a glued headline might end), after an opening quote and with ")" closing each: the
+# restated-headline and quoted-sentence rules look only so far ahead (5 s a MB before)
+awk 'BEGIN { srand(7); printf "\"";
+             for (i = 0; i < 400000; i++) { w = "";
+               for (k = 0; k < 6; k++) w = w sprintf("%c", 97 + int(rand() * 26));
+               printf "%s%s ", (i % 2 ? toupper(substr(w, 1, 1)) substr(w, 2) : w), (i % 2 ? ")" : "") }
+             print "" }' > "$tmp/caps"
+for l in en ru; do
+  timeout 20 $T segment --lang $l "$tmp/caps" > /dev/null 2>"$tmp/err"; check "glued-capitals-$l" 0 $?
+done
 
 # every class of invalid UTF-8: the byte offset and what to do
 for c in 'overlong \300\257' 'overlong3 \340\200\257' 'surrogate \355\240\200' \
