@@ -569,8 +569,10 @@ static bool apposition_lead(ta_headliner *h, const char *t, size_t n, size_t fro
     size_t u = ws;
     int aff = 0, names = 0;
     bool title = false, hit = false;
-    while (u < n) {
+    for (int k = 0; u < n; k++) {
         size_t ue = token_end(t, n, u), us = u, uc = word_core(t, &us, ue), q = us;
+        if (k == 10)
+            return false; /* an apposition is short */
         if (uc == us)
             return false;
         size_t cs = uc - us > 3 && !memcmp(t + us, "ex-", 3) ? us + 3 : us;
