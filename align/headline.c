@@ -26,6 +26,19 @@ struct ta_headliner {
     ta_buf key, tmp;
 };
 
+/* The lines of the data file `name` into the set m. */
+static ta_status load_set(const char *data_dir, const char *name, ta_strmap *m, ta_error *err)
+{
+    char **lines;
+    size_t n;
+    ta_status st = ta_data_lines(data_dir, name, &lines, &n, NULL, err);
+    for (size_t i = 0; st == TA_OK && i < n; i++)
+        if (ta_strmap_put(m, lines[i], strlen(lines[i]), 1))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+    ta_lines_free(lines);
+    return st;
+}
+
 ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
                            ta_error *err)
 {
@@ -34,7 +47,7 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner 
     if (!h)
         return ta_fail(err, TA_ENOMEM, "out of memory");
     snprintf(h->lang, sizeof h->lang, "%s", lang);
-    char name[32], **stop = NULL;
+    char name[32];
     size_t n;
     snprintf(name, sizeof name, "starters.%s", lang);
     ta_status st = ta_data_lines(data_dir, name, &h->starters, &n, NULL, err);
@@ -43,25 +56,10 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner 
             st = ta_fail(err, TA_ENOMEM, "out of memory");
     snprintf(name, sizeof name, "stopwords.%s", lang);
     if (st == TA_OK)
-        st = ta_data_lines(data_dir, name, &stop, &n, NULL, err);
-    for (size_t i = 0; st == TA_OK && i < n; i++)
-        if (ta_strmap_put(&h->stop, stop[i], strlen(stop[i]), 1))
-            st = ta_fail(err, TA_ENOMEM, "out of memory");
-    ta_lines_free(stop);
-    stop = NULL;
-    if (st == TA_OK && !strcmp(lang, "en"))
-        st = ta_data_lines(data_dir, "titlecase.en", &stop, &n, NULL, err);
-    for (size_t i = 0; st == TA_OK && stop && i < n; i++)
-        if (ta_strmap_put(&h->minor, stop[i], strlen(stop[i]), 1))
-            st = ta_fail(err, TA_ENOMEM, "out of memory");
-    ta_lines_free(stop);
-    stop = NULL;
-    if (st == TA_OK && !strcmp(lang, "en"))
-        st = ta_data_lines(data_dir, "titles.en", &stop, &n, NULL, err);
-    for (size_t i = 0; st == TA_OK && stop && i < n; i++)
-        if (ta_strmap_put(&h->titles, stop[i], strlen(stop[i]), 1))
-            st = ta_fail(err, TA_ENOMEM, "out of memory");
-    ta_lines_free(stop);
+        st = load_set(data_dir, name, &h->stop, err);
+    if (st == TA_OK && !strcmp(lang, "en") &&
+        (st = load_set(data_dir, "titlecase.en", &h->minor, err)) == TA_OK)
+        st = load_set(data_dir, "titles.en", &h->titles, err);
     const char *env = getenv("TALIGN_HUNSPELL");
     const char *dir = env && *env ? env : "/usr/share/hunspell";
     if (st == TA_OK && !(h->dict_dir = strdup(dir)))
