@@ -518,6 +518,24 @@ static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, 
     return same_words(t, n, from, ws, 2);
 }
 
+/* The end of the core of the token at a, without a final "'s" ("Raykar's" -> "Raykar"). */
+static size_t core_end(const char *t, size_t n, size_t *a)
+{
+    size_t z = word_core(t, a, token_end(t, n, *a));
+    return z > *a + 1 && !memcmp(t + z - 2, "'s", 2) ? z - 2 : z;
+}
+
+/* The first token of t[from, e) whose core (as core_end() cuts it) is w[0, wn); e if none. */
+static size_t word_among(const char *t, size_t from, size_t e, const char *w, size_t wn)
+{
+    for (size_t v = from; v < e; v = token_end(t, e, v) + 1) {
+        size_t vs = v, vc = core_end(t, e, &vs);
+        if (vc - vs == wn && !memcmp(t + vs, w, wn))
+            return v;
+    }
+    return e;
+}
+
 /* A name of the headline t[from, w) (a capitalised word of four letters or more, no stopword
  * or sentence starter) among the first six words from ws, where a lead names its subject:
  * "Gagarina named the foods ... | Russian singer Polina Gagarina named five". *at: the token
@@ -530,26 +548,18 @@ static bool name_soon(ta_headliner *h, const char *t, size_t n, size_t from, siz
             return false;
     size_t u = ws;
     for (int k = 0; k < 6 && u < n; k++) {
-        size_t ue = token_end(t, n, u), us = u, uc = word_core(t, &us, ue);
-        if (uc > us + 1 && !memcmp(t + uc - 2, "'s", 2))
-            uc -= 2;
+        size_t ue = token_end(t, n, u), us = u, uc = core_end(t, n, &us);
         size_t q = us;
         if (k > 0 && starts_with_starter(h, t, n, us, &q))
             return false; /* the lead starts later: "celebrates | Roger Taylor's birthday The
                            * Queen legend shares" */
         q = us;
         if (uc - us >= 4 && ta_is_upper(ta_u8_decode(t, n, &q)) &&
-            !is_stopword(h, t + us, uc - us) && !starts_with_starter(h, t, n, us, &q))
-            for (size_t v = from; v < w;) {
-                size_t ve = token_end(t, n, v), vs = v, vc = word_core(t, &vs, ve);
-                if (vc > vs + 1 && !memcmp(t + vc - 2, "'s", 2))
-                    vc -= 2;
-                if (vc - vs == uc - us && !memcmp(t + vs, t + us, uc - us)) {
-                    *at = u;
-                    return true;
-                }
-                v = ve + 1;
-            }
+            !is_stopword(h, t + us, uc - us) && !starts_with_starter(h, t, n, us, &q) &&
+            word_among(t, from, w, t + us, uc - us) < w) {
+            *at = u;
+            return true;
+        }
         u = ue + 1;
     }
     return false;
@@ -587,10 +597,7 @@ static bool apposition_lead(ta_headliner *h, const char *t, size_t n, size_t fro
                 return false; /* the affiliation: "Washington", "Manchester United" */
         } else {
             size_t nz = uc > us + 1 && !memcmp(t + uc - 2, "'s", 2) ? uc - 2 : uc;
-            for (size_t v = from; !hit && nz - us >= 4 && v < w; v = token_end(t, n, v) + 1) {
-                size_t vs = v, vc = word_core(t, &vs, token_end(t, n, v));
-                hit = vc - vs == nz - us && !memcmp(t + vs, t + us, nz - us);
-            }
+            hit = hit || (nz - us >= 4 && word_among(t, from, w, t + us, nz - us) < w);
             if (++names > 3)
                 return false;
         }
@@ -602,7 +609,7 @@ static bool apposition_lead(ta_headliner *h, const char *t, size_t n, size_t fro
 /* Do the five words before w (in t[from, w)) come again, as they are, in the lead after w
  * (the next 2,000 bytes of t[w, to)), and there go on with a lowercase word, where at w a
  * capitalised one starts a sentence? */
-static bool restated_here(const char *t, size_t from, size_t w, size_t to)
+static bool lead_repeats_headline(const char *t, size_t from, size_t w, size_t to)
 {
     if (to - w > 2000)
         to = w + 2000; /* linear time on a long line */
@@ -650,21 +657,17 @@ static bool quoted_sentence(const char *t, size_t n, size_t from, size_t pe, siz
  * Pogba has ... United finished")? A word of four letters or more, not a stopword, from
  * t[w, u) comes again in the sentence after u (within 30 words), and the word before u is not
  * capitalised. */
-static bool restated(ta_headliner *h, const char *t, size_t n, size_t w, size_t u)
+static bool gap_restated(ta_headliner *h, const char *t, size_t n, size_t w, size_t u)
 {
     size_t ps = ta_token_start(t, w, u - 1), q = ps;
     word_core(t, &q, u - 1);
     if (ta_is_upper(ta_u8_decode(t, u - 1, &q)))
         return false;
     for (size_t g = w; g < u;) {
-        size_t ge = token_end(t, n, g), gs = g, gc = word_core(t, &gs, ge);
-        if (gc > gs + 1 && !memcmp(t + gc - 2, "'s", 2))
-            gc -= 2;
+        size_t ge = token_end(t, n, g), gs = g, gc = core_end(t, n, &gs);
         if (gc - gs >= 4 && !is_stopword(h, t + gs, gc - gs))
             for (size_t v = token_end(t, n, u) + 1, k = 0; v < n && k < 30; k++) {
-                size_t ve = token_end(t, n, v), vs = v, vc = word_core(t, &vs, ve);
-                if (vc > vs + 1 && !memcmp(t + vc - 2, "'s", 2))
-                    vc -= 2;
+                size_t ve = token_end(t, n, v), vs = v, vc = core_end(t, n, &vs);
                 if (vc - vs == gc - gs && !memcmp(t + vs, t + gs, gc - gs))
                     return true;
                 if (ve > vs && strchr(".!?", t[ve - 1]))
@@ -765,7 +768,8 @@ static bool in_headline(ta_headliner *h, const char *t, size_t from, size_t e, s
 
 /* Do two different words of four letters or more of the headline t[from, e) come again among
  * the twelve words from ws? */
-static bool restates(ta_headliner *h, const char *t, size_t n, size_t from, size_t e, size_t ws)
+static bool headline_words_soon(ta_headliner *h, const char *t, size_t n, size_t from, size_t e,
+                                size_t ws)
 {
     size_t first = 0, fl = 0;
     for (size_t i = ws, k = 0; i < n && k < 12; k++) {
@@ -805,17 +809,15 @@ static bool name_word(ta_headliner *h, const char *t, size_t n, size_t from, siz
 {
     if (!common_word(h, t + a, z - a))
         return true;
-    size_t ne = token_end(t, n, a);
-    for (size_t v = from; ne + 1 < n && v < hz; v = token_end(t, n, v) + 1) {
-        size_t vs = v, vc = word_core(t, &vs, token_end(t, n, v));
-        if (vc - vs == z - a && !memcmp(t + vs, t + a, z - a)) {
-            size_t x = token_end(t, n, v) + 1, y = ne + 1, xs = x, ys = y;
-            size_t xc = word_core(t, &xs, token_end(t, n, x)), yc = word_core(t, &ys, token_end(t, n, y));
-            if (yc > ys + 1 && !memcmp(t + yc - 2, "'s", 2))
-                yc -= 2;
-            if (x < hz && xc - xs == yc - ys && xc > xs && !memcmp(t + xs, t + ys, xc - xs))
-                return true;
-        }
+    size_t ne = token_end(t, n, a), y = ne + 1, ye;
+    if (y >= n)
+        return false;
+    ye = core_end(t, n, &y); /* the next word, found right after this one in the headline */
+    for (size_t v = from; (v = word_among(t, v, hz, t + a, z - a)) < hz;
+         v = token_end(t, n, v) + 1) {
+        size_t x = token_end(t, n, v) + 1;
+        if (x < hz && ye > y && word_among(t, x, token_end(t, n, x), t + y, ye - y) == x)
+            return true;
     }
     return false;
 }
@@ -925,7 +927,8 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
             ta_is_lower(ta_u8_decode(t, n, &(size_t){se})))
             return w; /* a full stop typed as a comma after a name or number: "... today, July
                        * 24, | During his trips", not verse ("must roam, And seek abroad") */
-        if (last == ':' && head && words > 4 && ws == w && restates(h, t, n, from, pe, ws))
+        if (last == ':' && head && words > 4 && ws == w &&
+            headline_words_soon(h, t, n, from, pe, ws))
             return w; /* "Putin talked with Shoigu in a cabin: | Russian President Vladimir
                        * Putin had discussions with ... Sergei Shoigu", not a name before the
                        * headline ("Dominic Raab: Government can't ...") */
@@ -962,7 +965,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         }
         if (prev_stop)
             continue; /* a headline does not end with "of", "the", "в" */
-        if (ta_is_lower(pc) && restated_here(t, from, w, lim))
+        if (ta_is_lower(pc) && lead_repeats_headline(t, from, w, lim))
             return w; /* a headline restated by its lead: "Two landfills will become sites for
                        * producing renewable energy sources | The Torbeevo landfill ... will
                        * become sites for producing renewable energy sources from ..." */
@@ -977,7 +980,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         size_t nm, wa = ws, wz = word_core(t, &wa, ne);
         if (ru && first == 1 && after_head && ws == w && ne + 1 < n && ru_verb(t, n, ne + 1) &&
             (ta_is_lower(pc) || acronym(t, pa, pz)) && wz > wa &&
-            !common_word(h, t + wa, wz - wa) && restates(h, t, n, from, pe, ws))
+            !common_word(h, t + wa, wz - wa) && headline_words_soon(h, t, n, from, pe, ws))
             return w; /* after a headline, a name and a verb opening a sentence that restates
                        * the standfirst: "... случай коронавируса в КНДР | Мурашко заявил, что
                        * вакцинация от коронавируса будет добровольной" */
@@ -989,7 +992,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
                 return g; /* a long headline ran on into the lead: "... transplantation
                            * procedure | Russian entrepreneur and Tinkoff group founder | Oleg
                            * Tinkov released" */
-            return nm > w && restated(h, t, n, w, nm) ? nm : w;
+            return nm > w && gap_restated(h, t, n, w, nm) ? nm : w;
         }
         bool up = ta_is_upper(pc);
         if (head && !up && ws == w && t[pe - 1] != ')' && same_words(t, n, from, ws, 1) &&
