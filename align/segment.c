@@ -479,11 +479,8 @@ static bool join_here(ta_segmenter *sg, const char *s, size_t lo, size_t hi, siz
         }
         if (cls == AB_NUM)
             return next_digit;
-        if (next_digit && date_at(sg, s, nx, hi) &&
-            !(make_key(sg, s + starts[k], e - starts[k]) == 0 &&
-              ta_strmap_get(&sg->months, sg->key.data, sg->key.len - 1, NULL)))
-            return false; /* a date opens the next sentence: "около $3 трлн. | 24 апреля
-                           * Трамп", not "Jan. 5" */
+        if (next_digit && date_at(sg, s, nx, hi))
+            return false; /* a date opens the next sentence: "около $3 трлн. | 24 апреля Трамп" */
         return next_lower || next_digit || (next_upper && follow_ok(follow, s + nx, ne - nx)) ||
                (next_upper && phrase_only(sg, s, sent, starts[k]));
     }
