@@ -670,7 +670,7 @@ static bool gap_restated(ta_headliner *h, const char *t, size_t n, size_t w, siz
                 size_t ve = token_end(t, n, v), vs = v, vc = core_end(t, n, &vs);
                 if (vc - vs == gc - gs && !memcmp(t + vs, t + gs, gc - gs))
                     return true;
-                if (ve > vs && strchr(".!?", t[ve - 1]))
+                if (ve > vs && (t[ve - 1] == '.' || t[ve - 1] == '!' || t[ve - 1] == '?'))
                     break; /* the lead's first sentence only */
                 v = ve + 1;
             }
@@ -744,7 +744,7 @@ static bool one_word_headline(ta_headliner *h, const char *t, size_t n, size_t f
         return false;
     /* past the first sentence, only in Russian before a capitalised preposition, conjunction or
      * pronoun, which no title capitalises there: "Протесты | В ряде городов" */
-    return first || (!strcmp(h->lang, "ru") && is_stopword(h, t + w, strcspn(t + w, " ")));
+    return first || (!strcmp(h->lang, "ru") && is_stopword(h, t + w, token_end(t, n, w) - w));
 }
 
 /* An ordinal, which modifies the word after it: "44th", "1st", "21-й", "5-го" */
