@@ -3,18 +3,18 @@
 CC      ?= cc
 B       ?= build
 SAN     ?=
-PKGS    := icu-uc icu-i18n hunspell
+PKGS    := icu-uc icu-i18n hunspell libxml-2.0
 OPT     ?= -O2 -g
 XCFLAGS ?=
 CFLAGS  := $(OPT) $(XCFLAGS) -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -Iinclude -Ialign -Ilexicon \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lz -lm
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lz -lm -lpthread
 ifeq ($(SAN),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-LIB_SRC  := $(wildcard align/*.c lexicon/*.c corpora/*.c)
+LIB_SRC  := $(wildcard align/*.c align/*/*.c lexicon/*.c corpora/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 DATA     := $(wildcard lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.*) lexicon/titlecase.en lexicon/titles.en \
@@ -40,7 +40,7 @@ lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/name
 deps:
 	@sh scripts/deps.sh
 
-$(B)/%.o: %.c include/talign.h $(wildcard align/*.h lexicon/*.h corpora/*.h cli/*.h)
+$(B)/%.o: %.c include/talign.h $(wildcard align/*.h align/*/*.h lexicon/*.h corpora/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 

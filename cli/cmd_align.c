@@ -30,63 +30,6 @@ void help_align(FILE *f)
           f);
 }
 
-typedef struct {
-    ta_text *text;
-    ta_span *sp;
-    size_t n;
-    const char **s;
-    size_t *len;
-} side;
-
-static int load_side(side *d, const char *path, const char *lang, const char *enc, bool preseg,
-                     bool wrapped, unsigned flags)
-{
-    memset(d, 0, sizeof *d);
-    int code;
-    if (!(d->text = cli_load(path, enc, flags, &code)))
-        return code;
-    ta_segment_opts so = ta_segment_opts_default();
-    so.lang = lang;
-    so.presegmented = preseg;
-    so.wrapped = wrapped;
-    so.keep_semicolons = true; /* clauses split at "; " rarely match across languages */
-    ta_segmenter *sg = NULL;
-    ta_error err = {0};
-    ta_status s = ta_segmenter_new(&so, &sg, &err);
-    size_t len;
-    const char *t = ta_text_data(d->text, &len);
-    if (s == TA_OK)
-        s = ta_segment(sg, t, len, &d->sp, &d->n);
-    ta_segmenter_free(sg);
-    if (s != TA_OK)
-        return cli_fail(path, s, &err);
-    return EXIT_OK;
-}
-
-/* The sentence strings of a side, from its spans. */
-static int side_strings(side *d, const char *path)
-{
-    size_t len;
-    const char *t = ta_text_data(d->text, &len);
-    free(d->s);
-    free(d->len);
-    d->s = calloc(d->n + 1, sizeof *d->s);
-    d->len = calloc(d->n + 1, sizeof *d->len);
-    if (!d->s || !d->len)
-        return cli_fail(path, TA_ENOMEM, NULL);
-    for (size_t i = 0; i < d->n; i++)
-        d->s[i] = t + d->sp[i].start, d->len[i] = d->sp[i].end - d->sp[i].start;
-    return EXIT_OK;
-}
-
-static void free_side(side *d)
-{
-    ta_text_free(d->text);
-    ta_free(d->sp);
-    free(d->s);
-    free(d->len);
-}
-
 static int write_to(const char *path, ta_format fmt, const ta_corpus *c)
 {
     cli_out o;
@@ -177,46 +120,35 @@ int cmd_align(int argc, char **argv)
             cli_msg("warning: no lexicon at %s (run make, or give --lexicon): aligning with "
                     "lengths, numbers and names only", path);
     }
-    side en, ru;
-    int code = load_side(&en, argv[optind], src, enc, preseg, wrapped, flags);
-    if (code == EXIT_OK)
-        code = load_side(&ru, argv[optind + 1], tgt, enc, preseg, wrapped, flags);
-    else
-        memset(&ru, 0, sizeof ru);
-    if (code == EXIT_OK && !preseg && !strcmp(src, "en") && !strcmp(tgt, "ru")) {
+    ta_aligner_opts po = ta_aligner_opts_default();
+    po.src_lang = src, po.tgt_lang = tgt, po.presegmented = preseg, po.wrapped = wrapped;
+    po.align = ao;
+    ta_text *te = NULL, *tr = NULL;
+    ta_aligner *al = NULL;
+    ta_pair *pair = NULL;
+    int code;
+    if ((te = cli_load(argv[optind], enc, flags, &code)))
+        tr = cli_load(argv[optind + 1], enc, flags, &code);
+    if (tr) {
+        ta_error err = {0};
+        ta_status s = ta_aligner_new(&po, lx, &al, &err);
         size_t el, rl;
-        const char *et = ta_text_data(en.text, &el), *rt = ta_text_data(ru.text, &rl);
-        ta_status s = ta_split_glued_headlines(et, el, &en.sp, &en.n, rt, rl, &ru.sp, &ru.n, lx);
-        if (s != TA_OK)
-            code = cli_fail("align", s, NULL);
+        const char *et = ta_text_data(te, &el), *rt = ta_text_data(tr, &rl);
+        if (s == TA_OK)
+            s = ta_aligner_run(al, et, el, rt, rl, &pair, &err);
+        code = s == TA_OK ? EXIT_OK : cli_fail("align", s, &err);
     }
-    if (code == EXIT_OK)
-        code = side_strings(&en, argv[optind]);
-    if (code == EXIT_OK)
-        code = side_strings(&ru, argv[optind + 1]);
-    ta_bead *beads = NULL;
-    size_t nb = 0;
     if (code == EXIT_OK) {
-        if (!en.n || !ru.n)
+        ta_corpus cp;
+        ta_pair_corpus(pair, &cp);
+        if (!cp.n_en || !cp.n_ru)
             cli_msg("warning: %s has no sentences: every sentence of the other side is left out",
-                    !en.n ? argv[optind] : argv[optind + 1]);
-        else if (en.n > 3 * ru.n + 5 || ru.n > 3 * en.n + 5)
+                    !cp.n_en ? argv[optind] : argv[optind + 1]);
+        else if (cp.n_en > 3 * cp.n_ru + 5 || cp.n_ru > 3 * cp.n_en + 5)
             cli_msg("warning: %zu English and %zu Russian sentences: are these counterparts?",
-                    en.n, ru.n);
-        ta_status s = ta_align(en.s, en.len, en.n, ru.s, ru.len, ru.n, lx, &ao, &beads, &nb);
-        if (s == TA_OK && !preseg && !strcmp(src, "en") && !strcmp(tgt, "ru")) {
-            size_t el, rl;
-            s = ta_split_by_translation(ta_text_data(en.text, &el), &en.sp, &en.n,
-                                        ta_text_data(ru.text, &rl), &ru.sp, &ru.n, &beads, &nb, lx);
-        }
-        if (s != TA_OK)
-            code = cli_fail("align", s, NULL);
-        else if ((code = side_strings(&en, argv[optind])) == EXIT_OK)
-            code = side_strings(&ru, argv[optind + 1]);
-    }
-    if (code == EXIT_OK) {
-        ta_corpus cp = {en.s, en.len, en.n, ru.s, ru.len, ru.n, beads, nb, min_score, src, tgt,
-                        argv[optind]};
+                    cp.n_en, cp.n_ru);
+        cp.min_score = min_score;
+        cp.title = argv[optind];
         if (fmt == TA_FMT_MOSES_EN) {
             size_t n = strlen(out) + 8;
             char *p = malloc(n);
@@ -233,9 +165,10 @@ int cmd_align(int argc, char **argv)
         } else
             code = write_to(out, (ta_format)fmt, &cp);
     }
-    ta_free(beads);
-    free_side(&en);
-    free_side(&ru);
+    ta_pair_free(pair);
+    ta_aligner_free(al);
+    ta_text_free(te);
+    ta_text_free(tr);
     ta_lexicon_free(lx);
     return code;
 }

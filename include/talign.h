@@ -290,6 +290,46 @@ ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_
                                   const char *ru, ta_span **ru_spans, size_t *n_ru,
                                   ta_bead **beads, size_t *n_beads, const ta_lexicon *lx);
 
+/* ---- the pipeline: a document pair, segmented and aligned ------------------------------ */
+
+typedef struct {
+    const char *src_lang, *tgt_lang; /* "en", "ru" (default); the segmenters' languages */
+    bool presegmented;   /* one sentence a line on both sides */
+    bool wrapped;        /* paragraphs are separated by blank lines, lines are joined */
+    const char *data_dir; /* as ta_segment_opts.data_dir; NULL = built-in */
+    ta_align_opts align; /* ta_align_opts_default() */
+} ta_aligner_opts;
+
+/* English to Russian, raw paragraphs, the default alignment options. */
+ta_aligner_opts ta_aligner_opts_default(void);
+
+/* A reusable pipeline: both segmenters, glued-headline repair, ta_align and
+ * ta_split_by_translation, as `talign align` runs them. The lexicon `lx` (may be NULL) is
+ * borrowed and must outlive the aligner; one lexicon may be shared by aligners in several
+ * threads. An aligner is not thread-safe: use one per thread. *out belongs to the caller
+ * (ta_aligner_free). Errors: TA_EINVAL (language), TA_EIO/TA_EFORMAT (data files), TA_ENOMEM. */
+typedef struct ta_aligner ta_aligner;
+ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_aligner **out,
+                         ta_error *err);
+void ta_aligner_free(ta_aligner *a);
+
+/* An aligned document pair: copies of both texts, their sentences and the beads. */
+typedef struct ta_pair ta_pair;
+
+/* Segments and aligns two decoded texts (UTF-8, normally ta_text_data()). *out belongs to the
+ * caller (ta_pair_free). Errors: TA_ENOMEM; TA_EINVAL when ICU refuses a text; TA_EFORMAT
+ * when params.en-ru is malformed. */
+ta_status ta_aligner_run(ta_aligner *a, const char *en, size_t en_len, const char *ru,
+                         size_t ru_len, ta_pair **out, ta_error *err);
+
+/* The sentences of one side (0 English, 1 Russian) as spans of that side's text, which
+ * ta_pair_text returns; both owned by the pair. */
+const ta_span *ta_pair_spans(const ta_pair *p, int side, size_t *n);
+const char *ta_pair_text(const ta_pair *p, int side, size_t *len);
+
+/* Releases a pair; ta_pair_free(NULL) is a no-op. */
+void ta_pair_free(ta_pair *p);
+
 /* ---- writers ------------------------------------------------------------------------- */
 
 typedef enum {
@@ -309,7 +349,16 @@ typedef struct {
     double min_score;          /* TMX, Moses: beads scored below are left out */
     const char *src_lang, *tgt_lang; /* "en", "ru" */
     const char *title;         /* HTML page title (file names) */
+    /* optional, NULL/0 when absent: translation QA findings (ta_check) on these beads. With
+     * them, JSONL gets a "spelling" key and TMX an x-spelling prop on units with spelling
+     * findings, and a "moved_to" key on beads that a `moved` finding pairs. */
+    const struct ta_finding *findings; size_t n_findings;
+    bool drop_misspelled;      /* TMX, Moses: leave out beads with a spelling finding */
 } ta_corpus;
+
+/* The pair as the writers see it: every pointer refers into `p` (valid until ta_pair_free);
+ * the sentence arrays are the pair's. min_score 0, languages from the aligner's options. */
+void ta_pair_corpus(const ta_pair *p, ta_corpus *out);
 
 /* Writes `c` to `f` in format `fmt`, escaping everything (XML, JSON, HTML); control
  * characters other than tab/newline are dropped and bytes that are not UTF-8 become U+FFFD.
@@ -320,6 +369,70 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c);
  * sentence as spaces, a blank line between paragraphs) or, when `jsonl`, one object a sentence
  * with its text, paragraph, kind and byte offsets. TA_EIO when writing fails. */
 ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n);
+
+
+/* ---- translation QA -------------------------------------------------------------------- */
+
+typedef enum { TA_SEV_INFO = 0, TA_SEV_WARNING, TA_SEV_ERROR } ta_severity;
+
+/* "info", "warning", "error" (static); "info" for a value outside the enum. */
+const char *ta_severity_name(ta_severity s);
+/* Parses a severity name; TA_EINVAL when it is none of the three. */
+ta_status ta_severity_parse(const char *name, ta_severity *out);
+
+/* One finding of a check on an aligned document pair. */
+typedef struct ta_finding {
+    const char *check;      /* the check's stable name ("number", "spelling" ...; static) */
+    ta_severity severity;
+    size_t bead;            /* the bead it is about (index into the corpus's beads) */
+    int en0, en1, ru0, ru1; /* the sentence ids concerned: English [en0, en1), Russian
+                               [ru0, ru1) (ids as in `talign align --format jsonl`) */
+    long moved_bead;        /* `moved`: the bead holding the other side, else -1 */
+    char *message;          /* what differs, e.g. "12,500 ≠ 12 000" */
+    const char *lang;       /* the side a word-level finding is on: "en", "ru" or NULL */
+    char *word;             /* spelling, term, name: the word concerned, else NULL */
+    char *suggestions;      /* spelling: suggestions joined by ", " (maybe ""), else NULL */
+} ta_finding;
+
+/* The checks, in report order: name, default severity, one line on what it finds. */
+typedef struct {
+    const char *name;
+    ta_severity severity;
+    const char *summary;
+} ta_check_info;
+const ta_check_info *ta_check_list(size_t *n);
+
+typedef struct {
+    const char *checks;   /* "NAME,-NAME,...": switches checks on (NAME) or off (-NAME) from
+                             the defaults (all on); "-all" / "all" switch every check. NULL =
+                             the defaults */
+    const char *glossary; /* TSV EN_TERM<TAB>RU_TERM, # comments, RU_TERM "!..." forbidden;
+                             NULL = no term check */
+    const char *names;    /* names (one a line) that spelling accepts; NULL = none */
+    const char *dict_dir; /* hunspell en_US.aff/.dic and ru_RU.aff/.dic; NULL =
+                             /usr/share/hunspell */
+    const char *data_dir; /* data files (abbrev.LANG ...); NULL = built-in */
+    const char *src_lang, *tgt_lang; /* "en", "ru" */
+} ta_check_opts;
+
+/* Every check on, default dictionaries and data, no glossary or names. */
+ta_check_opts ta_check_opts_default(void);
+
+/* A checker: the checks' data, loaded once (hunspell only when spelling is on, at the first
+ * use). The lexicon (may be NULL) is borrowed. Not thread-safe: one per thread. Errors:
+ * TA_EINVAL (an unknown check name: err names it), TA_EIO/TA_EFORMAT (glossary, names or
+ * dictionary files: err names file and line), TA_ENOMEM. *out belongs to the caller. */
+typedef struct ta_checker ta_checker;
+ta_status ta_checker_new(const ta_check_opts *opts, const ta_lexicon *lx, ta_checker **out,
+                         ta_error *err);
+void ta_checker_free(ta_checker *c);
+
+/* Runs the checks that are on over the aligned pair `doc`. *out (the caller's: release with
+ * ta_findings_free) holds *n findings ordered by bead, then by the check list's order.
+ * Errors: TA_ENOMEM, TA_EIO/TA_EFORMAT when a dictionary cannot be loaded. */
+ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t *n,
+                   ta_error *err);
+void ta_findings_free(ta_finding *f, size_t n);
 
 #ifdef __cplusplus
 }
