@@ -1,0 +1,223 @@
+/* check.c — translation QA: the table of checks (name, default severity, scope, function),
+ * switching them by name, and the driver that runs them bead by bead over an aligned pair. */
+#include "checks.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    ta_check_info info;
+    bool per_doc; /* runs once per document instead of once per bead */
+    check_fn fn;
+} check_def;
+
+/* Report order. Severities: error for what changes the meaning, warning for what an editor
+ * should look at, info for what is usually fine. */
+static const check_def CHECKS[] = {
+    {{"omission", TA_SEV_ERROR, "an English sentence (error) or clause (warning) with no "
+                                "counterpart in Russian"}, false, ta_check_omission},
+    {{"addition", TA_SEV_ERROR, "a Russian sentence (error) or clause (warning) with no "
+                                "counterpart in English"}, false, ta_check_addition},
+    {{"moved", TA_SEV_INFO, "a sentence the translation moved elsewhere (both places)"}, true,
+     ta_check_moved},
+    {{"name", TA_SEV_WARNING, "a name with no counterpart on the other side"}, false,
+     ta_check_name},
+    {{"term", TA_SEV_ERROR, "a glossary term not translated as the glossary says, or a "
+                            "forbidden translation"}, false, ta_check_term},
+};
+#define NCHECKS (sizeof CHECKS / sizeof *CHECKS)
+
+const ta_check_info *ta_check_list(size_t *n)
+{
+    static ta_check_info list[NCHECKS];
+    for (size_t k = 0; k < NCHECKS; k++)
+        list[k] = CHECKS[k].info;
+    *n = NCHECKS;
+    return list;
+}
+
+static const char *SEVERITIES[] = {"info", "warning", "error"};
+
+const char *ta_severity_name(ta_severity s)
+{
+    return s >= TA_SEV_INFO && s <= TA_SEV_ERROR ? SEVERITIES[s] : SEVERITIES[0];
+}
+
+ta_status ta_severity_parse(const char *name, ta_severity *out)
+{
+    for (int k = TA_SEV_INFO; k <= TA_SEV_ERROR; k++)
+        if (name && !strcmp(name, SEVERITIES[k])) {
+            *out = (ta_severity)k;
+            return TA_OK;
+        }
+    return TA_EINVAL;
+}
+
+ta_check_opts ta_check_opts_default(void)
+{
+    ta_check_opts o = {.src_lang = "en", .tgt_lang = "ru"};
+    return o;
+}
+
+/* Applies "NAME,-NAME,all,-all" to on[]. */
+static ta_status switch_checks(bool *on, const char *spec, ta_error *err)
+{
+    for (size_t k = 0; k < NCHECKS; k++)
+        on[k] = true;
+    for (const char *p = spec; p && *p;) {
+        size_t n = strcspn(p, ",");
+        bool off = *p == '-', plus = *p == '+';
+        const char *w = p + (off || plus);
+        size_t wn = n - (off || plus);
+        bool all = wn == 3 && !memcmp(w, "all", 3), found = all;
+        for (size_t k = 0; k < NCHECKS; k++)
+            if (all || (strlen(CHECKS[k].info.name) == wn && !memcmp(w, CHECKS[k].info.name, wn)))
+                on[k] = !off, found = true;
+        if (!found && wn)
+            return ta_fail(err, TA_EINVAL, "unknown check '%.*s' (see talign check --list)",
+                           (int)wn, w);
+        p += n + (p[n] == ',');
+    }
+    return TA_OK;
+}
+
+ta_status ta_checker_new(const ta_check_opts *opts, const ta_lexicon *lx, ta_checker **out,
+                         ta_error *err)
+{
+    *out = NULL;
+    ta_checker *c = calloc(1, sizeof *c);
+    if (!c)
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    c->o = opts ? *opts : ta_check_opts_default();
+    c->lx = lx;
+    ta_status s = switch_checks(c->on, c->o.checks, err);
+    if (s == TA_OK)
+        s = ta_checker_init(c, err);
+    if (s != TA_OK) {
+        ta_checker_free(c);
+        return s;
+    }
+    *out = c;
+    return TA_OK;
+}
+
+bool ta_checker_on(const ta_checker *c, check_fn fn)
+{
+    for (size_t k = 0; k < NCHECKS; k++)
+        if (CHECKS[k].fn == fn)
+            return c->on[k];
+    return false;
+}
+
+void ta_checker_free(ta_checker *c)
+{
+    if (!c)
+        return;
+    ta_checker_release(c);
+    free(c);
+}
+
+int ta_emit(check_ctx *x, size_t bead, int en0, int en1, int ru0, int ru1, const char *lang,
+            const char *word, const char *suggestions, const char *fmt, ...)
+{
+    ta_finding *f = ta_vec_push(x->out);
+    if (!f)
+        return -1;
+    *f = (ta_finding){.check = x->check, .severity = x->severity, .bead = bead, .en0 = en0,
+                      .en1 = en1, .ru0 = ru0, .ru1 = ru1, .moved_bead = -1, .lang = lang};
+    char msg[TA_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    f->message = strdup(msg);
+    f->word = word ? strdup(word) : NULL;
+    f->suggestions = suggestions ? strdup(suggestions) : NULL;
+    if (!f->message || (word && !f->word) || (suggestions && !f->suggestions)) {
+        free(f->message), free(f->word), free(f->suggestions);
+        x->out->len--;
+        return -1;
+    }
+    return 0;
+}
+
+/* Joins sentences [a, b) of one side with single spaces into buf. */
+static int join(ta_buf *buf, const char *const *s, const size_t *len, int a, int b)
+{
+    buf->len = 0;
+    if (ta_buf_add(buf, "", 0))
+        return -1;
+    for (int i = a; i < b; i++)
+        if ((i > a && ta_buf_addc(buf, ' ')) || ta_buf_add(buf, s[i], len[i]))
+            return -1;
+    return 0;
+}
+
+/* Runs check k: once, or for every bead. */
+static int run_check(check_ctx *x, size_t k)
+{
+    ta_checker *c = x->ck;
+    x->check = CHECKS[k].info.name;
+    x->severity = CHECKS[k].info.severity;
+    if (CHECKS[k].per_doc)
+        return CHECKS[k].fn(x);
+    const ta_corpus *d = x->doc;
+    for (size_t i = 0; i < d->n_beads; i++) {
+        const ta_bead *b = &d->beads[i];
+        if (join(&c->en, d->en, d->en_len, b->en0, b->en1) ||
+            join(&c->ru, d->ru, d->ru_len, b->ru0, b->ru1))
+            return -1;
+        x->cur = (check_bead){i, b, c->en.data, c->ru.data, c->en.len, c->ru.len};
+        x->severity = CHECKS[k].info.severity;
+        if (CHECKS[k].fn(x))
+            return -1;
+    }
+    return 0;
+}
+
+static size_t check_index(const char *name)
+{
+    for (size_t k = 0; k < NCHECKS; k++)
+        if (CHECKS[k].info.name == name)
+            return k;
+    return NCHECKS;
+}
+
+/* Findings by bead, then in the table's order; within a check in the order they were made
+ * (a stable insertion sort: findings are few and mostly in order already). */
+static void sort_findings(ta_finding *f, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        ta_finding v = f[i];
+        size_t j = i, kv = check_index(v.check);
+        while (j > 0 && (f[j - 1].bead > v.bead ||
+                         (f[j - 1].bead == v.bead && check_index(f[j - 1].check) > kv)))
+            f[j] = f[j - 1], j--;
+        f[j] = v;
+    }
+}
+
+ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t *n,
+                   ta_error *err)
+{
+    *out = NULL, *n = 0;
+    ta_vec v = {.esz = sizeof(ta_finding)};
+    check_ctx x = {.ck = c, .doc = doc, .out = &v};
+    ta_status s = ta_checker_prepare(c, doc, err);
+    for (size_t k = 0; k < NCHECKS && s == TA_OK; k++)
+        if (c->on[k] && run_check(&x, k))
+            s = c->status != TA_OK ? c->status : ta_fail(err, TA_ENOMEM, "out of memory");
+    if (s != TA_OK) {
+        ta_findings_free(v.data, v.len);
+        return s;
+    }
+    sort_findings(v.data, v.len);
+    *out = v.data, *n = v.len;
+    return TA_OK;
+}
+
+void ta_findings_free(ta_finding *f, size_t n)
+{
+    for (size_t i = 0; f && i < n; i++)
+        free(f[i].message), free(f[i].word), free(f[i].suggestions);
+    free(f);
+}

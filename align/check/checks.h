@@ -1,0 +1,59 @@
+/* checks.h — the checker's state and the check functions of the table in check.c (private).
+ * Word evidence (which content words of one side have a translation, number or name on the
+ * other) comes from the aligner's featurizer, so the checks and the aligner agree. */
+#ifndef TA_CHECKS_H
+#define TA_CHECKS_H
+#include "check.h"
+#include "lexicon.h"
+#include "sentfeat.h"
+
+#define TA_MAX_CHECKS 32
+#define TA_MESSAGE_MAX 512
+
+/* A glossary entry: the stems of an English term and of one Russian rendering. */
+typedef struct {
+    char *en, *ru;       /* as written in the file (for messages) */
+    char *en_stems, *ru_stems; /* stems separated by single spaces */
+    bool forbidden;      /* "!RU": must not be used */
+} gloss_entry;
+
+struct ta_checker {
+    ta_check_opts o;
+    const ta_lexicon *lx;
+    bool on[TA_MAX_CHECKS];
+    ta_status status;    /* set by a check that fails for another reason than memory */
+    ta_buf en, ru;       /* the bead under test, joined */
+    /* word evidence of the last ta_check_evidence call */
+    ta_featurizer fz;
+    ta_feat fe, fr;
+    ta_vec em, rm;       /* bool per content token of fe / fr: has evidence on the other side */
+    /* per bead of the document (ta_checker_prepare): the bead holding the moved counterpart */
+    long *moved;
+    size_t moved_cap;
+    ta_vec gloss;        /* gloss_entry */
+    ta_stemmer stemmer;
+    ta_buf stems_en, stems_ru, scratch;
+};
+
+/* Loads what the switched-on checks need (glossary ...). */
+ta_status ta_checker_init(ta_checker *c, ta_error *err);
+/* Per document, before the checks run: pairs moved sentences (c->moved). */
+ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_error *err);
+void ta_checker_release(ta_checker *c);
+/* Is the check with this function switched on? */
+bool ta_checker_on(const ta_checker *c, check_fn fn);
+
+/* Featurizes en and ru into c->fe / c->fr and marks their content tokens that have evidence on
+ * the other side (c->em, c->rm). 0, or -1 out of memory. */
+int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *ru,
+                      size_t ru_len);
+static inline bool ta_ev_en(const ta_checker *c, int t) { return ((bool *)c->em.data)[t]; }
+static inline bool ta_ev_ru(const ta_checker *c, int u) { return ((bool *)c->rm.data)[u]; }
+
+/* The checks (each a check_fn). */
+int ta_check_omission(check_ctx *x);
+int ta_check_addition(check_ctx *x);
+int ta_check_moved(check_ctx *x);
+int ta_check_name(check_ctx *x);
+int ta_check_term(check_ctx *x);
+#endif

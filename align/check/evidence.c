@@ -1,0 +1,177 @@
+/* evidence.c — the checker's state and its word evidence: which content words of each side
+ * have a translation (lexicon), an equal number or a transliterated name on the other side,
+ * through the aligner's featurizer; and the pairing of moved sentences, before the checks. */
+#include "checks.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* A left-out sentence and an added one are the same text moved when this share of their
+ * content words has evidence on the other side, and at least MOVED_MIN_WORDS on each side */
+#define MOVED_MIN_SHARE 0.35
+#define MOVED_MIN_WORDS 2
+/* more left-out or added sentences than this in one document: not a move but a mismatch */
+#define MOVED_MAX_NULLS 200
+
+ta_status ta_gloss_load(ta_checker *c, ta_error *err);
+void ta_gloss_release(ta_checker *c);
+
+ta_status ta_checker_init(ta_checker *c, ta_error *err)
+{
+    c->em.esz = c->rm.esz = sizeof(bool);
+    c->gloss.esz = sizeof(gloss_entry);
+    ta_status s = ta_featurizer_init(&c->fz, c->lx, err);
+    if (s == TA_OK && ta_checker_on(c, ta_check_term))
+        s = ta_gloss_load(c, err);
+    return s;
+}
+
+void ta_checker_release(ta_checker *c)
+{
+    ta_featurizer_release(&c->fz);
+    ta_feat_release(&c->fe);
+    ta_feat_release(&c->fr);
+    ta_vec_release(&c->em);
+    ta_vec_release(&c->rm);
+    ta_gloss_release(c);
+    ta_buf_release(&c->en);
+    ta_buf_release(&c->ru);
+    ta_buf_release(&c->stems_en);
+    ta_buf_release(&c->stems_ru);
+    ta_buf_release(&c->scratch);
+    free(c->moved);
+}
+
+/* Does content token u of r share a key with any token of e (a name key only when the two
+ * are alike enough as names)? */
+static bool ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, int u)
+{
+    for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
+        for (int t = 0; t < e->ncontent; t++)
+            for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
+                if (e->keys[k] == r->keys[q] &&
+                    (!ta_name_key(r->keys[q]) || ta_feat_name_similarity(f, e, t, r, u) >= TA_NAME_MIN))
+                    return true;
+    return false;
+}
+
+static int flags(ta_vec *v, int n)
+{
+    v->len = 0;
+    for (int i = 0; i < n; i++)
+        if (!ta_vec_push(v))
+            return -1;
+    return 0;
+}
+
+int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *ru,
+                      size_t ru_len)
+{
+    c->fz.no_offsets = false;
+    c->fz.no_set = true;
+    if (ta_featurize_again(&c->fz, 'e', en, en_len, &c->fe) ||
+        ta_featurize_again(&c->fz, 'r', ru, ru_len, &c->fr) ||
+        flags(&c->em, c->fe.ncontent) || flags(&c->rm, c->fr.ncontent))
+        return -1;
+    for (int t = 0; t < c->fe.ncontent; t++)
+        ((bool *)c->em.data)[t] = ta_feat_token_confirmed(&c->fz, &c->fe, t, &c->fr);
+    for (int u = 0; u < c->fr.ncontent; u++)
+        ((bool *)c->rm.data)[u] = ru_confirmed(&c->fz, &c->fe, &c->fr, u);
+    return 0;
+}
+
+/* The share of content words with evidence, and the counts per side, of a sentence pair. */
+static int share(ta_checker *c, const char *en, size_t el, const char *ru, size_t rl,
+                 double *sh, int *me, int *mr)
+{
+    if (ta_check_evidence(c, en, el, ru, rl))
+        return -1;
+    *me = *mr = 0;
+    for (int t = 0; t < c->fe.ncontent; t++)
+        *me += ta_ev_en(c, t);
+    for (int u = 0; u < c->fr.ncontent; u++)
+        *mr += ta_ev_ru(c, u);
+    int all = c->fe.ncontent + c->fr.ncontent;
+    *sh = all ? (double)(*me + *mr) / all : 0;
+    return 0;
+}
+
+/* The beads of one kind of null bead: 1-0 (English left out) or 0-1 (Russian added). */
+static int null_beads(const ta_corpus *d, bool en, ta_vec *out)
+{
+    for (size_t i = 0; i < d->n_beads; i++) {
+        const ta_bead *b = &d->beads[i];
+        bool is = en ? b->en1 - b->en0 == 1 && b->ru1 == b->ru0
+                     : b->ru1 - b->ru0 == 1 && b->en1 == b->en0;
+        size_t *slot = is ? ta_vec_push(out) : NULL;
+        if (is && !slot)
+            return -1;
+        if (slot)
+            *slot = i;
+    }
+    return 0;
+}
+
+/* The evidence share of every (left-out, added) pair that could be a move, -1 otherwise. */
+static int share_matrix(ta_checker *c, const ta_corpus *d, const size_t *lo, size_t nl,
+                        const size_t *ad, size_t na, double *sh)
+{
+    for (size_t i = 0; i < nl; i++)
+        for (size_t j = 0; j < na; j++) {
+            const ta_bead *a = &d->beads[lo[i]], *b = &d->beads[ad[j]];
+            int me, mr;
+            double v;
+            if (share(c, d->en[a->en0], d->en_len[a->en0], d->ru[b->ru0], d->ru_len[b->ru0], &v,
+                      &me, &mr))
+                return -1;
+            sh[i * na + j] = me >= MOVED_MIN_WORDS && mr >= MOVED_MIN_WORDS ? v : -1;
+        }
+    return 0;
+}
+
+/* Pairs every left-out English sentence (1-0 bead) with the added Russian sentence (0-1) that
+ * shares the most evidence with it, best pairs first (c->moved). */
+static int pair_moved(ta_checker *c, const ta_corpus *d)
+{
+    ta_vec lo = {.esz = sizeof(size_t)}, ad = {.esz = sizeof(size_t)};
+    double *sh = NULL;
+    int rc = null_beads(d, true, &lo) || null_beads(d, false, &ad) ? -1 : 0;
+    size_t nl = lo.len, na = ad.len;
+    const size_t *L = lo.data, *A = ad.data;
+    if (!rc && nl && na && nl <= MOVED_MAX_NULLS && na <= MOVED_MAX_NULLS) {
+        rc = !(sh = malloc(nl * na * sizeof *sh)) ? -1 : share_matrix(c, d, L, nl, A, na, sh);
+        while (!rc) {
+            size_t bi = 0, bj = 0;
+            double best = MOVED_MIN_SHARE - 1e-9;
+            for (size_t i = 0; i < nl; i++)
+                for (size_t j = 0; j < na; j++)
+                    if (sh[i * na + j] > best)
+                        best = sh[i * na + j], bi = i, bj = j;
+            if (best < MOVED_MIN_SHARE)
+                break;
+            c->moved[L[bi]] = (long)A[bj], c->moved[A[bj]] = (long)L[bi];
+            for (size_t k = 0; k < na; k++)
+                sh[bi * na + k] = -1;
+            for (size_t k = 0; k < nl; k++)
+                sh[k * na + bj] = -1;
+        }
+    }
+    free(sh);
+    ta_vec_release(&lo);
+    ta_vec_release(&ad);
+    return rc;
+}
+
+ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *d, ta_error *err)
+{
+    if (d->n_beads > c->moved_cap) {
+        long *m = realloc(c->moved, d->n_beads * sizeof *m);
+        if (!m)
+            return ta_fail(err, TA_ENOMEM, "out of memory");
+        c->moved = m, c->moved_cap = d->n_beads;
+    }
+    for (size_t i = 0; i < d->n_beads; i++)
+        c->moved[i] = -1;
+    if (ta_checker_on(c, ta_check_moved) && pair_moved(c, d))
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    return TA_OK;
+}

@@ -1,0 +1,267 @@
+/* lexical.c — checks on words: names with no counterpart on the other side (through the
+ * aligner's transliterated-name evidence: Байденом = Biden), and glossary terms (the file
+ * EN_TERM<TAB>RU_TERM, "!RU_TERM" forbidden), matched as sequences of Snowball stems so that
+ * any inflected form counts. */
+#include "checks.h"
+#include "lexicon.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- names ---- */
+
+/* Two Latin forms this alike are one name (a looser test than the aligner's, which also asks
+ * for equal consonant skeletons) */
+#define NAME_ALIKE 0.7
+#define ABBREV_MAX 5 /* letters of an all-capitals abbreviation */
+
+/* Does the word at byte `start` of s open a sentence (only spaces and opening punctuation
+ * between it and the text's start or a . ! ? :)? Such a word is capitalised anyway. */
+static bool sentence_initial(const char *s, size_t start)
+{
+    size_t i = start;
+    while (i > 0) {
+        uint32_t ch = ta_u8_prev(s, &i);
+        if (ch == '.' || ch == '!' || ch == '?' || ch == ':')
+            return true;
+        if (!ta_is_space(ch) && !ta_is_open_punct(ch) && ch != '-' && ch != 0x2014 && ch != 0x2013)
+            return false;
+    }
+    return true;
+}
+
+/* A name: a capitalised word with at least two letters, not opening a sentence and not a
+ * short all-capitals abbreviation (РФ, СМИ, UN: translated, not transliterated). */
+static bool is_name(const char *s, size_t a, size_t z)
+{
+    size_t i = a, letters = 0, upper = 0;
+    uint32_t first = ta_u8_decode(s, z, &i);
+    if (!ta_is_upper(first))
+        return false;
+    for (i = a; i < z;) {
+        uint32_t ch = ta_u8_decode(s, z, &i);
+        letters += ta_is_alpha(ch), upper += ta_is_upper(ch);
+    }
+    bool abbreviation = upper == letters && letters <= ABBREV_MAX;
+    return letters >= 2 && !abbreviation && !sentence_initial(s, a);
+}
+
+/* Does English token t have a key from the lexicon (a dictionary word, not a name)? */
+static bool in_lexicon_en(const ta_feat *f, int t)
+{
+    for (int k = f->tok[t]; k < f->tok[t + 1]; k++)
+        if (f->keys[k] < TA_KEY_EXTRA)
+            return true;
+    return false;
+}
+
+/* Is the Russian word a translation of some English headword (a dictionary word)? */
+static bool in_lexicon_ru(const ta_checker *c, const char *w, size_t n)
+{
+    char *tr = NULL;
+    bool known = c->lx && ta_lexicon_lookup(c->lx, w, n, &tr) == TA_OK && tr && *tr;
+    ta_free(tr);
+    return known;
+}
+
+/* Is token t of side f alike, as a name, to some token of the other side g (their Latin forms,
+ * a Russian word's stem's too)? For names too short for a consonant skeleton: ТАСС = TASS. */
+static bool latin_alike(const ta_checker *c, const ta_feat *f, int t, const ta_feat *g)
+{
+    size_t an, bn, sn;
+    const char *a = ta_feat_latin(&c->fz, f, t, false, &an);
+    const char *as = ta_feat_latin(&c->fz, f, t, true, &sn);
+    for (int u = 0; an && u < g->ncontent; u++) {
+        const char *b = ta_feat_latin(&c->fz, g, u, false, &bn);
+        size_t gn;
+        const char *gs = ta_feat_latin(&c->fz, g, u, true, &gn);
+        if ((bn && ta_name_similarity(a, an, b, bn) >= NAME_ALIKE) ||
+            (gn && ta_name_similarity(a, an, gs, gn) >= NAME_ALIKE) ||
+            (sn && bn && ta_name_similarity(as, sn, b, bn) >= NAME_ALIKE))
+            return true;
+    }
+    return false;
+}
+
+static int names_of(check_ctx *x, bool en)
+{
+    ta_checker *c = x->ck;
+    const ta_feat *f = en ? &c->fe : &c->fr, *g = en ? &c->fr : &c->fe;
+    const char *s = en ? x->cur.en : x->cur.ru;
+    for (int t = 0; t < f->ncontent; t++) {
+        size_t a = f->start[t], n = f->end[t] - a;
+        if ((en ? ta_ev_en(c, t) : ta_ev_ru(c, t)) || !is_name(s, a, f->end[t]) ||
+            (en ? in_lexicon_en(f, t) : in_lexicon_ru(c, s + a, n)) || latin_alike(c, f, t, g))
+            continue;
+        c->scratch.len = 0;
+        if (ta_buf_add(&c->scratch, s + a, n))
+            return -1;
+        if (TA_EMIT_BEAD(x, en ? "en" : "ru", c->scratch.data, NULL,
+                         "%s name \"%s\" has no counterpart in %s", en ? "English" : "Russian",
+                         c->scratch.data, en ? "Russian" : "English"))
+            return -1;
+    }
+    return 0;
+}
+
+int ta_check_name(check_ctx *x)
+{
+    const ta_bead *b = x->cur.b;
+    if (b->en0 == b->en1 || b->ru0 == b->ru1)
+        return 0; /* a left-out sentence is reported as such */
+    if (ta_check_evidence(x->ck, x->cur.en, x->cur.en_len, x->cur.ru, x->cur.ru_len))
+        return -1;
+    return names_of(x, true) || names_of(x, false) ? -1 : 0;
+}
+
+/* ---- glossary terms ---- */
+
+/* " stem stem ... " of the words of s (letters and digits, inner hyphens and apostrophes)
+ * into out. 0, or -1 out of memory. */
+static int stems_of(ta_stemmer *st, char lang, const char *s, size_t n, ta_buf *out, ta_buf *tmp)
+{
+    out->len = 0;
+    if (ta_buf_addc(out, ' '))
+        return -1;
+    for (size_t i = 0; i < n;) {
+        size_t a = i, z = i;
+        while (i < n) {
+            size_t j = i;
+            uint32_t ch = ta_u8_decode(s, n, &j);
+            if (!ta_is_alpha(ch) && !ta_is_digit(ch) && !(z > a && (ch == '-' || ch == '\'')))
+                break;
+            i = j, z = ta_is_alpha(ch) || ta_is_digit(ch) ? j : z;
+        }
+        if (z > a) {
+            tmp->len = 0;
+            if (ta_stem(st, lang, s + a, z - a, tmp) || ta_buf_add(out, tmp->data, tmp->len) ||
+                ta_buf_addc(out, ' '))
+                return -1;
+            i = z;
+        } else
+            ta_u8_decode(s, n, &i);
+    }
+    return 0;
+}
+
+static void entry_free(gloss_entry *g)
+{
+    free(g->en), free(g->ru), free(g->en_stems), free(g->ru_stems);
+}
+
+void ta_gloss_release(ta_checker *c)
+{
+    for (size_t i = 0; i < c->gloss.len; i++)
+        entry_free((gloss_entry *)c->gloss.data + i);
+    ta_vec_release(&c->gloss);
+    ta_stemmer_release(&c->stemmer);
+}
+
+/* One glossary line "EN<TAB>RU" or "EN<TAB>!RU" into g. */
+static ta_status gloss_line(ta_checker *c, char *line, int lineno, gloss_entry *g, ta_error *err)
+{
+    const char *path = c->o.glossary;
+    char *tab = strchr(line, '\t');
+    if (!tab)
+        return ta_fail(err, TA_EFORMAT, "%s, line %d: no tab between the English and the Russian "
+                       "term (write EN_TERM<TAB>RU_TERM, or RU_TERM as !RU_TERM when forbidden)",
+                       path, lineno);
+    *tab = 0;
+    char *ru = tab + 1;
+    g->forbidden = *ru == '!';
+    ru += g->forbidden;
+    ru += strspn(ru, " ");
+    if (!*line || !*ru)
+        return ta_fail(err, TA_EFORMAT, "%s, line %d: an empty term", path, lineno);
+    g->en = strdup(line), g->ru = strdup(ru);
+    ta_buf *b = &c->scratch;
+    if (!g->en || !g->ru || stems_of(&c->stemmer, 'e', line, strlen(line), b, &c->stems_ru) ||
+        !(g->en_stems = strdup(b->data)) ||
+        stems_of(&c->stemmer, 'r', ru, strlen(ru), b, &c->stems_ru) ||
+        !(g->ru_stems = strdup(b->data)))
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    return TA_OK;
+}
+
+ta_status ta_gloss_load(ta_checker *c, ta_error *err)
+{
+    if (!c->o.glossary)
+        return TA_OK;
+    char **lines;
+    size_t n;
+    int *lineno;
+    ta_status s = ta_file_lines(c->o.glossary, &lines, &n, &lineno, err);
+    for (size_t i = 0; i < n && s == TA_OK; i++) {
+        gloss_entry *g = ta_vec_push(&c->gloss);
+        s = g ? gloss_line(c, lines[i], lineno[i], g, err) : ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    ta_lines_free(lines);
+    free(lineno);
+    return s;
+}
+
+/* Do the stems of `term` (" a b ") occur in those of the sentence (" x a b y ")? */
+static bool has(const ta_buf *sentence, const char *term)
+{
+    return term[1] && strstr(sentence->data, term) != NULL;
+}
+
+/* Is any allowed rendering of the English term with these stems used in the bead? */
+static bool allowed_used(const ta_checker *c, const char *en_stems)
+{
+    const gloss_entry *g = c->gloss.data;
+    for (size_t k = 0; k < c->gloss.len; k++)
+        if (!g[k].forbidden && !strcmp(g[k].en_stems, en_stems) && has(&c->stems_ru, g[k].ru_stems))
+            return true;
+    return false;
+}
+
+/* The allowed renderings of an English term, joined by " / ", into c->scratch. */
+static int renderings(ta_checker *c, const char *en_stems)
+{
+    const gloss_entry *g = c->gloss.data;
+    c->scratch.len = 0;
+    for (size_t k = 0; k < c->gloss.len; k++)
+        if (!g[k].forbidden && !strcmp(g[k].en_stems, en_stems) &&
+            ((c->scratch.len && ta_buf_add(&c->scratch, " / ", 3)) ||
+             ta_buf_add(&c->scratch, g[k].ru, strlen(g[k].ru))))
+            return -1;
+    return 0;
+}
+
+/* Was an earlier entry about the same English term (reported once per term)? */
+static bool seen_before(const ta_checker *c, size_t k)
+{
+    const gloss_entry *g = c->gloss.data;
+    for (size_t i = 0; i < k; i++)
+        if (!g[i].forbidden && !strcmp(g[i].en_stems, g[k].en_stems))
+            return true;
+    return false;
+}
+
+int ta_check_term(check_ctx *x)
+{
+    ta_checker *c = x->ck;
+    const ta_bead *b = x->cur.b;
+    if (!c->gloss.len || b->en0 == b->en1 || b->ru0 == b->ru1)
+        return 0;
+    if (stems_of(&c->stemmer, 'e', x->cur.en, x->cur.en_len, &c->stems_en, &c->scratch) ||
+        stems_of(&c->stemmer, 'r', x->cur.ru, x->cur.ru_len, &c->stems_ru, &c->scratch))
+        return -1;
+    const gloss_entry *g = c->gloss.data;
+    for (size_t k = 0; k < c->gloss.len; k++) {
+        if (!has(&c->stems_en, g[k].en_stems))
+            continue;
+        if (g[k].forbidden && has(&c->stems_ru, g[k].ru_stems)) {
+            if (TA_EMIT_BEAD(x, "ru", g[k].ru, NULL, "\"%s\" is a forbidden translation of \"%s\"",
+                             g[k].ru, g[k].en))
+                return -1;
+        } else if (!g[k].forbidden && !seen_before(c, k) &&
+                   !allowed_used(c, g[k].en_stems)) {
+            if (renderings(c, g[k].en_stems) ||
+                TA_EMIT_BEAD(x, "en", g[k].en, NULL, "\"%s\" is not translated as \"%s\"",
+                             g[k].en, c->scratch.data))
+                return -1;
+        }
+    }
+    return 0;
+}
