@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 enum { EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_OUTPUT = 4 };
+enum { EXIT_FINDINGS = 1 }; /* talign check: findings at or above --fail-on */
 
 /* Prints "talign: FMT" to stderr. */
 void cli_msg(const char *fmt, ...)
@@ -42,4 +43,6 @@ int cmd_align(int argc, char **argv);
 void help_align(FILE *f);
 int cmd_segment(int argc, char **argv);
 void help_segment(FILE *f);
+int cmd_check(int argc, char **argv);
+void help_check(FILE *f);
 #endif

@@ -1,6 +1,6 @@
 /* tmx.c — TMX 1.4b writer: header with the seven required attributes, one <tu> per non-null
  * bead at or above min_score, an x-score prop per unit. */
-#include "escape.h"
+#include "annot.h"
 #include <string.h>
 
 void ta_write_tmx(FILE *f, const ta_corpus *c);
@@ -15,10 +15,11 @@ void ta_write_tmx(FILE *f, const ta_corpus *c)
     fputs("\" datatype=\"plaintext\"/>\n  <body>\n", f);
     for (size_t k = 0; k < c->n_beads; k++) {
         const ta_bead *b = &c->beads[k];
-        if (b->en0 == b->en1 || b->ru0 == b->ru1 || b->score < c->min_score)
+        if (ta_annot_skip(c, k))
             continue;
-        fprintf(f, "    <tu>\n      <prop type=\"x-score\">%.3f</prop>\n      <tuv xml:lang=\"",
-                b->score);
+        fprintf(f, "    <tu>\n      <prop type=\"x-score\">%.3f</prop>\n", b->score);
+        ta_annot_tmx(f, c, k);
+        fputs("      <tuv xml:lang=\"", f);
         ta_put_xml(f, src, strlen(src));
         fputs("\"><seg>", f);
         ta_put_join(f, c->en, c->en_len, b->en0, b->en1, ta_put_xml);

@@ -1,6 +1,6 @@
 /* write.c — the plain writers (TSV, ladder, Moses, JSONL, segmented sentences) and the format
  * dispatcher. */
-#include "escape.h"
+#include "annot.h"
 
 void ta_write_tmx(FILE *f, const ta_corpus *c);
 void ta_write_html(FILE *f, const ta_corpus *c);
@@ -35,7 +35,7 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
     case TA_FMT_MOSES_RU:
         for (size_t k = 0; k < c->n_beads; k++) {
             const ta_bead *b = &c->beads[k];
-            if (b->en0 == b->en1 || b->ru0 == b->ru1 || b->score < c->min_score)
+            if (ta_annot_skip(c, k))
                 continue;
             if (fmt == TA_FMT_MOSES_EN)
                 ta_put_join(f, c->en, c->en_len, b->en0, b->en1, ta_put_raw);
@@ -66,7 +66,9 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
                     fputc(',', f);
                 ta_put_json(f, c->ru[j], c->ru_len[j]);
             }
-            fprintf(f, "],\"score\":%.3f,\"type\":\"%s\"}\n", b->score, type_of(b, tb));
+            fprintf(f, "],\"score\":%.3f,\"type\":\"%s\"", b->score, type_of(b, tb));
+            ta_annot_json(f, c, k);
+            fputs("}\n", f);
         }
         break;
     default: return TA_EINVAL;

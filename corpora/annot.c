@@ -1,0 +1,100 @@
+/* annot.c — QA findings on the beads the writers write: moved sentences (JSONL "moved_to")
+ * and spelling (JSONL "spelling", TMX x-spelling, --drop-misspelled). */
+#include "annot.h"
+#include <string.h>
+
+const ta_finding *ta_annot_moved(const ta_corpus *c, size_t k)
+{
+    for (size_t i = 0; i < c->n_findings; i++) {
+        const ta_finding *f = &c->findings[i];
+        if (!strcmp(f->check, "moved") && f->moved_bead >= 0 &&
+            (f->bead == k || (size_t)f->moved_bead == k))
+            return f;
+    }
+    return NULL;
+}
+
+bool ta_annot_misspelt(const ta_corpus *c, size_t k)
+{
+    for (size_t i = 0; i < c->n_findings; i++)
+        if (c->findings[i].bead == k && !strcmp(c->findings[i].check, "spelling"))
+            return true;
+    return false;
+}
+
+static void ids(FILE *f, int a, int b)
+{
+    fputc('[', f);
+    for (int i = a; i < b; i++)
+        fprintf(f, "%s%d", i > a ? "," : "", i);
+    fputc(']', f);
+}
+
+/* The suggestions "a, b, c" as a JSON array. */
+static void suggestions_json(FILE *f, const char *s)
+{
+    fputc('[', f);
+    for (bool first = true; s && *s; first = false) {
+        size_t n = strcspn(s, ",");
+        if (!first)
+            fputc(',', f);
+        ta_put_json(f, s, n);
+        s += n;
+        s += strspn(s, ", ");
+    }
+    fputc(']', f);
+}
+
+void ta_annot_json(FILE *f, const ta_corpus *c, size_t k)
+{
+    const ta_finding *m = ta_annot_moved(c, k);
+    if (m) {
+        fputs(",\"moved_to\":", f);
+        if (m->bead == k)
+            ids(f, m->ru0, m->ru1);
+        else
+            ids(f, m->en0, m->en1);
+    }
+    const char *sep = ",\"spelling\":[";
+    for (size_t i = 0; i < c->n_findings; i++) {
+        const ta_finding *s = &c->findings[i];
+        if (s->bead != k || strcmp(s->check, "spelling") || !s->word)
+            continue;
+        fprintf(f, "%s{\"lang\":\"%s\",\"word\":", sep, s->lang ? s->lang : "");
+        ta_put_json(f, s->word, strlen(s->word));
+        fputs(",\"suggestions\":", f);
+        suggestions_json(f, s->suggestions);
+        fputc('}', f);
+        sep = ",";
+    }
+    if (*sep == ',')
+        fputc(']', f);
+}
+
+void ta_annot_tmx(FILE *f, const ta_corpus *c, size_t k)
+{
+    const char *sep = "      <prop type=\"x-spelling\">";
+    for (size_t i = 0; i < c->n_findings; i++) {
+        const ta_finding *s = &c->findings[i];
+        if (s->bead != k || strcmp(s->check, "spelling") || !s->word)
+            continue;
+        fputs(sep, f);
+        fprintf(f, "%s: ", s->lang ? s->lang : "");
+        ta_put_xml(f, s->word, strlen(s->word));
+        if (s->suggestions && *s->suggestions) {
+            fputs(" (", f);
+            ta_put_xml(f, s->suggestions, strlen(s->suggestions));
+            fputc(')', f);
+        }
+        sep = "; ";
+    }
+    if (*sep == ';')
+        fputs("</prop>\n", f);
+}
+
+bool ta_annot_skip(const ta_corpus *c, size_t k)
+{
+    const ta_bead *b = &c->beads[k];
+    return b->en0 == b->en1 || b->ru0 == b->ru1 || b->score < c->min_score ||
+           (c->drop_misspelled && ta_annot_misspelt(c, k));
+}
