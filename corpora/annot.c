@@ -55,40 +55,40 @@ void ta_annot_json(FILE *f, const ta_corpus *c, size_t k)
         else
             ids(f, m->en0, m->en1);
     }
-    const char *sep = ",\"spelling\":[";
+    bool any = false;
     for (size_t i = 0; i < c->n_findings; i++) {
         const ta_finding *s = &c->findings[i];
         if (s->bead != k || strcmp(s->check, "spelling") || !s->word)
             continue;
-        fprintf(f, "%s{\"lang\":\"%s\",\"word\":", sep, s->lang ? s->lang : "");
+        fprintf(f, "%s{\"lang\":\"%s\",\"word\":", any ? "," : ",\"spelling\":[",
+                s->lang ? s->lang : "");
         ta_put_json(f, s->word, strlen(s->word));
         fputs(",\"suggestions\":", f);
         suggestions_json(f, s->suggestions);
         fputc('}', f);
-        sep = ",";
+        any = true;
     }
-    if (*sep == ',')
+    if (any)
         fputc(']', f);
 }
 
 void ta_annot_tmx(FILE *f, const ta_corpus *c, size_t k)
 {
-    const char *sep = "      <prop type=\"x-spelling\">";
+    bool any = false;
     for (size_t i = 0; i < c->n_findings; i++) {
         const ta_finding *s = &c->findings[i];
         if (s->bead != k || strcmp(s->check, "spelling") || !s->word)
             continue;
-        fputs(sep, f);
-        fprintf(f, "%s: ", s->lang ? s->lang : "");
+        fprintf(f, "%s%s: ", any ? "; " : "      <prop type=\"x-spelling\">", s->lang ? s->lang : "");
         ta_put_xml(f, s->word, strlen(s->word));
         if (s->suggestions && *s->suggestions) {
             fputs(" (", f);
             ta_put_xml(f, s->suggestions, strlen(s->suggestions));
             fputc(')', f);
         }
-        sep = "; ";
+        any = true;
     }
-    if (*sep == ';')
+    if (any)
         fputs("</prop>\n", f);
 }
 
