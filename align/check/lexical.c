@@ -13,6 +13,7 @@
  * for equal consonant skeletons) */
 #define NAME_ALIKE 0.7
 #define ABBREV_MAX 5 /* letters of an all-capitals abbreviation */
+#define LATIN_MAX 64 /* bytes of a Latin form compared (as ta_name_similarity) */
 
 /* Does the word at byte `start` of s open a sentence (only spaces and opening punctuation
  * between it and the text's start or a . ! ? :)? Such a word is capitalised anyway. */
@@ -63,20 +64,52 @@ static bool in_lexicon_ru(const ta_checker *c, const char *w, size_t n)
     return known;
 }
 
+/* Spelling variants of one Russian sound in Latin, rewritten to one form before two names
+ * are compared (Джо: dzho = Joe; Хабаров: khabarov = Habarov; Юрий: yuriy = Yuri) */
+static const struct {
+    const char *from, *to;
+} LATIN_VARIANTS[] = {{"dzh", "j"}, {"kh", "h"}, {"yu", "u"}, {"ya", "a"}, {"ye", "e"},
+                      {"iy", "i"}, {"yy", "y"}, {"ts", "z"}};
+
+/* a[0, n) in lowercase with LATIN_VARIANTS rewritten, into out (at most cap - 1 bytes). */
+static size_t latin_canon(const char *a, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < cap;) {
+        size_t k = 0, nv = sizeof LATIN_VARIANTS / sizeof *LATIN_VARIANTS;
+        while (k < nv && strncmp(a + i, LATIN_VARIANTS[k].from, strlen(LATIN_VARIANTS[k].from)))
+            k++;
+        if (k < nv && i + strlen(LATIN_VARIANTS[k].from) <= n) {
+            out[o++] = LATIN_VARIANTS[k].to[0];
+            i += strlen(LATIN_VARIANTS[k].from);
+        } else
+            out[o++] = (char)ta_to_lower((unsigned char)a[i++]);
+    }
+    out[o] = 0;
+    return o;
+}
+
+static bool alike(const char *a, size_t an, const char *b, size_t bn)
+{
+    char ca[LATIN_MAX], cb[LATIN_MAX];
+    if (!an || !bn)
+        return false;
+    size_t na = latin_canon(a, an, ca, sizeof ca), nb = latin_canon(b, bn, cb, sizeof cb);
+    return ta_name_similarity(ca, na, cb, nb) >= NAME_ALIKE;
+}
+
 /* Is token t of side f alike, as a name, to some token of the other side g (their Latin forms,
- * a Russian word's stem's too)? For names too short for a consonant skeleton: ТАСС = TASS. */
+ * a Russian word's stem's too)? For names too short for a consonant skeleton (ТАСС = TASS)
+ * and spelling variants the aligner's skeletons miss (Джо = Joe). */
 static bool latin_alike(const ta_checker *c, const ta_feat *f, int t, const ta_feat *g)
 {
-    size_t an, bn, sn;
+    size_t an, sn, bn, gn;
     const char *a = ta_feat_latin(&c->fz, f, t, false, &an);
     const char *as = ta_feat_latin(&c->fz, f, t, true, &sn);
     for (int u = 0; an && u < g->ncontent; u++) {
         const char *b = ta_feat_latin(&c->fz, g, u, false, &bn);
-        size_t gn;
         const char *gs = ta_feat_latin(&c->fz, g, u, true, &gn);
-        if ((bn && ta_name_similarity(a, an, b, bn) >= NAME_ALIKE) ||
-            (gn && ta_name_similarity(a, an, gs, gn) >= NAME_ALIKE) ||
-            (sn && bn && ta_name_similarity(as, sn, b, bn) >= NAME_ALIKE))
+        if (alike(a, an, b, bn) || alike(a, an, gs, gn) || alike(as, sn, b, bn))
             return true;
     }
     return false;

@@ -76,12 +76,15 @@ static int clauses(check_ctx *x, bool en)
         int rn = all - cn, rm = matched - cm;
         if (cn >= CLAUSE_MIN_WORDS && cm <= CLAUSE_MAX_SHARE * cn && rn >= REST_MIN_WORDS &&
             rm >= REST_MIN_SHARE * rn) {
-            while (a < i && t[a] == ' ')
+            size_t z = i;
+            while (a < z && t[a] == ' ')
                 a++;
-            size_t len = i - a > QUOTE_MAX ? QUOTE_MAX : i - a;
+            while (z > a && (t[z - 1] == '.' || t[z - 1] == '!' || t[z - 1] == '?'))
+                z--;
+            size_t len = z - a > QUOTE_MAX ? QUOTE_MAX : z - a;
             if (TA_EMIT_BEAD(x, en ? "en" : "ru", NULL, NULL, "%s clause with no %s counterpart: "
                              "\"%.*s%s\"", side_name(en), side_name(!en), (int)len, t + a,
-                             i - a > QUOTE_MAX ? "..." : ""))
+                             z - a > QUOTE_MAX ? "..." : ""))
                 return -1;
         }
         a = i + w, i += w - 1;

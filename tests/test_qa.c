@@ -1,0 +1,170 @@
+/* test_qa.c — translation QA: the checks over aligned documents, case by case from
+ * tests/data/check_qa.txt (omission, addition, moved, name, term), and the check switches. */
+#include "testutil.h"
+#include <criterion/criterion.h>
+#include <unistd.h>
+
+#define MAX_SENTS 64
+
+/* The sentences of a fixture field ("a ||| b ||| c") as one line each. */
+static char *as_lines(const char *field)
+{
+    char *out = malloc(strlen(field) + 2), *o = out;
+    for (const char *p = field; *p;) {
+        const char *sep = strstr(p, " ||| ");
+        size_t n = sep ? (size_t)(sep - p) : strlen(p);
+        memcpy(o, p, n), o += n, *o++ = '\n';
+        p += n + (sep ? 5 : 0);
+    }
+    *o = 0;
+    return out;
+}
+
+static ta_lexicon *lexicon(void)
+{
+    static char path[1024];
+    const char *root = getenv("TALIGN_SRC");
+    snprintf(path, sizeof path, "%s/lexicon/en-ru.lex", root ? root : ".");
+    ta_lexicon *lx = NULL;
+    cr_assert_eq(ta_lexicon_load(path, &lx, NULL), TA_OK, "the lexicon (make builds it): %s", path);
+    return lx;
+}
+
+/* Aligns the two fields as documents and runs `checks`: the findings of check `name`. */
+static ta_finding *run(ta_lexicon *lx, const char *checks, const char *en, const char *ru,
+                       ta_corpus *doc, ta_pair **pair, size_t *n)
+{
+    ta_aligner_opts ao = ta_aligner_opts_default();
+    ao.presegmented = true;
+    ta_aligner *al = NULL;
+    cr_assert_eq(ta_aligner_new(&ao, lx, &al, NULL), TA_OK);
+    char *e = as_lines(en), *r = as_lines(ru);
+    cr_assert_eq(ta_aligner_run(al, e, strlen(e), r, strlen(r), pair, NULL), TA_OK);
+    ta_pair_corpus(*pair, doc);
+    ta_check_opts co = ta_check_opts_default();
+    co.checks = checks;
+    co.glossary = fixture("check_glossary.tsv");
+    ta_checker *ck = NULL;
+    ta_error err = {0};
+    cr_assert_eq(ta_checker_new(&co, lx, &ck, &err), TA_OK, "%s", err.message);
+    ta_finding *f = NULL;
+    cr_assert_eq(ta_check(ck, doc, &f, n, &err), TA_OK, "%s", err.message);
+    ta_checker_free(ck);
+    ta_aligner_free(al);
+    free(e), free(r);
+    return f;
+}
+
+Test(qa, fixture_cases)
+{
+    FILE *fp = fopen(fixture("check_qa.txt"), "r");
+    cr_assert(fp, "tests/data/check_qa.txt");
+    ta_lexicon *lx = lexicon();
+    char line[8192];
+    int lineno = 0, cases = 0;
+    while (fgets(line, sizeof line, fp)) {
+        lineno++;
+        line[strcspn(line, "\n")] = 0;
+        if (!*line || *line == '#')
+            continue;
+        char *check = strtok(line, "\t"), *en = strtok(NULL, "\t"), *ru = strtok(NULL, "\t"),
+             *want = strtok(NULL, "\t");
+        cr_assert(check && en && ru && want, "check_qa.txt line %d: four fields", lineno);
+        char checks[64];
+        bool nulls = !strcmp(check, "omission") || !strcmp(check, "addition");
+        snprintf(checks, sizeof checks, "-all,%s%s", check, nulls ? ",moved" : "");
+        ta_corpus doc;
+        ta_pair *pair = NULL;
+        size_t n;
+        ta_finding *f = run(lx, checks, en, ru, &doc, &pair, &n);
+        const ta_finding *hit = NULL;
+        for (size_t i = 0; i < n && !hit; i++)
+            if (!strcmp(f[i].check, check) && (!strcmp(want, "-") || strstr(f[i].message, want)))
+                hit = &f[i];
+        if (!strcmp(want, "-"))
+            cr_expect(!hit, "check_qa.txt line %d: %s found \"%s\", expected nothing", lineno,
+                      check, hit ? hit->message : "");
+        else
+            cr_expect(hit, "check_qa.txt line %d: %s did not find \"%s\" (%zu findings%s%s)",
+                      lineno, check, want, n, n ? ", first: " : "", n ? f[0].message : "");
+        ta_findings_free(f, n);
+        ta_pair_free(pair);
+        cases++;
+    }
+    fclose(fp);
+    ta_lexicon_free(lx);
+    cr_assert_gt(cases, 10);
+}
+
+Test(qa, moved_pairs_both_ids)
+{
+    ta_lexicon *lx = lexicon();
+    ta_corpus doc;
+    ta_pair *pair = NULL;
+    size_t n;
+    ta_finding *f = run(lx, NULL,
+                        "The talks in Geneva lasted four hours. ||| Biden handed Putin a list of "
+                        "sixteen types of infrastructure. ||| The leaders agreed to return "
+                        "ambassadors. ||| Nobody commented on the meeting afterwards.",
+                        "Переговоры в Женеве продолжались четыре часа. ||| Лидеры договорились "
+                        "вернуть послов. ||| Встречу никто не комментировал. ||| Байден передал "
+                        "Путину список из шестнадцати типов объектов инфраструктуры.",
+                        &doc, &pair, &n);
+    size_t moved = 0;
+    for (size_t i = 0; i < n; i++) {
+        cr_expect(strcmp(f[i].check, "omission") && strcmp(f[i].check, "addition"),
+                  "a moved sentence is no omission: %s", f[i].message);
+        if (!strcmp(f[i].check, "moved")) {
+            moved++;
+            cr_expect_eq(f[i].en0, 1);
+            cr_expect_eq(f[i].ru0, 3);
+            cr_expect_eq(f[i].severity, TA_SEV_INFO);
+            cr_expect_geq(f[i].moved_bead, 0);
+        }
+    }
+    cr_expect_eq(moved, 1);
+    ta_findings_free(f, n);
+    ta_pair_free(pair);
+    ta_lexicon_free(lx);
+}
+
+Test(qa, switches_and_errors)
+{
+    ta_check_opts co = ta_check_opts_default();
+    ta_checker *ck = NULL;
+    ta_error err = {0};
+    co.checks = "-all,nosuchcheck";
+    cr_expect_eq(ta_checker_new(&co, NULL, &ck, &err), TA_EINVAL);
+    cr_expect(strstr(err.message, "nosuchcheck"), "%s", err.message);
+    co.checks = NULL;
+    co.glossary = fixture("no-such-glossary.tsv");
+    cr_expect_eq(ta_checker_new(&co, NULL, &ck, &err), TA_EIO);
+    cr_expect(ck == NULL);
+    ta_checker_free(NULL);
+    size_t n;
+    const ta_check_info *list = ta_check_list(&n);
+    cr_expect_gt(n, 4);
+    for (size_t k = 0; k < n; k++)
+        cr_expect(list[k].name && list[k].summary && *list[k].summary);
+    ta_severity s;
+    cr_expect_eq(ta_severity_parse("warning", &s), TA_OK);
+    cr_expect_eq(s, TA_SEV_WARNING);
+    cr_expect_eq(ta_severity_parse("fatal", &s), TA_EINVAL);
+}
+
+Test(qa, glossary_without_tab_names_line)
+{
+    char path[] = "/tmp/talign-glossXXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    fputs("# a comment\nsanctions\tсанкции\nembargo эмбарго\n", fp);
+    fclose(fp);
+    ta_check_opts co = ta_check_opts_default();
+    co.glossary = path;
+    ta_checker *ck = NULL;
+    ta_error err = {0};
+    cr_expect_eq(ta_checker_new(&co, NULL, &ck, &err), TA_EFORMAT);
+    cr_expect(strstr(err.message, "line 3"), "%s", err.message);
+    unlink(path);
+}
