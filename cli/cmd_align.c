@@ -26,7 +26,13 @@ void help_align(FILE *f)
           "  --clean          remove HTML/XML markup and PDF debris (page numbers, dot leaders,\n"
           "                   words broken a letter a line) before segmenting; with\n"
           "                   --presegmented the sentences are the cleaned lines\n"
-          "  --src-lang L, --tgt-lang L   language codes written to TMX (default en, ru)\n",
+          "  --src-lang L, --tgt-lang L   language codes written to TMX (default en, ru)\n"
+          "  --spell          check spelling (hunspell en_US, ru_RU): JSONL gets a \"spelling\"\n"
+          "                   key, TMX an x-spelling prop on units with misspelt words\n"
+          "  --drop-misspelled  with --spell: TMX and Moses leave such units out\n"
+          "  --dict-dir DIR   hunspell dictionaries for --spell (default /usr/share/hunspell)\n"
+          "JSONL marks a left-out sentence that the translation has elsewhere with \"moved_to\":\n"
+          "the ids of the other side's sentence (see talign check).\n",
           f);
 }
 
@@ -41,6 +47,26 @@ static int write_to(const char *path, ta_format fmt, const ta_corpus *c)
     return s == TA_OK ? code : cli_fail(path ? path : "(stdout)", s, NULL);
 }
 
+/* The findings the writers show: moved sentences (JSONL) and, with --spell, spelling. */
+static int annotate(ta_corpus *cp, const ta_lexicon *lx, bool spell, const char *dict_dir,
+                    ta_finding **f, size_t *n)
+{
+    ta_check_opts co = ta_check_opts_default();
+    co.checks = spell ? "-all,moved,spelling" : "-all,moved";
+    co.dict_dir = dict_dir;
+    co.src_lang = cp->src_lang, co.tgt_lang = cp->tgt_lang;
+    ta_checker *ck = NULL;
+    ta_error err = {0};
+    ta_status s = ta_checker_new(&co, lx, &ck, &err);
+    if (s == TA_OK)
+        s = ta_check(ck, cp, f, n, &err);
+    ta_checker_free(ck);
+    if (s != TA_OK)
+        return cli_fail("align", s, &err);
+    cp->findings = *f, cp->n_findings = *n;
+    return EXIT_OK;
+}
+
 int cmd_align(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -51,7 +77,8 @@ int cmd_align(int argc, char **argv)
         {"encoding", required_argument, 0, 'e'}, {"wrapped", no_argument, 0, 'w'},
         {"src-lang", required_argument, 0, 'S'}, {"tgt-lang", required_argument, 0, 'T'},
         {"output", required_argument, 0, 'o'}, {"repair-mojibake", no_argument, 0, 'M'},
-        {"clean", no_argument, 0, 'C'},
+        {"clean", no_argument, 0, 'C'}, {"spell", no_argument, 0, 'X'},
+        {"drop-misspelled", no_argument, 0, 'D'}, {"dict-dir", required_argument, 0, 'd'},
         {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
@@ -59,6 +86,8 @@ int cmd_align(int argc, char **argv)
     bool preseg = false, wrapped = false;
     unsigned flags = 0;
     double min_score = 0;
+    bool spell = false, drop = false;
+    const char *dict_dir = NULL;
     int c, nlex = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:l:o:h", lo, NULL)) != -1) {
@@ -85,6 +114,9 @@ int cmd_align(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'M': flags |= CLI_REPAIR; break;
         case 'C': flags |= CLI_CLEAN; break;
+        case 'X': spell = true; break;
+        case 'D': drop = true; break;
+        case 'd': dict_dir = optarg; break;
         case 'h': help_align(stdout); return EXIT_OK;
         default: help_align(stderr); return EXIT_USAGE;
         }
@@ -98,6 +130,10 @@ int cmd_align(int argc, char **argv)
         cli_msg("align: %s", fmt < 0 ? "unknown --format"
                 : argc - optind != 2 ? "give two files: EN RU"
                 : ao.band < 1 ? "--band must be a positive number" : "--max-bead must be 2 or 3");
+        return EXIT_USAGE;
+    }
+    if (drop && !spell) {
+        cli_msg("align: --drop-misspelled needs --spell");
         return EXIT_USAGE;
     }
     if (fmt == TA_FMT_MOSES_EN && !out) {
@@ -126,6 +162,8 @@ int cmd_align(int argc, char **argv)
     ta_text *te = NULL, *tr = NULL;
     ta_aligner *al = NULL;
     ta_pair *pair = NULL;
+    ta_finding *findings = NULL;
+    size_t nf = 0;
     int code;
     if ((te = cli_load(argv[optind], enc, flags, &code)))
         tr = cli_load(argv[optind + 1], enc, flags, &code);
@@ -149,7 +187,10 @@ int cmd_align(int argc, char **argv)
                     cp.n_en, cp.n_ru);
         cp.min_score = min_score;
         cp.title = argv[optind];
-        if (fmt == TA_FMT_MOSES_EN) {
+        cp.drop_misspelled = drop;
+        if (fmt == TA_FMT_JSONL || spell)
+            code = annotate(&cp, lx, spell, dict_dir, &findings, &nf);
+        if (code == EXIT_OK && fmt == TA_FMT_MOSES_EN) {
             size_t n = strlen(out) + 8;
             char *p = malloc(n);
             if (!p)
@@ -162,9 +203,10 @@ int cmd_align(int argc, char **argv)
                     code = write_to(p, TA_FMT_MOSES_RU, &cp);
                 free(p);
             }
-        } else
+        } else if (code == EXIT_OK)
             code = write_to(out, (ta_format)fmt, &cp);
     }
+    ta_findings_free(findings, nf);
     ta_pair_free(pair);
     ta_aligner_free(al);
     ta_text_free(te);

@@ -9,6 +9,9 @@
  * content words has evidence on the other side, and at least MOVED_MIN_WORDS on each side */
 #define MOVED_MIN_SHARE 0.35
 #define MOVED_MIN_WORDS 2
+/* a left-out sentence beside a moved one joins its move when this share of its own content
+ * words has evidence in the moved one's counterpart */
+#define MERGED_MIN_SHARE 0.5
 /* more left-out or added sentences than this in one document: not a move but a mismatch */
 #define MOVED_MAX_NULLS 200
 
@@ -161,6 +164,44 @@ static int pair_moved(ta_checker *c, const ta_corpus *d)
     return rc;
 }
 
+/* A left-out sentence next to one already paired may be the other half of a merged
+ * translation (two English sentences moved as one Russian, or the reverse): paired too when
+ * most of its own content words have evidence in its neighbour's counterpart. */
+static int extend_moves(ta_checker *c, const ta_corpus *d)
+{
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t i = 0; i < d->n_beads; i++) {
+            const ta_bead *a = &d->beads[i];
+            bool en = a->en1 - a->en0 == 1 && a->ru1 == a->ru0;
+            bool ru = a->ru1 - a->ru0 == 1 && a->en1 == a->en0;
+            if ((!en && !ru) || c->moved[i] >= 0)
+                continue;
+            for (int side = -1; side <= 1; side += 2) {
+                size_t k = i + (size_t)side;
+                if ((side < 0 && !i) || k >= d->n_beads || c->moved[k] < 0 ||
+                    (d->beads[k].en1 > d->beads[k].en0) != en)
+                    continue;
+                const ta_bead *o = &d->beads[c->moved[k]];
+                int me, mr;
+                double sh;
+                const char *es = en ? d->en[a->en0] : d->en[o->en0];
+                size_t el = en ? d->en_len[a->en0] : d->en_len[o->en0];
+                const char *rs = en ? d->ru[o->ru0] : d->ru[a->ru0];
+                size_t rl = en ? d->ru_len[o->ru0] : d->ru_len[a->ru0];
+                if (share(c, es, el, rs, rl, &sh, &me, &mr))
+                    return -1;
+                int own = en ? me : mr, all = en ? c->fe.ncontent : c->fr.ncontent;
+                if (own >= MOVED_MIN_WORDS && own >= MERGED_MIN_SHARE * all) {
+                    c->moved[i] = c->moved[k], grew = true;
+                    break;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *d, ta_error *err)
 {
     if (d->n_beads > c->moved_cap) {
@@ -171,7 +212,7 @@ ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *d, ta_error *err)
     }
     for (size_t i = 0; i < d->n_beads; i++)
         c->moved[i] = -1;
-    if (ta_checker_on(c, ta_check_moved) && pair_moved(c, d))
+    if (ta_checker_on(c, ta_check_moved) && (pair_moved(c, d) || extend_moves(c, d)))
         return ta_fail(err, TA_ENOMEM, "out of memory");
     return TA_OK;
 }

@@ -105,19 +105,25 @@ static int omission(check_ctx *x, bool en)
 int ta_check_omission(check_ctx *x) { return omission(x, true); }
 int ta_check_addition(check_ctx *x) { return omission(x, false); }
 
+/* One finding per left-out English sentence whose translation is elsewhere; an added Russian
+ * sentence paired with no left-out English sentence of its own (the second half of a
+ * merged move) gets one too. */
 int ta_check_moved(check_ctx *x)
 {
     const ta_corpus *d = x->doc;
+    const long *moved = x->ck->moved;
     for (size_t i = 0; i < d->n_beads; i++) {
-        long j = x->ck->moved[i];
+        long j = moved[i];
         const ta_bead *a = &d->beads[i];
-        if (j < 0 || a->en1 == a->en0)
+        bool en = a->en1 > a->en0;
+        if (j < 0 || (!en && moved[j] == (long)i))
             continue;
-        const ta_bead *b = &d->beads[j];
+        const ta_bead *b = &d->beads[j], *e = en ? a : b, *r = en ? b : a;
         size_t before = x->out->len;
-        if (ta_emit(x, i, a->en0, a->en1, b->ru0, b->ru1, NULL, NULL, NULL,
-                    "English sentence %d is translated %s, by Russian sentence %d", a->en0,
-                    (size_t)j > i ? "further on" : "earlier", b->ru0))
+        if (ta_emit(x, i, e->en0, e->en1, r->ru0, r->ru1, NULL, NULL, NULL,
+                    "%s sentence %d is translated %s, by %s sentence %d", en ? "English" : "Russian",
+                    en ? e->en0 : r->ru0, (size_t)j > i ? "further on" : "earlier",
+                    en ? "Russian" : "English", en ? r->ru0 : e->en0))
             return -1;
         ((ta_finding *)x->out->data)[before].moved_bead = j;
     }
