@@ -11,7 +11,7 @@
 #define MOVED_MIN_WORDS 2
 /* a left-out sentence beside a moved one joins its move when this share of its own content
  * words has evidence in the moved one's counterpart */
-#define MERGED_MIN_SHARE 0.5
+#define MERGED_MIN_SHARE 0.4
 /* more left-out or added sentences than this in one document: not a move but a mismatch */
 #define MOVED_MAX_NULLS 200
 
