@@ -10,6 +10,7 @@
 #define SUGGESTION_SEP ", "     /* how ta_finding.suggestions joins its words */
 #define HIGH_SCORE 0.9          /* score colours, as on the align review page */
 #define MID_SCORE 0.5
+#define PLURAL(n) ((n) == 1 ? "" : "s")
 
 static const char *const SEV[N_SEV] = {"info", "warning", "error"};
 
@@ -394,10 +395,10 @@ static void html_summary(FILE *out, const ta_corpus *d, const check_count *c, si
     for (size_t k = 0; k < nc; k++)
         for (int s = 0; s < N_SEV; s++)
             tot[s] += c[k].sev[s];
-    fprintf(out, "<p id=\"summary\">%zu findings on %zu of %zu beads: %zu errors, %zu warnings, "
+    fprintf(out, "<p id=\"summary\">%zu finding%s on %zu of %zu beads: %zu error%s, %zu warning%s, "
                  "%zu info (%zu English and %zu Russian sentences).</p>\n",
-            n, n_rows, d->n_beads, tot[TA_SEV_ERROR], tot[TA_SEV_WARNING], tot[TA_SEV_INFO],
-            d->n_en, d->n_ru);
+            n, PLURAL(n), n_rows, d->n_beads, tot[TA_SEV_ERROR], PLURAL(tot[TA_SEV_ERROR]),
+            tot[TA_SEV_WARNING], PLURAL(tot[TA_SEV_WARNING]), tot[TA_SEV_INFO], d->n_en, d->n_ru);
     fputs("<table class=\"counts\"><thead><tr><th>check</th><th>error</th><th>warning</th>"
           "<th>info</th><th>total</th></tr></thead><tbody>\n", out);
     for (size_t k = 0; k < nc; k++) {
