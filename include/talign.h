@@ -464,7 +464,8 @@ typedef struct ta_bitext ta_bitext;
  *    no network access, no external entities or DTD; any encoding libxml2 knows.
  * A bead without a score in the file gets 1 (a translator's pair). TSV and JSONL must be
  * UTF-8 (a UTF-8 BOM is skipped; UTF-16 with a BOM is converted); sentences are normalised to
- * NFC. src_lang / tgt_lang NULL mean "en" / "ru". Errors (err->message starts "FILE:LINE: "):
+ * NFC. src_lang / tgt_lang NULL mean "en" / "ru". Errors (err->message starts "FILE:LINE: ",
+ * or "FILE: " when no line applies; FILE is "stdin" for "-"):
  * TA_EIO (cannot read), TA_EDECODE (not UTF-8: err->offset is the byte offset), TA_EFORMAT
  * (a TSV line without a tab or with a bad score, a malformed JSON line, ids that do not
  * continue, TMX that is not well-formed or has no unit in one of the languages), TA_EINVAL
@@ -495,12 +496,28 @@ typedef enum {
     TA_REPORT_HTML      /* the side-by-side review page with findings as badges and filters */
 } ta_report_format;
 
-/* Writes findings f[0..n) (as ta_check returns them: ordered by bead) about `doc`, the
- * corpus they were found on, to `out`. Everything is escaped for the format; texts are the
- * sentences of the finding's ids joined by a space. TEXT and HTML show every bead's own line
- * (doc->title in HTML's heading); JSON and CSV print nothing when n is 0 (CSV: the header).
- * Errors: TA_EIO when writing fails, TA_EINVAL for an unknown format or a finding whose bead
- * or ids are outside `doc`. */
+/* Writes findings f[0..n) about `doc` (the corpus ta_check ran on) to `out`. Beads are
+ * numbered from 1 (the lines of talign's TSV/JSONL, the # column of the HTML pages), sentence
+ * ids from 0 (as in talign's JSONL); a finding's texts are the sentences of its ids joined by
+ * a space. Findings are grouped by bead (stable), in the order given within a bead.
+ *  - TEXT: per bead with findings a header "bead 12 (en 14-15, ru 13): 2-1 0.97", its two
+ *    texts ("  en: ...", "  ru: ..."), then one line a finding "  error number: MESSAGE", with
+ *    [LANG "WORD" suggestions: ...] for word-level findings, the finding's ids when they are
+ *    not the bead's, "(see bead N)" for a move. Control characters dropped.
+ *  - JSON: one object a line, in the order given: check, severity, bead, en, ru (ids),
+ *    en_text, ru_text, message; lang, word and suggestions (an array) when set; moved_bead
+ *    (the bead holding the other side) for a move. Nothing when n is 0.
+ *  - CSV: RFC 4180 (CRLF, every field quoted, quotes doubled) after a UTF-8 BOM and a header
+ *    row: check, severity, bead, en_ids, ru_ids (space-separated), en_text, ru_text, message,
+ *    lang, word, suggestions, moved_bead. A field starting = + - @ gets a leading ' so that a
+ *    spreadsheet does not run it as a formula.
+ *  - HTML: a self-contained page (no network: a CSP forbids it) titled by doc->title: counts
+ *    by check and severity, buttons filtering rows by check and by severity, an "only rows
+ *    with findings" toggle, then one row a bead (English, Russian, type, score, findings) with
+ *    each finding as a badge coloured by severity (details in its title), sticky header,
+ *    lang attributes on the text cells; everything escaped.
+ * Errors: TA_EIO when writing fails, TA_ENOMEM, TA_EINVAL for an unknown format or a finding
+ * whose bead or ids are outside `doc` (nothing is written then). */
 ta_status ta_write_findings(FILE *out, ta_report_format fmt, const ta_corpus *doc,
                             const ta_finding *f, size_t n);
 
