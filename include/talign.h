@@ -434,6 +434,97 @@ ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t
                    ta_error *err);
 void ta_findings_free(ta_finding *f, size_t n);
 
+
+/* ---- bilingual files: reading an aligned document back ------------------------------- */
+
+typedef enum {
+    TA_BITEXT_AUTO = 0, /* from the content: '<' TMX, '{' JSONL, else TSV */
+    TA_BITEXT_TSV,      /* talign's TSV: EN<TAB>RU[<TAB>SCORE<TAB>TYPE], one bead a line */
+    TA_BITEXT_JSONL,    /* talign's JSONL: objects with en_ids, ru_ids, en, ru, score, type */
+    TA_BITEXT_TMX       /* TMX 1.4b (1.1-1.4) from any tool */
+} ta_bitext_format;
+
+/* A bilingual file read into memory as one aligned document. */
+typedef struct ta_bitext ta_bitext;
+
+/* Reads `path` ("-" = standard input) in format `fmt` (TA_BITEXT_AUTO: from the content).
+ *  - TSV: each line is one bead with one sentence a side (an empty side makes a 1-0 or 0-1
+ *    bead; a line with both sides empty, or a blank line, is skipped). SCORE when present is
+ *    the bead's score, TYPE is ignored. CRLF line ends are accepted.
+ *  - JSONL: each object is one bead; its sentences keep their ids (en_ids/ru_ids must continue
+ *    the previous objects' ids; without them sentences are numbered in order). "en"/"ru" may
+ *    also be a single string. Other keys are ignored.
+ *  - TMX: each <tu> is one bead; the <tuv> whose xml:lang (or TMX 1.1 lang) has the primary
+ *    subtag of src_lang / tgt_lang (case-insensitive: "EN-US", "en_GB" match "en") gives a
+ *    side, the first one when there are several. Inside <seg>, the native codes <bpt> <ept>
+ *    <ph> <it> <ut> (and their <sub>) are dropped, the text of <hi> and <mrk> kept; line
+ *    breaks and tabs become single spaces and each side is trimmed. A unit with only one of the
+ *    languages (or an empty <seg>) is a 1-0 / 0-1 bead, one with neither is skipped. The
+ *    score comes from an x-score prop (talign's own TMX). Read with libxml2's streaming reader,
+ *    no network access, no external entities or DTD; any encoding libxml2 knows.
+ * A bead without a score in the file gets 1 (a translator's pair). TSV and JSONL must be
+ * UTF-8 (a UTF-8 BOM is skipped; UTF-16 with a BOM is converted); sentences are normalised to
+ * NFC. src_lang / tgt_lang NULL mean "en" / "ru". Errors (err->message starts "FILE:LINE: ",
+ * or "FILE: " when no line applies; FILE is "stdin" for "-"):
+ * TA_EIO (cannot read), TA_EDECODE (not UTF-8: err->offset is the byte offset), TA_EFORMAT
+ * (a TSV line without a tab or with a bad score, a malformed JSON line, ids that do not
+ * continue, TMX that is not well-formed or has no unit in one of the languages), TA_EINVAL
+ * (an unknown format or an empty language), TA_ENOMEM. On success *out belongs to the caller
+ * (ta_bitext_free); on failure it is NULL. */
+ta_status ta_bitext_load(const char *path, ta_bitext_format fmt, const char *src_lang,
+                         const char *tgt_lang, ta_bitext **out, ta_error *err);
+
+/* The file as one document for ta_check and the writers: its sentences and beads (every
+ * sentence in exactly one bead, in order), min_score 0, the languages given to
+ * ta_bitext_load, the path as title, no findings. Every pointer refers into `b` (valid until
+ * ta_bitext_free). */
+void ta_bitext_corpus(const ta_bitext *b, ta_corpus *out);
+
+/* Where bead `bead` came from, for messages: its 1-based line (TSV, JSONL) or the 1-based
+ * number of its <tu> among the file's units (TMX); 0 for a bead index out of range. */
+size_t ta_bitext_line(const ta_bitext *b, size_t bead);
+
+/* Releases a bitext; ta_bitext_free(NULL) is a no-op. */
+void ta_bitext_free(ta_bitext *b);
+
+/* ---- QA reports: writing findings ------------------------------------------------------ */
+
+typedef enum {
+    TA_REPORT_TEXT = 0, /* for people: grouped by bead, both texts, one line a finding */
+    TA_REPORT_JSON,     /* one object a finding (JSON Lines) */
+    TA_REPORT_CSV,      /* RFC 4180 with a header row, for spreadsheets */
+    TA_REPORT_HTML      /* the side-by-side review page with findings as badges and filters */
+} ta_report_format;
+
+/* Writes findings f[0..n) about `doc` (the corpus ta_check ran on) to `out`. Beads are
+ * numbered from 1 (the lines of talign's TSV/JSONL, the # column of the HTML pages), sentence
+ * ids from 0 (as in talign's JSONL); a finding's texts are the sentences of its ids joined by
+ * a space. Findings are grouped by bead (stable), in the order given within a bead.
+ *  - TEXT: per bead with findings a header "bead 12 (en 14-15, ru 13): 2-1 0.97", its two
+ *    texts ("  en: ...", "  ru: ..."), then one line a finding "  error number: MESSAGE", with
+ *    [LANG "WORD" suggestions: ...] for word-level findings, the finding's ids when they are
+ *    not the bead's, "(see bead N)" for a move. Control characters dropped.
+ *  - JSON: one object a line, in the order given: check, severity, bead, en, ru (ids),
+ *    en_text, ru_text, message; lang, word and suggestions (an array) when set; moved_bead
+ *    (the bead holding the other side) for a move. Nothing when n is 0.
+ *  - CSV: RFC 4180 (CRLF, every field quoted, quotes doubled) after a UTF-8 BOM and a header
+ *    row: check, severity, bead, en_ids, ru_ids (space-separated), en_text, ru_text, message,
+ *    lang, word, suggestions, moved_bead. A field starting = + - @ gets a leading ' so that a
+ *    spreadsheet does not run it as a formula.
+ *  - HTML: a self-contained page (no network: a CSP forbids it) titled by doc->title: counts
+ *    by check and severity, buttons filtering rows by check and by severity, an "only rows
+ *    with findings" toggle, then one row a bead (English, Russian, type, score, findings) with
+ *    each finding as a badge coloured by severity (details in its title), sticky header,
+ *    lang attributes on the text cells; everything escaped.
+ * Errors: TA_EIO when writing fails, TA_ENOMEM, TA_EINVAL for an unknown format or a finding
+ * whose bead or ids are outside `doc` (nothing is written then). */
+ta_status ta_write_findings(FILE *out, ta_report_format fmt, const ta_corpus *doc,
+                            const ta_finding *f, size_t n);
+
+/* Counts findings by severity: by_sev[TA_SEV_INFO], [TA_SEV_WARNING], [TA_SEV_ERROR]
+ * (a severity outside the enum counts as info). */
+void ta_findings_count(const ta_finding *f, size_t n, size_t by_sev[3]);
+
 #ifdef __cplusplus
 }
 #endif
