@@ -1,0 +1,23 @@
+# Russian words around numbers, read by the translation QA `number` check (align/check/numbers.c).
+# The cardinal and ordinal number words in every case come from ICU's spell-out rules;
+# numbers.ru adds the multipliers (млн, тыс. ...) and months.ru the months. The format and the
+# tags are those of numcheck.en; here also
+#   cardinal       a case ending after a hyphen that keeps the number cardinal (5-ти = пяти)
+# An ending tagged both ordinal and decade (1980-х, 3-х) is a decade after a round number of
+# tens, else a case form.
+percent: % | процент | процента | процентов | проценту | процентам | процентами | проценте | процентах | проц. | п.п. | п. п. | процентного пункта | процентных пункта | процентных пунктов | процентных пунктах | процентный пункт
+money USD: $ | долл. | долл | доллар | доллара | долларов | доллару | долларам | долларами | долларе | долларах | usd | цент | цента | центов
+money EUR: € | евро | eur
+money GBP: £ | фунт | фунта | фунтов | фунтам | фунтами | фунтах | фунтов стерлингов | фунта стерлингов | gbp
+money RUB: ₽ | руб. | руб | р. | рубль | рубля | рублей | рублю | рублям | рублями | рубле | рублях | rub
+money JPY: ¥ | иен | иена | иены | иену | йен | йена | йены | jpy
+money CNY: юань | юаня | юаней | юанях | cny
+money UAH: гривна | гривны | гривен | гривнах | uah
+money CHF: швейцарских франков | швейцарских франка | chf
+value 1.5: полтора | полторы | полутора
+multiplier 1000: тысяче | тысячах | тыс.
+minus: минус | −
+ordinal: й | го | м | я | е | ой | ый | ий | ая | ое | ом | ым | им | ую | ого | его | ому | ему | ей | ю
+cardinal: ти | ми | ух | ех | ёх | и
+decade: х | ых | их
+unit: км | кг | см | мм | га | т | мг | мл | кв | квт | мвт | гвт | кбайт | мбайт | гбайт
