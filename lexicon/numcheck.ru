@@ -3,6 +3,9 @@
 # numbers.ru adds the multipliers (млн, тыс. ...) and months.ru the months. The format and the
 # tags are those of numcheck.en; here also
 #   cardinal       a case ending after a hyphen that keeps the number cardinal (5-ти = пяти)
+#   hour / minute  a clock time written in words: 17 часов 47 минут = 17:47
+#   compound       the start of the second part of a word made with a number (четырёхлетний,
+#                  сорокалетие, двухэтажный): the number word before it gives the number
 # An ending tagged both ordinal and decade (1980-х, 3-х) is a decade after a round number of
 # tens, else a case form.
 percent: % | процент | процента | процентов | проценту | процентам | процентами | проценте | процентах | проц. | п.п. | п. п. | процентного пункта | процентных пункта | процентных пунктов | процентных пунктах | процентный пункт
@@ -21,3 +24,7 @@ ordinal: й | го | м | я | е | ой | ый | ий | ая | ое | ом | ы
 cardinal: ти | ми | ух | ех | ёх | и
 decade: х | ых | их
 unit: км | кг | см | мм | га | т | мг | мл | кв | квт | мвт | гвт | кбайт | мбайт | гбайт
+value 24: сутки | суток | суткам | сутками | сутках
+hour: час | часа | часов
+minute: минута | минуты | минут | мин.
+compound: лет | месячн | недельн | дневн | часов | минутн | секундн | этажн | кратн | процентн | тонн | метров | километров | местн | комнатн | серийн | томн | головн | полосн | ступенчат | значн | мерн

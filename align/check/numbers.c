@@ -26,7 +26,7 @@ enum { EN, RU, LANGS };
 /* What a word or phrase of the tables means. */
 typedef enum {
     W_NUM, W_MULT, W_PERCENT, W_MONEY, W_MINUS, W_AM, W_PM, W_ORD, W_CARD, W_DECADE, W_UNIT,
-    W_ARTICLE, W_AND, W_OF, W_MONTH
+    W_ARTICLE, W_AND, W_OF, W_MONTH, W_HOUR, W_MINUTE, W_COMPOUND
 } wtag;
 #define BIT(t) (1u << (t))
 
@@ -57,6 +57,7 @@ typedef struct {
 #define FIRST_DECADE_YEAR 1000
 #define PREFIX_CURRENCY_LEN 4 /* "$", "usd", "us$", "€": a currency written before the number */
 #define REL_EPS 1e-9
+#define NONE ((size_t)-1)
 
 struct ta_numparser {
     table t[LANGS];
@@ -257,7 +258,8 @@ static ta_status load_check_words(ta_numparser *p, table *t, const char *dir, co
     } tags[] = {{"percent", W_PERCENT}, {"money", W_MONEY},   {"value", W_NUM},   {"multiplier", W_MULT},
                 {"minus", W_MINUS},     {"am", W_AM},         {"pm", W_PM},       {"ordinal", W_ORD},
                 {"cardinal", W_CARD},   {"decade", W_DECADE}, {"unit", W_UNIT},   {"article", W_ARTICLE},
-                {"and", W_AND},         {"of", W_OF}};
+                {"and", W_AND},         {"of", W_OF},         {"hour", W_HOUR},   {"minute", W_MINUTE},
+                {"compound", W_COMPOUND}};
     char **lines;
     size_t n;
     int *lineno;
@@ -543,11 +545,24 @@ static size_t after_number(walk *w, size_t j, ta_number *x, bool multiplied)
         x->end = w->t[after - 1].e;
         j = after;
     }
-    if (j < w->nt && x->kind == TA_NUM_PLAIN && is_int(x->value) && x->value <= HALF_DAY &&
+    bool clock = x->kind == TA_NUM_TIME && x->value < (HALF_DAY + 1) * HOUR_SCALE;
+    if (j < w->nt && ((x->kind == TA_NUM_PLAIN && is_int(x->value) && x->value <= HALF_DAY) || clock) &&
         (e = phrase(w, j, BIT(W_AM) | BIT(W_PM), &after, NULL))) {
-        make_time(x, x->value, 0, e->tag == W_PM, e->tag == W_AM);
+        double h = clock ? floor(x->value / HOUR_SCALE) : x->value, m = clock ? fmod(x->value, HOUR_SCALE) : 0;
+        make_time(x, h, m, e->tag == W_PM, e->tag == W_AM);
         x->end = w->t[after - 1].e;
         j = after;
+    }
+    size_t k;
+    if (x->kind == TA_NUM_PLAIN && !x->spelled && is_int(x->value) && x->value <= MAX_HOUR &&
+        phrase(w, j, BIT(W_HOUR), &k, NULL) && k < w->nt && w->t[k].k == K_DIG && toklen(w, k) <= 2 &&
+        phrase(w, k + 1, BIT(W_MINUTE), &after, NULL)) { /* 17 часов 47 минут */
+        double m = digits(w, k, NULL);
+        if (m < MINUTES) {
+            make_time(x, x->value, m, false, false);
+            x->end = w->t[after - 1].e;
+            j = after;
+        }
     }
     if (day_like(x)) {
         size_t k = j;
@@ -633,6 +648,13 @@ static size_t read_value(walk *w, size_t i, ta_number *x)
         for (;;) {
             bool comma = en && punct(w, j, ',') && !w->t[j].sp && attached(w, j + 1, K_DIG) &&
                          toklen(w, j + 1) == GROUP_DIGITS;
+            if (en && punct(w, j, ',') && !w->t[j].sp && attached(w, j + 1, K_DIG) && toklen(w, j + 1) == 2 &&
+                punct(w, j + 2, ',') && !w->t[j + 2].sp && attached(w, j + 3, K_DIG) &&
+                toklen(w, j + 3) >= 2 && toklen(w, j + 3) <= GROUP_DIGITS) { /* 2,06,737 (lakh) */
+                v = v * CENTURY + digits(w, j + 1, NULL);
+                j += 2;
+                continue;
+            }
             bool space = j < w->nt && w->t[j].k == K_DIG && group_space(w->t[j].sp) && !w->t[j].msp &&
                          (!en || w->t[j].sp != ' ') && toklen(w, j) == GROUP_DIGITS;
             if (!comma && !space)
@@ -647,6 +669,8 @@ static size_t read_value(walk *w, size_t i, ta_number *x)
         v += f;
         if (!en && punct(w, j, '.') && fl == 2 && whole <= MAX_HOUR && f * CENTURY < MINUTES)
             add_alt(x, whole * HOUR_SCALE + f * CENTURY); /* в 15.00 */
+        if (!en && punct(w, j, ',') && fl == GROUP_DIGITS && nd <= GROUP_DIGITS && whole == digits(w, i, NULL))
+            add_alt(x, whole * 1000 + f * 1000); /* 600,000: English style in a Russian text */
         j += 2;
     }
     x->value = v;
@@ -663,10 +687,15 @@ static size_t endings(walk *w, size_t j, ta_number *x, bool *multiplied)
                        BIT(W_MONEY) | (w->L == EN ? BIT(W_ORD) : 0);
     bool word = attached(w, j, K_WORD);
     if (word || (j < w->nt && !w->t[j].sp && (punct(w, j, '\'') || punct(w, j, 0x2019)))) {
-        if (!(e = phrase(w, j, against, &after, NULL)))
+        size_t klen;
+        if (!(e = phrase(w, j, against, &after, &klen)))
             return word ? (size_t)-1 : j;
-        if (e->tag == W_MULT)
+        if (e->tag == W_MULT) {
+            double bare = x->value;
             x->value *= e->val, *multiplied = true;
+            if (klen == 1) /* 137m: million, or metres */
+                add_alt(x, bare);
+        }
         else if (e->tag == W_DECADE)
             x->kind = TA_NUM_DECADE;
         else if (e->tag == W_ORD)
@@ -695,8 +724,32 @@ static size_t endings(walk *w, size_t j, ta_number *x, bool *multiplied)
     return j;
 }
 
+/* Digits joined by slashes only (2017/18, 24/7, 9/11): each a code. The token after them, or 0. */
+static size_t slashed(walk *w, size_t i)
+{
+    size_t a, z, slashes = 0;
+    chunk(w, i, &a, &z);
+    for (size_t k = a; k < z; k++) {
+        if (w->t[k].k == K_PUNCT && w->t[k].c == '/')
+            slashes++;
+        else if (w->t[k].k != K_DIG)
+            return 0;
+    }
+    if (!slashes || a != i)
+        return 0;
+    for (size_t k = a; k < z; k++)
+        if (w->t[k].k == K_DIG) {
+            ta_number x = {.kind = TA_NUM_CODE, .value = digits(w, k, NULL), .start = w->t[k].s, .end = w->t[k].e};
+            push(w, &x);
+        }
+    return z;
+}
+
 static size_t digit_number(walk *w, size_t i)
 {
+    size_t sl = slashed(w, i);
+    if (sl)
+        return sl;
     if (in_code(w, i))
         return code(w, i);
     size_t j = numeric_date(w, i);
@@ -730,14 +783,65 @@ static bool follows(double cur, double v)
     return fmod(cur, 1000) == 0;
 }
 
-/* The next word of a spelt-out number after token k: one space or a hyphen; 0 if none. */
+/* The next word of a spelt-out number after token k: one space or a hyphen; NONE if none. */
 static size_t next_word(const walk *w, size_t k)
 {
     if (punct(w, k, '-') && !w->t[k].sp && attached(w, k + 1, K_WORD))
         return k + 1;
     if (k < w->nt && w->t[k].k == K_WORD && w->t[k].sp && !w->t[k].msp)
         return k;
-    return 0;
+    return NONE;
+}
+
+/* A word made with a number (четырёхлетний, сорокалетие): a spelt-out number. */
+static size_t compound(walk *w, size_t i)
+{
+    const table *tb = &w->p->t[w->L];
+    ta_buf *b = &w->p->key;
+    if (lower_key(b, w->s + w->t[i].s, toklen(w, i)))
+        return w->nomem = true, i + 1;
+    for (size_t p = 2; p + 2 < b->len; p++) {
+        int idx;
+        if ((b->data[p] & 0xC0) == 0x80 || !ta_strmap_get(&tb->map, b->data, p, &idx))
+            continue;
+        const went *num = NULL;
+        for (; idx >= 0 && !num; idx = ((const went *)tb->ent.data)[idx].next)
+            if (((const went *)tb->ent.data)[idx].tag == W_NUM)
+                num = (const went *)tb->ent.data + idx;
+        for (size_t q = p + 2; num && q <= b->len; q++) {
+            int c;
+            if ((q < b->len && (b->data[q] & 0xC0) == 0x80) || !ta_strmap_get(&tb->map, b->data + p, q - p, &c))
+                continue;
+            for (; c >= 0; c = ((const went *)tb->ent.data)[c].next)
+                if (((const went *)tb->ent.data)[c].tag == W_COMPOUND) {
+                    ta_number x = {.value = num->val, .spelled = true, .start = w->t[i].s, .end = w->t[i].e};
+                    push(w, &x);
+                    return i + 1;
+                }
+        }
+    }
+    return i + 1;
+}
+
+/* A Roman numeral of two letters or more from I, V, X (XVI век, World War II): spelt-out. */
+static size_t roman(walk *w, size_t i)
+{
+    static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    static const char *const tens[] = {"", "X", "XX", "XXX"};
+    const char *s = w->s + w->t[i].s;
+    size_t n = toklen(w, i);
+    if (n < 2)
+        return i + 1;
+    for (int v = 1; v < 40; v++) {
+        char form[16];
+        int len = snprintf(form, sizeof form, "%s%s", tens[v / 10], units[v % 10]);
+        if ((size_t)len == n && !memcmp(form, s, n)) {
+            ta_number x = {.value = v, .spelled = true, .start = w->t[i].s, .end = w->t[i].e};
+            push(w, &x);
+            break;
+        }
+    }
+    return i + 1;
 }
 
 static size_t spelled_number(walk *w, size_t i)
@@ -745,13 +849,14 @@ static size_t spelled_number(walk *w, size_t i)
     double total = 0, cur = 0;
     bool have = false, ordinal = false;
     size_t last = i, after;
-    for (size_t j = i; j;) {
-        const went *e = phrase(w, j, BIT(W_NUM) | BIT(W_MULT) | BIT(W_ARTICLE) | BIT(W_AND), &after, NULL);
+    for (size_t j = i; j != NONE;) {
+        size_t klen = 0;
+        const went *e = phrase(w, j, BIT(W_NUM) | BIT(W_MULT) | BIT(W_ARTICLE) | BIT(W_AND), &after, &klen);
         if (!e || after != j + 1)
             break;
         if (e->tag == W_ARTICLE || e->tag == W_AND) {
             size_t k = next_word(w, j + 1);
-            const went *m = k ? phrase(w, k, BIT(W_MULT) | BIT(W_NUM), &after, NULL) : NULL;
+            const went *m = k != NONE ? phrase(w, k, BIT(W_MULT) | BIT(W_NUM), &after, NULL) : NULL;
             if (!m || (e->tag == W_ARTICLE ? have || m->tag != W_MULT : !have || total + cur < CENTURY || m->tag != W_NUM))
                 break;
             if (e->tag == W_ARTICLE)
@@ -765,9 +870,11 @@ static size_t spelled_number(walk *w, size_t i)
             if (have && cur == 0 && total > 0 && e->val >= 1000)
                 break;
             cur += e->val;
-        } else { /* a multiplier: not alone (thousands of, тысячи людей) */
-            if (!have)
+        } else if (!have) { /* a multiplier alone (a thousand, тысячи людей, millions): itself */
+            if (klen < 2)
                 break;
+            cur = e->val;
+        } else {
             if (e->val < 1000)
                 cur = (cur > 0 ? cur : 1) * e->val;
             else
@@ -778,8 +885,14 @@ static size_t spelled_number(walk *w, size_t i)
         last = j + 1;
         j = next_word(w, j + 1);
     }
-    if (last == i)
+    if (last == i) {
+        size_t had = w->out->len;
+        if (w->L == RU)
+            compound(w, i);
+        if (w->out->len == had)
+            roman(w, i);
         return i + 1;
+    }
     ta_number x = {.value = total + cur, .spelled = true, .start = w->t[i].s, .end = w->t[last - 1].e,
                    .kind = ordinal ? TA_NUM_ORDINAL : TA_NUM_PLAIN};
     before_number(w, i, &x);
@@ -866,6 +979,15 @@ int ta_numbers_diff(const char *en, const ta_number *e, size_t ne, const char *r
             for (size_t j = 0; j < nr && !ue[i]; j++)
                 if (!ur[j] && same(e + i, r + j, pass))
                     ue[i] = ur[j] = MATCHED;
+    /* a number repeated on its side once its counterpart is found (in 2018, by its 2018 results) */
+    for (size_t i = 0; i < ne; i++)
+        for (size_t k = 0; k < ne && !ue[i]; k++)
+            if (ue[k] == MATCHED && same(e + i, e + k, 0))
+                ue[i] = MATCHED;
+    for (size_t i = 0; i < nr; i++)
+        for (size_t k = 0; k < nr && !ur[i]; k++)
+            if (ur[k] == MATCHED && same(r + i, r + k, 0))
+                ur[i] = MATCHED;
     /* pairs of left-over numbers, in text order: strict with strict and code with code, then a
      * strict number with a spelt-out one */
     for (int round = 0; round < 2; round++)
