@@ -727,15 +727,10 @@ static size_t endings(walk *w, size_t j, ta_number *x, bool *multiplied)
 /* Digits joined by slashes only (2017/18, 24/7, 9/11): each a code. The token after them, or 0. */
 static size_t slashed(walk *w, size_t i)
 {
-    size_t a, z, slashes = 0;
-    chunk(w, i, &a, &z);
-    for (size_t k = a; k < z; k++) {
-        if (w->t[k].k == K_PUNCT && w->t[k].c == '/')
-            slashes++;
-        else if (w->t[k].k != K_DIG)
-            return 0;
-    }
-    if (!slashes || a != i)
+    size_t a = i, z = i + 1, slashes = 0;
+    while (punct(w, z, '/') && !w->t[z].sp && attached(w, z + 1, K_DIG))
+        z += 2, slashes++;
+    if (!slashes || (z < w->nt && !w->t[z].sp && w->t[z].k != K_PUNCT))
         return 0;
     for (size_t k = a; k < z; k++)
         if (w->t[k].k == K_DIG) {
@@ -743,6 +738,18 @@ static size_t slashed(walk *w, size_t i)
             push(w, &x);
         }
     return z;
+}
+
+static bool dash(uint32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
+
+/* 600-700 тысяч, 5-7 million: the multiplier of the range's end applies to its start too. */
+static void shared_multiplier(walk *w, size_t i, double bare, const ta_number *x)
+{
+    if (!bare || x->value == bare || !w->out->len || i < 2 || w->t[i - 1].k != K_PUNCT || !dash(w->t[i - 1].c))
+        return;
+    ta_number *prev = (ta_number *)w->out->data + w->out->len - 1;
+    if (prev->end == w->t[i - 2].e && w->t[i - 2].k == K_DIG && !prev->spelled)
+        add_alt(prev, prev->value * (x->value / bare));
 }
 
 static size_t digit_number(walk *w, size_t i)
@@ -766,7 +773,9 @@ static size_t digit_number(walk *w, size_t i)
     if (j == (size_t)-1)
         return code(w, i);
     before_number(w, i, &x);
+    double bare = x.value;
     j = after_number(w, j, &x, multiplied);
+    shared_multiplier(w, i, bare, &x);
     push(w, &x);
     return j;
 }
@@ -929,6 +938,8 @@ static bool same(const ta_number *a, const ta_number *b, int pass)
     if (a->kind == TA_NUM_MONEY && b->kind == TA_NUM_MONEY && a->currency && b->currency &&
         a->currency != b->currency)
         return false;
+    if (a->kind == TA_NUM_CODE || b->kind == TA_NUM_CODE) /* 0200GMT = 02:00GMT */
+        return near(a->value, b->value);
     bool a_enc = a->kind == TA_NUM_DATE || a->kind == TA_NUM_TIME;
     bool b_enc = b->kind == TA_NUM_DATE || b->kind == TA_NUM_TIME;
     if (pass == 0)
