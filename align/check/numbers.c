@@ -932,7 +932,8 @@ int ta_numbers_extract(ta_numparser *p, char lang, const char *s, size_t n, ta_v
 
 static bool near(double a, double b) { return fabs(a - b) <= REL_EPS * fmax(1, fmax(fabs(a), fabs(b))); }
 
-/* Pass 0: the same value (dates with dates, times with times); pass 1: any readings. */
+/* Pass 0: the same value (dates with dates, times with times); pass 1: also the value of one
+ * with an alternative reading of the other. */
 static bool same(const ta_number *a, const ta_number *b, int pass)
 {
     if (a->kind == TA_NUM_MONEY && b->kind == TA_NUM_MONEY && a->currency && b->currency &&
@@ -946,13 +947,9 @@ static bool same(const ta_number *a, const ta_number *b, int pass)
         return near(a->value, b->value) && (a_enc || b_enc ? a->kind == b->kind : true);
     if (near(a->value, b->value) && (a_enc || b_enc ? a->kind == b->kind : true))
         return true;
-    for (int k = 0; k < a->nalt; k++) {
+    for (int k = 0; k < a->nalt; k++) /* never alternative with alternative: May 31 ≠ 31 июня */
         if (!b_enc && near(a->alt[k], b->value))
             return true;
-        for (int l = 0; l < b->nalt; l++)
-            if (near(a->alt[k], b->alt[l]))
-                return true;
-    }
     for (int l = 0; l < b->nalt; l++)
         if (!a_enc && near(b->alt[l], a->value))
             return true;
