@@ -26,7 +26,7 @@ enum { EN, RU, LANGS };
 /* What a word or phrase of the tables means. */
 typedef enum {
     W_NUM, W_MULT, W_PERCENT, W_MONEY, W_MINUS, W_AM, W_PM, W_ORD, W_CARD, W_DECADE, W_UNIT,
-    W_ARTICLE, W_AND, W_OF, W_MONTH, W_HOUR, W_MINUTE, W_COMPOUND
+    W_ARTICLE, W_AND, W_OF, W_MONTH, W_HOUR, W_MINUTE, W_COMPOUND, W_RANGE
 } wtag;
 #define BIT(t) (1u << (t))
 
@@ -259,7 +259,7 @@ static ta_status load_check_words(ta_numparser *p, table *t, const char *dir, co
                 {"minus", W_MINUS},     {"am", W_AM},         {"pm", W_PM},       {"ordinal", W_ORD},
                 {"cardinal", W_CARD},   {"decade", W_DECADE}, {"unit", W_UNIT},   {"article", W_ARTICLE},
                 {"and", W_AND},         {"of", W_OF},         {"hour", W_HOUR},   {"minute", W_MINUTE},
-                {"compound", W_COMPOUND}};
+                {"compound", W_COMPOUND}, {"range", W_RANGE}};
     char **lines;
     size_t n;
     int *lineno;
@@ -518,11 +518,12 @@ static void make_time(ta_number *x, double hour, double minute, bool pm, bool am
     x->kind = TA_NUM_TIME;
     x->value = hour * HOUR_SCALE + minute;
     x->nalt = 0;
-    if (minute == 0) {
+    if (minute == 0)
         add_alt(x, hour);
-        if (hour > HALF_DAY)
-            add_alt(x, hour - HALF_DAY);
-    }
+    if (hour > HALF_DAY) /* 7:30 pm = 7:30 in a 12-hour text */
+        add_alt(x, (hour - HALF_DAY) * HOUR_SCALE + minute);
+    if (minute == 0 && hour > HALF_DAY)
+        add_alt(x, hour - HALF_DAY);
 }
 
 /* What follows a number from token j on (multiplier, %, currency, a.m./p.m., month); returns the
@@ -534,6 +535,8 @@ static size_t after_number(walk *w, size_t j, ta_number *x, bool multiplied)
     if (!multiplied && j < w->nt && (e = phrase(w, j, BIT(W_MULT), &after, &klen)) &&
         (klen > 1 || !w->t[j].sp)) {
         x->value *= e->val;
+        for (int k = 0; k < x->nalt && x->kind == TA_NUM_PLAIN; k++)
+            x->alt[k] *= e->val;
         x->end = w->t[after - 1].e;
         j = after;
     }
@@ -546,6 +549,12 @@ static size_t after_number(walk *w, size_t j, ta_number *x, bool multiplied)
         j = after;
     }
     bool clock = x->kind == TA_NUM_TIME && x->value < (HALF_DAY + 1) * HOUR_SCALE;
+    if (x->kind == TA_NUM_PLAIN && !is_int(x->value) && x->value < HALF_DAY + 1 && is_int(round(x->value * HOUR_SCALE)) &&
+        fabs(x->value * HOUR_SCALE - round(x->value * HOUR_SCALE)) < REL_EPS && phrase(w, j, BIT(W_AM) | BIT(W_PM), &after, NULL)) {
+        x->value = round(x->value * HOUR_SCALE); /* 10.30pm */
+        x->kind = TA_NUM_TIME;
+        clock = true;
+    }
     if (j < w->nt && ((x->kind == TA_NUM_PLAIN && is_int(x->value) && x->value <= HALF_DAY) || clock) &&
         (e = phrase(w, j, BIT(W_AM) | BIT(W_PM), &after, NULL))) {
         double h = clock ? floor(x->value / HOUR_SCALE) : x->value, m = clock ? fmod(x->value, HOUR_SCALE) : 0;
@@ -656,7 +665,7 @@ static size_t read_value(walk *w, size_t i, ta_number *x)
                 continue;
             }
             bool space = j < w->nt && w->t[j].k == K_DIG && group_space(w->t[j].sp) && !w->t[j].msp &&
-                         (!en || w->t[j].sp != ' ') && toklen(w, j) == GROUP_DIGITS;
+                         toklen(w, j) == GROUP_DIGITS;
             if (!comma && !space)
                 break;
             j += comma;
@@ -669,8 +678,8 @@ static size_t read_value(walk *w, size_t i, ta_number *x)
         v += f;
         if (!en && punct(w, j, '.') && fl == 2 && whole <= MAX_HOUR && f * CENTURY < MINUTES)
             add_alt(x, whole * HOUR_SCALE + f * CENTURY); /* в 15.00 */
-        if (!en && punct(w, j, ',') && fl == GROUP_DIGITS && nd <= GROUP_DIGITS && whole == digits(w, i, NULL))
-            add_alt(x, whole * 1000 + f * 1000); /* 600,000: English style in a Russian text */
+        if (!en && fl == GROUP_DIGITS && nd <= GROUP_DIGITS && whole == digits(w, i, NULL))
+            add_alt(x, whole * 1000 + f * 1000); /* 600,000 or 12.500 in a Russian text */
         j += 2;
     }
     x->value = v;
@@ -745,10 +754,15 @@ static bool dash(uint32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
 /* 600-700 тысяч, 5-7 million: the multiplier of the range's end applies to its start too. */
 static void shared_multiplier(walk *w, size_t i, double bare, const ta_number *x)
 {
-    if (!bare || x->value == bare || !w->out->len || i < 2 || w->t[i - 1].k != K_PUNCT || !dash(w->t[i - 1].c))
+    while (i > 0 && w->t[i].s > x->start) /* the first token of the number ($, £) */
+        i--;
+    size_t after;
+    if (!bare || x->value == bare || !w->out->len || i < 2 ||
+        !((w->t[i - 1].k == K_PUNCT && dash(w->t[i - 1].c)) ||
+          (w->t[i - 1].k == K_WORD && phrase(w, i - 1, BIT(W_RANGE), &after, NULL) && after == i)))
         return;
     ta_number *prev = (ta_number *)w->out->data + w->out->len - 1;
-    if (prev->end == w->t[i - 2].e && w->t[i - 2].k == K_DIG && !prev->spelled)
+    if (prev->end == w->t[i - 2].e && !prev->spelled && prev->kind != TA_NUM_CODE)
         add_alt(prev, prev->value * (x->value / bare));
 }
 
@@ -802,32 +816,40 @@ static size_t next_word(const walk *w, size_t k)
     return NONE;
 }
 
-/* A word made with a number (четырёхлетний, сорокалетие): a spelt-out number. */
+/* The value of k[0, n) read as number words (двадцати, четырёх) then the start of a compound's
+ * second part (летний): > 0, or 0 when it is not such a word. */
+static double compound_value(const table *tb, const char *k, size_t n, double cur)
+{
+    const went *ent = tb->ent.data;
+    int idx;
+    for (size_t q = 2; cur > 0 && q <= n; q++)
+        if ((q == n || (k[q] & 0xC0) != 0x80) && ta_strmap_get(&tb->map, k, q, &idx))
+            for (; idx >= 0; idx = ent[idx].next)
+                if (ent[idx].tag == W_COMPOUND)
+                    return cur;
+    for (size_t p = 2; p + 2 < n; p++) {
+        if ((k[p] & 0xC0) == 0x80 || !ta_strmap_get(&tb->map, k, p, &idx))
+            continue;
+        for (; idx >= 0; idx = ent[idx].next)
+            if (ent[idx].tag == W_NUM && ent[idx].val > 0 && (cur == 0 || follows(cur, ent[idx].val))) {
+                double v = compound_value(tb, k + p, n - p, cur + ent[idx].val);
+                if (v > 0)
+                    return v;
+            }
+    }
+    return 0;
+}
+
+/* A word made with a number (четырёхлетний, двадцатичетырёхлетний, сорокалетие): spelt-out. */
 static size_t compound(walk *w, size_t i)
 {
-    const table *tb = &w->p->t[w->L];
     ta_buf *b = &w->p->key;
     if (lower_key(b, w->s + w->t[i].s, toklen(w, i)))
         return w->nomem = true, i + 1;
-    for (size_t p = 2; p + 2 < b->len; p++) {
-        int idx;
-        if ((b->data[p] & 0xC0) == 0x80 || !ta_strmap_get(&tb->map, b->data, p, &idx))
-            continue;
-        const went *num = NULL;
-        for (; idx >= 0 && !num; idx = ((const went *)tb->ent.data)[idx].next)
-            if (((const went *)tb->ent.data)[idx].tag == W_NUM)
-                num = (const went *)tb->ent.data + idx;
-        for (size_t q = p + 2; num && q <= b->len; q++) {
-            int c;
-            if ((q < b->len && (b->data[q] & 0xC0) == 0x80) || !ta_strmap_get(&tb->map, b->data + p, q - p, &c))
-                continue;
-            for (; c >= 0; c = ((const went *)tb->ent.data)[c].next)
-                if (((const went *)tb->ent.data)[c].tag == W_COMPOUND) {
-                    ta_number x = {.value = num->val, .spelled = true, .start = w->t[i].s, .end = w->t[i].e};
-                    push(w, &x);
-                    return i + 1;
-                }
-        }
+    double v = compound_value(&w->p->t[w->L], b->data, b->len, 0);
+    if (v > 0) {
+        ta_number x = {.value = v, .spelled = true, .start = w->t[i].s, .end = w->t[i].e};
+        push(w, &x);
     }
     return i + 1;
 }
@@ -947,11 +969,13 @@ static bool same(const ta_number *a, const ta_number *b, int pass)
         return near(a->value, b->value) && (a_enc || b_enc ? a->kind == b->kind : true);
     if (near(a->value, b->value) && (a_enc || b_enc ? a->kind == b->kind : true))
         return true;
-    for (int k = 0; k < a->nalt; k++) /* never alternative with alternative: May 31 ≠ 31 июня */
-        if (!b_enc && near(a->alt[k], b->value))
+    /* never alternative with alternative (May 31 ≠ 31 июня); an alternative of a plain number may
+     * be a clock time (в 10.30), one of a time its 12-hour form (7:30 pm = 7:30) */
+    for (int k = 0; k < a->nalt; k++)
+        if ((!b_enc || a->kind == b->kind || (b->kind == TA_NUM_TIME && !a_enc)) && near(a->alt[k], b->value))
             return true;
     for (int l = 0; l < b->nalt; l++)
-        if (!a_enc && near(b->alt[l], a->value))
+        if ((!a_enc || a->kind == b->kind || (a->kind == TA_NUM_TIME && !b_enc)) && near(b->alt[l], a->value))
             return true;
     return false;
 }

@@ -22,7 +22,7 @@ typedef enum {
                        digits; matched as a token, never reported alone */
 } ta_num_kind;
 
-#define TA_NUM_ALTS 2
+#define TA_NUM_ALTS 3
 
 typedef struct {
     double value;              /* the number's value (with its multiplier: 5 млн = 5e6) */
