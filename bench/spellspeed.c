@@ -106,6 +106,11 @@ static int speed(const char *en_path, const char *ru_path)
     return 0;
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* The WMT21 documents: names of DOC.en files (not .para), sorted. */
 static char **documents(const char *dir, size_t *n)
 {
@@ -127,7 +132,7 @@ static char **documents(const char *dir, size_t *n)
         v[(*n)++] = strndup(e->d_name, l - 3);
     }
     closedir(d);
-    qsort(v, *n, sizeof *v, (int (*)(const void *, const void *))strcmp);
+    qsort(v, *n, sizeof *v, by_name);
     return v;
 }
 

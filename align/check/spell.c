@@ -19,6 +19,7 @@
 #define ENDING_MAX 3        /* bytes of a Latin form an inflection may add (Байден-ом) */
 #define ROOT_MIN 3          /* ... leaving at least this many */
 #define PATH_MAX_LEN 1024
+#define NAME_TYPO_MIN 4     /* letters: shorter unknown capitalised words are names */
 
 enum { EN, RU, NLANG };
 static const char *const LOCALE[NLANG] = {"en_US", "ru_RU"};
@@ -45,8 +46,8 @@ struct ta_speller {
     double load_ms;
     dict d[NLANG];
     ta_strmap abbrev, names;
-    name_entry *name_list;
-    size_t n_names;
+    name_entry *name_list; /* names and words for the dictionaries */
+    size_t n_names, cap_names;
     ta_latin *lat;
     ta_buf w, conv, key, wlat, sugg;
     /* the other side of the bead under check, indexed at the first word that needs it */
@@ -261,13 +262,11 @@ static ta_status load_abbrev(ta_speller *s, const char *lang, ta_error *err)
     return st;
 }
 
-/* The names file: each word of a line (before a tab) a name; after the tab, its model. */
-static ta_status load_names(ta_speller *s, const char *path, ta_error *err)
+/* Adds the entries of `lines` (each word a name, after a tab its model word) to the list
+ * that goes into the dictionaries and, when `exempt`, to the map of names never flagged. */
+static ta_status add_entries(ta_speller *s, char **lines, size_t n, bool exempt, ta_error *err)
 {
-    char **lines;
-    size_t n;
-    ta_status st = ta_file_lines(path, &lines, &n, NULL, err);
-    size_t cap = 0;
+    ta_status st = TA_OK;
     for (size_t i = 0; st == TA_OK && i < n; i++) {
         char *tab = strchr(lines[i], '\t'), *model = NULL;
         if (tab) {
@@ -275,24 +274,46 @@ static ta_status load_names(ta_speller *s, const char *path, ta_error *err)
             model = tab + 1 + strspn(tab + 1, " \t");
         }
         for (char *w = strtok(lines[i], " "); w && st == TA_OK; w = strtok(NULL, " ")) {
-            if (s->n_names == cap) {
-                cap = cap ? cap * 2 : 64;
+            if (s->n_names == s->cap_names) {
+                size_t cap = s->cap_names ? s->cap_names * 2 : 64;
                 name_entry *ne = realloc(s->name_list, cap * sizeof *ne);
-                if (!ne) {
-                    st = ta_fail(err, TA_ENOMEM, "out of memory");
-                    break;
-                }
-                s->name_list = ne;
+                if (!ne)
+                    return ta_fail(err, TA_ENOMEM, "out of memory");
+                s->name_list = ne, s->cap_names = cap;
             }
             name_entry *e = &s->name_list[s->n_names];
             e->word = strdup(w);
             e->model = model && *model ? strdup(model) : NULL;
             s->n_names++;
             if (!e->word || (model && *model && !e->model) ||
-                put_lower(&s->names, &s->key, w, strlen(w)))
+                (exempt && put_lower(&s->names, &s->key, w, strlen(w))))
                 st = ta_fail(err, TA_ENOMEM, "out of memory");
         }
     }
+    return st;
+}
+
+/* The names file; the optional data files spell.en, spell.ru (words the dictionaries lack,
+ * the same format): absent ones are skipped. */
+static ta_status load_words(ta_speller *s, const char *names, ta_error *err)
+{
+    char **lines;
+    size_t n;
+    ta_status st = TA_OK;
+    for (int l = 0; l < NLANG && st == TA_OK; l++) {
+        char name[32];
+        ta_error ignored;
+        snprintf(name, sizeof name, "spell.%.2s", l == EN ? "en" : "ru");
+        if (ta_data_lines(s->data_dir, name, &lines, &n, NULL, &ignored) != TA_OK)
+            continue;
+        st = add_entries(s, lines, n, false, err);
+        ta_lines_free(lines);
+    }
+    if (st != TA_OK || !names)
+        return st;
+    if ((st = ta_file_lines(names, &lines, &n, NULL, err)) != TA_OK)
+        return st;
+    st = add_entries(s, lines, n, true, err);
     ta_lines_free(lines);
     return st;
 }
@@ -319,8 +340,8 @@ ta_status ta_speller_new(const ta_speller_opts *o, ta_speller **out, ta_error *e
         st = load_abbrev(s, "en", err);
     if (st == TA_OK)
         st = load_abbrev(s, "ru", err);
-    if (st == TA_OK && o->names)
-        st = load_names(s, o->names, err);
+    if (st == TA_OK)
+        st = load_words(s, o->names, err);
     if (st != TA_OK) {
         ta_speller_free(s);
         return st;
@@ -505,6 +526,28 @@ static bool known(ta_speller *s, dict *d, const char *w, size_t n)
     return Hunspell_spell(d->h, s->conv.data) != 0;
 }
 
+/* Productive prefixes of compounds that the dictionaries lack (видеонаблюдение, госзакупки,
+ * антикоррупционный, telemedicine): prefix + a known word of at least PREFIX_REST_MIN bytes. */
+static const char *const PREFIXES[NLANG][48] = {
+    {"anti", "counter", "cyber", "inter", "intra", "micro", "mega", "multi", "non", "over", "post",
+     "pre", "re", "self", "sub", "super", "tele", "under", "un", "co", NULL},
+    {"авиа", "авто", "анти", "агро", "био", "вело", "вице", "видео", "внутри", "гос", "гидро",
+     "доп", "зам", "контр", "кибер", "меж", "мега", "микро", "мин", "мульти", "нац", "не",
+     "около", "пол", "полу", "после", "пред", "про", "противо", "промо", "радио", "сверх",
+     "само", "спец", "соц", "супер", "теле", "экс", "экстра", "эко", "энерго", "фото", NULL},
+};
+#define PREFIX_REST_MIN 6 /* bytes: 3 Cyrillic or 6 Latin letters */
+
+static bool known_compound(ta_speller *s, dict *d, const char *w, size_t n)
+{
+    for (const char *const *p = PREFIXES[d->lang]; *p; p++) {
+        size_t k = strlen(*p);
+        if (n >= k + PREFIX_REST_MIN && !strncmp(w, *p, k) && known(s, d, w + k, n - k))
+            return true;
+    }
+    return false;
+}
+
 /* British endings and their American forms (en_US is the English dictionary). */
 static const char *const BRITISH[][2] = {
     {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
@@ -549,7 +592,7 @@ static bool known_variant(ta_speller *s, dict *d)
                 w[i + 1] = (char)0xB5, w[i] = (char)0xD0, yo = true;
             else if ((unsigned char)w[i] == 0xD0 && (unsigned char)w[i + 1] == 0x81) /* Ё */
                 w[i + 1] = (char)0x95, yo = true;
-        return yo && known(s, d, w, n);
+        return (yo && known(s, d, w, n)) || known_compound(s, d, w, n);
     }
     if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
         n -= 2; /* Biden's */
@@ -557,7 +600,50 @@ static bool known_variant(ta_speller *s, dict *d)
         n -= 1; /* Jones' */
     if (n < s->w.len && known(s, d, w, n))
         return true;
-    return known_american(s, d, w, n);
+    return known_american(s, d, w, n) || known_compound(s, d, w, n);
+}
+
+/* Is a word one letter away (dropped, added or swapped) from s->w known? The test that tells
+ * a typo in a known name (Мосвка, Londn) from an unknown name (Фургала). */
+#define NEAR_MAX_CHARS 32
+static bool near_known(ta_speller *s, dict *d)
+{
+    uint32_t cp[NEAR_MAX_CHARS + 1], v[NEAR_MAX_CHARS + 2];
+    size_t n = 0;
+    for (size_t i = 0; i < s->w.len;) {
+        if (n == NEAR_MAX_CHARS)
+            return false;
+        cp[n++] = ta_u8_decode(s->w.data, s->w.len, &i);
+    }
+    char buf[(NEAR_MAX_CHARS + 2) * 4];
+    uint32_t first = d->lang == RU ? 0x430 : 'a', last = d->lang == RU ? 0x44F : 'z';
+#define TRY_V(len)                                                                             \
+    do {                                                                                       \
+        size_t o_ = 0;                                                                         \
+        for (size_t q_ = 0; q_ < (len); q_++)                                                  \
+            o_ += (size_t)ta_u8_encode(v[q_], buf + o_);                                       \
+        if (known(s, d, buf, o_))                                                              \
+            return true;                                                                       \
+    } while (0)
+    for (size_t i = 1; i < n; i++) { /* drop cp[i] */
+        memcpy(v, cp, i * sizeof *v);
+        memcpy(v + i, cp + i + 1, (n - i - 1) * sizeof *v);
+        TRY_V(n - 1);
+    }
+    for (size_t i = 1; i + 1 < n; i++) { /* swap cp[i], cp[i + 1] */
+        memcpy(v, cp, n * sizeof *v);
+        v[i] = cp[i + 1], v[i + 1] = cp[i];
+        TRY_V(n);
+    }
+    for (size_t i = 1; i <= n; i++) /* add a letter before cp[i] */
+        for (uint32_t c = first; c <= last + 1; c++) {
+            memcpy(v, cp, i * sizeof *v);
+            v[i] = c > last ? (d->lang == RU ? 0x451 : '\'') : c; /* ё; ' */
+            memcpy(v + i + 1, cp + i, (n - i) * sizeof *v);
+            TRY_V(n + 1);
+        }
+#undef TRY_V
+    return false;
 }
 
 /* ---- the other side ----------------------------------------------------------- */
@@ -619,16 +705,14 @@ static int index_word(ta_speller *s, const char *t, size_t n, size_t a, size_t e
     if (!sh.letters || normalise(s, t, a, e))
         return sh.letters ? -1 : 0;
     if (put_lower(&s->other_words, &s->key, s->w.data, s->w.len) ||
-        (sh.first_upper && index_latin(s, s->w.data, s->w.len)))
+        index_latin(s, s->w.data, s->w.len))
         return -1;
     for (size_t p = 0, q; sh.hyphen && p < s->w.len; p = q + 1) { /* and each part */
         for (q = p; q < s->w.len && s->w.data[q] != '-'; q++)
             ;
         if (put_lower(&s->other_words, &s->key, s->w.data + p, q - p))
             return -1;
-        size_t k = p;
-        if (q > p && ta_is_upper(ta_u8_decode(s->w.data, q, &k)) &&
-            index_latin(s, s->w.data + p, q - p))
+        if (q > p && index_latin(s, s->w.data + p, q - p))
             return -1;
     }
     return 0;
@@ -659,7 +743,7 @@ static double translit_similarity(const char *a, size_t an, const char *b, size_
 }
 
 /* Is the word in s->w (key: its lowercase form in s->key) on the other side, as it is or,
- * when capitalised, transliterated? -1 when memory is out. */
+ * when capitalised, transliterated (Krai ~ край, Байденом ~ Biden)? -1 when memory is out. */
 static int on_other_side(ta_speller *s, bool capitalised)
 {
     if (!s->other)
@@ -697,10 +781,12 @@ static dict *dict_for(ta_speller *s, shape sh)
     return l >= 0 && s->d[l].h ? &s->d[l] : NULL;
 }
 
-/* Is the piece t[a, e) (no digits, no inner dots) a word to flag? 1 yes, 0 no, -1 ENOMEM. */
-static int misspelt(ta_speller *s, const char *t, size_t n, size_t a, size_t e)
+/* Is the piece t[a, e) (no digits, no inner dots) a word to flag? 1 yes, 0 no, -1 ENOMEM.
+ * `cap`: a part of a capitalised compound (Jong-un), judged as a capitalised word. */
+static int misspelt(ta_speller *s, const char *t, size_t n, size_t a, size_t e, bool cap)
 {
     shape sh = word_shape(t, a, e);
+    sh.first_upper |= cap;
     if (sh.letters <= 1 || (sh.upper == sh.letters && sh.letters <= TA_SPELL_CAPS_MAX))
         return 0;
     dict *d = dict_for(s, sh);
@@ -725,7 +811,10 @@ static int misspelt(ta_speller *s, const char *t, size_t n, size_t a, size_t e)
     if (normalise(s, t, a, e) || ta_u8_lower(&s->key, s->w.data, s->w.len, true))
         return -1;
     int r = on_other_side(s, sh.first_upper);
-    return r < 0 ? -1 : !r;
+    if (r)
+        return r < 0 ? -1 : 0;
+    /* an unknown capitalised word is a name unless it is a letter away from a known word */
+    return !sh.first_upper || (sh.letters >= NAME_TYPO_MIN && near_known(s, d));
 }
 
 /* Appends a misspelling of t[a, e) (its normalised form in s->w) with suggestions. */
@@ -764,7 +853,7 @@ static int check_word(ta_speller *s, const char *t, size_t n, size_t a, size_t e
     shape sh = word_shape(t, a, e);
     if (sh.digit || sh.dot)
         return 0; /* numbers, codes, abbreviations (U.S., т.е.), domains */
-    int r = misspelt(s, t, n, a, e);
+    int r = misspelt(s, t, n, a, e, false);
     if (r <= 0)
         return r;
     if (!sh.hyphen)
@@ -773,7 +862,7 @@ static int check_word(ta_speller *s, const char *t, size_t n, size_t a, size_t e
         size_t q = p, j = p;
         while (q < e && !is_hyphen(ta_u8_decode(t, e, &j)))
             q = j;
-        if ((r = misspelt(s, t, n, p, q)) < 0 || (r && report(s, t, p, q, arg)))
+        if ((r = misspelt(s, t, n, p, q, sh.first_upper)) < 0 || (r && report(s, t, p, q, arg)))
             return -1;
         p = j;
     }
