@@ -20,6 +20,7 @@
 #define ROOT_MIN 3          /* ... leaving at least this many */
 #define PATH_MAX_LEN 1024
 #define NAME_TYPO_MIN 4     /* letters: shorter unknown capitalised words are names */
+#define NEAR_CACHE_MAX 65536 /* words whose near_known verdict is kept */
 
 enum { EN, RU, NLANG };
 static const char *const LOCALE[NLANG] = {"en_US", "ru_RU"};
@@ -46,6 +47,7 @@ struct ta_speller {
     double load_ms;
     dict d[NLANG];
     ta_strmap abbrev, names;
+    ta_strmap near;        /* near_known verdicts (1 + bool) of capitalised unknown words */
     name_entry *name_list; /* names and words for the dictionaries */
     size_t n_names, cap_names;
     ta_latin *lat;
@@ -369,6 +371,7 @@ void ta_speller_free(ta_speller *s)
     free(s->name_list);
     ta_strmap_release(&s->abbrev);
     ta_strmap_release(&s->names);
+    ta_strmap_release(&s->near);
     ta_strmap_release(&s->other_words);
     ta_latin_free(s->lat);
     ta_buf *bufs[] = {&s->w, &s->conv, &s->key, &s->wlat, &s->sugg, &s->other_lat};
@@ -814,7 +817,16 @@ static int misspelt(ta_speller *s, const char *t, size_t n, size_t a, size_t e, 
     if (r)
         return r < 0 ? -1 : 0;
     /* an unknown capitalised word is a name unless it is a letter away from a known word */
-    return !sh.first_upper || (sh.letters >= NAME_TYPO_MIN && near_known(s, d));
+    if (!sh.first_upper)
+        return 1;
+    if (sh.letters < NAME_TYPO_MIN)
+        return 0;
+    if (ta_strmap_get(&s->near, s->w.data, s->w.len, &v)) /* names recur: remember */
+        return v - 1;
+    bool near = near_known(s, d);
+    if (s->near.n >= NEAR_CACHE_MAX)
+        ta_strmap_release(&s->near);
+    return ta_strmap_put(&s->near, s->w.data, s->w.len, 1 + near) ? -1 : near;
 }
 
 /* Appends a misspelling of t[a, e) (its normalised form in s->w) with suggestions. */
