@@ -5,6 +5,7 @@
  *                                       documents); -v lists each flagged word with its line
  *   spellspeed recall WMT21_DIR         plants one typo (swap, drop or double a letter) per
  *                                       line and reports the share flagged per language
+ *                                       (SPELL_MISSES=1 lists the typos missed)
  * Build (after make):
  *   cc -O2 -std=c11 -D_DEFAULT_SOURCE -Iinclude -Ialign bench/spellspeed.c build/libtalign.a \
  *      $(pkg-config --libs icu-uc icu-i18n hunspell libxml-2.0) -lstemmer -lz -lm -lpthread \
@@ -308,7 +309,11 @@ static void recall_pair(ta_speller *s, size_t doc, char *en, char *ru, void *arg
                 ta_speller_check(s, lang, typo, strlen(typo), side[!l], strlen(side[!l]), false,
                                  &out, NULL);
                 st->planted[l]++;
-                st->caught[l] += flagged_at(&out, a, te);
+                bool hit = flagged_at(&out, a, te);
+                st->caught[l] += hit;
+                if (!hit && getenv("SPELL_MISSES"))
+                    printf("miss %s\t%.*s\t%.*s\n", l ? "ru" : "en", (int)(te - a), typo + a,
+                           (int)(spans[w][1] - spans[w][0]), side[l] + spans[w][0]);
             }
         }
         ta_misspellings_release(&out);
