@@ -6,6 +6,7 @@
  *   spellspeed recall WMT21_DIR         plants one typo (swap, drop or double a letter) per
  *                                       line and reports the share flagged per language
  *                                       (SPELL_MISSES=1 lists the typos missed)
+ * SPELL_DATA=DIR: the data directory (abbrev.*, optional spell.en/spell.ru word lists).
  * Build (after make):
  *   cc -O2 -std=c11 -D_DEFAULT_SOURCE -Iinclude -Ialign bench/spellspeed.c build/libtalign.a \
  *      $(pkg-config --libs icu-uc icu-i18n hunspell libxml-2.0) -lstemmer -lz -lm -lpthread \
@@ -30,7 +31,7 @@ static double now_ms(void)
 
 static ta_speller *speller(bool en, bool ru)
 {
-    ta_speller_opts o = {.en = en, .ru = ru};
+    ta_speller_opts o = {.en = en, .ru = ru, .data_dir = getenv("SPELL_DATA")};
     ta_speller *s;
     ta_error err = {0};
     if (ta_speller_new(&o, &s, &err) != TA_OK || ta_speller_load(s, &err) != TA_OK) {
