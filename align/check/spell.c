@@ -1,0 +1,903 @@
+/* spell.c — the QA speller: hunspell en_US/ru_RU loaded lazily (two threads), a word scanner
+ * that skips what is not a word (numbers, URLs, abbreviations), and the exemptions of a
+ * bilingual text: names, the other side of the bead as is or transliterated. See spell.h. */
+#include "spell.h"
+#include "names.h"
+#include <errno.h>
+#include <hunspell/hunspell.h>
+#include <iconv.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#define DEFAULT_DICT_DIR "/usr/share/hunspell"
+#define NO_ICONV ((iconv_t)-1)
+#define TRANSLIT_MIN 0.7    /* comparison keys at least this alike name the same thing */
+#define ENDING_MAX 3        /* bytes of a Latin form an inflection may add (Байден-ом) */
+#define ROOT_MIN 3          /* ... leaving at least this many */
+#define PATH_MAX_LEN 1024
+#define NAME_TYPO_MIN 4     /* letters: shorter unknown capitalised words are names */
+#define NEAR_CACHE_MAX 65536 /* words whose near_known verdict is kept */
+
+enum { EN, RU, NLANG };
+static const char *const LOCALE[NLANG] = {"en_US", "ru_RU"};
+
+typedef struct {
+    char *word, *model; /* UTF-8; model NULL = chosen by the ending (Cyrillic) or none */
+} name_entry;
+
+typedef struct {
+    Hunhandle *h;
+    iconv_t to, from; /* UTF-8 -> dictionary encoding and back; NO_ICONV for UTF-8 */
+    int lang;
+    const struct ta_speller *sp;
+    ta_status st;     /* the load's result (set in the loading thread) */
+    ta_error err;
+} dict;
+
+struct ta_speller {
+    char *dict_dir, *data_dir;
+    bool want[NLANG];
+    bool tried;
+    ta_status load_st;
+    ta_error load_err;
+    double load_ms;
+    dict d[NLANG];
+    ta_strmap abbrev, names;
+    ta_strmap near;        /* near_known verdicts (1 + bool) of capitalised unknown words */
+    name_entry *name_list; /* names and words for the dictionaries */
+    size_t n_names, cap_names;
+    ta_latin *lat;
+    ta_buf w, conv, key, wlat, sugg;
+    /* the other side of the bead under check, indexed at the first word that needs it */
+    const char *other;
+    size_t on;
+    bool other_ready;
+    ta_strmap other_words;
+    ta_buf other_lat;     /* Latin forms of its capitalised words, NUL-separated */
+    ta_vec other_spans;   /* size_t[2]: offset and length in other_lat */
+};
+
+/* ---- characters ----------------------------------------------------------- */
+
+static bool is_hyphen(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+static bool is_apos(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+static bool is_mark(uint32_t c) { return c >= 0x300 && c < 0x370; }
+/* soft hyphen and zero-width characters: invisible, dropped before spelling */
+static bool is_invisible(uint32_t c)
+{
+    return c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+static bool is_word_char(uint32_t c)
+{
+    return ta_is_alpha(c) || ta_is_digit(c) || is_mark(c) || is_invisible(c);
+}
+static bool is_cyrillic(uint32_t c) { return c >= 0x400 && c < 0x530; }
+static bool is_latin(uint32_t c) { return c < 0x250 && ta_is_alpha(c); }
+
+static uint32_t peek(const char *t, size_t n, size_t i)
+{
+    return i < n ? ta_u8_decode(t, n, &i) : 0;
+}
+
+/* ---- loading ---------------------------------------------------------------- */
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Converts s[0, n) with cd (NO_ICONV: copies) into b, NUL-terminated. 0, or -1 when a
+ * character has no equivalent or memory is out. */
+static int convert(iconv_t cd, const char *s, size_t n, ta_buf *b)
+{
+    b->len = 0;
+    if (cd == NO_ICONV)
+        return ta_buf_add(b, s, n) || ta_buf_addc(b, 0) ? -1 : (b->len--, 0);
+    iconv(cd, NULL, NULL, NULL, NULL);
+    if (ta_buf_grow(b, n * 4 + 8))
+        return -1;
+    char *in = (char *)s, *o = b->data;
+    size_t inleft = n, outleft = b->cap - 1;
+    if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1)
+        return -1;
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = 0;
+    return 0;
+}
+
+static bool ends_with(const char *w, const char *suffix)
+{
+    size_t n = strlen(w), k = strlen(suffix);
+    return n > k && !strcmp(w + n - k, suffix);
+}
+
+/* The dictionary word whose inflection a Cyrillic name (lowercased) follows, by its ending;
+ * NULL for an indeclinable one (Шойгу, Тимошенко). Each model was checked to give the cases
+ * (tests/data/check_spelling.txt). */
+static const char *ru_model(const char *low)
+{
+    static const struct {
+        const char *ending, *model;
+    } by_end[] = {
+        {"ова", "мама"}, {"ева", "мама"}, {"ёва", "мама"}, {"ина", "мама"}, {"ына", "мама"},
+        {"ий", "Достоевский"}, {"ый", "Достоевский"}, {"ой", "Толстой"},
+        {"ов", "Пушкин"}, {"ев", "Пушкин"}, {"ёв", "Пушкин"}, {"ин", "Пушкин"}, {"ын", "Пушкин"},
+        {"ия", "Мария"}, {"я", "няня"}, {"а", "мама"}, {"ь", "Игорь"}, {"й", "Андрей"},
+    };
+    for (size_t i = 0; i < sizeof by_end / sizeof *by_end; i++)
+        if (ends_with(low, by_end[i].ending))
+            return by_end[i].model;
+    size_t n = strlen(low), i = n;
+    uint32_t last = ta_u8_prev(low, &i);
+    static const char vowels[] = "аеёиоуыэюя";
+    char enc[5] = {0};
+    ta_u8_encode(last, enc);
+    return last >= 0x430 && last < 0x460 && !strstr(vowels, enc) ? "стол" : NULL;
+}
+
+/* Adds the names of the script of d to its handle. 0, or -1 when memory is out. */
+static int add_names(dict *d, ta_buf *b, ta_buf *m, ta_buf *low)
+{
+    const struct ta_speller *sp = d->sp;
+    for (size_t i = 0; i < sp->n_names; i++) {
+        const name_entry *e = &sp->name_list[i];
+        size_t k = 0, n = strlen(e->word);
+        bool cyr = is_cyrillic(peek(e->word, n, k));
+        if (cyr != (d->lang == RU))
+            continue;
+        if (convert(d->to, e->word, n, b))
+            continue; /* not in the dictionary's character set: the names map covers it */
+        low->len = 0;
+        if (ta_u8_lower(low, e->word, n, false) || ta_buf_addc(low, 0))
+            return -1;
+        const char *model = e->model ? e->model : cyr ? ru_model(low->data) : NULL;
+        if (model && !convert(d->to, model, strlen(model), m) &&
+            Hunspell_add_with_affix(d->h, b->data, m->data) == 0)
+            continue;
+        Hunspell_add(d->h, b->data);
+    }
+    return 0;
+}
+
+static ta_status dict_load(dict *d)
+{
+    const struct ta_speller *sp = d->sp;
+    char aff[PATH_MAX_LEN], dic[PATH_MAX_LEN];
+    snprintf(aff, sizeof aff, "%s/%s.aff", sp->dict_dir, LOCALE[d->lang]);
+    snprintf(dic, sizeof dic, "%s/%s.dic", sp->dict_dir, LOCALE[d->lang]);
+    const char *files[] = {aff, dic};
+    for (int i = 0; i < 2; i++) {
+        FILE *f = fopen(files[i], "rb");
+        if (!f)
+            return ta_fail(&d->err, TA_EIO,
+                           "%s: %s (install hunspell-%s or give another dictionary directory)",
+                           files[i], strerror(errno), d->lang == EN ? "en-us" : "ru");
+        fclose(f);
+    }
+    if (!(d->h = Hunspell_create(aff, dic)))
+        return ta_fail(&d->err, TA_EIO, "%s: hunspell cannot load this dictionary", dic);
+    const char *enc = Hunspell_get_dic_encoding(d->h);
+    if (enc && strcasecmp(enc, "UTF-8") && strcasecmp(enc, "UTF8")) {
+        d->to = iconv_open(enc, "UTF-8");
+        d->from = iconv_open("UTF-8", enc);
+        if (d->to == NO_ICONV || d->from == NO_ICONV)
+            return ta_fail(&d->err, TA_EFORMAT, "%s: unknown encoding %s (SET line)", aff, enc);
+    }
+    ta_buf b = {0}, m = {0}, low = {0};
+    int r = add_names(d, &b, &m, &low);
+    ta_buf_release(&b);
+    ta_buf_release(&m);
+    ta_buf_release(&low);
+    return r ? ta_fail(&d->err, TA_ENOMEM, "out of memory") : TA_OK;
+}
+
+static void *load_thread(void *arg)
+{
+    dict *d = arg;
+    d->st = dict_load(d);
+    return NULL;
+}
+
+ta_status ta_speller_load(ta_speller *s, ta_error *err)
+{
+    if (s->tried) {
+        if (s->load_st != TA_OK && err)
+            *err = s->load_err;
+        return s->load_st;
+    }
+    s->tried = true;
+    double t0 = now_ms();
+    pthread_t th;
+    bool threaded = s->want[EN] && s->want[RU] && !pthread_create(&th, NULL, load_thread, &s->d[RU]);
+    for (int l = 0; l < NLANG; l++)
+        if (s->want[l] && !(threaded && l == RU))
+            s->d[l].st = dict_load(&s->d[l]);
+    if (threaded)
+        pthread_join(th, NULL);
+    s->load_ms = now_ms() - t0;
+    s->load_st = TA_OK;
+    for (int l = 0; l < NLANG && s->load_st == TA_OK; l++)
+        if (s->want[l] && s->d[l].st != TA_OK) {
+            s->load_st = s->d[l].st;
+            s->load_err = s->d[l].err;
+        }
+    if (s->load_st != TA_OK && err)
+        *err = s->load_err;
+    return s->load_st;
+}
+
+double ta_speller_load_ms(const ta_speller *s) { return s->load_ms; }
+
+/* ---- set-up ----------------------------------------------------------------- */
+
+static int put_lower(ta_strmap *m, ta_buf *b, const char *s, size_t n)
+{
+    b->len = 0;
+    return ta_u8_lower(b, s, n, true) || ta_strmap_put(m, b->data ? b->data : "", b->len, 1);
+}
+
+/* The abbreviations of abbrev.LANG ("CLASS ABBREVIATION [| ...]"), lowercased as written. */
+static ta_status load_abbrev(ta_speller *s, const char *lang, ta_error *err)
+{
+    char name[32], **lines;
+    size_t n;
+    snprintf(name, sizeof name, "abbrev.%s", lang);
+    ta_status st = ta_data_lines(s->data_dir, name, &lines, &n, NULL, err);
+    for (size_t i = 0; st == TA_OK && i < n; i++) {
+        const char *l = lines[i], *sp = strchr(l, ' ');
+        if (!sp || !strncmp(l, "option ", 7) || !strncmp(l, "phrase ", 7))
+            continue;
+        sp++;
+        size_t len = strcspn(sp, "|");
+        while (len && sp[len - 1] == ' ')
+            len--;
+        if (put_lower(&s->abbrev, &s->key, sp, len))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    ta_lines_free(lines);
+    return st;
+}
+
+/* Adds the entries of `lines` (each word a name, after a tab its model word) to the list
+ * that goes into the dictionaries and, when `exempt`, to the map of names never flagged. */
+static ta_status add_entries(ta_speller *s, char **lines, size_t n, bool exempt, ta_error *err)
+{
+    ta_status st = TA_OK;
+    for (size_t i = 0; st == TA_OK && i < n; i++) {
+        char *tab = strchr(lines[i], '\t'), *model = NULL;
+        if (tab) {
+            *tab = 0;
+            model = tab + 1 + strspn(tab + 1, " \t");
+        }
+        for (char *w = strtok(lines[i], " "); w && st == TA_OK; w = strtok(NULL, " ")) {
+            if (s->n_names == s->cap_names) {
+                size_t cap = s->cap_names ? s->cap_names * 2 : 64;
+                name_entry *ne = realloc(s->name_list, cap * sizeof *ne);
+                if (!ne)
+                    return ta_fail(err, TA_ENOMEM, "out of memory");
+                s->name_list = ne, s->cap_names = cap;
+            }
+            name_entry *e = &s->name_list[s->n_names];
+            e->word = strdup(w);
+            e->model = model && *model ? strdup(model) : NULL;
+            s->n_names++;
+            if (!e->word || (model && *model && !e->model) ||
+                (exempt && put_lower(&s->names, &s->key, w, strlen(w))))
+                st = ta_fail(err, TA_ENOMEM, "out of memory");
+        }
+    }
+    return st;
+}
+
+/* The names file; the optional data files spell.en, spell.ru (words the dictionaries lack,
+ * the same format): absent ones are skipped. */
+static ta_status load_words(ta_speller *s, const char *names, ta_error *err)
+{
+    char **lines;
+    size_t n;
+    ta_status st = TA_OK;
+    for (int l = 0; l < NLANG && st == TA_OK; l++) {
+        char name[32];
+        ta_error ignored;
+        snprintf(name, sizeof name, "spell.%.2s", l == EN ? "en" : "ru");
+        if (ta_data_lines(s->data_dir, name, &lines, &n, NULL, &ignored) != TA_OK)
+            continue;
+        st = add_entries(s, lines, n, false, err);
+        ta_lines_free(lines);
+    }
+    if (st != TA_OK || !names)
+        return st;
+    if ((st = ta_file_lines(names, &lines, &n, NULL, err)) != TA_OK)
+        return st;
+    st = add_entries(s, lines, n, true, err);
+    ta_lines_free(lines);
+    return st;
+}
+
+ta_status ta_speller_new(const ta_speller_opts *o, ta_speller **out, ta_error *err)
+{
+    *out = NULL;
+    if (!o->en && !o->ru)
+        return ta_fail(err, TA_EINVAL, "speller: no language to check (en or ru)");
+    ta_speller *s = calloc(1, sizeof *s);
+    if (!s)
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    s->want[EN] = o->en;
+    s->want[RU] = o->ru;
+    for (int l = 0; l < NLANG; l++)
+        s->d[l] = (dict){.to = NO_ICONV, .from = NO_ICONV, .lang = l, .sp = s};
+    s->other_spans.esz = 2 * sizeof(size_t);
+    s->lat = ta_latin_new(); /* NULL: only Russian and ASCII words get Latin forms */
+    ta_status st = TA_OK;
+    s->dict_dir = strdup(o->dict_dir ? o->dict_dir : DEFAULT_DICT_DIR);
+    if (!s->dict_dir || (o->data_dir && !(s->data_dir = strdup(o->data_dir))))
+        st = ta_fail(err, TA_ENOMEM, "out of memory");
+    if (st == TA_OK)
+        st = load_abbrev(s, "en", err);
+    if (st == TA_OK)
+        st = load_abbrev(s, "ru", err);
+    if (st == TA_OK)
+        st = load_words(s, o->names, err);
+    if (st != TA_OK) {
+        ta_speller_free(s);
+        return st;
+    }
+    *out = s;
+    return TA_OK;
+}
+
+void ta_speller_free(ta_speller *s)
+{
+    if (!s)
+        return;
+    for (int l = 0; l < NLANG; l++) {
+        if (s->d[l].h)
+            Hunspell_destroy(s->d[l].h);
+        if (s->d[l].to != NO_ICONV)
+            iconv_close(s->d[l].to);
+        if (s->d[l].from != NO_ICONV)
+            iconv_close(s->d[l].from);
+    }
+    for (size_t i = 0; i < s->n_names; i++) {
+        free(s->name_list[i].word);
+        free(s->name_list[i].model);
+    }
+    free(s->name_list);
+    ta_strmap_release(&s->abbrev);
+    ta_strmap_release(&s->names);
+    ta_strmap_release(&s->near);
+    ta_strmap_release(&s->other_words);
+    ta_latin_free(s->lat);
+    ta_buf *bufs[] = {&s->w, &s->conv, &s->key, &s->wlat, &s->sugg, &s->other_lat};
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
+        ta_buf_release(bufs[i]);
+    ta_vec_release(&s->other_spans);
+    free(s->dict_dir);
+    free(s->data_dir);
+    free(s);
+}
+
+void ta_misspellings_release(ta_vec *v)
+{
+    for (size_t i = 0; i < v->len; i++)
+        free(((ta_misspelling *)v->data)[i].suggestions);
+    ta_vec_release(v);
+}
+
+/* ---- words ------------------------------------------------------------------ */
+
+/* Is the raw (space-delimited) token t[a, z) something other than words: a URL, an e-mail
+ * address, a @handle, a #hashtag, an identifier_with_underscores? */
+static bool not_words(const char *t, size_t a, size_t z)
+{
+    size_t n = z - a;
+    const char *s = t + a;
+    if (memchr(s, '@', n) || memchr(s, '_', n) || memchr(s, '#', n))
+        return true;
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (!memcmp(s + i, "://", 3))
+            return true;
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (!strncasecmp(s + i, "www.", 4) && (i == 0 || !ta_is_alpha((unsigned char)s[i - 1])))
+            return true;
+    return false;
+}
+
+/* The end of the word that starts at t[a] (a word character): letters, digits and marks,
+ * joined by single hyphens, apostrophes and dots between word characters. */
+static size_t word_end(const char *t, size_t z, size_t a)
+{
+    size_t i = a;
+    while (i < z) {
+        size_t j = i;
+        uint32_t c = ta_u8_decode(t, z, &j);
+        if (is_word_char(c)) {
+            i = j;
+            continue;
+        }
+        if ((is_hyphen(c) || is_apos(c) || c == '.') && j < z && is_word_char(peek(t, z, j))) {
+            i = j;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
+/* Calls fn for each word of t[0, n) outside URLs and the like; stops when fn returns < 0. */
+typedef int (*word_fn)(ta_speller *s, const char *t, size_t n, size_t a, size_t e, void *arg);
+static int each_word(ta_speller *s, const char *t, size_t n, word_fn fn, void *arg)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t a = i;
+        while (a < n) { /* skip spaces */
+            size_t j = a;
+            if (!ta_is_space(ta_u8_decode(t, n, &j)))
+                break;
+            a = j;
+        }
+        size_t z = a;
+        while (z < n) {
+            size_t j = z;
+            if (ta_is_space(ta_u8_decode(t, n, &j)))
+                break;
+            z = j;
+        }
+        i = z;
+        if (a == z || not_words(t, a, z))
+            continue;
+        for (size_t p = a; p < z;) {
+            size_t j = p;
+            if (!is_word_char(ta_u8_decode(t, z, &j))) {
+                p = j;
+                continue;
+            }
+            size_t e = word_end(t, z, p);
+            int r = fn(s, t, n, p, e, arg);
+            if (r < 0)
+                return r;
+            p = e;
+        }
+    }
+    return 0;
+}
+
+/* What a word is made of. */
+typedef struct {
+    size_t letters, upper;
+    bool digit, dot, hyphen, cyr, latin, other, first_upper;
+} shape;
+
+static shape word_shape(const char *t, size_t a, size_t e)
+{
+    shape sh = {0};
+    for (size_t i = a; i < e;) {
+        uint32_t c = ta_u8_decode(t, e, &i);
+        if (ta_is_alpha(c)) {
+            if (!sh.letters)
+                sh.first_upper = ta_is_upper(c);
+            sh.letters++;
+            sh.upper += ta_is_upper(c);
+            if (is_cyrillic(c))
+                sh.cyr = true;
+            else if (is_latin(c))
+                sh.latin = true;
+            else
+                sh.other = true;
+        }
+        sh.digit |= ta_is_digit(c);
+        sh.dot |= c == '.';
+        sh.hyphen |= is_hyphen(c);
+    }
+    return sh;
+}
+
+/* The word as hunspell should see it, in s->w: invisible characters and stress marks
+ * dropped, ’ and ʼ as '. */
+static int normalise(ta_speller *s, const char *t, size_t a, size_t e)
+{
+    s->w.len = 0;
+    for (size_t i = a; i < e;) {
+        size_t j = i;
+        uint32_t c = ta_u8_decode(t, e, &j);
+        int r = 0;
+        if (is_apos(c))
+            r = ta_buf_addc(&s->w, '\'');
+        else if (!is_invisible(c) && !is_mark(c))
+            r = ta_buf_add(&s->w, t + i, j - i);
+        if (r)
+            return -1;
+        i = j;
+    }
+    return ta_buf_addc(&s->w, 0) ? -1 : (s->w.len--, 0);
+}
+
+/* Does the dictionary know w[0, n) (UTF-8)? A word its encoding lacks is unknown. */
+static bool known(ta_speller *s, dict *d, const char *w, size_t n)
+{
+    if (n >= TA_SPELL_WORD_MAX)
+        return false;
+    if (convert(d->to, w, n, &s->conv))
+        return false;
+    return Hunspell_spell(d->h, s->conv.data) != 0;
+}
+
+/* Productive prefixes of compounds that the dictionaries lack (видеонаблюдение, госзакупки,
+ * антикоррупционный, telemedicine): prefix + a known word of at least PREFIX_REST_MIN bytes. */
+static const char *const PREFIXES[NLANG][48] = {
+    {"anti", "counter", "cyber", "inter", "intra", "micro", "mega", "multi", "non", "over", "post",
+     "pre", "re", "self", "sub", "super", "tele", "under", "un", "co", NULL},
+    {"авиа", "авто", "анти", "агро", "био", "вело", "вице", "видео", "внутри", "гос", "гидро",
+     "доп", "зам", "контр", "кибер", "меж", "мега", "микро", "мин", "мульти", "нац", "не",
+     "около", "пол", "полу", "после", "пред", "про", "противо", "промо", "радио", "сверх",
+     "само", "спец", "соц", "супер", "теле", "экс", "экстра", "эко", "энерго", "фото", NULL},
+};
+#define PREFIX_REST_MIN 6 /* bytes: 3 Cyrillic or 6 Latin letters */
+
+static bool known_compound(ta_speller *s, dict *d, const char *w, size_t n)
+{
+    for (const char *const *p = PREFIXES[d->lang]; *p; p++) {
+        size_t k = strlen(*p);
+        if (n >= k + PREFIX_REST_MIN && !strncmp(w, *p, k) && known(s, d, w + k, n - k))
+            return true;
+    }
+    return false;
+}
+
+/* British endings and their American forms (en_US is the English dictionary). */
+static const char *const BRITISH[][2] = {
+    {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
+    {"ises", "izes"}, {"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"},
+    {"yse", "yze"}, {"ysed", "yzed"}, {"yses", "yzes"}, {"ysing", "yzing"},
+    {"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"},
+    {"ourite", "orite"}, {"ourites", "orites"}, {"ourable", "orable"}, {"ourful", "orful"},
+    {"tre", "ter"}, {"tres", "ters"}, {"tred", "tered"}, {"ogue", "og"}, {"ogues", "ogs"},
+    {"ence", "ense"}, {"ences", "enses"}, {"lled", "led"}, {"lling", "ling"}, {"ller", "ler"},
+    {"llers", "lers"}, {"llor", "lor"}, {"llors", "lors"}, {"amme", "am"}, {"ammes", "ams"},
+    {"ongst", "ong"}, {"ilst", "ile"}, {"eable", "able"}, {"ement", "ment"},
+};
+#define BRITISH_ROOT_MIN 2 /* letters before a British ending */
+
+/* Is w[0, n) a British spelling of a word en_US knows (criticised, programme, metre)? */
+static bool known_american(ta_speller *s, dict *d, const char *w, size_t n)
+{
+    char v[TA_SPELL_WORD_MAX];
+    for (size_t i = 0; i < sizeof BRITISH / sizeof *BRITISH; i++) {
+        size_t f = strlen(BRITISH[i][0]), t = strlen(BRITISH[i][1]);
+        if (n < f + BRITISH_ROOT_MIN || n - f + t >= sizeof v || memcmp(w + n - f, BRITISH[i][0], f))
+            continue;
+        memcpy(v, w, n - f);
+        memcpy(v + n - f, BRITISH[i][1], t);
+        if (known(s, d, v, n - f + t))
+            return true;
+    }
+    return false;
+}
+
+/* s->w, or its variants: ё as е (ru_RU lacks some ё forms), without an English possessive. */
+static bool known_variant(ta_speller *s, dict *d)
+{
+    char *w = s->w.data;
+    size_t n = s->w.len;
+    if (known(s, d, w, n))
+        return true;
+    if (d->lang == RU) {
+        bool yo = false;
+        for (size_t i = 0; i + 1 < n; i++)
+            if ((unsigned char)w[i] == 0xD1 && (unsigned char)w[i + 1] == 0x91) /* ё */
+                w[i + 1] = (char)0xB5, w[i] = (char)0xD0, yo = true;
+            else if ((unsigned char)w[i] == 0xD0 && (unsigned char)w[i + 1] == 0x81) /* Ё */
+                w[i + 1] = (char)0x95, yo = true;
+        return (yo && known(s, d, w, n)) || known_compound(s, d, w, n);
+    }
+    if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
+        n -= 2; /* Biden's */
+    else if (n > 2 && w[n - 1] == '\'' && (w[n - 2] == 's' || w[n - 2] == 'S'))
+        n -= 1; /* Jones' */
+    if (n < s->w.len && known(s, d, w, n))
+        return true;
+    return known_american(s, d, w, n) || known_compound(s, d, w, n);
+}
+
+/* Is a word one letter away (dropped, added or swapped) from s->w known? The test that tells
+ * a typo in a known name (Мосвка, Londn) from an unknown name (Фургала). */
+#define NEAR_MAX_CHARS 32
+static bool near_known(ta_speller *s, dict *d)
+{
+    uint32_t cp[NEAR_MAX_CHARS + 1], v[NEAR_MAX_CHARS + 2];
+    size_t n = 0;
+    for (size_t i = 0; i < s->w.len;) {
+        if (n == NEAR_MAX_CHARS)
+            return false;
+        cp[n++] = ta_u8_decode(s->w.data, s->w.len, &i);
+    }
+    char buf[(NEAR_MAX_CHARS + 2) * 4];
+    uint32_t first = d->lang == RU ? 0x430 : 'a', last = d->lang == RU ? 0x44F : 'z';
+#define TRY_V(len)                                                                             \
+    do {                                                                                       \
+        size_t o_ = 0;                                                                         \
+        for (size_t q_ = 0; q_ < (len); q_++)                                                  \
+            o_ += (size_t)ta_u8_encode(v[q_], buf + o_);                                       \
+        if (known(s, d, buf, o_))                                                              \
+            return true;                                                                       \
+    } while (0)
+    for (size_t i = 1; i < n; i++) { /* drop cp[i] */
+        memcpy(v, cp, i * sizeof *v);
+        memcpy(v + i, cp + i + 1, (n - i - 1) * sizeof *v);
+        TRY_V(n - 1);
+    }
+    for (size_t i = 1; i + 1 < n; i++) { /* swap cp[i], cp[i + 1] */
+        memcpy(v, cp, n * sizeof *v);
+        v[i] = cp[i + 1], v[i + 1] = cp[i];
+        TRY_V(n);
+    }
+    for (size_t i = 1; i <= n; i++) /* add a letter before cp[i] */
+        for (uint32_t c = first; c <= last + 1; c++) {
+            memcpy(v, cp, i * sizeof *v);
+            v[i] = c > last ? (d->lang == RU ? 0x451 : '\'') : c; /* ё; ' */
+            memcpy(v + i + 1, cp + i, (n - i) * sizeof *v);
+            TRY_V(n + 1);
+        }
+#undef TRY_V
+    return false;
+}
+
+/* ---- the other side ----------------------------------------------------------- */
+
+/* The comparison key of a Latin form in out: spellings that transliteration through Russian
+ * confuses made one (dzh, zh -> j; kh -> h; ph -> f; c, ck, q -> k; w -> u; y -> i; x -> ks),
+ * double letters single, everything but a-z dropped (the ' of ь). Джастин ~ Justin. */
+static int latin_key(const char *in, size_t n, ta_buf *out)
+{
+    out->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = in[i], nx = i + 1 < n ? in[i + 1] : 0;
+        if (c < 'a' || c > 'z')
+            continue;
+        if (c == 'd' && nx == 'z' && i + 2 < n && in[i + 2] == 'h')
+            c = 'j', i += 2;
+        else if ((c == 'z' && nx == 'h') || (c == 'k' && nx == 'h') || (c == 'p' && nx == 'h'))
+            c = c == 'z' ? 'j' : c == 'k' ? 'h' : 'f', i++;
+        else if (c == 'c' && nx == 'k')
+            c = 'k', i++;
+        else if (c == 'c' && nx != 'h')
+            c = 'k';
+        else if (c == 'q')
+            c = 'k';
+        else if (c == 'w')
+            c = 'u';
+        else if (c == 'y')
+            c = 'i';
+        else if (c == 'x' && ta_buf_addc(out, 'k'))
+            return -1;
+        if (c == 'x')
+            c = 's';
+        if ((!out->len || out->data[out->len - 1] != c) && ta_buf_addc(out, c))
+            return -1;
+    }
+    return 0;
+}
+
+/* Adds the comparison key of the capitalised w[0, n) to the other side's list. */
+static int index_latin(ta_speller *s, const char *w, size_t n)
+{
+    s->wlat.len = 0;
+    if (ta_latin_of(s->lat, w, n, &s->wlat) || latin_key(s->wlat.data, s->wlat.len, &s->key))
+        return -1;
+    if (s->key.len < ROOT_MIN)
+        return 0;
+    size_t mark = s->other_lat.len;
+    size_t *span = ta_vec_push(&s->other_spans);
+    if (!span || ta_buf_add(&s->other_lat, s->key.data, s->key.len) || ta_buf_addc(&s->other_lat, 0))
+        return -1;
+    span[0] = mark, span[1] = s->key.len;
+    return 0;
+}
+
+static int index_word(ta_speller *s, const char *t, size_t n, size_t a, size_t e, void *arg)
+{
+    (void)n, (void)arg;
+    shape sh = word_shape(t, a, e);
+    if (!sh.letters || normalise(s, t, a, e))
+        return sh.letters ? -1 : 0;
+    if (put_lower(&s->other_words, &s->key, s->w.data, s->w.len) ||
+        index_latin(s, s->w.data, s->w.len))
+        return -1;
+    for (size_t p = 0, q; sh.hyphen && p < s->w.len; p = q + 1) { /* and each part */
+        for (q = p; q < s->w.len && s->w.data[q] != '-'; q++)
+            ;
+        if (put_lower(&s->other_words, &s->key, s->w.data + p, q - p))
+            return -1;
+        if (q > p && index_latin(s, s->w.data + p, q - p))
+            return -1;
+    }
+    return 0;
+}
+
+static int index_other(ta_speller *s)
+{
+    if (s->other_ready)
+        return 0;
+    s->other_ready = true;
+    ta_strmap_release(&s->other_words);
+    s->other_lat.len = 0;
+    s->other_spans.len = 0;
+    return s->other ? each_word(s, s->other, s->on, index_word, NULL) : 0;
+}
+
+/* The best similarity of two Latin forms when either may carry an inflection (≤ ENDING_MAX
+ * bytes more). */
+static double translit_similarity(const char *a, size_t an, const char *b, size_t bn)
+{
+    double best = 0;
+    for (size_t i = 0; i <= ENDING_MAX && an - i >= ROOT_MIN && i < an; i++)
+        for (size_t j = 0; j <= ENDING_MAX && bn - j >= ROOT_MIN && j < bn; j++) {
+            double sim = ta_name_similarity(a, an - i, b, bn - j);
+            best = sim > best ? sim : best;
+        }
+    return best;
+}
+
+/* Is the word in s->w (key: its lowercase form in s->key) on the other side, as it is or,
+ * when capitalised, transliterated (Krai ~ край, Байденом ~ Biden)? -1 when memory is out. */
+static int on_other_side(ta_speller *s, bool capitalised)
+{
+    if (!s->other)
+        return 0;
+    int v;
+    if (ta_strmap_get(&s->other_words, s->key.data, s->key.len, &v))
+        return 1;
+    if (!capitalised || !s->other_spans.len)
+        return 0;
+    s->wlat.len = 0;
+    if (ta_latin_of(s->lat, s->w.data, s->w.len, &s->wlat) ||
+        latin_key(s->wlat.data, s->wlat.len, &s->key))
+        return -1;
+    if (s->key.len < ROOT_MIN)
+        return 0;
+    const size_t *sp = s->other_spans.data;
+    for (size_t i = 0; i < s->other_spans.len; i++)
+        if (translit_similarity(s->key.data, s->key.len, s->other_lat.data + sp[2 * i],
+                                sp[2 * i + 1]) >= TRANSLIT_MIN)
+            return 1;
+    return 0;
+}
+
+/* ---- checking ------------------------------------------------------------------ */
+
+typedef struct {
+    bool suggest;
+    ta_vec *out;
+} check_arg;
+
+/* The dictionary that spells a word of this shape, NULL when none is loaded for it. */
+static dict *dict_for(ta_speller *s, shape sh)
+{
+    int l = sh.other ? -1 : sh.cyr ? RU : sh.latin ? EN : -1;
+    return l >= 0 && s->d[l].h ? &s->d[l] : NULL;
+}
+
+/* Is the piece t[a, e) (no digits, no inner dots) a word to flag? 1 yes, 0 no, -1 ENOMEM.
+ * `cap`: a part of a capitalised compound (Jong-un), judged as a capitalised word. */
+static int misspelt(ta_speller *s, const char *t, size_t n, size_t a, size_t e, bool cap)
+{
+    shape sh = word_shape(t, a, e);
+    sh.first_upper |= cap;
+    if (sh.letters <= 1 || (sh.upper == sh.letters && sh.letters <= TA_SPELL_CAPS_MAX))
+        return 0;
+    dict *d = dict_for(s, sh);
+    if (!d)
+        return 0;
+    if (normalise(s, t, a, e))
+        return -1;
+    s->key.len = 0;
+    if (ta_u8_lower(&s->key, s->w.data, s->w.len, true) || ta_buf_addc(&s->key, '.'))
+        return -1;
+    int v;
+    bool dot = e < n && t[e] == '.';
+    if (ta_strmap_get(&s->names, s->key.data, s->key.len - 1, &v) ||
+        ta_strmap_get(&s->abbrev, s->key.data, s->key.len - !dot, &v))
+        return 0;
+    s->key.len--;
+    if (known_variant(s, d))
+        return 0;
+    if (s->other && index_other(s))
+        return -1;
+    s->key.len = 0; /* indexing used s->w and s->key */
+    if (normalise(s, t, a, e) || ta_u8_lower(&s->key, s->w.data, s->w.len, true))
+        return -1;
+    int r = on_other_side(s, sh.first_upper);
+    if (r)
+        return r < 0 ? -1 : 0;
+    /* an unknown capitalised word is a name unless it is a letter away from a known word */
+    if (!sh.first_upper)
+        return 1;
+    if (sh.letters < NAME_TYPO_MIN)
+        return 0;
+    if (ta_strmap_get(&s->near, s->w.data, s->w.len, &v)) /* names recur: remember */
+        return v - 1;
+    bool near = near_known(s, d);
+    if (s->near.n >= NEAR_CACHE_MAX)
+        ta_strmap_release(&s->near);
+    return ta_strmap_put(&s->near, s->w.data, s->w.len, 1 + near) ? -1 : near;
+}
+
+/* Appends a misspelling of t[a, e) (its normalised form in s->w) with suggestions. */
+static int report(ta_speller *s, const char *t, size_t a, size_t e, check_arg *ca)
+{
+    ta_misspelling *m = ta_vec_push(ca->out);
+    if (!m)
+        return -1;
+    m->start = a, m->end = e;
+    if (!ca->suggest)
+        return 0;
+    shape sh = word_shape(t, a, e);
+    dict *d = dict_for(s, sh);
+    s->sugg.len = 0;
+    if (normalise(s, t, a, e))
+        return -1;
+    char **list = NULL;
+    int k = d && !convert(d->to, s->w.data, s->w.len, &s->conv)
+                ? Hunspell_suggest(d->h, &list, s->conv.data) : 0;
+    ta_buf one = {0};
+    int r = 0;
+    for (int i = 0, kept = 0; i < k && kept < TA_SPELL_SUGGEST_MAX && !r; i++) {
+        if (convert(d->from, list[i], strlen(list[i]), &one))
+            continue;
+        r = (kept++ && ta_buf_add(&s->sugg, ", ", 2)) || ta_buf_add(&s->sugg, one.data, one.len);
+    }
+    if (k)
+        Hunspell_free_list(d->h, &list, k);
+    ta_buf_release(&one);
+    m->suggestions = r ? NULL : strndup(s->sugg.data ? s->sugg.data : "", s->sugg.len);
+    return m->suggestions ? 0 : -1;
+}
+
+static int check_word(ta_speller *s, const char *t, size_t n, size_t a, size_t e, void *arg)
+{
+    shape sh = word_shape(t, a, e);
+    if (sh.digit || sh.dot)
+        return 0; /* numbers, codes, abbreviations (U.S., т.е.), domains */
+    int r = misspelt(s, t, n, a, e, false);
+    if (r <= 0)
+        return r;
+    if (!sh.hyphen)
+        return report(s, t, a, e, arg);
+    for (size_t p = a; p < e;) { /* each part on its own */
+        size_t q = p, j = p;
+        while (q < e && !is_hyphen(ta_u8_decode(t, e, &j)))
+            q = j;
+        if ((r = misspelt(s, t, n, p, q, sh.first_upper)) < 0 || (r && report(s, t, p, q, arg)))
+            return -1;
+        p = j;
+    }
+    return 0;
+}
+
+ta_status ta_speller_check(ta_speller *s, char lang, const char *text, size_t n, const char *other,
+                           size_t on, bool suggest, ta_vec *out, ta_error *err)
+{
+    if (lang != 'e' && lang != 'r')
+        return ta_fail(err, TA_EINVAL, "speller: unknown language '%c' (e or r)", lang);
+    if (!out->esz)
+        out->esz = sizeof(ta_misspelling);
+    if (out->esz != sizeof(ta_misspelling))
+        return ta_fail(err, TA_EINVAL, "speller: the output vector is not of ta_misspelling");
+    ta_status st = ta_speller_load(s, err);
+    if (st != TA_OK)
+        return st;
+    s->other = other;
+    s->on = other ? on : 0;
+    s->other_ready = false;
+    check_arg ca = {suggest, out};
+    if (each_word(s, text, n, check_word, &ca))
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    return TA_OK;
+}

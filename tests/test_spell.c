@@ -1,0 +1,178 @@
+/* test_spell.c — the QA speller (align/check/spell.h): the cases of
+ * tests/data/check_spelling.txt (every exemption, names through the names file), suggestions,
+ * errors, and a KOI8-R dictionary (words and suggestions converted both ways). Skipped when
+ * Debian's hunspell-en-us / hunspell-ru dictionaries are absent. */
+#define _GNU_SOURCE
+#include "check/spell.h"
+#include "testutil.h"
+#include <criterion/criterion.h>
+#include <iconv.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SYS_DICTS "/usr/share/hunspell"
+
+static bool have_dicts(void)
+{
+    return access(SYS_DICTS "/en_US.dic", R_OK) == 0 && access(SYS_DICTS "/ru_RU.dic", R_OK) == 0;
+}
+
+static ta_speller *make(const char *dir, const char *names, bool en, bool ru)
+{
+    ta_speller_opts o = {.dict_dir = dir, .names = names, .en = en, .ru = ru};
+    ta_speller *s = NULL;
+    ta_error err = {0};
+    cr_assert_eq(ta_speller_new(&o, &s, &err), TA_OK, "%s", err.message);
+    return s;
+}
+
+/* The flagged words of text joined by "," ("-" for none) into out; suggestions of the first
+ * into sugg (when not NULL). */
+static void flagged(ta_speller *s, char lang, const char *text, const char *other, char *out,
+                    size_t cap, char *sugg, size_t scap)
+{
+    ta_vec v = {0};
+    ta_error err = {0};
+    cr_assert_eq(ta_speller_check(s, lang, text, strlen(text), other, other ? strlen(other) : 0,
+                                  sugg != NULL, &v, &err), TA_OK, "%s", err.message);
+    snprintf(out, cap, "%s", v.len ? "" : "-");
+    for (size_t i = 0; i < v.len; i++) {
+        ta_misspelling *m = &((ta_misspelling *)v.data)[i];
+        size_t l = strlen(out);
+        snprintf(out + l, cap - l, "%s%.*s", i ? "," : "", (int)(m->end - m->start), text + m->start);
+        if (i == 0 && sugg)
+            snprintf(sugg, scap, "%s", m->suggestions ? m->suggestions : "(null)");
+        if (!sugg)
+            cr_expect_null(m->suggestions, "no suggestions when not asked");
+    }
+    ta_misspellings_release(&v);
+}
+
+Test(spell, fixture)
+{
+    if (!have_dicts())
+        cr_skip("no hunspell en_US/ru_RU dictionaries in " SYS_DICTS);
+    char names[1024];
+    snprintf(names, sizeof names, "%s", fixture("spell_names.txt"));
+    ta_speller *s = make(NULL, names, true, true), *bare = make(NULL, NULL, true, true);
+    FILE *f = fopen(fixture("check_spelling.txt"), "r");
+    cr_assert_not_null(f);
+    char line[4096], got[1024];
+    int cases = 0, lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\n")] = 0;
+        if (!*line || *line == '#')
+            continue;
+        char *col[5] = {0}, *p = line;
+        for (int k = 0; k < 5; k++)
+            col[k] = strsep(&p, "\t");
+        cr_assert(col[4] && (col[0][0] == 'e' || col[0][0] == 'r'), "line %d: malformed", lineno);
+        const char *other = strcmp(col[2], "-") ? col[2] : NULL;
+        flagged(s, col[0][0], col[1], other, got, sizeof got, NULL, 0);
+        cr_expect_str_eq(got, col[3], "line %d (%s): %s", lineno, col[4], col[1]);
+        if (!strcmp(col[4], "names")) {
+            flagged(bare, col[0][0], col[1], other, got, sizeof got, NULL, 0);
+            cr_expect_str_neq(got, "-", "line %d: passes without the names file too", lineno);
+        }
+        cases++;
+    }
+    fclose(f);
+    cr_expect_geq(cases, 25);
+    ta_speller_free(s);
+    ta_speller_free(bare);
+}
+
+Test(spell, suggestions_for_a_typo)
+{
+    if (!have_dicts())
+        cr_skip("no hunspell dictionaries");
+    ta_speller *s = make(NULL, NULL, true, true);
+    char got[256], sugg[512];
+    flagged(s, 'r', "Он пошол домой.", NULL, got, sizeof got, sugg, sizeof sugg);
+    cr_assert_str_eq(got, "пошол");
+    cr_expect(strstr(sugg, "пошёл") || strstr(sugg, "пошел"), "%s", sugg);
+    flagged(s, 'e', "The goverment said.", NULL, got, sizeof got, sugg, sizeof sugg);
+    cr_assert_str_eq(got, "goverment");
+    cr_expect(strstr(sugg, "government") != NULL, "%s", sugg);
+    cr_expect(ta_speller_load_ms(s) > 0);
+    ta_speller_free(s);
+}
+
+Test(spell, only_the_languages_asked)
+{
+    if (!have_dicts())
+        cr_skip("no hunspell dictionaries");
+    ta_speller *s = make(NULL, NULL, false, true);
+    char got[256];
+    /* English words are not checked without en_US */
+    flagged(s, 'r', "Компания Nornickell и пошол", NULL, got, sizeof got, NULL, 0);
+    cr_assert_str_eq(got, "пошол");
+    ta_speller_free(s);
+}
+
+Test(spell, errors)
+{
+    ta_speller_opts o = {.en = false, .ru = false};
+    ta_speller *s = NULL;
+    ta_error err = {0};
+    cr_assert_eq(ta_speller_new(&o, &s, &err), TA_EINVAL);
+    o.ru = true;
+    o.names = "/nonexistent/names.txt";
+    cr_assert_eq(ta_speller_new(&o, &s, &err), TA_EIO);
+    o.names = NULL;
+    o.dict_dir = "/nonexistent";
+    cr_assert_eq(ta_speller_new(&o, &s, &err), TA_OK);
+    ta_vec v = {0};
+    cr_assert_eq(ta_speller_check(s, 'r', "слово", 10, NULL, 0, false, &v, &err), TA_EIO);
+    cr_expect(strstr(err.message, "/nonexistent/ru_RU.aff") != NULL, "%s", err.message);
+    cr_assert_eq(ta_speller_check(s, 'r', "слово", 10, NULL, 0, false, &v, &err), TA_EIO,
+                 "the error is remembered");
+    cr_assert_eq(ta_speller_check(s, 'x', "слово", 10, NULL, 0, false, &v, &err), TA_EINVAL);
+    ta_speller_free(s);
+}
+
+/* Writes UTF-8 `text` to path in KOI8-R. */
+static void write_koi8(const char *path, const char *text)
+{
+    iconv_t cd = iconv_open("KOI8-R", "UTF-8");
+    cr_assert_neq(cd, (iconv_t)-1);
+    char out[4096], *in = (char *)text, *o = out;
+    size_t inleft = strlen(text), outleft = sizeof out;
+    cr_assert_neq(iconv(cd, &in, &inleft, &o, &outleft), (size_t)-1);
+    iconv_close(cd);
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    fwrite(out, 1, (size_t)(o - out), f);
+    fclose(f);
+}
+
+Test(spell, koi8r_dictionary_round_trip)
+{
+    char dir[] = "/tmp/talign-spell-XXXXXX", path[256], names[256];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/ru_RU.aff", dir);
+    write_koi8(path, "SET KOI8-R\nTRY оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё\n\n"
+                     "SFX A Y 2\nSFX A 0 а .\nSFX A 0 ом .\n");
+    snprintf(path, sizeof path, "%s/ru_RU.dic", dir);
+    write_koi8(path, "3\nмолоко\nкорова\nстол/A\n");
+    snprintf(names, sizeof names, "%s/names.txt", dir);
+    FILE *f = fopen(names, "w");
+    fputs("Байден\n", f); /* consonant-final: follows стол */
+    fclose(f);
+    ta_speller *s = make(dir, names, false, true);
+    char got[256], sugg[256];
+    flagged(s, 'r', "молоко и корова, стола и столом, Байдена и Байденом", NULL, got, sizeof got,
+            NULL, 0);
+    cr_expect_str_eq(got, "-");
+    flagged(s, 'r', "малоко", NULL, got, sizeof got, sugg, sizeof sugg);
+    cr_expect_str_eq(got, "малоко");
+    cr_expect_str_eq(sugg, "молоко", "the suggestion comes back in UTF-8");
+    ta_speller_free(s);
+    const char *files[] = {"ru_RU.aff", "ru_RU.dic", "names.txt"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
