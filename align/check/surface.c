@@ -389,14 +389,19 @@ static int addresses(ta_buf *b, const char *s, size_t n)
         return -1;
     size_t i = 0, a, z;
     while (next_token(s, n, &i, &a, &z)) {
-        while (a < z && (s[a] == '(' || s[a] == '<' || s[a] == '"' || s[a] == '['))
-            a++;
+        while (a < z) { /* opening brackets and quotes */
+            size_t j = a;
+            uint32_t ch = ta_u8_decode(s, z, &j);
+            if (ta_is_alpha(ch) || ta_is_digit(ch))
+                break;
+            a = j;
+        }
         const char *at = memchr(s + a, '@', z - a);
         bool url = has_sub(s + a, z - a, "://") || (z - a > 4 && !strncasecmp(s + a, "www.", 4));
         bool mail = at && at > s + a && memchr(at, '.', (size_t)(s + z - at));
         if (!url && !mail)
             continue;
-        while (z > a && strchr(".,;:!?)]>\"'/", s[z - 1]))
+        while (z > a && s[z - 1] && strchr(".,;:!?)]>\"'/", s[z - 1]))
             z--;
         while (z > a && ((unsigned char)s[z - 1] & 0x80)) { /* » ” … after the address */
             size_t j = z;
@@ -484,7 +489,7 @@ static bool no_space_before(const char *s, size_t n, size_t i, uint32_t ch)
     uint32_t next = j < n ? ta_u8_decode(s, n, &j) : ' ';
     if (ch == '.' && (next == '.' || next == 0x2026))
         return false;
-    if ((ch == '.' || ch == ',' || ch == ':') && (ta_is_alpha(next) || ta_is_digit(next)))
+    if ((ch == '.' || ch == ':') && (ta_is_alpha(next) || ta_is_digit(next)))
         return false;
     if ((ch == ':' || ch == ';') && (next == ')' || next == '(' || next == '-'))
         return false; /* a smiley */
@@ -515,7 +520,7 @@ static void spacing_of(const char *s, size_t n, int sent, spacing *sp)
             /* blanks next to a line break: the indentation of a wrapped line */
             if (run >= 2 && ch != '\n' && before != '\n' && !sentence_end(before, before2))
                 note(sp, 0, sent, run_at);
-            if (run && before != '\n' && no_space_before(s, n, i, ch))
+            if (run && no_space_before(s, n, i, ch))
                 note(sp, 1, sent, at);
             if (!run && prev == ',' && ta_is_alpha(prev2) && ta_is_alpha(ch))
                 note(sp, 2, sent, at - 1);
