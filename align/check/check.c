@@ -23,6 +23,18 @@ static const check_def CHECKS[] = {
      ta_check_name},
     {{"term", TA_SEV_ERROR, "a glossary term not translated as the glossary says, or a "
                             "forbidden translation"}, false, ta_check_term},
+    {{"untranslated", TA_SEV_ERROR, "the Russian equals the English or is mostly in Latin "
+                                    "letters"}, false, ta_check_untranslated},
+    {{"length", TA_SEV_WARNING, "a bead much longer or shorter in Russian than the length "
+                                "model expects"}, false, ta_check_length},
+    {{"punctuation", TA_SEV_WARNING, "unpaired quotes or brackets, a lost ? or !, a URL or "
+                                     "e-mail address that differs"}, false, ta_check_punctuation},
+    {{"spacing", TA_SEV_INFO, "double spaces, a space before punctuation, no space after a "
+                              "comma"}, false, ta_check_spacing},
+    {{"yo", TA_SEV_INFO, "ё and е mixed in the same word"}, true, ta_check_yo},
+    {{"inconsistency", TA_SEV_WARNING, "the same English sentence translated differently, or "
+                                       "two English sentences translated the same"}, true,
+     ta_check_inconsistency},
 };
 #define NCHECKS (sizeof CHECKS / sizeof *CHECKS)
 

@@ -5,6 +5,7 @@
 #define TA_CHECKS_H
 #include "check.h"
 #include "lexicon.h"
+#include "model.h"
 #include "sentfeat.h"
 
 #define TA_MAX_CHECKS 32
@@ -33,6 +34,9 @@ struct ta_checker {
     ta_vec gloss;        /* gloss_entry */
     ta_stemmer stemmer;
     ta_buf stems_en, stems_ru, scratch;
+    /* surface.c: the length model (when length is on) and two scratch buffers */
+    model len_model;
+    ta_buf sf_a, sf_b;
 };
 
 /* Loads what the switched-on checks need (glossary ...). */
@@ -40,6 +44,9 @@ ta_status ta_checker_init(ta_checker *c, ta_error *err);
 /* Per document, before the checks run: pairs moved sentences (c->moved). */
 ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_error *err);
 void ta_checker_release(ta_checker *c);
+/* surface.c: loads what untranslated ... spacing need (the length model); releases it. */
+ta_status ta_surface_init(ta_checker *c, ta_error *err);
+void ta_surface_release(ta_checker *c);
 /* Is the check with this function switched on? */
 bool ta_checker_on(const ta_checker *c, check_fn fn);
 
@@ -56,4 +63,10 @@ int ta_check_addition(check_ctx *x);
 int ta_check_moved(check_ctx *x);
 int ta_check_name(check_ctx *x);
 int ta_check_term(check_ctx *x);
+int ta_check_untranslated(check_ctx *x); /* surface.c */
+int ta_check_length(check_ctx *x);
+int ta_check_punctuation(check_ctx *x);
+int ta_check_spacing(check_ctx *x);
+int ta_check_yo(check_ctx *x);           /* consistency.c */
+int ta_check_inconsistency(check_ctx *x);
 #endif
