@@ -33,8 +33,11 @@ What is planted (each error on its own line pair; at most 40 % of a document's l
 kinds that are scarcest so far are planted first, so every kind gets a fair share):
   omission         a Russian line (>= 5 words, not the headline) is deleted
   addition         an English line (>= 5 words, not the headline) is deleted
-  clause_omission  in a Russian sentence of >= 15 words, a span between commas (or after the
-                   last comma, or after the last "и/а/но") with >= 4 content words is deleted
+  clause_omission  in a Russian sentence of >= 15 words, a clause with >= 4 content words is
+                   deleted: from a comma to the next comma or the sentence end when it opens
+                   with a relative or subordinating word, a conjunction or a participle
+                   ("..., который ...", "..., а также ...", "..., покинувший ..."), or from
+                   the last "а/но/однако" to the end; at least 3 words stay before the cut
   number           a number (digits) that the Russian line shares with the English line is
                    changed (+1, x10 or one digit), to a value the English line does not hold
   spelling en/ru   a lower-case word of >= 5 letters that hunspell accepts gets a typo (swap
@@ -65,6 +68,7 @@ MIN_DELETED_WORDS = 5          # a deleted or moved line holds at least this man
 MIN_CLAUSE_SENTENCE_WORDS = 15
 MIN_CLAUSE_CONTENT_WORDS = 4
 MIN_CLAUSE_REMAINING_WORDS = 6
+MIN_CLAUSE_KEPT_PIECE = 3      # words between the cut and the comma before it
 MIN_MOVE_DISTANCE = 4
 MIN_TYPO_WORD = 5
 NAME_SIMILARITY = 0.75         # difflib ratio between transliterations
@@ -308,7 +312,14 @@ def cand_moved(ru, n):
 
 
 COMMA_RE = re.compile(r",\s")
-CONJ_RE = re.compile(r"\s(?:и|а|но)\s")
+CONJ_RE = re.compile(r"\s(?:а|но|однако)\s")   # "и" joins noun phrases too often
+# what a clause that can go starts with: a relative or subordinating word, a coordinating
+# conjunction, or a participle ("покинувший ..."); not "что"/"чтобы" (a verb's complement)
+CLAUSE_OPENER_RE = re.compile(
+    r"\s*(?:[-–—]\s*)?(?:(?:котор|чь?[еёияю])\w*|когда|где|куда|откуда|если|хотя|поскольку|"
+    r"так как|потому что|пока|после того|после чего|в то время как|и|а|но|однако|"
+    r"причем|причём|при этом|в том числе|включая|благодаря|\w+(?:вш|ющ|ящ|ащ|ущ|енн|анн|нн)"
+    r"(?:ий|ая|ое|ее|ие|их|им|ей|его|ему|ую|ым|ыми|ими|ой|ый|ого|ом|ем|ую))\b", re.I)
 
 
 def content_words(text):
@@ -331,16 +342,22 @@ def clause_spans(line):
     spans = []
     for k, c in enumerate(commas):       # ", span" up to the next comma or the sentence end
         end = commas[k + 1] if k + 1 < len(commas) else body_end
-        spans.append((c, end))
+        if CLAUSE_OPENER_RE.match(line, c + 1):
+            spans.append((c, end))
     conj = list(CONJ_RE.finditer(line, 0, body_end))
-    if conj:                               # " и span" to the end
-        spans.append((conj[-1].start(), body_end))
+    if conj:                               # " и span" to the end, after a content word
+        before = line[:conj[-1].start()].rstrip(" ,")
+        last = re.findall(r"\w+", before)[-1:] or [""]
+        if last[0].lower() not in RU_STOP:
+            spans.append((len(before), body_end))
     out = []
     for s, e in spans:
         cut = line[s:e]
         rest = line[:s] + line[e:]
+        kept_before = line[:s].split(",")[-1]      # the piece the cut leaves at its left
         if (len(content_words(cut)) >= MIN_CLAUSE_CONTENT_WORDS and balanced(cut)
                 and not re.search(r"[.!?…:;]\s", cut)
+                and n_words(kept_before) >= MIN_CLAUSE_KEPT_PIECE
                 and n_words(rest) >= MIN_CLAUSE_REMAINING_WORDS and s > 0):
             out.append((s, e))
     return out
