@@ -38,14 +38,14 @@ kinds that are scarcest so far are planted first, so every kind gets a fair shar
                    with a relative or subordinating word, a conjunction or a participle
                    ("..., который ...", "..., а также ...", "..., покинувший ..."), or from
                    the last "а/но/однако" to the end; at least 3 words stay before the cut
-  number           a number (digits) that the Russian line shares with the English line is
-                   changed (+1, x10 or one digit), to a value the English line does not hold
+  number           a number (digits) that the Russian line shares with the English line (and
+                   holds once) is changed (+1, x10 or one digit), to a value the English line does not hold
   spelling en/ru   a lower-case word of >= 5 letters that hunspell accepts gets a typo (swap
                    two adjacent inner letters, drop or double an inner letter) that hunspell
                    rejects
   name             a capitalised, non-initial Russian word that transliterates to a
                    capitalised English word of the same line (a surname, in a masculine
-                   case form) is replaced by a common Russian surname in the same case
+                   case form, once in the Russian line; unknown to both hunspell dictionaries) is replaced by a common Russian surname in the same case
   term             a glossary term's Russian word is replaced by a synonym-like substitute
                    with the same ending, on a line where both sides hold the term
   moved            a Russian line (>= 5 words, neither first nor last) is moved >= 4 lines away
@@ -396,6 +396,7 @@ def changed_numbers(tok, rng):
 
 def cand_number(en_line, ru_line, rng):
     en_vals = {num_value(m.group(), "en") for m in EN_NUM_RE.finditer(en_line)}
+    ru_vals = [num_value(m.group(), "ru") for m in RU_NUM_RE.finditer(ru_line)]
     out = []
     for m in RU_NUM_RE.finditer(ru_line):
         tok = m.group()
@@ -405,8 +406,8 @@ def cand_number(en_line, ru_line, rng):
         if re.match(r"0\d", tok):         # codes such as 008
             continue
         v = num_value(tok, "ru")
-        if v is None or v not in en_vals:
-            continue
+        if v is None or v not in en_vals or ru_vals.count(v) > 1:
+            continue                     # the English lacks it, or a copy would stay
         for new in changed_numbers(tok, rng):
             if num_value(new, "ru") not in en_vals:
                 out.append((m.start(), m.end(), tok, new))
@@ -480,6 +481,8 @@ def cand_name(en_line, ru_line, en_doc_text, sp):
         if not any(f in ("Mr", "Mrs", "Ms", "Dr") or (f not in EN_NOT_PERSON and not sp["en"].ok(f.lower()))
                    for f in firsts):
             continue
+        if len(re.findall(rf"\b{w[:4]}", ru_line)) > 1:
+            continue                     # the name again in the line: a copy would stay
         out.append((m.start(), m.end(), w, ending, en_w))
     return out
 
