@@ -10,6 +10,8 @@ static const struct {
     {"segment", "split a news text into sentences", cmd_segment, help_segment},
     {"align", "align an English text with its Russian counterpart", cmd_align, help_align},
     {"lexicon", "build, query and count the bilingual lexicon", cmd_lexicon, help_lexicon},
+    {"check", "check a translation: omissions, numbers, names, terms, spelling", cmd_check,
+     help_check},
 };
 
 static void usage(FILE *f)

@@ -413,6 +413,7 @@ typedef struct {
                              /usr/share/hunspell */
     const char *data_dir; /* data files (abbrev.LANG ...); NULL = built-in */
     const char *src_lang, *tgt_lang; /* "en", "ru" */
+    bool no_suggestions;  /* spelling: flag words without computing suggestions (faster) */
 } ta_check_opts;
 
 /* Every check on, default dictionaries and data, no glossary or names. */

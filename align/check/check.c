@@ -19,10 +19,14 @@ static const check_def CHECKS[] = {
                                 "counterpart in English"}, false, ta_check_addition},
     {{"moved", TA_SEV_INFO, "a sentence the translation moved elsewhere (both places)"}, true,
      ta_check_moved},
+    {{"number", TA_SEV_ERROR, "numbers that differ, each side read in its own locale (12,500 = "
+                              "12 500, 1.5 = 1,5, 5m = 5 млн, трёх = 3)"}, false, ta_check_number},
     {{"name", TA_SEV_WARNING, "a name with no counterpart on the other side"}, false,
      ta_check_name},
     {{"term", TA_SEV_ERROR, "a glossary term not translated as the glossary says, or a "
                             "forbidden translation"}, false, ta_check_term},
+    {{"spelling", TA_SEV_WARNING, "a word hunspell does not know (en_US, ru_RU), with "
+                                  "suggestions"}, false, ta_check_spelling},
     {{"untranslated", TA_SEV_ERROR, "the Russian equals the English or is mostly in Latin "
                                     "letters"}, false, ta_check_untranslated},
     {{"length", TA_SEV_WARNING, "a bead much longer or shorter in Russian than the length "
@@ -214,10 +218,12 @@ ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t
     *out = NULL, *n = 0;
     ta_vec v = {.esz = sizeof(ta_finding)};
     check_ctx x = {.ck = c, .doc = doc, .out = &v};
+    c->status = TA_OK;
     ta_status s = ta_checker_prepare(c, doc, err);
     for (size_t k = 0; k < NCHECKS && s == TA_OK; k++)
         if (c->on[k] && run_check(&x, k))
-            s = c->status != TA_OK ? c->status : ta_fail(err, TA_ENOMEM, "out of memory");
+            s = c->status != TA_OK ? (err ? (*err = c->err, c->status) : c->status)
+                                   : ta_fail(err, TA_ENOMEM, "out of memory");
     if (s != TA_OK) {
         ta_findings_free(v.data, v.len);
         return s;

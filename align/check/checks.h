@@ -23,6 +23,7 @@ struct ta_checker {
     const ta_lexicon *lx;
     bool on[TA_MAX_CHECKS];
     ta_status status;    /* set by a check that fails for another reason than memory */
+    ta_error err;        /* ... and what it says */
     ta_buf en, ru;       /* the bead under test, joined */
     /* word evidence of the last ta_check_evidence call */
     ta_featurizer fz;
@@ -37,6 +38,11 @@ struct ta_checker {
     /* surface.c: the length model (when length is on) and two scratch buffers */
     model len_model;
     ta_buf sf_a, sf_b;
+    struct ta_numparser *np; /* number: the parser (numbers.h) */
+    ta_vec nums_en, nums_ru; /* ta_number */
+    struct ta_speller *sp;   /* spelling: the speller (spell.h) */
+    ta_vec misspelt;         /* ta_misspelling */
+    struct ta_spell_preload *preload; /* the dictionaries loading in a thread, until joined */
 };
 
 /* Loads what the switched-on checks need (glossary ...). */
@@ -63,6 +69,11 @@ int ta_check_addition(check_ctx *x);
 int ta_check_moved(check_ctx *x);
 int ta_check_name(check_ctx *x);
 int ta_check_term(check_ctx *x);
+int ta_check_number(check_ctx *x);
+int ta_check_spelling(check_ctx *x);
+/* The number parser and the speller, when their checks are on (wordchecks.c). */
+ta_status ta_wordchecks_init(ta_checker *c, ta_error *err);
+void ta_wordchecks_release(ta_checker *c);
 int ta_check_untranslated(check_ctx *x); /* surface.c */
 int ta_check_length(check_ctx *x);
 int ta_check_punctuation(check_ctx *x);

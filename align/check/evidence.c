@@ -25,7 +25,9 @@ ta_status ta_checker_init(ta_checker *c, ta_error *err)
     ta_status s = ta_featurizer_init(&c->fz, c->lx, err);
     if (s == TA_OK && ta_checker_on(c, ta_check_term))
         s = ta_gloss_load(c, err);
-    return s == TA_OK ? ta_surface_init(c, err) : s;
+    if (s == TA_OK)
+        s = ta_surface_init(c, err);
+    return s == TA_OK ? ta_wordchecks_init(c, err) : s;
 }
 
 void ta_checker_release(ta_checker *c)
@@ -37,6 +39,7 @@ void ta_checker_release(ta_checker *c)
     ta_vec_release(&c->rm);
     ta_gloss_release(c);
     ta_surface_release(c);
+    ta_wordchecks_release(c);
     ta_buf_release(&c->en);
     ta_buf_release(&c->ru);
     ta_buf_release(&c->stems_en);

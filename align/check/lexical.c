@@ -89,13 +89,34 @@ static size_t latin_canon(const char *a, size_t n, char *out, size_t cap)
     return o;
 }
 
-static bool alike(const char *a, size_t an, const char *b, size_t bn)
+static bool alike_whole(const char *a, size_t an, const char *b, size_t bn)
 {
     char ca[LATIN_MAX], cb[LATIN_MAX];
     if (!an || !bn)
         return false;
     size_t na = latin_canon(a, an, ca, sizeof ca), nb = latin_canon(b, bn, cb, sizeof cb);
     return ta_name_similarity(ca, na, cb, nb) >= NAME_ALIKE;
+}
+
+/* Are two Latin forms, or a part of one and a part of the other, alike as names? Parts are
+ * split at hyphens: Reagan-Gorbachev = Рейгана. */
+static bool alike(const char *a, size_t an, const char *b, size_t bn)
+{
+    for (size_t i = 0; i < an;) {
+        size_t pa = i;
+        while (i < an && a[i] != '-')
+            i++;
+        for (size_t j = 0; j < bn;) {
+            size_t pb = j;
+            while (j < bn && b[j] != '-')
+                j++;
+            if (alike_whole(a + pa, i - pa, b + pb, j - pb))
+                return true;
+            j++;
+        }
+        i++;
+    }
+    return false;
 }
 
 /* Is token t of side f alike, as a name, to some token of the other side g (their Latin forms,
