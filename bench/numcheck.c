@@ -35,7 +35,7 @@ static int diff(ta_numparser *p, const char *en, const char *ru, ta_buf *msg)
     msg->len = 0;
     if (ta_numbers_extract(p, 'e', en, strlen(en), &e) || ta_numbers_extract(p, 'r', ru, strlen(ru), &r))
         abort();
-    int n = ta_numbers_diff(en, e.data, e.len, ru, r.data, r.len, msg);
+    int n = ta_numbers_diff(en, e.data, e.len, ru, r.data, r.len, msg, NULL);
     ta_vec_release(&e);
     ta_vec_release(&r);
     return n;

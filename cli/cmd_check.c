@@ -25,7 +25,9 @@ void help_check(FILE *f)
           "  --fail-on SEV      exit 1 when a finding of this severity or above is found:\n"
           "                     info, warning, error (default) or never\n"
           "  -o OUT             write the report to OUT (complete or not at all)\n"
-          "  --presegmented, --wrapped, --encoding NAME, --repair-mojibake, --clean,\n"
+          "  --keep-mojibake    check Cyrillic read with the wrong code page as it is (by default\n"
+          "                     it is repaired first, with a message, as --repair-mojibake does)\n"
+          "  --presegmented, --wrapped, --encoding NAME, --clean,\n"
           "  --lexicon FILE, --no-lexicon, --src-lang L, --tgt-lang L   as for talign align\n"
           "exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 usage error,\n"
           "            3 input error, 4 output error\n",
@@ -61,7 +63,8 @@ static int parse(int argc, char **argv, check_args *a)
         {"format", required_argument, 0, 'f'}, {"fail-on", required_argument, 0, 'F'},
         {"output", required_argument, 0, 'o'}, {"presegmented", no_argument, 0, 'p'},
         {"wrapped", no_argument, 0, 'w'}, {"encoding", required_argument, 0, 'e'},
-        {"repair-mojibake", no_argument, 0, 'M'}, {"clean", no_argument, 0, 'C'},
+        {"repair-mojibake", no_argument, 0, 'M'}, {"keep-mojibake", no_argument, 0, 'K'},
+        {"clean", no_argument, 0, 'C'},
         {"lexicon", required_argument, 0, 'l'}, {"no-lexicon", no_argument, 0, 'N'},
         {"src-lang", required_argument, 0, 'S'}, {"tgt-lang", required_argument, 0, 'T'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
@@ -93,6 +96,7 @@ static int parse(int argc, char **argv, check_args *a)
         case 'w': a->ao.wrapped = true; break;
         case 'e': a->enc = optarg; break;
         case 'M': a->flags |= CLI_REPAIR; break;
+        case 'K': a->flags &= ~(unsigned)CLI_REPAIR; break;
         case 'C': a->flags |= CLI_CLEAN; break;
         case 'l':
             if (a->nlex == 16) {
@@ -236,7 +240,7 @@ static int report(const check_args *a, int fmt, const ta_corpus *doc, const ta_f
 int cmd_check(int argc, char **argv)
 {
     check_args a = {.co = ta_check_opts_default(), .ao = ta_aligner_opts_default(),
-                    .format = "text", .fail_on = TA_SEV_ERROR};
+                    .format = "text", .fail_on = TA_SEV_ERROR, .flags = CLI_REPAIR};
     int code = parse(argc, argv, &a);
     if (code != EXIT_OK)
         return code < 0 ? EXIT_OK : code;

@@ -37,7 +37,7 @@ static int diff(const char *en, const char *ru, const char **msg)
     ta_buf b = {0};
     cr_assert_eq(ta_numbers_extract(P, 'e', en, strlen(en), &e), 0);
     cr_assert_eq(ta_numbers_extract(P, 'r', ru, strlen(ru), &r), 0);
-    int k = ta_numbers_diff(en, e.data, e.len, ru, r.data, r.len, &b);
+    int k = ta_numbers_diff(en, e.data, e.len, ru, r.data, r.len, &b, NULL);
     snprintf(text, sizeof text, "%s", b.data ? b.data : "");
     *msg = text;
     ta_vec_release(&e);

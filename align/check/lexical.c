@@ -12,6 +12,8 @@
 /* Two Latin forms this alike are one name (a looser test than the aligner's, which also asks
  * for equal consonant skeletons) */
 #define NAME_ALIKE 0.7
+#define STEM_SLACK 2 /* letters a Russian stem may differ by from its dictionary form's */
+#define STEM_MIN 3   /* ... when the shorter has at least this many */
 #define ABBREV_MAX 5 /* letters of an all-capitals abbreviation */
 #define LATIN_MAX 64 /* bytes of a Latin form compared (as ta_name_similarity) */
 
@@ -253,10 +255,41 @@ ta_status ta_gloss_load(ta_checker *c, ta_error *err)
     return s;
 }
 
-/* Do the stems of `term` (" a b ") occur in those of the sentence (" x a b y ")? */
-static bool has(const ta_buf *sentence, const char *term)
+/* Is the sentence's stem w[0, wn) the term's stem t[0, tn)? In Russian, Snowball may cut a
+ * dictionary form shorter than its inflected forms (остров: остр, островов: остров), so one
+ * may also be the other plus at most STEM_SLACK letters. */
+static bool same_stem(const char *w, size_t wn, const char *t, size_t tn, bool ru)
 {
-    return term[1] && strstr(sentence->data, term) != NULL;
+    if (wn == tn)
+        return !memcmp(w, t, wn);
+    if (!ru)
+        return false;
+    const char *lo = wn < tn ? w : t, *hi = wn < tn ? t : w;
+    size_t ln = wn < tn ? wn : tn, hn = wn < tn ? tn : wn;
+    return ta_u8_count(lo, ln) >= STEM_MIN && !memcmp(lo, hi, ln) &&
+           ta_u8_count(hi + ln, hn - ln) <= STEM_SLACK;
+}
+
+/* Do the stems of `term` (" a b ") occur in a row among those of the sentence (" x a b y ")? */
+static bool has(const ta_buf *sentence, const char *term, bool ru)
+{
+    const char *s = sentence->data;
+    if (!term[1])
+        return false;
+    for (size_t i = 0; s[i] && s[i + 1]; i++) {
+        if (s[i] != ' ')
+            continue;
+        size_t si = i + 1, ti = 1;
+        while (term[ti] && s[si]) {
+            size_t wn = strcspn(s + si, " "), tn = strcspn(term + ti, " ");
+            if (!same_stem(s + si, wn, term + ti, tn, ru))
+                break;
+            si += wn + (s[si + wn] == ' '), ti += tn + (term[ti + tn] == ' ');
+        }
+        if (!term[ti])
+            return true;
+    }
+    return false;
 }
 
 /* Is any allowed rendering of the English term with these stems used in the bead? */
@@ -264,7 +297,7 @@ static bool allowed_used(const ta_checker *c, const char *en_stems)
 {
     const gloss_entry *g = c->gloss.data;
     for (size_t k = 0; k < c->gloss.len; k++)
-        if (!g[k].forbidden && !strcmp(g[k].en_stems, en_stems) && has(&c->stems_ru, g[k].ru_stems))
+        if (!g[k].forbidden && !strcmp(g[k].en_stems, en_stems) && has(&c->stems_ru, g[k].ru_stems, true))
             return true;
     return false;
 }
@@ -303,9 +336,9 @@ int ta_check_term(check_ctx *x)
         return -1;
     const gloss_entry *g = c->gloss.data;
     for (size_t k = 0; k < c->gloss.len; k++) {
-        if (!has(&c->stems_en, g[k].en_stems))
+        if (!has(&c->stems_en, g[k].en_stems, false))
             continue;
-        if (g[k].forbidden && has(&c->stems_ru, g[k].ru_stems)) {
+        if (g[k].forbidden && has(&c->stems_ru, g[k].ru_stems, true)) {
             if (TA_EMIT_BEAD(x, "ru", g[k].ru, NULL, "\"%s\" is a forbidden translation of \"%s\"",
                              g[k].ru, g[k].en))
                 return -1;

@@ -997,8 +997,10 @@ static int say(ta_buf *msg, int *items, const char *fmt_a, const char *a, size_t
 }
 
 int ta_numbers_diff(const char *en, const ta_number *e, size_t ne, const char *ru, const ta_number *r,
-                    size_t nr, ta_buf *msg)
+                    size_t nr, ta_buf *msg, int *changed)
 {
+    if (changed)
+        *changed = 0;
     enum { FREE, MATCHED, PAIRED };
     unsigned char *ue = calloc(ne + 1, 1), *ur = calloc(nr + 1, 1);
     int items = 0, rc = 0;
@@ -1031,6 +1033,8 @@ int ta_numbers_diff(const char *en, const ta_number *e, size_t ne, const char *r
                 if (ur[k] || !fit)
                     continue;
                 ue[i] = ur[k] = PAIRED;
+                if (changed)
+                    ++*changed;
                 rc = say(msg, &items, "", en + e[i].start, e[i].end - e[i].start, " \u2260 ",
                          ru + r[k].start, r[k].end - r[k].start);
             }

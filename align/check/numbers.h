@@ -59,8 +59,9 @@ int ta_numbers_extract(ta_numparser *p, char lang, const char *s, size_t n, ta_v
  * pair. When anything is reported, appends to msg (when not NULL) a message built from the
  * texts' own forms, items separated by "; ": "12,500 ≠ 12 000", "missing in Russian: 25%",
  * "missing in English: 7". Returns the count of items reported (a pair counts once): 0 when the
- * numbers agree; -1 when out of memory. */
+ * numbers agree; -1 when out of memory. *changed (when not NULL) receives the count of pairs
+ * among them (a number changed, not one side's addition). */
 int ta_numbers_diff(const char *en, const ta_number *e, size_t ne, const char *ru, const ta_number *r,
-                    size_t nr, ta_buf *msg);
+                    size_t nr, ta_buf *msg, int *changed);
 
 #endif

@@ -80,10 +80,12 @@ int ta_check_number(check_ctx *x)
         ta_numbers_extract(c->np, 'r', x->cur.ru, x->cur.ru_len, &c->nums_ru))
         return -1;
     c->scratch.len = 0;
-    int d = ta_numbers_diff(x->cur.en, c->nums_en.data, c->nums_en.len, x->cur.ru,
-                            c->nums_ru.data, c->nums_ru.len, &c->scratch);
+    int changed, d = ta_numbers_diff(x->cur.en, c->nums_en.data, c->nums_en.len, x->cur.ru,
+                                     c->nums_ru.data, c->nums_ru.len, &c->scratch, &changed);
     if (d < 0)
         return -1;
+    if (!changed) /* only numbers one side adds (a year, a date spelt out): often explicitation */
+        x->severity = TA_SEV_WARNING;
     return d ? TA_EMIT_BEAD(x, NULL, NULL, NULL, "%s", c->scratch.data) : 0;
 }
 
