@@ -42,4 +42,6 @@ int cmd_align(int argc, char **argv);
 void help_align(FILE *f);
 int cmd_segment(int argc, char **argv);
 void help_segment(FILE *f);
+int cmd_corpus(int argc, char **argv);
+void help_corpus(FILE *f);
 #endif
