@@ -78,6 +78,4 @@ int corpus_run(const corpus_opts *o, const ta_manifest *m, size_t from, size_t t
 
 int corpus_merge(int argc, char **argv);
 
-/* the permissions a new file gets: 0666 minus the umask, or those of `path` if it exists */
-unsigned cli_new_file_mode(const char *path);
 #endif

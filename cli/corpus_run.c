@@ -441,10 +441,8 @@ static int open_outputs(writer *w, corpus_stats *st, size_t *skip)
         if (s != TA_OK)
             return cli_fail("corpus --resume", s, &err);
     }
-    if (r != 1) {
+    if (r != 1)
         *skip = 0;
-        corpus_stats_free(st);
-    }
     for (int k = 0; k < w->paths.nfiles; k++)
         if (!(w->f[k] = fopen(w->paths.partial[k], r == 1 ? "a" : "w"))) {
             cli_msg("%s: cannot write: %s (check the folder exists and is writable)",
