@@ -544,8 +544,10 @@ int corpus_run(const corpus_opts *o, const ta_manifest *m, size_t from, size_t t
     for (int k = 0; k < started; k++)
         pthread_join(th[k], NULL);
     show(&w, skip + p.written, total, true);
-    for (size_t k = 0; p.slots && k < p.window; k++)
+    for (size_t k = 0; p.slots && k < p.window; k++) {
         slot_clear(&p.slots[k]);
+        free(p.slots[k].units);
+    }
     free(p.slots), free(th);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
