@@ -64,7 +64,7 @@ static int load_words(ta_featurizer *f, ta_strmap *m, const char *name,
         if (id == -1)
             *st = ta_fail(err, TA_EFORMAT, "%s, line %d: a line starts with %s", name, lineno[i],
                           what);
-        for (char *w = strtok(end, " \t"); id >= 0 && w && !rc; w = strtok(NULL, " \t"))
+        for (char *sv, *w = strtok_r(end, " \t", &sv); id >= 0 && w && !rc; w = strtok_r(NULL, " \t", &sv))
             rc = ta_strmap_put(m, w, strlen(w), id);
         if (rc || id == -2)
             *st = ta_fail(err, TA_ENOMEM, "out of memory");

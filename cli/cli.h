@@ -31,6 +31,9 @@ typedef struct {
 } cli_out;
 int cli_out_open(cli_out *o, const char *path);    /* exit code */
 int cli_out_close(cli_out *o, int ok);             /* exit code; removes the temp file if !ok */
+/* The permissions a new output file gets: those of `path` when it exists, else 0666 minus the
+ * umask (as open(2) would give; mkstemp gives 0600). */
+unsigned cli_new_file_mode(const char *path);
 
 /* The lexicon used when none is given: $TALIGN_LEXICON, else ../lexicon/en-ru.lex relative to
  * the binary (static buffer). */
@@ -45,4 +48,6 @@ int cmd_segment(int argc, char **argv);
 void help_segment(FILE *f);
 int cmd_check(int argc, char **argv);
 void help_check(FILE *f);
+int cmd_corpus(int argc, char **argv);
+void help_corpus(FILE *f);
 #endif

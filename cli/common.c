@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void cli_msg(const char *fmt, ...)
@@ -78,7 +79,9 @@ int cli_out_open(cli_out *o, const char *path)
         return EXIT_INTERNAL;
     }
     snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(o->tmp);
+    int fd = mkstemp(o->tmp); /* 0600: given the umask's mode, or an existing file's */
+    if (fd >= 0)
+        fchmod(fd, (mode_t)cli_new_file_mode(path));
     if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
         cli_msg("%s: cannot write: %s (check the folder exists and is writable)", path,
                 strerror(errno));

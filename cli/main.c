@@ -9,6 +9,7 @@ static const struct {
 } cmds[] = {
     {"segment", "split a news text into sentences", cmd_segment, help_segment},
     {"align", "align an English text with its Russian counterpart", cmd_align, help_align},
+    {"corpus", "align many article pairs into a translation memory", cmd_corpus, help_corpus},
     {"lexicon", "build, query and count the bilingual lexicon", cmd_lexicon, help_lexicon},
     {"check", "check a translation: omissions, numbers, names, terms, spelling", cmd_check,
      help_check},

@@ -4,15 +4,28 @@
 #include <string.h>
 
 void ta_write_tmx(FILE *f, const ta_corpus *c);
+void ta_tmx_header(FILE *f, const char *src);
+void ta_tmx_footer(FILE *f);
 
-void ta_write_tmx(FILE *f, const ta_corpus *c)
+/* up to and including <body> (shared with the corpus writer, stream.c) */
+void ta_tmx_header(FILE *f, const char *src)
 {
-    const char *src = c->src_lang ? c->src_lang : "en", *tgt = c->tgt_lang ? c->tgt_lang : "ru";
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n", f);
     fprintf(f, "  <header creationtool=\"talign\" creationtoolversion=\"%s\" segtype=\"sentence\""
                " o-tmf=\"talign\" adminlang=\"en\" srclang=\"", TA_VERSION);
     ta_put_xml(f, src, strlen(src));
     fputs("\" datatype=\"plaintext\"/>\n  <body>\n", f);
+}
+
+void ta_tmx_footer(FILE *f)
+{
+    fputs("  </body>\n</tmx>\n", f);
+}
+
+void ta_write_tmx(FILE *f, const ta_corpus *c)
+{
+    const char *src = c->src_lang ? c->src_lang : "en", *tgt = c->tgt_lang ? c->tgt_lang : "ru";
+    ta_tmx_header(f, src);
     for (size_t k = 0; k < c->n_beads; k++) {
         const ta_bead *b = &c->beads[k];
         if (ta_annot_skip(c, k))
@@ -29,5 +42,5 @@ void ta_write_tmx(FILE *f, const ta_corpus *c)
         ta_put_join(f, c->ru, c->ru_len, b->ru0, b->ru1, ta_put_xml);
         fputs("</seg></tuv>\n    </tu>\n", f);
     }
-    fputs("  </body>\n</tmx>\n", f);
+    ta_tmx_footer(f);
 }

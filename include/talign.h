@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
@@ -370,6 +371,168 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c);
  * with its text, paragraph, kind and byte offsets. TA_EIO when writing fails. */
 ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n);
 
+
+/* ---- corpora at scale: manifests, unit filters, dedup, streaming writers ---------------- */
+
+/* A list of document pairs: ids and the paths of both sides. */
+typedef struct {
+    char *id, *en, *ru;
+} ta_manifest_entry;
+typedef struct {
+    ta_manifest_entry *e;
+    size_t n;
+    char **unpaired; /* --en-dir/--ru-dir: files with no counterpart (paths), sorted */
+    size_t n_unpaired;
+} ta_manifest;
+
+/* Reads a manifest: lines ID<TAB>EN_PATH<TAB>RU_PATH; blank lines and lines starting with '#'
+ * are skipped; relative paths are taken from the manifest's folder ("-" = standard input,
+ * paths then from the current folder). Errors: TA_EIO (cannot read), TA_EFORMAT (a line without
+ * three fields: err names the line), TA_ENOMEM. *m is the caller's (ta_manifest_clear). */
+ta_status ta_manifest_read(const char *path, ta_manifest *m, ta_error *err);
+
+/* Pairs the regular files of two folders by name: the same name on both sides, or names that
+ * differ only in the language tag ("x.en.txt" and "x.ru.txt", "en_x" and "ru_x"). The id is the
+ * English file's name; entries are sorted by id; files without a counterpart go to
+ * m->unpaired. Errors: TA_EIO (a folder cannot be read), TA_ENOMEM. */
+ta_status ta_manifest_dirs(const char *en_dir, const char *ru_dir, ta_manifest *m,
+                           ta_error *err);
+
+/* Releases the manifest's contents (not `m` itself); it is then empty. */
+void ta_manifest_clear(ta_manifest *m);
+
+/* The k-th (1-based) of `of` contiguous slices of n entries: [*from, *to). Slices differ in
+ * size by at most one, and the slices 1..of in order cover 0..n in order, so that shard outputs
+ * joined in order are the output of the whole manifest. */
+void ta_manifest_slice(size_t n, unsigned k, unsigned of, size_t *from, size_t *to);
+
+/* Reads the string values of `nkeys` keys from one JSON object (a JSONL line): values[i] gets a
+ * malloc'ed, NUL-terminated UTF-8 copy of the value of keys[i] (escapes decoded, \uXXXX with
+ * surrogate pairs; a lone surrogate becomes U+FFFD), or NULL when the key is absent; numbers,
+ * booleans, null, arrays and objects are skipped. Errors: TA_EFORMAT (not a JSON object, a
+ * key's value is not a string: err gives the byte offset), TA_ENOMEM; values are then NULL. */
+ta_status ta_json_strings(const char *line, size_t len, const char *const *keys, size_t nkeys,
+                          char **values, ta_error *err);
+
+/* What became of a unit (a bead with sentences on both sides). The filters, each off by
+ * default, in the order they are tried. */
+typedef enum {
+    TA_UNIT_KEPT = 0,
+    TA_UNIT_SCORE,        /* score below min_score */
+    TA_UNIT_NOT_1_1,      /* only_1_1: a bead of several sentences */
+    TA_UNIT_SHORT,        /* a side has fewer than min_chars characters */
+    TA_UNIT_RATIO,        /* longer side / shorter side (in characters) above max_ratio */
+    TA_UNIT_IDENTICAL,    /* the target equals the source */
+    TA_UNIT_SCRIPT,       /* a side has more letters of the other side's script (Latin vs
+                             Cyrillic) than of its own: untranslated */
+    TA_UNIT_NUMBERS,      /* the numbers differ: see ta_unit_numbers_differ */
+    TA_UNIT_DUPLICATE,    /* dedup: the same pair of texts was kept before */
+    TA_UNIT_NEAR_DUPLICATE, /* dedup: the same after normalisation (ta_unit_keys) */
+    TA_UNIT_NREASONS
+} ta_unit_fate;
+
+/* The fate's stable name: "kept", "min_score", "only_1_1", "min_chars", "length_ratio",
+ * "identical", "script", "numbers", "duplicate", "near_duplicate" (static). */
+const char *ta_unit_fate_name(ta_unit_fate f);
+
+typedef struct {
+    double min_score;       /* 0 = off */
+    bool only_1_1;
+    size_t min_chars;       /* 0 = off */
+    double max_ratio;       /* 0 = off; else >= 1 */
+    bool drop_identical, drop_script, drop_numbers;
+} ta_unit_filter;
+
+/* Every filter off. */
+ta_unit_filter ta_unit_filter_default(void);
+
+/* The text of one side of a bead as the corpus writers write it: the sentences [a, b) joined
+ * by single spaces, control characters (tab and line breaks included) as spaces, bytes that are
+ * not UTF-8 dropped; so the text reads back the same from every format. Appended to *buf
+ * (malloc'ed, *len bytes, *cap allocated; start with NULL, 0, 0). TA_ENOMEM on failure. */
+ta_status ta_unit_text(const char *const *s, const size_t *len, int a, int b, char **buf,
+                       size_t *blen, size_t *cap);
+
+/* The first filter (in ta_unit_fate's order, dedup excepted) that drops a unit of texts en and
+ * ru (as from ta_unit_text), `n_en` and `n_ru` sentences, scored `score`; TA_UNIT_KEPT when
+ * none does. Pure: safe from any thread. */
+ta_unit_fate ta_unit_filter_apply(const ta_unit_filter *f, const char *en, size_t en_len,
+                                  const char *ru, size_t ru_len, int n_en, int n_ru,
+                                  double score);
+
+/* Do the numbers differ? The numbers of a text are its runs of ASCII digits, where a comma, a
+ * period, a space, a no-break space (U+00A0) or a narrow/thin space (U+202F, U+2009) between a
+ * digit and exactly three digits not followed by another digit is a thousands separator and
+ * joins the runs ("12,500", "12 500" and "12500" are one number 12500; "3.5" and "3,5" are two,
+ * 3 and 5). They differ when the two sides' numbers are not the same multiset. */
+bool ta_unit_numbers_differ(const char *en, size_t en_len, const char *ru, size_t ru_len);
+
+/* The dedup keys of a unit: keys[0] hashes both texts as they are, keys[1] the texts
+ * normalised like bifixer: lowercased, with every character that is not a letter (spaces,
+ * punctuation, digits, symbols) removed. */
+void ta_unit_keys(const char *en, size_t en_len, const char *ru, size_t ru_len,
+                  uint64_t keys[2]);
+
+/* A set of the units seen so far, to keep the first of duplicates. */
+typedef struct ta_dedup ta_dedup;
+ta_status ta_dedup_new(ta_dedup **out);
+/* TA_UNIT_DUPLICATE or TA_UNIT_NEAR_DUPLICATE when a unit with these keys was added before,
+ * else TA_UNIT_KEPT (the keys are then added). *fate is TA_UNIT_KEPT and TA_ENOMEM returned
+ * when the set cannot grow. */
+ta_status ta_dedup_add(ta_dedup *d, const uint64_t keys[2], ta_unit_fate *fate);
+size_t ta_dedup_count(const ta_dedup *d);
+void ta_dedup_free(ta_dedup *d);
+
+/* Streaming writers: one header, the units of many documents, one footer. */
+typedef enum {
+    TA_STREAM_TMX = 0, /* TMX 1.4b: <tu tuid="DOC:BEAD"> with x-doc and x-score props;
+                          segtype="block" on a unit of several sentences */
+    TA_STREAM_TSV,     /* DOC<TAB>EN<TAB>RU<TAB>SCORE<TAB>TYPE, one unit a line */
+    TA_STREAM_JSONL,   /* {"doc":…,"bead":…,"en":…,"ru":…,"score":…,"type":"1-1"} a line */
+    TA_STREAM_MOSES    /* two files: the English and the Russian text, one unit a line */
+} ta_stream_format;
+
+/* Parses "tmx", "tsv", "jsonl", "moses"; TA_EINVAL for anything else. */
+ta_status ta_stream_format_parse(const char *name, ta_stream_format *out);
+
+/* One unit as written: its document's id, the bead's index in the document (TMX tuid), the
+ * texts (ta_unit_text), the bead's sentence counts and score. */
+typedef struct {
+    const char *doc;
+    size_t bead;
+    const char *en, *ru;
+    size_t en_len, ru_len;
+    int n_en, n_ru;
+    double score;
+    const char *src_lang, *tgt_lang; /* NULL: "en", "ru" */
+} ta_unit;
+
+/* The header (TMX: up to <body>; nothing for the other formats), a unit (`f2` is the Russian
+ * file of TA_STREAM_MOSES, else unused), the footer (TMX: </body></tmx>). TA_EIO when writing
+ * fails. */
+ta_status ta_stream_header(FILE *f, ta_stream_format fmt, const char *src_lang,
+                           const char *tgt_lang);
+ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit *u);
+ta_status ta_stream_footer(FILE *f, ta_stream_format fmt);
+
+/* Reads back what the streaming writers wrote (plain or gzip files), unit by unit, to join
+ * shards and rebuild the dedup set of an interrupted run. */
+typedef struct ta_stream_reader ta_stream_reader;
+/* `path2`: the Russian file of TA_STREAM_MOSES. `limit`, `limit2`: bytes of each file to read
+ * (0 = all). Errors: TA_EIO, TA_ENOMEM. */
+ta_status ta_stream_reader_open(const char *path, const char *path2, ta_stream_format fmt,
+                                size_t limit, size_t limit2, ta_stream_reader **out,
+                                ta_error *err);
+/* The next unit: *rec (*rec_len bytes) is its record as written (a TMX <tu> element, a line;
+ * Moses: the English line, *rec2 the Russian one) and *en, *ru its texts, unescaped; all owned
+ * by the reader until the next call. *end is true after the last unit (TMX: the footer is
+ * consumed). Errors: TA_EFORMAT (not the expected format: err names the file and line),
+ * TA_EIO, TA_ENOMEM. */
+ta_status ta_stream_reader_next(ta_stream_reader *r, const char **rec, size_t *rec_len,
+                                const char **rec2, size_t *rec2_len, const char **en,
+                                size_t *en_len, const char **ru, size_t *ru_len, bool *end,
+                                ta_error *err);
+void ta_stream_reader_free(ta_stream_reader *r);
 
 /* ---- translation QA -------------------------------------------------------------------- */
 

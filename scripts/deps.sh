@@ -1,10 +1,12 @@
 #!/bin/sh
 # Installs the Debian 12 packages talign needs; does nothing when all are present.
-# `deps.sh fuzz` adds clang and its libFuzzer runtime for `make fuzz`.
+# `deps.sh fuzz` adds clang and its libFuzzer runtime for `make fuzz`; `deps.sh cluster` adds
+# Slurm (slurm-wlm, munge) and GNU parallel for tests/slurm_test.sh and tests/parallel_test.sh.
 set -e
 PKGS="libicu-dev libhunspell-dev hunspell-en-us hunspell-ru libcriterion-dev libstemmer-dev \
 zlib1g-dev mueller7-dict pkg-config libxml2-dev libxml2-utils python3"
 [ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-14-dev"
+[ "${1:-}" = cluster ] && PKGS="$PKGS slurm-wlm munge parallel"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -227,7 +227,7 @@ static ta_status load_values(ta_numparser *p, table *t, const char *dir, const c
             st = ta_fail(err, TA_EFORMAT, "%s, line %d: a line starts with a number", name, lineno[i]);
             break;
         }
-        for (char *w = strtok(end, " \t"); w && st == TA_OK; w = strtok(NULL, " \t"))
+        for (char *sv, *w = strtok_r(end, " \t", &sv); w && st == TA_OK; w = strtok_r(NULL, " \t", &sv))
             if (add_phrase(p, t, w, strlen(w), month ? W_MONTH : mult ? W_MULT : W_NUM, v))
                 st = ta_fail(err, TA_ENOMEM, "out of memory");
     }

@@ -275,7 +275,7 @@ static ta_status add_entries(ta_speller *s, char **lines, size_t n, bool exempt,
             *tab = 0;
             model = tab + 1 + strspn(tab + 1, " \t");
         }
-        for (char *w = strtok(lines[i], " "); w && st == TA_OK; w = strtok(NULL, " ")) {
+        for (char *sv, *w = strtok_r(lines[i], " ", &sv); w && st == TA_OK; w = strtok_r(NULL, " ", &sv)) {
             if (s->n_names == s->cap_names) {
                 size_t cap = s->cap_names ? s->cap_names * 2 : 64;
                 name_entry *ne = realloc(s->name_list, cap * sizeof *ne);

@@ -1,0 +1,151 @@
+#!/bin/sh
+# talign corpus: order and determinism across -j, failing pairs, --resume after kill -9, shards
+# and merge, dedup counts, gzip, stdin JSONL, folders, filters. TALIGN = the binary under test.
+set -u
+T=${TALIGN:-bin/talign}
+case $T in /*) ;; *) T=$PWD/$T ;; esac
+S=$PWD/corpora/samples
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+ok() { echo "ok   $1"; }
+bad() { echo "FAIL $1: $2"; fail=1; }
+check() { # check NAME STATUS WHAT: STATUS 0 passes, else WHAT says what went wrong
+  if [ "$2" = 0 ]; then ok "$1"; else bad "$1" "$3"; fi
+}
+expect() { # expect NAME EXPECTED_EXIT ACTUAL_EXIT
+  if [ "$2" = "$3" ]; then ok "$1"; else bad "$1" "exit $3, expected $2"; fi
+}
+docs="antonov-cyber-security arctic-expedition moscow-metro"
+mkdir -p "$tmp/docs"
+for d in $docs; do cp "$S"/tass-*-$d.en.txt "$tmp/docs/$d.en.txt"; cp "$S"/tass-*-$d.ru.txt "$tmp/docs/$d.ru.txt"; done
+# a manifest of relative paths, ids in an order that is not alphabetical
+printf '# three articles\nz-metro\tdocs/moscow-metro.en.txt\tdocs/moscow-metro.ru.txt\n' > "$tmp/m3.tsv"
+printf 'a-antonov\tdocs/antonov-cyber-security.en.txt\tdocs/antonov-cyber-security.ru.txt\n' >> "$tmp/m3.tsv"
+printf 'm-arctic\tdocs/arctic-expedition.en.txt\tdocs/arctic-expedition.ru.txt\n' >> "$tmp/m3.tsv"
+# 300 pairs: the three repeated under distinct ids
+i=0; : > "$tmp/big.tsv"
+while [ $i -lt 100 ]; do
+  for d in $docs; do printf 'p%03d-%s\tdocs/%s.en.txt\tdocs/%s.ru.txt\n' $i $d $d $d >> "$tmp/big.tsv"; done
+  i=$((i + 1))
+done
+cd "$tmp"
+
+$T help corpus | grep -q -- "--shard K/N"; check help $? "talign help corpus lacks --shard"
+
+# manifest order: the documents come out in the manifest's order, not sorted, at any -j
+$T corpus -q -j 2 --format tsv -o o3.tsv m3.tsv; check run-tsv $? "exit code"
+[ "$(cut -f1 o3.tsv | uniq | tr '\n' ' ')" = "z-metro a-antonov m-arctic " ]
+check manifest-order $? "documents out of manifest order: $(cut -f1 o3.tsv | uniq | tr '\n' ' ')"
+
+# the same bytes whatever -j is
+$T corpus -q -j 1 -o j1.tmx big.tsv && $T corpus -q -j 2 -o j2.tmx big.tsv && cmp -s j1.tmx j2.tmx
+check j1-equals-j2 $? "-j 1 and -j 2 outputs differ"
+xmllint --noout j1.tmx; check tmx-well-formed $? "xmllint rejects the TMX"
+[ "$(grep -o 'tuid="[^"]*"' j1.tmx | sort | uniq -d | wc -l)" = 0 ]; check tmx-tuid-unique $? "duplicate tuids"
+grep -q '<tu tuid="p000-antonov-cyber-security:0">' j1.tmx && grep -q '<prop type="x-doc">p099-moscow-metro</prop>' j1.tmx
+check tmx-doc-props $? "tuid or x-doc missing"
+n_multi=$(awk -F'\t' '$5 != "1-1"' o3.tsv | wc -l); n_block=$($T corpus -q -o b3.tmx m3.tsv && grep -c 'segtype="block"' b3.tmx)
+[ "$n_multi" -gt 0 ] && [ "$n_multi" = "$n_block" ]; check tmx-segtype-block $? "$n_multi beads of several sentences, $n_block marked block"
+
+# a failing pair is reported and skipped; the rest is written; exit 1
+cp m3.tsv mf.tsv
+printf 'gone\tdocs/nothing.en.txt\tdocs/moscow-metro.ru.txt\n' >> mf.tsv
+: > docs/empty.ru.txt; printf 'emptyru\tdocs/moscow-metro.en.txt\tdocs/empty.ru.txt\n' >> mf.tsv
+printf 'Hello \320\234\320 world\n' > docs/bad.en.txt; printf 'badbytes\tdocs/bad.en.txt\tdocs/moscow-metro.ru.txt\n' >> mf.tsv
+$T corpus --format tsv -o of.tsv mf.tsv 2>err; expect failed-pairs-exit 1 $?
+[ "$(cut -f1 of.tsv | uniq | tr '\n' ' ')" = "z-metro a-antonov m-arctic " ]; check failed-rest-written $? "the good pairs are not all written"
+grep -q '"pairs_failed": 3' of.tsv.report.json && grep -q '"reason": "missing"' of.tsv.report.json &&
+  grep -q '"reason": "empty"' of.tsv.report.json && grep -q '"reason": "undecodable"' of.tsv.report.json
+check failed-reasons $? "the report lacks the three failures with their reasons"
+grep -q "3 of 6 pairs failed" err && grep -q "nothing.en.txt" err; check failed-summary $? "no summary of failures on stderr"
+$T corpus -q --min-score 1.5 -o x.tsv m3.tsv 2>/dev/null; expect min-score-validated 2 $?
+$T corpus -q -o x.tsv nosuch.tsv 2>/dev/null; expect missing-manifest 3 $?
+
+# permissions: the umask's, not mkstemp's 0600
+(umask 022; $T corpus -q -o perm.tsv m3.tsv); [ "$(stat -c %a perm.tsv)" = 644 ]; check output-mode $? "mode $(stat -c %a perm.tsv)"
+
+# gzip: decompresses to the plain output
+$T corpus -q -o g.tmx.gz big.tsv && gzip -dc g.tmx.gz | cmp -s - j1.tmx; check gzip-equals-plain $? "gunzip(OUT.gz) != OUT"
+
+# dedup: 100 copies of three articles keep the units of one copy; the drops are counted
+$T corpus -q --format tsv -o one.tsv m3.tsv
+$T corpus -q --dedup -o d.tsv big.tsv
+kept=$(wc -l < d.tsv); one=$(sort -u -t'	' -k2,3 one.tsv | wc -l)
+[ "$kept" -gt 0 ] && [ "$kept" -le "$one" ]; check dedup-kept $? "$kept units kept, one copy has $one distinct"
+units=$(sed -n 's/.*"units": \([0-9]*\).*/\1/p' d.tsv.report.json)
+dup=$(sed -n 's/.*"dropped_duplicate": \([0-9]*\).*/\1/p' d.tsv.report.json)
+near=$(sed -n 's/.*"dropped_near_duplicate": \([0-9]*\).*/\1/p' d.tsv.report.json)
+[ $((kept + dup + near)) = "$units" ] && [ "$dup" -gt 0 ]; check dedup-counts $? "kept $kept + dup $dup + near $near != units $units"
+# near duplicates: the same letters, other case, spaces and digits
+printf 'Moscow opens 3 stations.\n' > docs/n1.en; printf 'Москва открыла 3 станции.\n' > docs/n1.ru
+printf 'MOSCOW opens 5 stations!\n' > docs/n2.en; printf 'Москва  открыла 5 станции.\n' > docs/n2.ru
+printf 'a\tdocs/n1.en\tdocs/n1.ru\nb\tdocs/n2.en\tdocs/n2.ru\n' > near.tsv
+$T corpus -q --no-lexicon --dedup -o near.out.tsv near.tsv
+[ "$(wc -l < near.out.tsv)" = 1 ] && grep -q '"dropped_near_duplicate": 1' near.out.tsv.report.json
+check dedup-near $? "a near duplicate was not dropped"
+
+# --resume after kill -9 in the middle gives the bytes of an uninterrupted run (dedup, gzip)
+$T corpus -q -j 1 --dedup -o ref.tsv.gz big.tsv
+$T corpus -q -j 1 --dedup -o res.tsv.gz big.tsv & pid=$!
+n=0; k=0
+while [ $k -lt 200 ]; do
+  n=$(sed -n 's/^pairs //p' res.tsv.progress 2>/dev/null); n=${n:-0}
+  [ "$n" -gt 20 ] && break
+  sleep 0.05; k=$((k + 1))
+done
+kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+[ "$n" -gt 0 ] && [ "$n" -lt 300 ] && [ ! -e res.tsv.gz ]
+check resume-killed-midway $? "not killed in the middle (checkpoint at $n pairs) or OUT exists"
+$T corpus -q -j 2 --dedup --resume -o res.tsv.gz big.tsv; expect resume-exit 0 $?
+cmp -s ref.tsv.gz res.tsv.gz; check resume-same-bytes $? "resumed output differs from the uninterrupted one"
+[ ! -e res.tsv.gz.partial ] && [ ! -e res.tsv.progress ]; check resume-cleans-up $? "partial or progress file left"
+grep -q '"pairs_done": 300' res.tsv.report.json; check resume-report $? "the report does not count all 300 pairs"
+$T corpus -q --dedup --resume -o other.tsv big.tsv >/dev/null 2>&1  # nothing to resume: a full run
+cmp -s other.tsv "$(gzip -dc ref.tsv.gz > refplain.tsv; echo refplain.tsv)"; check resume-without-checkpoint $? "differs"
+printf 'talign-corpus-progress 1\nfingerprint 0\npairs 1\nbytes 0 0\n' > opt.tsv.progress; : > opt.tsv.partial
+$T corpus -q --resume -o opt.tsv big.tsv 2>/dev/null; expect resume-other-options 2 $?
+
+# shards merged in order == one run, with and without dedup, TMX and TSV
+for f in tmx tsv; do
+  for d in "" --dedup; do
+    $T corpus -q $d --format $f -o all.$f big.tsv
+    for k in 1 2 3 4; do $T corpus -q $d --format $f --shard $k/4 -o s$k.$f big.tsv; done
+    $T corpus merge -q $d --format $f -o merged.$f s1.$f s2.$f s3.$f s4.$f
+    cmp -s all.$f merged.$f; check "shards-merge-$f${d:+-dedup}" $? "merged shards differ from one run"
+  done
+done
+grep -q '"pairs_done": 300' merged.tsv.report.json; check merge-report-summed $? "reports not summed"
+xmllint --noout merged.tmx; check merge-tmx-well-formed $? "xmllint rejects the merged TMX"
+
+# Moses: two files, line for line
+$T corpus -q --format moses -o mo m3.tsv && [ "$(wc -l < mo.en)" = "$(wc -l < mo.ru)" ] && [ "$(wc -l < mo.en)" = "$(wc -l < one.tsv)" ]
+check moses $? "mo.en / mo.ru line counts"
+
+# stdin JSONL (a streaming mapper): the same units as a manifest run, ids from the records
+python3 - m3.tsv > in.jsonl <<'PY'
+import json, sys, os
+for line in open(sys.argv[1]):
+    if line.startswith('#'): continue
+    i, e, r = line.rstrip('\n').split('\t')
+    print(json.dumps({"id": i, "en": open(e).read(), "ru": open(r).read(), "extra": [1, {"x": None}]}, ensure_ascii=True))
+PY
+$T corpus -q --format jsonl -o m3.jsonl m3.tsv
+$T corpus -q --stdin-jsonl < in.jsonl > s3.jsonl; expect stdin-jsonl-exit 0 $?
+cmp -s m3.jsonl s3.jsonl; check stdin-jsonl-same $? "stdin JSONL output differs from the manifest run"
+printf '{"id":"x","en":"Hello.","ru":"\\ud83d\\ude00 \\u041f\\u0440\\u0438\\u0432\\u0435\\u0442."}\nnot json\n' | $T corpus -q --no-lexicon --stdin-jsonl > sj.out 2>/dev/null
+expect stdin-jsonl-bad-record 1 $?
+grep -q '"ru":"😀 Привет."' sj.out; check stdin-jsonl-surrogates $? "\\u escapes not decoded: $(cat sj.out)"
+
+# folders paired by name; unpaired files listed
+mkdir -p en ru
+for d in $docs; do cp docs/$d.en.txt en/$d.en.txt; cp docs/$d.ru.txt ru/$d.ru.txt; done
+cp docs/moscow-metro.en.txt en/lonely.txt
+$T corpus -q --format tsv --en-dir en --ru-dir ru -o dirs.tsv; expect dirs-exit 0 $?
+[ "$(cut -f1 dirs.tsv | uniq | wc -l)" = 3 ] && grep -q 'en/lonely.txt' dirs.tsv.report.json; check dirs-unpaired $? "pairs or unpaired list wrong"
+
+# filters
+$T corpus -q --format tsv --only-1-1 -o f11.tsv m3.tsv && [ "$(cut -f5 f11.tsv | sort -u)" = 1-1 ]; check only-1-1 $? "other bead types kept"
+$T corpus -q --format tsv --min-score 0.999 -o fs.tsv m3.tsv && [ -z "$(awk -F'\t' '$4 < 0.999' fs.tsv)" ] && [ "$(wc -l < fs.tsv)" -lt "$(wc -l < one.tsv)" ]
+check min-score $? "low-scored units kept"
+exit $fail
