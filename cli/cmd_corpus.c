@@ -52,6 +52,8 @@ void help_corpus(FILE *f)
           "                   digits, where , . space, no-break or thin space before exactly\n"
           "                   three digits separates thousands (12,500 = 12 500 = 12500; 3.5 is\n"
           "                   3 and 5); the two sides' numbers must be the same multiset\n"
+          "  --spell --drop-misspelled  drop units with a word the spelling check flags\n"
+          "                   (hunspell en_US, ru_RU, as talign check; --dict-dir DIR)\n"
           "  --dedup          keep the first of units with the same texts, or the same after\n"
           "                   lowercasing and removing all but letters (like bifixer)\n"
           "alignment: --lexicon FILE, --no-lexicon, --presegmented, --wrapped, --max-bead 2|3,\n"
@@ -81,7 +83,7 @@ static bool parse_num(const char *s, double lo, double hi, double *v)
 typedef struct {
     const char *lex[MAX_LEX], *manifest, *en_dir, *ru_dir, *format, *shard;
     int nlex;
-    bool preseg, wrapped;
+    bool preseg, wrapped, spell;
 } cli_args;
 
 static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
@@ -100,7 +102,9 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
         {"wrapped", no_argument, 0, 'w'}, {"max-bead", required_argument, 0, 'm'},
         {"band", required_argument, 0, 'b'}, {"clean", no_argument, 0, 'C'},
         {"repair-mojibake", no_argument, 0, 'M'}, {"src-lang", required_argument, 0, 'S'},
-        {"tgt-lang", required_argument, 0, 'T'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"tgt-lang", required_argument, 0, 'T'}, {"spell", no_argument, 0, 'X'},
+        {"drop-misspelled", no_argument, 0, 'Y'}, {"dict-dir", required_argument, 0, 'Z'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     double v;
     int c;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -145,6 +149,9 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
         case 'W': o->filter.drop_script = true; break;
         case 'D': o->filter.drop_numbers = true; break;
         case 'd': o->dedup = true; break;
+        case 'X': a->spell = true; break;
+        case 'Y': o->drop_misspelled = true; break;
+        case 'Z': o->dict_dir = optarg; break;
         case 'l':
             if (a->nlex == MAX_LEX)
                 bad = "at most 16 --lexicon files";
@@ -187,19 +194,23 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
         : NULL;
     if (!bad && (o->aopts.align.max_bead < 2 || o->aopts.align.max_bead > 3))
         bad = "--max-bead must be 2 or 3";
+    if (!bad && o->drop_misspelled && !a->spell)
+        bad = "--drop-misspelled needs --spell";
     if (!bad && o->aopts.align.band < 1)
         bad = "--band must be a positive number";
     if (bad) {
         cli_msg("corpus: %s", bad);
         return EXIT_USAGE;
     }
+    o->spell = a->spell;
     o->aopts.src_lang = o->src_lang, o->aopts.tgt_lang = o->tgt_lang;
     o->aopts.presegmented = a->preseg, o->aopts.wrapped = a->wrapped;
     char num[64];
     uint64_t h = 0xcbf29ce484222325ull;
     snprintf(num, sizeof num, "%d %g %d %zu %g %d%d%d%d %u/%u %d%d%d%d %d %d", (int)o->fmt,
              o->filter.min_score, o->filter.only_1_1, o->filter.min_chars, o->filter.max_ratio,
-             o->filter.drop_identical, o->filter.drop_script, o->filter.drop_numbers, o->dedup,
+             o->filter.drop_identical, o->filter.drop_script, o->filter.drop_numbers,
+             o->dedup + 2 * o->drop_misspelled + 4 * o->spell,
              o->shard_k, o->shard_n, a->preseg, a->wrapped, o->clean, o->repair,
              o->aopts.align.max_bead, o->aopts.align.band);
     h = mix(mix(mix(mix(h, num), a->manifest), a->en_dir), a->ru_dir);

@@ -17,6 +17,7 @@ typedef struct {
     size_t pairs, done, failed;
     size_t beads[BEAD_TYPES];
     size_t units;                  /* beads with sentences on both sides */
+    size_t misspelled;             /* --spell: units with a spelling finding (kept or not) */
     double score_sum;              /* over units, for the mean */
     size_t fate[TA_UNIT_NREASONS]; /* kept and dropped by each filter */
     corpus_failure *fail;
@@ -63,6 +64,9 @@ typedef struct {
     ta_stream_format fmt;
     ta_unit_filter filter;
     bool dedup, quiet, resume, stdin_jsonl, clean, repair;
+    bool spell;            /* --spell: check spelling (hunspell), count misspelt units */
+    bool drop_misspelled;  /* --drop-misspelled: and drop them */
+    const char *dict_dir;  /* hunspell dictionaries (NULL: the default) */
     int threads;
     unsigned shard_k, shard_n;
     const char *src_lang, *tgt_lang;

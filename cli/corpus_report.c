@@ -28,6 +28,7 @@ static const struct {
     {"pairs_done", offsetof(corpus_stats, done)},
     {"pairs_failed", offsetof(corpus_stats, failed)},
     {"units", offsetof(corpus_stats, units)},
+    {"units_misspelled", offsetof(corpus_stats, misspelled)},
 };
 enum { NCOUNTERS = sizeof counters / sizeof *counters };
 
@@ -80,6 +81,7 @@ void corpus_stats_add(corpus_stats *to, const corpus_stats *from)
 {
     to->pairs += from->pairs, to->done += from->done, to->failed += from->failed;
     to->units += from->units, to->score_sum += from->score_sum;
+    to->misspelled += from->misspelled;
     for (int k = 0; k < BEAD_TYPES; k++)
         to->beads[k] += from->beads[k];
     for (int k = 0; k < TA_UNIT_NREASONS; k++)

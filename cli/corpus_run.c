@@ -116,10 +116,30 @@ static ta_text *decode_side(slot *s, const char *id, const char *what, const cha
 }
 
 /* the units of an aligned pair, filtered, rendered into the slot's buffers */
-static int render(const corpus_opts *o, slot *s, const char *id, const ta_pair *pair)
+/* --spell: the spelling findings of the pair (sorted by bead); -1 when the check fails */
+static int spelling(ta_checker *ck, const ta_corpus *c, ta_finding **f, size_t *n)
+{
+    *f = NULL, *n = 0;
+    return ck && ta_check(ck, c, f, n, NULL) != TA_OK ? -1 : 0;
+}
+
+static bool misspelt(const ta_finding *f, size_t n, size_t bead)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f[i].bead == bead)
+            return true;
+    return false;
+}
+
+static int render(const corpus_opts *o, ta_checker *ck, slot *s, const char *id,
+                  const ta_pair *pair)
 {
     ta_corpus c;
     ta_pair_corpus(pair, &c);
+    ta_finding *sf;
+    size_t nsf;
+    if (spelling(ck, &c, &sf, &nsf))
+        return -1;
     FILE *f = open_memstream(&s->out, &s->out_len), *f2 = NULL;
     if (f && o->fmt == TA_STREAM_MOSES && !(f2 = open_memstream(&s->out2, &s->out2_len)))
         fclose(f), f = NULL;
@@ -144,6 +164,10 @@ static int render(const corpus_opts *o, slot *s, const char *id, const ta_pair *
         s->st.score_sum += b->score;
         ta_unit_fate fate = ta_unit_filter_apply(&o->filter, en ? en : "", el, ru ? ru : "", rl,
                                                  ne, nr, b->score);
+        bool bad_spelling = ck && misspelt(sf, nsf, k);
+        s->st.misspelled += bad_spelling;
+        if (fate == TA_UNIT_KEPT && bad_spelling && o->drop_misspelled)
+            fate = TA_UNIT_MISSPELLED;
         s->st.fate[fate]++;
         if (fate != TA_UNIT_KEPT)
             continue;
@@ -169,14 +193,15 @@ static int render(const corpus_opts *o, slot *s, const char *id, const ta_pair *
         u->len2 = f2 ? (size_t)ftello(f2) - u->off2 : 0;
     }
     free(en), free(ru);
+    ta_findings_free(sf, nsf);
     bad |= fclose(f) != 0 ? -1 : 0;
     if (f2)
         bad |= fclose(f2) != 0 ? -1 : 0;
     return bad;
 }
 
-static void process(const corpus_opts *o, ta_aligner *al, slot *s, const ta_manifest_entry *e,
-                    const char *json, size_t lineno)
+static void process(const corpus_opts *o, ta_aligner *al, ta_checker *ck, slot *s,
+                    const ta_manifest_entry *e, const char *json, size_t lineno)
 {
     ta_text *te = NULL, *tr = NULL;
     char *v[3] = {NULL, NULL, NULL}, idbuf[32];
@@ -204,8 +229,8 @@ static void process(const corpus_opts *o, ta_aligner *al, slot *s, const ta_mani
         ta_status st = ta_aligner_run(al, et, el, rt, rl, &pair, &err);
         if (st != TA_OK)
             fail(s, id, e ? e->en : "(stdin)", "align", err.message[0] ? err.message : ta_strerror(st));
-        else if (render(o, s, id, pair) != 0)
-            fail(s, id, e ? e->en : "(stdin)", "internal", "out of memory");
+        else if (render(o, ck, s, id, pair) != 0)
+            fail(s, id, e ? e->en : "(stdin)", "internal", "out of memory or no dictionary");
         else
             s->st.done++;
         ta_pair_free(pair);
@@ -222,7 +247,15 @@ static void *worker(void *arg)
     pool *p = arg;
     ta_aligner *al = NULL;
     ta_error err = {0};
+    ta_checker *ck = NULL;
     ta_status st = ta_aligner_new(&p->o->aopts, p->o->lx, &al, &err);
+    if (st == TA_OK && p->o->spell) { /* a speller per worker: hunspell is not thread-safe */
+        ta_check_opts co = ta_check_opts_default();
+        co.checks = "-all,spelling";
+        co.dict_dir = p->o->dict_dir;
+        co.no_suggestions = true;
+        st = ta_checker_new(&co, p->o->lx, &ck, &err);
+    }
     char *line = NULL;
     size_t cap = 0;
     pthread_mutex_lock(&p->mu);
@@ -260,7 +293,7 @@ static void *worker(void *arg)
         slot *s = &p->slots[seq % p->window];
         s->state = SLOT_BUSY;
         pthread_mutex_unlock(&p->mu);
-        process(p->o, al, s, e, line, lineno);
+        process(p->o, al, ck, s, e, line, lineno);
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_READY;
         pthread_cond_broadcast(&p->cv);
@@ -269,6 +302,7 @@ static void *worker(void *arg)
     pthread_mutex_unlock(&p->mu);
     free(line);
     ta_aligner_free(al);
+    ta_checker_free(ck);
     return NULL;
 }
 

@@ -7,7 +7,7 @@
 
 static const char *const fate_names[TA_UNIT_NREASONS] = {
     "kept", "min_score", "only_1_1", "min_chars", "length_ratio", "identical", "script",
-    "numbers", "duplicate", "near_duplicate"};
+    "numbers", "misspelled", "duplicate", "near_duplicate"};
 
 const char *ta_unit_fate_name(ta_unit_fate f)
 {

@@ -426,6 +426,8 @@ typedef enum {
     TA_UNIT_SCRIPT,       /* a side has more letters of the other side's script (Latin vs
                              Cyrillic) than of its own: untranslated */
     TA_UNIT_NUMBERS,      /* the numbers differ: see ta_unit_numbers_differ */
+    TA_UNIT_MISSPELLED,   /* a side has a word the spelling check flags (ta_check's
+                             "spelling"; decided by the caller, not ta_unit_filter_apply) */
     TA_UNIT_DUPLICATE,    /* dedup: the same pair of texts was kept before */
     TA_UNIT_NEAR_DUPLICATE, /* dedup: the same after normalisation (ta_unit_keys) */
     TA_UNIT_NREASONS

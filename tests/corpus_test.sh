@@ -148,4 +148,16 @@ $T corpus -q --format tsv --en-dir en --ru-dir ru -o dirs.tsv; expect dirs-exit 
 $T corpus -q --format tsv --only-1-1 -o f11.tsv m3.tsv && [ "$(cut -f5 f11.tsv | sort -u)" = 1-1 ]; check only-1-1 $? "other bead types kept"
 $T corpus -q --format tsv --min-score 0.999 -o fs.tsv m3.tsv && [ -z "$(awk -F'\t' '$4 < 0.999' fs.tsv)" ] && [ "$(wc -l < fs.tsv)" -lt "$(wc -l < one.tsv)" ]
 check min-score $? "low-scored units kept"
+# --spell --drop-misspelled: units with a word hunspell flags (the samples have a few) are
+# counted and dropped; without --drop-misspelled only counted
+if [ -f /usr/share/hunspell/ru_RU.dic ]; then
+  $T corpus -q --format tsv --spell --drop-misspelled -o sp.tsv m3.tsv
+  n=$(sed -n 's/.*"dropped_misspelled": \([0-9]*\).*/\1/p' sp.tsv.report.json)
+  m=$(sed -n 's/.*"units_misspelled": \([0-9]*\).*/\1/p' sp.tsv.report.json)
+  [ "${n:-0}" -gt 0 ] && [ "$n" = "$m" ] && [ $(($(wc -l < sp.tsv) + n)) = "$(wc -l < one.tsv)" ]
+  check spell-drop $? "misspelt units not dropped (dropped ${n:-?}, misspelled ${m:-?})"
+  $T corpus -q --format tsv --spell -o sp2.tsv m3.tsv && cmp -s sp2.tsv one.tsv && grep -q "\"units_misspelled\": $m" sp2.tsv.report.json
+  check spell-count-only $? "--spell alone changed the output or did not count"
+  $T corpus -q --format tsv --drop-misspelled -o sp3.tsv m3.tsv 2>/dev/null; expect drop-misspelled-needs-spell 2 $?
+fi
 exit $fail
