@@ -171,8 +171,8 @@ int ta_check_name(check_ctx *x)
 
 /* ---- glossary terms ---- */
 
-/* " stem stem ... " of the words of s (letters and digits, inner hyphens and apostrophes)
- * into out. 0, or -1 out of memory. */
+/* " stem stem ... " of the words of s (letters and digits, inner apostrophes; a hyphen
+ * separates words: пресс-клуб is пресс клуб) into out. 0, or -1 out of memory. */
 static int stems_of(ta_stemmer *st, char lang, const char *s, size_t n, ta_buf *out, ta_buf *tmp)
 {
     out->len = 0;
@@ -183,7 +183,7 @@ static int stems_of(ta_stemmer *st, char lang, const char *s, size_t n, ta_buf *
         while (i < n) {
             size_t j = i;
             uint32_t ch = ta_u8_decode(s, n, &j);
-            if (!ta_is_alpha(ch) && !ta_is_digit(ch) && !(z > a && (ch == '-' || ch == '\'')))
+            if (!ta_is_alpha(ch) && !ta_is_digit(ch) && !(z > a && ch == '\''))
                 break;
             i = j, z = ta_is_alpha(ch) || ta_is_digit(ch) ? j : z;
         }
@@ -257,7 +257,8 @@ ta_status ta_gloss_load(ta_checker *c, ta_error *err)
 
 /* Is the sentence's stem w[0, wn) the term's stem t[0, tn)? In Russian, Snowball may cut a
  * dictionary form shorter than its inflected forms (остров: остр, островов: остров), so one
- * may also be the other plus at most STEM_SLACK letters. */
+ * may also be the other plus at most STEM_SLACK letters. English stems must be equal: a
+ * looser test takes count for country, press for president. */
 static bool same_stem(const char *w, size_t wn, const char *t, size_t tn, bool ru)
 {
     if (wn == tn)
