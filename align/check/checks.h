@@ -42,7 +42,8 @@ struct ta_checker {
     ta_vec nums_en, nums_ru; /* ta_number */
     struct ta_speller *sp;   /* spelling: the speller (spell.h) */
     ta_vec misspelt;         /* ta_misspelling */
-    struct ta_spell_preload *preload; /* the dictionaries loading in a thread, until joined */
+    struct ta_spell_preload *preload;
+    ta_strmap openers[2];    /* omission: clause-opening words, English and Russian */ /* the dictionaries loading in a thread, until joined */
 };
 
 /* Loads what the switched-on checks need (glossary ...). */
@@ -62,6 +63,9 @@ int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *
                       size_t ru_len);
 static inline bool ta_ev_en(const ta_checker *c, int t) { return ((bool *)c->em.data)[t]; }
 static inline bool ta_ev_ru(const ta_checker *c, int u) { return ((bool *)c->rm.data)[u]; }
+
+/* The clause-opening words of clause.en / clause.ru (omission.c). */
+ta_status ta_clauses_load(ta_checker *c, ta_error *err);
 
 /* The checks (each a check_fn). */
 int ta_check_omission(check_ctx *x);

@@ -25,6 +25,8 @@ ta_status ta_checker_init(ta_checker *c, ta_error *err)
     ta_status s = ta_featurizer_init(&c->fz, c->lx, err);
     if (s == TA_OK && ta_checker_on(c, ta_check_term))
         s = ta_gloss_load(c, err);
+    if (s == TA_OK && (ta_checker_on(c, ta_check_omission) || ta_checker_on(c, ta_check_addition)))
+        s = ta_clauses_load(c, err);
     if (s == TA_OK)
         s = ta_surface_init(c, err);
     return s == TA_OK ? ta_wordchecks_init(c, err) : s;
@@ -40,6 +42,8 @@ void ta_checker_release(ta_checker *c)
     ta_gloss_release(c);
     ta_surface_release(c);
     ta_wordchecks_release(c);
+    ta_strmap_release(&c->openers[0]);
+    ta_strmap_release(&c->openers[1]);
     ta_buf_release(&c->en);
     ta_buf_release(&c->ru);
     ta_buf_release(&c->stems_en);

@@ -7,12 +7,35 @@
 
 /* A clause is left out when it has at least CLAUSE_MIN_WORDS content words, at most
  * CLAUSE_MAX_SHARE of them with evidence, and the rest of the bead at least REST_MIN_WORDS
- * content words of which REST_MIN_SHARE have evidence (so that the bead is a translation). */
+ * content words of which REST_MIN_SHARE have evidence (so that the bead is a translation).
+ * Clauses are also found without their boundaries: RUN_MIN content words in a row without
+ * evidence, in a bead whose other words have it. */
 #define CLAUSE_MIN_WORDS 3
-#define CLAUSE_MAX_SHARE 0.2
+#define CLAUSE_MAX_SHARE 0.34
 #define REST_MIN_WORDS 3
 #define REST_MIN_SHARE 0.5
+#define RUN_MIN 4
+/* ... and when the other side is shorter than the length model expects by at least this share
+ * of the clause's length (a translation that says the same in other words is not) */
+#define CLAUSE_LENGTH_SHARE 0.5
 #define QUOTE_MAX 120 /* bytes of a clause quoted in a message */
+
+ta_status ta_clauses_load(ta_checker *c, ta_error *err)
+{
+    static const char *const files[2] = {"clause.en", "clause.ru"};
+    for (int k = 0; k < 2; k++) {
+        char **lines;
+        size_t n;
+        ta_status s = ta_data_lines(c->o.data_dir, files[k], &lines, &n, NULL, err);
+        for (size_t i = 0; s == TA_OK && i < n; i++)
+            if (ta_strmap_put(&c->openers[k], lines[i], strlen(lines[i]), 1))
+                s = ta_fail(err, TA_ENOMEM, "out of memory");
+        ta_lines_free(lines);
+        if (s != TA_OK)
+            return s;
+    }
+    return TA_OK;
+}
 
 static const char *side_name(bool en) { return en ? "English" : "Russian"; }
 
@@ -30,7 +53,8 @@ static int null_bead(check_ctx *x, bool en)
                         n > QUOTE_MAX ? "..." : "");
 }
 
-/* Is byte i of s a clause boundary (, ; : ( ) dashes, or a sentence end before a space)? */
+/* The length of the clause boundary at byte i of s (, ; : ( ) dashes, a sentence end before
+ * a space), 0 when there is none. */
 static size_t boundary(const char *s, size_t n, size_t i)
 {
     char ch = s[i];
@@ -43,9 +67,26 @@ static size_t boundary(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* Does a clause-opening word (clause.LANG) start at byte i of s, after a space? */
+static bool opener(ta_checker *c, bool en, const char *s, size_t n, size_t i)
+{
+    if (!i || s[i - 1] != ' ')
+        return false;
+    size_t z = i;
+    while (z < n) {
+        size_t q = z;
+        if (!ta_is_alpha(ta_u8_decode(s, n, &q)))
+            break;
+        z = q;
+    }
+    c->scratch.len = 0;
+    return z > i && !ta_u8_lower(&c->scratch, s + i, z - i, false) &&
+           ta_strmap_get(&c->openers[!en], c->scratch.data, c->scratch.len, NULL);
+}
+
 typedef struct {
     const ta_feat *f;
-    const ta_vec *ev;
+    const bool *ev;
 } side_ev;
 
 /* Content words (and those with evidence) of f that start in [a, z). */
@@ -54,42 +95,84 @@ static void count_in(side_ev s, size_t a, size_t z, int *n, int *m)
     *n = *m = 0;
     for (int t = 0; t < s.f->ncontent; t++)
         if (s.f->start[t] >= a && s.f->start[t] < z)
-            ++*n, *m += ((const bool *)s.ev->data)[t];
+            ++*n, *m += s.ev[t];
 }
 
-/* Left-out clauses of one side of the bead under test (c->fe/fr filled). */
+/* Is the other side shorter than the length model expects (Russian characters = c * English
+ * ones) by at least CLAUSE_LENGTH_SHARE of the clause t[a, z), as a translation without it is?
+ * All lengths in Russian characters. */
+static bool other_short(const check_ctx *x, bool en, const char *t, size_t a, size_t z)
+{
+    double c = x->ck->len_model.c;
+    double expected = c * (double)ta_u8_count(x->cur.en, x->cur.en_len);
+    double lr = (double)ta_u8_count(x->cur.ru, x->cur.ru_len);
+    double clause = (double)ta_u8_count(t + a, z - a) * (en ? c : 1);
+    return (en ? expected - lr : lr - expected) >= CLAUSE_LENGTH_SHARE * clause;
+}
+
+/* Reports t[a, z) as a left-out clause (trimmed of spaces and end punctuation). */
+static int report_clause(check_ctx *x, bool en, const char *t, size_t a, size_t z)
+{
+    while (a < z && t[a] == ' ')
+        a++;
+    while (z > a && (t[z - 1] == '.' || t[z - 1] == '!' || t[z - 1] == '?' || t[z - 1] == ' '))
+        z--;
+    size_t len = z - a > QUOTE_MAX ? QUOTE_MAX : z - a;
+    return TA_EMIT_BEAD(x, en ? "en" : "ru", NULL, NULL, "%s clause with no %s counterpart: "
+                        "\"%.*s%s\"", side_name(en), side_name(!en), (int)len, t + a,
+                        z - a > QUOTE_MAX ? "..." : "");
+}
+
+static bool left_out(int cn, int cm, int all, int matched)
+{
+    int rn = all - cn, rm = matched - cm;
+    return cn >= CLAUSE_MIN_WORDS && cm <= CLAUSE_MAX_SHARE * cn && rn >= REST_MIN_WORDS &&
+           rm >= REST_MIN_SHARE * rn;
+}
+
+/* The longest run of content words without evidence: its first and last token (-1 none). */
+static void longest_run(side_ev s, int *first, int *last)
+{
+    int best = 0;
+    *first = *last = -1;
+    for (int t = 0, start = 0; t <= s.f->ncontent; t++)
+        if (t == s.f->ncontent || s.ev[t]) {
+            if (t - start > best)
+                best = t - start, *first = start, *last = t - 1;
+            start = t + 1;
+        }
+}
+
+/* Left-out clauses of one side of the bead under test (c->fe/fr filled): each clause between
+ * boundaries and clause-opening words, else the longest run of words without evidence. */
 static int clauses(check_ctx *x, bool en)
 {
     ta_checker *c = x->ck;
-    side_ev s = {en ? &c->fe : &c->fr, en ? &c->em : &c->rm};
+    side_ev s = {en ? &c->fe : &c->fr, (const bool *)(en ? c->em.data : c->rm.data)};
     const char *t = en ? x->cur.en : x->cur.ru;
     size_t n = en ? x->cur.en_len : x->cur.ru_len;
-    int all = 0, matched = 0;
+    int all = 0, matched = 0, found = 0;
     count_in(s, 0, n, &all, &matched);
     x->severity = TA_SEV_WARNING;
     for (size_t a = 0, i = 0; i <= n; i++) {
         size_t w = i < n ? boundary(t, n, i) : 1;
-        if (!w)
+        bool open = !w && i < n && i > a && opener(c, en, t, n, i);
+        if (!w && !open)
             continue;
         int cn, cm;
         count_in(s, a, i, &cn, &cm);
-        int rn = all - cn, rm = matched - cm;
-        if (cn >= CLAUSE_MIN_WORDS && cm <= CLAUSE_MAX_SHARE * cn && rn >= REST_MIN_WORDS &&
-            rm >= REST_MIN_SHARE * rn) {
-            size_t z = i;
-            while (a < z && t[a] == ' ')
-                a++;
-            while (z > a && (t[z - 1] == '.' || t[z - 1] == '!' || t[z - 1] == '?'))
-                z--;
-            size_t len = z - a > QUOTE_MAX ? QUOTE_MAX : z - a;
-            if (TA_EMIT_BEAD(x, en ? "en" : "ru", NULL, NULL, "%s clause with no %s counterpart: "
-                             "\"%.*s%s\"", side_name(en), side_name(!en), (int)len, t + a,
-                             z - a > QUOTE_MAX ? "..." : ""))
-                return -1;
-        }
-        a = i + w, i += w - 1;
+        if (left_out(cn, cm, all, matched) && other_short(x, en, t, a, i) &&
+            (++found, report_clause(x, en, t, a, i)))
+            return -1;
+        a = i + w, i += w ? w - 1 : 0;
     }
-    return 0;
+    int first, last;
+    longest_run(s, &first, &last);
+    if (found || first < 0 || last - first + 1 < RUN_MIN ||
+        !left_out(last - first + 1, 0, all, matched) ||
+        !other_short(x, en, t, s.f->start[first], s.f->end[last]))
+        return 0;
+    return report_clause(x, en, t, s.f->start[first], s.f->end[last]);
 }
 
 static int omission(check_ctx *x, bool en)

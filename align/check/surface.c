@@ -12,7 +12,8 @@
 
 ta_status ta_surface_init(ta_checker *c, ta_error *err)
 {
-    if (!ta_checker_on(c, ta_check_length))
+    if (!ta_checker_on(c, ta_check_length) && !ta_checker_on(c, ta_check_omission) &&
+        !ta_checker_on(c, ta_check_addition))
         return TA_OK;
     ta_status s = ta_model_read(&c->len_model, true);
     return s == TA_OK ? TA_OK

@@ -1,0 +1,32 @@
+# Words that open a clause in Russian, for the check of left-out clauses (align/check/
+# omission.c); see clause.en. One word a line, lowercase, every form.
+который
+которая
+которое
+которые
+которого
+которой
+котором
+которому
+которую
+которым
+которыми
+которых
+что
+чтобы
+где
+куда
+откуда
+когда
+пока
+хотя
+поскольку
+потому
+если
+ли
+и
+а
+но
+или
+причем
+причём
