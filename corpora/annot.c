@@ -5,6 +5,9 @@
 
 const ta_finding *ta_annot_moved(const ta_corpus *c, size_t k)
 {
+    const ta_bead *b = &c->beads[k];
+    if (b->en0 != b->en1 && b->ru0 != b->ru1)
+        return NULL; /* only a left-out or added sentence is moved */
     for (size_t i = 0; i < c->n_findings; i++) {
         const ta_finding *f = &c->findings[i];
         if (!strcmp(f->check, "moved") && f->moved_bead >= 0 &&
@@ -50,7 +53,7 @@ void ta_annot_json(FILE *f, const ta_corpus *c, size_t k)
     const ta_finding *m = ta_annot_moved(c, k);
     if (m) {
         fputs(",\"moved_to\":", f);
-        if (m->bead == k)
+        if (c->beads[k].en1 > c->beads[k].en0) /* the ids of the other side */
             ids(f, m->ru0, m->ru1);
         else
             ids(f, m->en0, m->en1);

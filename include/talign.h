@@ -552,7 +552,8 @@ typedef struct ta_finding {
     size_t bead;            /* the bead it is about (index into the corpus's beads) */
     int en0, en1, ru0, ru1; /* the sentence ids concerned: English [en0, en1), Russian
                                [ru0, ru1) (ids as in `talign align --format jsonl`) */
-    long moved_bead;        /* `moved`: the bead holding the other side, else -1 */
+    long moved_bead;        /* `moved`: the bead holding the other side (`bead` is the left-out
+                               or added sentence's), else -1 */
     char *message;          /* what differs, e.g. "12,500 ≠ 12 000" */
     const char *lang;       /* the side a word-level finding is on: "en", "ru" or NULL */
     char *word;             /* spelling, term, name: the word concerned, else NULL */

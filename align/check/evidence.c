@@ -12,6 +12,10 @@
 /* a left-out sentence beside a moved one joins its move when this share of its own content
  * words has evidence in the moved one's counterpart */
 #define MERGED_MIN_SHARE 0.4
+/* a sentence of a 1-1 bead is the moved one's counterpart when its evidence with it is this
+ * many times that with its own pair; searched in documents of up to MOVED_SEARCH_MAX sentences */
+#define MOVED_OWN_FACTOR 2.0
+#define MOVED_SEARCH_MAX 4000
 /* more left-out or added sentences than this in one document: not a move but a mismatch */
 #define MOVED_MAX_NULLS 200
 
@@ -210,6 +214,83 @@ static int extend_moves(ta_checker *c, const ta_corpus *d)
     return 0;
 }
 
+/* The evidence share of sentence pair (English i, Russian j); -1 when below MOVED_MIN_WORDS. */
+static int pair_share(ta_checker *c, const ta_corpus *d, int i, int j, double *sh)
+{
+    int me, mr;
+    if (share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
+        return -1;
+    if (me < MOVED_MIN_WORDS || mr < MOVED_MIN_WORDS)
+        *sh = -1;
+    return 0;
+}
+
+/* The share of the other side of a bead with sentence k of one side (en or not). */
+static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool en, int k,
+                     double *sh)
+{
+    const char *const *o = en ? d->ru : d->en;
+    const size_t *ol = en ? d->ru_len : d->en_len;
+    int a = en ? b->ru0 : b->en0, z = en ? b->ru1 : b->en1;
+    c->scratch.len = 0;
+    for (int q = a; q < z; q++)
+        if ((q > a && ta_buf_addc(&c->scratch, ' ')) || ta_buf_add(&c->scratch, o[q], ol[q]))
+            return -1;
+    int me, mr;
+    const char *ot = c->scratch.len ? c->scratch.data : "";
+    return en ? share(c, d->en[k], d->en_len[k], ot, c->scratch.len, sh, &me, &mr)
+              : share(c, ot, c->scratch.len, d->ru[k], d->ru_len[k], sh, &me, &mr);
+}
+
+/* The best counterpart of null bead a's sentence among the other side's sentences of beads
+ * with both sides (not paired yet): its bead *bk and sentence *bq, and their share *best. */
+static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a, bool en,
+                            double *best, long *bk, int *bq)
+{
+    *best = MOVED_MIN_SHARE - 1e-9, *bk = -1, *bq = -1;
+    for (size_t k = 0; k < d->n_beads; k++) {
+        const ta_bead *b = &d->beads[k];
+        if (b->en1 == b->en0 || b->ru1 == b->ru0 || c->moved[k] >= 0)
+            continue;
+        for (int q = en ? b->ru0 : b->en0; q < (en ? b->ru1 : b->en1); q++) {
+            double sh;
+            if (pair_share(c, d, en ? a->en0 : q, en ? q : a->ru0, &sh))
+                return -1;
+            if (sh > *best)
+                *best = sh, *bk = (long)k, *bq = q;
+        }
+    }
+    return 0;
+}
+
+/* A moved sentence whose counterpart the monotone alignment put into a bead with a neighbour
+ * (so that no left-out sentence is there to pair it with): a left-out or added sentence is
+ * paired with the bead of the sentence whose evidence with it is the best in the document, at
+ * least MOVED_MIN_SHARE and MOVED_OWN_FACTOR times that sentence's with its own bead. */
+static int rescue_moves(ta_checker *c, const ta_corpus *d)
+{
+    if (d->n_en + d->n_ru > MOVED_SEARCH_MAX)
+        return 0;
+    for (size_t i = 0; i < d->n_beads; i++) {
+        const ta_bead *a = &d->beads[i];
+        bool en = a->en1 - a->en0 == 1 && a->ru1 == a->ru0;
+        if ((!en && !(a->ru1 - a->ru0 == 1 && a->en1 == a->en0)) || c->moved[i] >= 0)
+            continue;
+        double best, sh;
+        long bk;
+        int bq;
+        if (best_counterpart(c, d, a, en, &best, &bk, &bq))
+            return -1;
+        if (bk < 0)
+            continue;
+        if (own_share(c, d, &d->beads[bk], !en, bq, &sh))
+            return -1;
+        if (best >= MOVED_OWN_FACTOR * sh)
+            c->moved[i] = bk, c->moved[bk] = (long)i;
+    }
+    return 0;
+}
+
 ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *d, ta_error *err)
 {
     if (d->n_beads > c->moved_cap) {
@@ -220,7 +301,8 @@ ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *d, ta_error *err)
     }
     for (size_t i = 0; i < d->n_beads; i++)
         c->moved[i] = -1;
-    if (ta_checker_on(c, ta_check_moved) && (pair_moved(c, d) || extend_moves(c, d)))
+    if (ta_checker_on(c, ta_check_moved) &&
+        (pair_moved(c, d) || extend_moves(c, d) || rescue_moves(c, d)))
         return ta_fail(err, TA_ENOMEM, "out of memory");
     return TA_OK;
 }

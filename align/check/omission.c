@@ -188,9 +188,11 @@ static int omission(check_ctx *x, bool en)
 int ta_check_omission(check_ctx *x) { return omission(x, true); }
 int ta_check_addition(check_ctx *x) { return omission(x, false); }
 
-/* One finding per left-out English sentence whose translation is elsewhere; an added Russian
- * sentence paired with no left-out English sentence of its own (the second half of a
- * merged move) gets one too. */
+static bool is_null(const ta_bead *b) { return b->en0 == b->en1 || b->ru0 == b->ru1; }
+
+/* One finding per left-out or added sentence whose translation is elsewhere (bead i, paired
+ * with bead j): its own side from bead i, the other side from bead j. A left-out and an added
+ * sentence paired with each other are reported once. */
 int ta_check_moved(check_ctx *x)
 {
     const ta_corpus *d = x->doc;
@@ -198,10 +200,13 @@ int ta_check_moved(check_ctx *x)
     for (size_t i = 0; i < d->n_beads; i++) {
         long j = moved[i];
         const ta_bead *a = &d->beads[i];
-        bool en = a->en1 > a->en0;
-        if (j < 0 || (!en && moved[j] == (long)i))
+        if (j < 0 || !is_null(a))
             continue;
-        const ta_bead *b = &d->beads[j], *e = en ? a : b, *r = en ? b : a;
+        const ta_bead *b = &d->beads[j];
+        if (is_null(b) && moved[j] == (long)i && (size_t)j < i)
+            continue; /* reported from j */
+        bool en = a->en1 > a->en0;
+        const ta_bead *e = en ? a : b, *r = en ? b : a;
         size_t before = x->out->len;
         if (ta_emit(x, i, e->en0, e->en1, r->ru0, r->ru1, NULL, NULL, NULL,
                     "%s sentence %d is translated %s, by %s sentence %d", en ? "English" : "Russian",
