@@ -80,7 +80,11 @@ demo: deps
 build/lexcover: bench/lexcover.c build/libtalign.a
 	$(CC) $(CFLAGS) -D_GNU_SOURCE $< build/libtalign.a $(LIBS) -o $@
 
-bench: all build/lexcover
+# the per-pair cost in one long-lived process (issue 14), built from any variant's library
+$(B)/pairrate: bench/pairrate.c $(B)/libtalign.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/libtalign.a $(LIBS) -o $@
+
+bench: all build/lexcover build/pairrate
 	@sh bench/run.sh
 
 # libFuzzer harnesses (clang); FUZZ_SECONDS each, seeded with the test fixtures
