@@ -243,10 +243,7 @@ static int name_keys(ta_featurizer *f, form_latin *fm, bool en, const char *w, s
                      int *keys, int *nk)
 {
     fm->lat = (int)f->latin.len;
-    bool ascii = true;
-    for (size_t i = 0; i < n && ascii; i++)
-        ascii = !((unsigned char)w[i] & 0x80);
-    if (!ascii && !f->latin_tried) /* opened once; without it only ASCII and Russian */
+    if (!f->latin_tried) /* made once; it opens ICU at the first word neither ASCII nor Russian */
         f->to_latin = ta_latin_new(), f->latin_tried = true;
     if (ta_latin_of(f->to_latin, w, n, &f->latin))
         return -1;

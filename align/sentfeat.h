@@ -39,7 +39,7 @@ typedef struct {
     ta_vec num_val;   /* double: a word's value, negative for a multiplier */
     ta_strmap month_en, month_ru; /* month names -> 1..12 */
     ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA, TA_KEY_NAME) */
-    ta_latin *to_latin; /* ICU transliteration, opened at the first non-ASCII word */
+    ta_latin *to_latin; /* Latin forms (ICU opened at the first word neither ASCII nor Russian) */
     bool latin_tried;
     ta_buf latin;     /* the Latin forms of the cached word forms */
     ta_vec form_latins; /* form_latin, one per form_list entry (kept apart: cold data) */
