@@ -2,7 +2,7 @@
  * 3-1 beads inside a band around a line through number anchors (moved onto the path and widened
  * when the path touches its edge). Memory: one byte a cell of the band plus a few rows.
  * Bead cost = Gale–Church length cost + unmatched-word cost (lexicon, numbers, names) + prior. */
-#include "model.h"
+#include "kit.h"
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -708,14 +708,30 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
 {
     *beads = NULL;
     *n_beads = 0;
+    ta_kit k;
+    ta_status st = ta_kit_init(&k);
+    if (st == TA_OK)
+        st = ta_align_kit(&k, en, en_len, n_en, ru, ru_len, n_ru, lx, opts, beads, n_beads);
+    ta_kit_release(&k);
+    return st;
+}
+
+ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len, size_t n_en,
+                       const char *const *ru, const size_t *ru_len, size_t n_ru,
+                       const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
+                       size_t *n_beads)
+{
+    *beads = NULL;
+    *n_beads = 0;
     ta_align_opts o = opts ? *opts : ta_align_opts_default();
     if (o.max_bead < 1 || o.max_bead > 3 || o.band < 1)
         return TA_EINVAL;
-    ta_featurizer fz;
-    ta_status st = ta_featurizer_init(&fz, o.use_lexicon ? lx : NULL, NULL);
+    const model *md;
+    ta_status st = ta_kit_model(kit, o.use_lexicon && lx, &md);
     if (st != TA_OK)
         return st;
-    fz.no_offsets = true;
+    ta_featurizer *fz = ta_kit_featurizer(kit, o.use_lexicon ? lx : NULL);
+    fz->no_offsets = true;
     keymap km = {0};
     dp d = {.n = n_en, .m = n_ru, .km = &km};
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
@@ -724,11 +740,11 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
-    st = ta_model_read(&d.md, o.use_lexicon && lx);
-    if (st == TA_OK && (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru))
+    d.md = *md; /* a copy: the second pass learns this document's length ratio */
+    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru)
         st = TA_ENOMEM;
-    if (st == TA_OK && (st = featurize_all(&fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
-        (st = featurize_all(&fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
+    if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
+        (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
         d.en = fe, d.ru = fr;
         for (size_t i = 0; i < n_en; i++)
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;
@@ -737,9 +753,9 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
         bool second = o.realign && n_en && n_ru; /* the first pass's confidences go unused */
         st = align_pass(&d, o.max_bead, o.band, false, !second, &out);
         if (st == TA_OK && second &&
-            (st = learn(&d, &fz, out.data, out.len)) == TA_OK &&
-            (st = refeaturize_learned(&fz, en, en_len, n_en, fe)) == TA_OK) {
-            d.learned = fz.learned.len > 0;
+            (st = learn(&d, fz, out.data, out.len)) == TA_OK &&
+            (st = refeaturize_learned(fz, en, en_len, n_en, fe)) == TA_OK) {
+            d.learned = fz->learned.len > 0;
             /* the second pass searches around the first one's path */
             for (size_t k = 0; k < out.len; k++) {
                 const ta_bead *b = (const ta_bead *)out.data + k;
@@ -756,7 +772,7 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
     free(km.key), free(km.bits);
-    ta_featurizer_release(&fz);
+    ta_featurizer_reset(fz, NULL); /* the document's forms freed at once */
     if (st != TA_OK) {
         ta_vec_release(&out);
         return st;

@@ -98,22 +98,15 @@ ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *e
     return st;
 }
 
-void ta_featurizer_release(ta_featurizer *f)
+/* What the featurizer gathered from the texts it saw (forms, keys, Latin forms, learned pairs). */
+static void release_document(ta_featurizer *f)
 {
-    ta_stemmer_release(&f->st);
-    ta_strmap_release(&f->stop_en);
-    ta_strmap_release(&f->stop_ru);
-    ta_strmap_release(&f->num_en);
-    ta_strmap_release(&f->num_ru);
-    ta_strmap_release(&f->month_en);
-    ta_strmap_release(&f->month_ru);
-    ta_vec_release(&f->num_val);
     ta_strmap_release(&f->extra);
     ta_strmap_release(&f->stems);
-    ta_latin_free(f->to_latin);
     ta_buf_release(&f->latin);
     ta_vec_release(&f->form_latins);
     free(f->sims);
+    f->sims = NULL;
     ta_strmap_release(&f->forms_en);
     ta_strmap_release(&f->forms_ru);
     ta_vec_release(&f->ahead);
@@ -124,6 +117,31 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_vec_release(&f->learned);
     ta_buf_release(&f->tmp);
     ta_buf_release(&f->stem);
+}
+
+void ta_featurizer_reset(ta_featurizer *f, const ta_lexicon *lx)
+{
+    release_document(f);
+    f->form_list.esz = sizeof(form);
+    f->form_keys.esz = sizeof(int);
+    f->form_latins.esz = sizeof(form_latin);
+    f->lx = lx;
+    f->use = TA_USE_LEXICON | TA_USE_NAMES | TA_USE_NUMBERS;
+    f->no_offsets = f->no_set = false;
+}
+
+void ta_featurizer_release(ta_featurizer *f)
+{
+    release_document(f);
+    ta_stemmer_release(&f->st);
+    ta_strmap_release(&f->stop_en);
+    ta_strmap_release(&f->stop_ru);
+    ta_strmap_release(&f->num_en);
+    ta_strmap_release(&f->num_ru);
+    ta_strmap_release(&f->month_en);
+    ta_strmap_release(&f->month_ru);
+    ta_vec_release(&f->num_val);
+    ta_latin_free(f->to_latin);
 }
 
 void ta_feat_release(ta_feat *x)

@@ -61,6 +61,10 @@ enum { TA_USE_LEXICON = 1, TA_USE_NAMES = 2, TA_USE_NUMBERS = 4 };
 
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err);
 void ta_featurizer_release(ta_featurizer *f);
+/* Forgets every text seen (the state is then that of ta_featurizer_init with `lx`: features
+ * depend on no earlier document, and memory stays bounded in a long run); keeps the data files
+ * read, the stemmers and the transliterator. */
+void ta_featurizer_reset(ta_featurizer *f, const ta_lexicon *lx);
 /* lang 'e' or 'r'; fills *out (release with ta_feat_release). 0 on success, -1 out of memory. */
 int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out);
 /* The same into a ta_feat filled before (or zeroed), reusing its arrays. */
