@@ -27,8 +27,14 @@ typedef struct {
      * with a translation in Russian sentence j; rm = words of j with one in i. During the DP
      * only the last ROLL rows are kept (`roll`), for the confidences every row of a narrow band */
     uint64_t *em, *rm;
+    unsigned char *have; /* during the DP: which cells of em and rm are filled */
     bool roll;
-    struct keymap *km;
+    /* during the DP, per sentence, the word-evidence term of word_llr for each start and width
+     * (1-3) of the other side (see terms()): te[w-1] for English sentence a against Russian
+     * sentences b..b+w-1, tr[w-1] for Russian sentence b against English a..a+w-1; row a % ROLL,
+     * column b - lo_of(a) + TERM_PAD */
+    double *te[3], *tr[3];
+    struct keymap *km; /* ROLL maps: one per row kept */
     /* results of the slow path (sentences with more than MASK_WORDS content words), which the
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
     struct slow_entry *slow;
@@ -50,11 +56,101 @@ struct slow_entry {
  * length ratio and word pairs */
 #define LEARN_EVIDENCE -1.0
 #define LEARN_EVIDENCE_PAIRS 2.0
+#define TERM_PAD 3      /* columns of the term rows left and right of the band */
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
 
 static long lo_of(const dp *d, size_t i)
 {
     return d->center[i] - d->band;
+}
+
+/* A small map from keys to the bit set of the English words that have them, with a 4096-bit
+ * filter of the keys in front. */
+typedef struct keymap {
+    int *key;
+    uint64_t *bits;
+    size_t cap;
+    uint64_t seen[64];
+} keymap;
+
+static uint64_t *keymap_slot(keymap *km, int key, bool add)
+{
+    size_t h = ((unsigned)key * 2654435761u) & (km->cap - 1);
+    while (km->key[h] != -1 && km->key[h] != key)
+        h = (h + 1) & (km->cap - 1);
+    if (km->key[h] == -1) {
+        if (!add)
+            return NULL;
+        km->key[h] = key;
+        km->bits[h] = 0;
+    }
+    return &km->bits[h];
+}
+
+/* Cell k of row `row` of em and rm: English sentence i (whose map is km) against the Russian
+ * sentence of that column of its band. */
+static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
+{
+    size_t width = (size_t)(2 * d->band + 1);
+    long j = lo_of(d, i) + (long)k;
+    uint64_t eb = 0, rb = 0;
+    if (j >= 0 && (size_t)j < d->m) {
+        const ta_feat *r = &d->ru[j];
+        for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
+            for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
+                if (r->keys[q] >= TA_KEY_STEM && !d->learned)
+                    continue; /* no English key points at Russian stems yet */
+                unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
+                if (!(km->seen[h >> 6] >> (h & 63) & 1))
+                    continue;
+                uint64_t *b = keymap_slot(km, r->keys[q], false);
+                if (b) {
+                    eb |= *b;
+                    rb |= 1ULL << t;
+                }
+            }
+    }
+    d->em[row * width + k] = eb;
+    d->rm[row * width + k] = rb;
+    if (d->have)
+        d->have[row * width + k] = 1;
+}
+
+/* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
+ * the keys of each Russian sentence of its band are looked up in. During the DP (d->roll) each
+ * cell is filled at its first use (the beam leaves most of the band unused), else all. */
+static int fill_row(dp *d, size_t i, size_t row)
+{
+    size_t width = (size_t)(2 * d->band + 1);
+    keymap *km = &d->km[d->roll ? row : 0];
+    const ta_feat *e = &d->en[i];
+    size_t need = 16;
+    while (need < (size_t)e->nset * 2)
+        need *= 2;
+    if (need > km->cap) {
+        free(km->key), free(km->bits);
+        km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
+        km->cap = need;
+        if (!km->key || !km->bits) {
+            free(km->key), free(km->bits);
+            memset(km, 0, sizeof *km);
+            return -1;
+        }
+    }
+    memset(km->key, 0xff, sizeof(int) * km->cap);
+    memset(km->seen, 0, sizeof km->seen);
+    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+            unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
+            km->seen[h >> 6] |= 1ULL << (h & 63);
+            *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
+        }
+    if (d->roll)
+        memset(d->have + row * width, 0, width);
+    else
+        for (size_t k = 0; k < width; k++)
+            fill_cell(d, km, i, row, k);
+    return 0;
 }
 
 /* Words of English sentence i matched in Russian sentences j..j+w-1 (side 0), or of Russian
@@ -77,84 +173,13 @@ static int matches(const dp *d, int side, size_t i, size_t j, int w)
             return c->val;
         }
         size_t row = d->roll ? a % ROLL : a;
-        if (k >= 0 && k < (long)width) /* outside the band: no evidence (the path avoids it) */
-            bits |= (side ? d->rm : d->em)[row * width + (size_t)k];
+        if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
+            continue;
+        if (d->roll && !d->have[row * width + (size_t)k])
+            fill_cell((dp *)d, &d->km[row], a, row, (size_t)k);
+        bits |= (side ? d->rm : d->em)[row * width + (size_t)k];
     }
     return __builtin_popcountll(bits);
-}
-
-/* A small map from keys to the bit set of the English words that have them. */
-typedef struct keymap {
-    int *key;
-    uint64_t *bits;
-    size_t cap;
-} keymap;
-
-static uint64_t *keymap_slot(keymap *km, int key, bool add)
-{
-    size_t h = ((unsigned)key * 2654435761u) & (km->cap - 1);
-    while (km->key[h] != -1 && km->key[h] != key)
-        h = (h + 1) & (km->cap - 1);
-    if (km->key[h] == -1) {
-        if (!add)
-            return NULL;
-        km->key[h] = key;
-        km->bits[h] = 0;
-    }
-    return &km->bits[h];
-}
-
-/* Fills row `row` of em and rm with English sentence i against the Russian sentences of its
- * band: a map of the sentence's keys, looked up with the keys of each Russian sentence. */
-static int fill_row(dp *d, size_t i, size_t row)
-{
-    size_t width = (size_t)(2 * d->band + 1);
-    keymap *km = d->km;
-    const ta_feat *e = &d->en[i];
-    size_t need = 16;
-    while (need < (size_t)e->nset * 2)
-        need *= 2;
-    if (need > km->cap) {
-        free(km->key), free(km->bits);
-        km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
-        km->cap = need;
-        if (!km->key || !km->bits) {
-            free(km->key), free(km->bits);
-            memset(km, 0, sizeof *km);
-            return -1;
-        }
-    }
-    memset(km->key, 0xff, sizeof(int) * km->cap);
-    uint64_t seen[64] = {0}; /* a 4096-bit filter in front of the map */
-    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
-        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-            unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
-            seen[h >> 6] |= 1ULL << (h & 63);
-            *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
-        }
-    for (size_t k = 0; k < width; k++) {
-        long j = lo_of(d, i) + (long)k;
-        uint64_t eb = 0, rb = 0;
-        if (j >= 0 && (size_t)j < d->m) {
-            const ta_feat *r = &d->ru[j];
-            for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
-                for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
-                    if (r->keys[q] >= TA_KEY_STEM && !d->learned)
-                        continue; /* no English key points at Russian stems yet */
-                    unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
-                    if (!(seen[h >> 6] >> (h & 63) & 1))
-                        continue;
-                    uint64_t *b = keymap_slot(km, r->keys[q], false);
-                    if (b) {
-                        eb |= *b;
-                        rb |= 1ULL << t;
-                    }
-                }
-        }
-        d->em[row * width + k] = eb;
-        d->rm[row * width + k] = rb;
-    }
-    return 0;
 }
 
 /* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
@@ -174,6 +199,59 @@ static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
         int m = matches(d, 1, i0, b, t->de), c = d->ru[b].ncontent;
         llr += m * d->md.hit[1] + (c - m) * d->md.miss[1];
     }
+    return llr;
+}
+
+/* The terms of word_llr: English sentence a against Russian b..b+w-1 (side 0), or Russian b
+ * against English a..a+w-1 (side 1). */
+static double term(const dp *d, int side, size_t a, size_t b, int w)
+{
+    int m = matches(d, side, a, b, w), c = side ? d->ru[b].ncontent : d->en[a].ncontent;
+    return m * d->md.hit[side] + (c - m) * d->md.miss[side];
+}
+
+/* Once English sentence i-1's row of matches is filled: clears the term rows that beads
+ * ending in row i use and that need that row (English i-1 against any width, Russian against
+ * English i-w..i-1). Each term is then computed at its first use (NaN: not yet), not by every
+ * bead and cell that contains it. */
+static void clear_terms(dp *d, size_t i, int max_bead)
+{
+    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD;
+    for (int w = 1; w <= 3 && w <= max_bead; w++) {
+        double *te = d->te[w - 1] + ((i - 1) % ROLL) * tw;
+        for (size_t x = 0; x < tw; x++)
+            te[x] = NAN;
+        if ((size_t)w > i)
+            continue;
+        double *tr = d->tr[w - 1] + ((i - (size_t)w) % ROLL) * tw;
+        for (size_t x = 0; x < tw; x++)
+            tr[x] = NAN;
+    }
+}
+
+/* A term through its slot in the term rows (when the band has one for it). */
+static double term_at(dp *d, int side, size_t a, size_t b, int w)
+{
+    long tw = 2 * d->band + 1 + 2 * TERM_PAD, x = (long)b - lo_of(d, a) + TERM_PAD;
+    if (x < 0 || x >= tw)
+        return term(d, side, a, b, w);
+    double *v = (side ? d->tr : d->te)[w - 1] + (a % ROLL) * (size_t)tw + (size_t)x;
+    if (isnan(*v))
+        *v = term(d, side, a, b, w);
+    return *v;
+}
+
+/* word_llr through the term rows (the same sum in the same order). */
+static double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
+{
+    if (!t->de || !t->dr)
+        return 0;
+    double llr = 0;
+    size_t i0 = i - (size_t)t->de, j0 = j - (size_t)t->dr;
+    for (size_t a = i0; a < i; a++)
+        llr += term_at(d, 0, a, j0, t->dr);
+    for (size_t b = j0; b < j; b++)
+        llr += term_at(d, 1, i0, b, t->de);
     return llr;
 }
 
@@ -201,13 +279,22 @@ static int run(dp *d, int max_bead, float beam)
     d->back = malloc((d->n + 1) * w);
     d->em = malloc(sizeof(uint64_t) * ROLL * w);
     d->rm = malloc(sizeof(uint64_t) * ROLL * w);
+    d->have = malloc(ROLL * w);
     d->roll = true;
-    if (!d->cost || !d->back || !d->em || !d->rm)
+    bool ok = d->cost && d->back && d->em && d->rm && d->have;
+    for (int k = 0; k < 3; k++) {
+        d->te[k] = malloc(sizeof(double) * ROLL * (w + 2 * TERM_PAD));
+        d->tr[k] = malloc(sizeof(double) * ROLL * (w + 2 * TERM_PAD));
+        ok = ok && d->te[k] && d->tr[k];
+    }
+    if (!ok)
         return -1;
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
             return -1;
+        if (i > 0)
+            clear_terms(d, i, max_bead);
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
         for (size_t k = 0; k < w; k++) {
@@ -228,7 +315,9 @@ static int run(dp *d, int max_bead, float beam)
                     float pc = d->cost[(pi % ROLL) * w + (size_t)pk];
                     if (pc == INFINITY)
                         continue;
-                    float c = pc + (float)bead_cost(d, i, (size_t)j, t);
+                    int le, lr;
+                    float c = pc + (float)(len_of(d, i, (size_t)j, ty, &le, &lr) + d->md.prior[t] -
+                                           word_llr_rows(d, i, (size_t)j, ty));
                     if (c < best)
                         best = c, bt = (unsigned char)t;
                 }
@@ -260,8 +349,12 @@ static int run(dp *d, int max_bead, float beam)
 
 static void dp_free(dp *d)
 {
-    free(d->cost), free(d->back), free(d->em), free(d->rm);
-    d->cost = NULL, d->back = NULL, d->em = d->rm = NULL;
+    free(d->cost), free(d->back), free(d->em), free(d->rm), free(d->have);
+    d->cost = NULL, d->back = NULL, d->em = d->rm = NULL, d->have = NULL;
+    for (int k = 0; k < 3; k++) {
+        free(d->te[k]), free(d->tr[k]);
+        d->te[k] = d->tr[k] = NULL;
+    }
 }
 
 static double logadd(double a, double b)
@@ -732,8 +825,8 @@ ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len,
         return st;
     ta_featurizer *fz = ta_kit_featurizer(kit, o.use_lexicon ? lx : NULL);
     fz->no_offsets = true;
-    keymap km = {0};
-    dp d = {.n = n_en, .m = n_ru, .km = &km};
+    keymap km[ROLL] = {{0}};
+    dp d = {.n = n_en, .m = n_ru, .km = km};
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
     ta_vec out = {.esz = sizeof(ta_bead)};
     d.center = malloc(sizeof(long) * (n_en + 1));
@@ -771,7 +864,8 @@ ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len,
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
-    free(km.key), free(km.bits);
+    for (int r = 0; r < ROLL; r++)
+        free(km[r].key), free(km[r].bits);
     ta_featurizer_reset(fz, NULL); /* the document's forms freed at once */
     if (st != TA_OK) {
         ta_vec_release(&out);
