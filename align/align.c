@@ -697,71 +697,101 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
     return TA_OK;
 }
 
+/* The stems of a confident 1-1 bead's words that found no counterpart, for learning word pairs:
+ * ue[0..*ne) English, ur[0..*nr) Russian (64 each at most). */
+static void unmatched_stems(const dp *d, const ta_bead *b, int *ue, int *ne, int *ur, int *nr)
+{
+    const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
+    *ne = *nr = 0;
+    for (int t = 0; t < e->ncontent && *ne < 64; t++)
+        if (e->stem[t] >= 0 && !ta_feat_token_matched(e, t, r))
+            ue[(*ne)++] = e->stem[t];
+    for (int t = 0; t < r->ncontent && *nr < 64; t++)
+        if (r->stem[t] >= 0 && !ta_feat_token_matched(r, t, e))
+            ur[(*nr)++] = r->stem[t];
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Adds 1 to the count of key k in m. 0, or -1 out of memory. */
+static int count_up(ta_strmap *m, int k)
+{
+    int c = 0;
+    ta_strmap_get(m, (const char *)&k, sizeof k, &c);
+    return ta_strmap_put(m, (const char *)&k, sizeof k, c + 1);
+}
+
 /* Learns from the confident 1-1 beads of a first pass: this document's length ratio, and word
  * pairs (stems left unmatched on both sides of at least two beads, Dice >= 0.6, or the only
- * unmatched word on each side of one bead), which the English features then include. */
+ * unmatched word on each side of one bead), which the English features then include. The
+ * pairs' co-occurrences are counted in one sorted array (8 bytes each; a hash map took 32 a
+ * slot at half load, the peak memory of a long document). */
 static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb)
 {
     double le = 0, lr = 0;
-    ta_strmap pairs = {0}, cnt_e = {0}, cnt_r = {0};
+    ta_strmap cnt_e = {0}, cnt_r = {0};
+    uint64_t *co = NULL; /* English stem << 32 | Russian stem, once per co-occurrence */
+    size_t nco = 0, cap = 0;
     ta_status st = TA_OK;
-    for (size_t k = 0; k < nb && st == TA_OK; k++) {
-        const ta_bead *b = &beads[k];
-        if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
-            continue;
-        int le1, lr1;
-        double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0], &le1, &lr1);
-        double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0]) - lc;
-        if (ev < LEARN_EVIDENCE)
-            continue;
-        const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
-        le += e->len, lr += r->len;
-        if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
-            continue;
-        int ue[64], ur[64], ne = 0, nr = 0;
-        for (int t = 0; t < e->ncontent && ne < 64; t++)
-            if (e->stem[t] >= 0 && !ta_feat_token_matched(e, t, r))
-                ue[ne++] = e->stem[t];
-        for (int t = 0; t < r->ncontent && nr < 64; t++)
-            if (r->stem[t] >= 0 && !ta_feat_token_matched(r, t, e))
-                ur[nr++] = r->stem[t];
-        for (int x = 0; x < ne && st == TA_OK; x++) {
-            int c = 0;
-            ta_strmap_get(&cnt_e, (const char *)&ue[x], sizeof(int), &c);
-            if (ta_strmap_put(&cnt_e, (const char *)&ue[x], sizeof(int), c + 1))
-                st = TA_ENOMEM;
-            for (int y = 0; y < nr && st == TA_OK; y++) {
-                int key[2] = {ue[x], ur[y]}, v = 0;
-                ta_strmap_get(&pairs, (const char *)key, sizeof key, &v);
-                v += ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
-                if (ta_strmap_put(&pairs, (const char *)key, sizeof key, v))
-                    st = TA_ENOMEM;
+    for (int pass = 0; pass < 2 && st == TA_OK; pass++) { /* count, then fill */
+        if (pass == 1 && cap && !(co = malloc(sizeof *co * cap)))
+            st = TA_ENOMEM;
+        for (size_t k = 0; k < nb && st == TA_OK; k++) {
+            const ta_bead *b = &beads[k];
+            if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
+                continue;
+            int le1, lr1;
+            double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0], &le1, &lr1);
+            double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0]) - lc;
+            if (ev < LEARN_EVIDENCE)
+                continue;
+            if (pass == 0)
+                le += d->en[b->en0].len, lr += d->ru[b->ru0].len;
+            if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
+                continue;
+            int ue[64], ur[64], ne, nr;
+            unmatched_stems(d, b, ue, &ne, ur, &nr);
+            int times = ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
+            if (pass == 0) {
+                cap += (size_t)(ne * nr * times);
+                continue;
             }
-        }
-        for (int y = 0; y < nr && st == TA_OK; y++) {
-            int c = 0;
-            ta_strmap_get(&cnt_r, (const char *)&ur[y], sizeof(int), &c);
-            if (ta_strmap_put(&cnt_r, (const char *)&ur[y], sizeof(int), c + 1))
-                st = TA_ENOMEM;
+            for (int x = 0; x < ne && st == TA_OK; x++)
+                if (count_up(&cnt_e, ue[x]))
+                    st = TA_ENOMEM;
+            for (int y = 0; y < nr && st == TA_OK; y++)
+                if (count_up(&cnt_r, ur[y]))
+                    st = TA_ENOMEM;
+            for (int x = 0; x < ne; x++)
+                for (int y = 0; y < nr; y++)
+                    for (int q = 0; q < times; q++)
+                        co[nco++] = (uint64_t)(unsigned)ue[x] << 32 | (unsigned)ur[y];
         }
     }
     if (le >= 200 && lr >= 200) {
         double c = lr / le;
         d->md.c = c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c;
     }
-    for (size_t s = 0; s < pairs.cap && st == TA_OK; s++) {
-        const char *k;
-        int n2;
-        if (!ta_strmap_at(&pairs, s, &k, NULL, &n2) || n2 < 2)
+    if (st == TA_OK && nco)
+        qsort(co, nco, sizeof *co, cmp_u64);
+    for (size_t s = 0, e; st == TA_OK && s < nco; s = e) {
+        for (e = s + 1; e < nco && co[e] == co[s]; e++)
+            ;
+        int key[2] = {(int)(co[s] >> 32), (int)(co[s] & 0xFFFFFFFFu)}, ce = 0, cr = 0;
+        int n2 = (int)(e - s);
+        if (n2 < 2)
             continue;
-        int key[2], ce = 0, cr = 0;
-        memcpy(key, k, sizeof key);
         ta_strmap_get(&cnt_e, (const char *)&key[0], sizeof(int), &ce);
         ta_strmap_get(&cnt_r, (const char *)&key[1], sizeof(int), &cr);
         if (2.0 * n2 >= 0.6 * (ce + cr) && ta_featurizer_learn(fz, key[0], key[1]))
             st = TA_ENOMEM;
     }
-    ta_strmap_release(&pairs), ta_strmap_release(&cnt_e), ta_strmap_release(&cnt_r);
+    free(co);
+    ta_strmap_release(&cnt_e), ta_strmap_release(&cnt_r);
     return st;
 }
 
@@ -772,6 +802,7 @@ static ta_status featurize_all(ta_featurizer *fz, char lang, const char *const *
         ta_feat_release(&out[i]);
         if (ta_featurize(fz, lang, s[i], len[i], &out[i]))
             return TA_ENOMEM;
+        ta_feat_shrink(&out[i]); /* kept for the whole document */
     }
     return TA_OK;
 }
@@ -789,6 +820,7 @@ static ta_status refeaturize_learned(ta_featurizer *fz, const char *const *s, co
             ta_feat_release(&out[i]);
             if (ta_featurize(fz, 'e', s[i], len[i], &out[i]))
                 return TA_ENOMEM;
+            ta_feat_shrink(&out[i]);
         }
     }
     return TA_OK;

@@ -693,6 +693,24 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
     return 0;
 }
 
+/* Shrinks a's capacity to its n entries (kept when realloc refuses). */
+static void fit(int **a, int *cap, int n)
+{
+    if (n > 0 && n < *cap) {
+        int *d = realloc(*a, sizeof(int) * (size_t)n);
+        if (d)
+            *a = d, *cap = n;
+    }
+}
+
+void ta_feat_shrink(ta_feat *x)
+{
+    fit(&x->tok, &x->tcap, x->ncontent + 1);
+    fit(&x->keys, &x->kcap, x->tok[x->ncontent]);
+    fit(&x->stem, &x->scap, x->ncontent);
+    fit(&x->form, &x->fcap, x->ncontent);
+}
+
 static bool in_set(const ta_feat *b, int key, unsigned bit)
 {
     return (b->mask >> bit & 1) && bsearch(&key, b->set, (size_t)b->nset, sizeof(int), cmp_int);

@@ -70,6 +70,9 @@ int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *
 /* The same into a ta_feat filled before (or zeroed), reusing its arrays. */
 int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out);
 void ta_feat_release(ta_feat *x);
+/* Gives back the unused capacity of x's arrays (features kept for a whole document); with
+ * start/end offsets (ncap) it keeps the stem array's. */
+void ta_feat_shrink(ta_feat *x);
 /* Content tokens of `a` that have a key in the key set of any of b[0..nb) (either direction). */
 int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
 /* Does content token t of `a` have a key in the key set of `b`? */
