@@ -709,6 +709,8 @@ void ta_feat_shrink(ta_feat *x)
     fit(&x->keys, &x->kcap, x->tok[x->ncontent]);
     fit(&x->stem, &x->scap, x->ncontent);
     fit(&x->form, &x->fcap, x->ncontent);
+    int scap = x->tok[x->ncontent]; /* the set was made as large as the keys */
+    fit(&x->set, &scap, x->nset);
 }
 
 static bool in_set(const ta_feat *b, int key, unsigned bit)
