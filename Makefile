@@ -28,7 +28,7 @@ else
 BIN := $(B)/talign
 endif
 
-.PHONY: all deps test check demo bench fuzz fuzzdeps clean
+.PHONY: all deps test check demo bench speed fuzz fuzzdeps clean
 MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
@@ -86,6 +86,10 @@ $(B)/pairrate: bench/pairrate.c $(B)/libtalign.a
 
 bench: all build/lexcover build/pairrate
 	@sh bench/run.sh
+
+# issue 14's speed and memory figures, with ratios to the built checkout BASE (optional)
+speed: all build/pairrate
+	@sh bench/speed.sh $(BASE)
 
 # libFuzzer harnesses (clang); FUZZ_SECONDS each, seeded with the test fixtures
 FUZZ_SECONDS ?= 30
