@@ -3,7 +3,7 @@
 # `deps.sh fuzz` adds clang and its libFuzzer runtime for `make fuzz`.
 set -e
 PKGS="libicu-dev libhunspell-dev hunspell-en-us hunspell-ru libcriterion-dev libstemmer-dev \
-zlib1g-dev mueller7-dict pkg-config libxml2-dev libxml2-utils python3"
+zlib1g-dev libxxhash-dev mueller7-dict pkg-config libxml2-dev libxml2-utils python3"
 [ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
