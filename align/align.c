@@ -69,7 +69,8 @@ static long lo_of(const dp *d, size_t i)
 typedef struct keymap {
     int *key;
     uint64_t *bits;
-    size_t cap;
+    size_t cap;   /* slots in use (a power of two: as many as the sentence needs) */
+    size_t alloc; /* slots allocated (the most any sentence needed) */
     uint64_t seen[64];
 } keymap;
 
@@ -127,16 +128,17 @@ static int fill_row(dp *d, size_t i, size_t row)
     size_t need = 16;
     while (need < (size_t)e->nset * 2)
         need *= 2;
-    if (need > km->cap) {
+    if (need > km->alloc) {
         free(km->key), free(km->bits);
         km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
-        km->cap = need;
+        km->alloc = need;
         if (!km->key || !km->bits) {
             free(km->key), free(km->bits);
             memset(km, 0, sizeof *km);
             return -1;
         }
     }
+    km->cap = need; /* one long sentence before does not make every row clear a large table */
     memset(km->key, 0xff, sizeof(int) * km->cap);
     memset(km->seen, 0, sizeof km->seen);
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
