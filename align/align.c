@@ -371,7 +371,24 @@ static double logadd(double a, double b)
 /* Confidence of each bead of the best path: its posterior probability, from a forward-backward
  * pass over every path within POST_BAND sentences of the best one, with bead costs divided by
  * the model's temperature. Fills b[k].score for the nb beads (in reverse document order). */
-static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
+/* The cost of a bead through the term rows (bead_cost's value). */
+static double cost_rows(dp *d, size_t i, size_t j, size_t t)
+{
+    int le, lr;
+    return len_of(d, i, j, &TYPES[t], &le, &lr) + d->md.prior[t] - word_llr_rows(d, i, j, &TYPES[t]);
+}
+
+/* For the backward pass: clears the term rows of sentence i (English i against Russian, Russian
+ * against English from i), which beads starting in row i use first. */
+static void clear_terms_back(dp *d, size_t i)
+{
+    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD;
+    for (int w = 0; w < 3; w++)
+        for (size_t x = 0; x < tw; x++)
+            d->te[w][(i % ROLL) * tw + x] = d->tr[w][(i % ROLL) * tw + x] = NAN;
+}
+
+static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
 {
     const long P = POST_BAND;
     size_t rows = d->n + 1;
@@ -400,10 +417,19 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
     B = malloc(sizeof(double) * at[rows]);
     if (!F || !B)
         goto done;
+    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD; /* each bead's terms once per pass */
+    for (int k = 0; k < 3; k++) {
+        d->te[k] = malloc(sizeof(double) * ROLL * tw);
+        d->tr[k] = malloc(sizeof(double) * ROLL * tw);
+        if (!d->te[k] || !d->tr[k])
+            goto done;
+    }
     double T = d->md.temperature;
 #define INSIDE(i, j) ((j) >= 0 && (size_t)(j) <= d->m && (j) >= lo[i] && (j) <= hi[i])
 #define CELL(A, i, j) A[at[i] + (size_t)((j) - lo[i])]
-    for (size_t i = 0; i < rows; i++)
+    for (size_t i = 0; i < rows; i++) {
+        if (i > 0)
+            clear_terms(d, i, max_bead);
         for (long j = lo[i]; j <= hi[i]; j++) {
             if (!INSIDE(i, j))
                 continue;
@@ -415,11 +441,13 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
                 size_t pi = i - (size_t)ty->de;
                 long pj = j - ty->dr;
                 if (INSIDE(pi, pj) && CELL(F, pi, pj) > -INFINITY)
-                    f = logadd(f, CELL(F, pi, pj) - bead_cost(d, i, (size_t)j, t) / T);
+                    f = logadd(f, CELL(F, pi, pj) - cost_rows(d, i, (size_t)j, t) / T);
             }
             CELL(F, i, j) = f;
         }
-    for (size_t i = rows; i-- > 0;)
+    }
+    for (size_t i = rows; i-- > 0;) {
+        clear_terms_back(d, i);
         for (long j = hi[i]; j >= lo[i]; j--) {
             if (!INSIDE(i, j))
                 continue;
@@ -431,10 +459,11 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
                 if (ty->de > max_bead || ty->dr > max_bead || ni >= rows || !INSIDE(ni, nj) ||
                     CELL(B, ni, nj) == -INFINITY)
                     continue;
-                g = logadd(g, CELL(B, ni, nj) - bead_cost(d, ni, (size_t)nj, t) / T);
+                g = logadd(g, CELL(B, ni, nj) - cost_rows(d, ni, (size_t)nj, t) / T);
             }
             CELL(B, i, j) = g;
         }
+    }
     double z = CELL(F, d->n, (long)d->m);
     for (size_t k = 0; k < nb; k++) { /* the path's cells are all inside */
         size_t t = 0;
@@ -450,6 +479,10 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
     rc = 0;
 done:
     free(lo), free(hi), free(at), free(F), free(B);
+    for (int k = 0; k < 3; k++) {
+        free(d->te[k]), free(d->tr[k]);
+        d->te[k] = d->tr[k] = NULL;
+    }
     return rc;
 }
 
