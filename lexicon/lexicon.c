@@ -237,6 +237,20 @@ static void release_block(char *block, size_t size, bool mapped)
         free(block);
 }
 
+/* The source text (more than half the file) is read only by lookups, never by alignment: once
+ * the checksum has read it, its whole pages leave the process's memory (a private mapping of an
+ * unchanged file reads them again from the page cache if a lookup needs them). */
+static void drop_text_pages(const lexfile *lf, size_t text_len)
+{
+    long pg = sysconf(_SC_PAGESIZE);
+    if (pg <= 0)
+        return;
+    uintptr_t a = (uintptr_t)lf->text, e = a + text_len, p = (uintptr_t)pg;
+    a = (a + p - 1) / p * p, e = e / p * p;
+    if (e > a)
+        madvise((void *)a, e - a, MADV_DONTNEED);
+}
+
 static ta_status load_file(const char *path, lexfile *lf, ta_error *err)
 {
     memset(lf, 0, sizeof *lf);
@@ -309,6 +323,8 @@ static ta_status load_file(const char *path, lexfile *lf, ta_error *err)
         memset(lf, 0, sizeof *lf);
         return ta_fail(err, TA_EFORMAT, "%s: corrupt lexicon (bad offsets): rebuild it", path);
     }
+    if (lf->mapped)
+        drop_text_pages(lf, h.text_len);
     return TA_OK;
 }
 
