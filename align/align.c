@@ -264,13 +264,6 @@ static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *l
     return ta_len_cost(&d->md, *le, *lr);
 }
 
-/* cost of the bead of type t ending at (i, j) */
-static double bead_cost(const dp *d, size_t i, size_t j, size_t t)
-{
-    int le, lr;
-    return len_of(d, i, j, &TYPES[t], &le, &lr) + d->md.prior[t] - word_llr(d, i, j, &TYPES[t]);
-}
-
 /* Runs the DP (dropping cells costlier than their row's best + beam); returns 0 when the best
  * path is inside the band, 1 when it runs along the band's edge, 2 when no path got through,
  * -1 when out of memory. */
@@ -395,9 +388,9 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     /* row i covers columns [lo[i] - P, hi[i] + P]: the path's columns in that row, widened */
     long *lo = malloc(sizeof(long) * rows), *hi = malloc(sizeof(long) * rows);
     size_t *at = malloc(sizeof(size_t) * (rows + 1));
-    double *F = NULL, *B = NULL;
+    double *F = NULL, *B = NULL, *cost = malloc(sizeof(double) * (nb ? nb : 1));
     int rc = -1;
-    if (!lo || !hi || !at)
+    if (!lo || !hi || !at || !cost)
         goto done;
     for (size_t i = 0; i < rows; i++)
         lo[i] = LONG_MAX, hi[i] = LONG_MIN;
@@ -427,9 +420,19 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     double T = d->md.temperature;
 #define INSIDE(i, j) ((j) >= 0 && (size_t)(j) <= d->m && (j) >= lo[i] && (j) <= hi[i])
 #define CELL(A, i, j) A[at[i] + (size_t)((j) - lo[i])]
+    size_t pk = nb; /* the next path bead (they come last first) whose cost is wanted */
     for (size_t i = 0; i < rows; i++) {
+        if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
+            goto done;
         if (i > 0)
             clear_terms(d, i, max_bead);
+        for (; pk > 0 && (size_t)b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
+            size_t t = 0;
+            while (TYPES[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
+                   TYPES[t].dr != b[pk - 1].ru1 - b[pk - 1].ru0)
+                t++;
+            cost[pk - 1] = cost_rows(d, i, (size_t)b[pk - 1].ru1, t);
+        }
         for (long j = lo[i]; j <= hi[i]; j++) {
             if (!INSIDE(i, j))
                 continue;
@@ -447,6 +450,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
         }
     }
     for (size_t i = rows; i-- > 0;) {
+        if (i < d->n && fill_row(d, i, i % ROLL))
+            goto done;
         clear_terms_back(d, i);
         for (long j = hi[i]; j >= lo[i]; j--) {
             if (!INSIDE(i, j))
@@ -466,11 +471,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     }
     double z = CELL(F, d->n, (long)d->m);
     for (size_t k = 0; k < nb; k++) { /* the path's cells are all inside */
-        size_t t = 0;
-        while (TYPES[t].de != b[k].en1 - b[k].en0 || TYPES[t].dr != b[k].ru1 - b[k].ru0)
-            t++;
-        double lp = CELL(F, (size_t)b[k].en0, (long)b[k].ru0) -
-                    bead_cost(d, (size_t)b[k].en1, (size_t)b[k].ru1, t) / T +
+        double lp = CELL(F, (size_t)b[k].en0, (long)b[k].ru0) - cost[k] / T +
                     CELL(B, (size_t)b[k].en1, (long)b[k].ru1) - z;
         b[k].score = lp > 0 ? 1 : exp(lp);
     }
@@ -478,7 +479,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
 #undef INSIDE
     rc = 0;
 done:
-    free(lo), free(hi), free(at), free(F), free(B);
+    free(lo), free(hi), free(at), free(F), free(B), free(cost);
     for (int k = 0; k < 3; k++) {
         free(d->te[k]), free(d->tr[k]);
         d->te[k] = d->tr[k] = NULL;
@@ -639,24 +640,20 @@ done:
     return rc;
 }
 
-/* For the confidences: the word matches of every row in a narrow band around the path of the
- * nb beads b (which the band then follows). */
+/* For the confidences: a narrow band around the path of the nb beads b, and its rolling rows of
+ * word matches (posteriors() fills them, forward then backward). */
 static int narrow_matches(dp *d, const ta_bead *b, size_t nb)
 {
     for (size_t k = 0; k < nb; k++)
         for (int i = b[k].en0; i <= b[k].en1; i++)
             d->center[i] = (b[k].ru0 + b[k].ru1) / 2;
     d->band = POST_BAND + 3;
-    size_t w = (size_t)(2 * d->band + 1), rows = d->n ? d->n : 1;
-    d->em = malloc(sizeof(uint64_t) * rows * w);
-    d->rm = malloc(sizeof(uint64_t) * rows * w);
-    d->roll = false;
-    if (!d->em || !d->rm)
-        return -1;
-    for (size_t i = 0; i < d->n; i++)
-        if (fill_row(d, i, i))
-            return -1;
-    return 0;
+    size_t w = (size_t)(2 * d->band + 1);
+    d->em = malloc(sizeof(uint64_t) * ROLL * w); /* rolling rows, filled as the passes go */
+    d->rm = malloc(sizeof(uint64_t) * ROLL * w);
+    d->have = malloc(ROLL * w);
+    d->roll = true;
+    return d->em && d->rm && d->have ? 0 : -1;
 }
 
 /* One DP over the current features; when the best path runs along the band's edge, the band
