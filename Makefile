@@ -29,7 +29,7 @@ else
 BIN := $(B)/talign
 endif
 
-.PHONY: all deps test check demo bench fuzz fuzzdeps clean
+.PHONY: all deps test check demo bench speed fuzz fuzzdeps clean
 MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
@@ -82,8 +82,16 @@ demo: deps
 build/lexcover: bench/lexcover.c build/libtalign.a
 	$(CC) $(CFLAGS) -D_GNU_SOURCE $< build/libtalign.a $(LIBS) -o $@
 
-bench: all build/lexcover
+# the per-pair cost in one long-lived process (issue 14), built from any variant's library
+$(B)/pairrate: bench/pairrate.c $(B)/libtalign.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/libtalign.a $(LIBS) -o $@
+
+bench: all build/lexcover build/pairrate
 	@sh bench/run.sh
+
+# issue 14's speed and memory figures, with ratios to the built checkout BASE (optional)
+speed: all build/pairrate
+	@sh bench/speed.sh $(BASE)
 
 # libFuzzer harnesses (clang); FUZZ_SECONDS each, seeded with the test fixtures
 FUZZ_SECONDS ?= 30

@@ -2,7 +2,7 @@
  * 3-1 beads inside a band around a line through number anchors (moved onto the path and widened
  * when the path touches its edge). Memory: one byte a cell of the band plus a few rows.
  * Bead cost = Gale–Church length cost + unmatched-word cost (lexicon, numbers, names) + prior. */
-#include "model.h"
+#include "kit.h"
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -27,8 +27,14 @@ typedef struct {
      * with a translation in Russian sentence j; rm = words of j with one in i. During the DP
      * only the last ROLL rows are kept (`roll`), for the confidences every row of a narrow band */
     uint64_t *em, *rm;
+    unsigned char *have; /* during the DP: which cells of em and rm are filled */
     bool roll;
-    struct keymap *km;
+    /* during the DP, per sentence, the word-evidence term of word_llr for each start and width
+     * (1-3) of the other side (see terms()): te[w-1] for English sentence a against Russian
+     * sentences b..b+w-1, tr[w-1] for Russian sentence b against English a..a+w-1; row a % ROLL,
+     * column b - lo_of(a) + TERM_PAD */
+    double *te[3], *tr[3];
+    struct keymap *km; /* ROLL maps: one per row kept */
     /* results of the slow path (sentences with more than MASK_WORDS content words), which the
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
     struct slow_entry *slow;
@@ -50,11 +56,103 @@ struct slow_entry {
  * length ratio and word pairs */
 #define LEARN_EVIDENCE -1.0
 #define LEARN_EVIDENCE_PAIRS 2.0
+#define TERM_PAD 3      /* columns of the term rows left and right of the band */
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
 
 static long lo_of(const dp *d, size_t i)
 {
     return d->center[i] - d->band;
+}
+
+/* A small map from keys to the bit set of the English words that have them, with a 4096-bit
+ * filter of the keys in front. */
+typedef struct keymap {
+    int *key;
+    uint64_t *bits;
+    size_t cap;   /* slots in use (a power of two: as many as the sentence needs) */
+    size_t alloc; /* slots allocated (the most any sentence needed) */
+    uint64_t seen[64];
+} keymap;
+
+static uint64_t *keymap_slot(keymap *km, int key, bool add)
+{
+    size_t h = ((unsigned)key * 2654435761u) & (km->cap - 1);
+    while (km->key[h] != -1 && km->key[h] != key)
+        h = (h + 1) & (km->cap - 1);
+    if (km->key[h] == -1) {
+        if (!add)
+            return NULL;
+        km->key[h] = key;
+        km->bits[h] = 0;
+    }
+    return &km->bits[h];
+}
+
+/* Cell k of row `row` of em and rm: English sentence i (whose map is km) against the Russian
+ * sentence of that column of its band. */
+static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
+{
+    size_t width = (size_t)(2 * d->band + 1);
+    long j = lo_of(d, i) + (long)k;
+    uint64_t eb = 0, rb = 0;
+    if (j >= 0 && (size_t)j < d->m) {
+        const ta_feat *r = &d->ru[j];
+        for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
+            for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
+                if (r->keys[q] >= TA_KEY_STEM && !d->learned)
+                    continue; /* no English key points at Russian stems yet */
+                unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
+                if (!(km->seen[h >> 6] >> (h & 63) & 1))
+                    continue;
+                uint64_t *b = keymap_slot(km, r->keys[q], false);
+                if (b) {
+                    eb |= *b;
+                    rb |= 1ULL << t;
+                }
+            }
+    }
+    d->em[row * width + k] = eb;
+    d->rm[row * width + k] = rb;
+    if (d->have)
+        d->have[row * width + k] = 1;
+}
+
+/* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
+ * the keys of each Russian sentence of its band are looked up in. During the DP (d->roll) each
+ * cell is filled at its first use (the beam leaves most of the band unused), else all. */
+static int fill_row(dp *d, size_t i, size_t row)
+{
+    size_t width = (size_t)(2 * d->band + 1);
+    keymap *km = &d->km[d->roll ? row : 0];
+    const ta_feat *e = &d->en[i];
+    size_t need = 16;
+    while (need < (size_t)e->nset * 2)
+        need *= 2;
+    if (need > km->alloc) {
+        free(km->key), free(km->bits);
+        km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
+        km->alloc = need;
+        if (!km->key || !km->bits) {
+            free(km->key), free(km->bits);
+            memset(km, 0, sizeof *km);
+            return -1;
+        }
+    }
+    km->cap = need; /* one long sentence before does not make every row clear a large table */
+    memset(km->key, 0xff, sizeof(int) * km->cap);
+    memset(km->seen, 0, sizeof km->seen);
+    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+            unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
+            km->seen[h >> 6] |= 1ULL << (h & 63);
+            *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
+        }
+    if (d->roll)
+        memset(d->have + row * width, 0, width);
+    else
+        for (size_t k = 0; k < width; k++)
+            fill_cell(d, km, i, row, k);
+    return 0;
 }
 
 /* Words of English sentence i matched in Russian sentences j..j+w-1 (side 0), or of Russian
@@ -77,84 +175,13 @@ static int matches(const dp *d, int side, size_t i, size_t j, int w)
             return c->val;
         }
         size_t row = d->roll ? a % ROLL : a;
-        if (k >= 0 && k < (long)width) /* outside the band: no evidence (the path avoids it) */
-            bits |= (side ? d->rm : d->em)[row * width + (size_t)k];
+        if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
+            continue;
+        if (d->roll && !d->have[row * width + (size_t)k])
+            fill_cell((dp *)d, &d->km[row], a, row, (size_t)k);
+        bits |= (side ? d->rm : d->em)[row * width + (size_t)k];
     }
     return __builtin_popcountll(bits);
-}
-
-/* A small map from keys to the bit set of the English words that have them. */
-typedef struct keymap {
-    int *key;
-    uint64_t *bits;
-    size_t cap;
-} keymap;
-
-static uint64_t *keymap_slot(keymap *km, int key, bool add)
-{
-    size_t h = ((unsigned)key * 2654435761u) & (km->cap - 1);
-    while (km->key[h] != -1 && km->key[h] != key)
-        h = (h + 1) & (km->cap - 1);
-    if (km->key[h] == -1) {
-        if (!add)
-            return NULL;
-        km->key[h] = key;
-        km->bits[h] = 0;
-    }
-    return &km->bits[h];
-}
-
-/* Fills row `row` of em and rm with English sentence i against the Russian sentences of its
- * band: a map of the sentence's keys, looked up with the keys of each Russian sentence. */
-static int fill_row(dp *d, size_t i, size_t row)
-{
-    size_t width = (size_t)(2 * d->band + 1);
-    keymap *km = d->km;
-    const ta_feat *e = &d->en[i];
-    size_t need = 16;
-    while (need < (size_t)e->nset * 2)
-        need *= 2;
-    if (need > km->cap) {
-        free(km->key), free(km->bits);
-        km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
-        km->cap = need;
-        if (!km->key || !km->bits) {
-            free(km->key), free(km->bits);
-            memset(km, 0, sizeof *km);
-            return -1;
-        }
-    }
-    memset(km->key, 0xff, sizeof(int) * km->cap);
-    uint64_t seen[64] = {0}; /* a 4096-bit filter in front of the map */
-    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
-        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-            unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
-            seen[h >> 6] |= 1ULL << (h & 63);
-            *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
-        }
-    for (size_t k = 0; k < width; k++) {
-        long j = lo_of(d, i) + (long)k;
-        uint64_t eb = 0, rb = 0;
-        if (j >= 0 && (size_t)j < d->m) {
-            const ta_feat *r = &d->ru[j];
-            for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
-                for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
-                    if (r->keys[q] >= TA_KEY_STEM && !d->learned)
-                        continue; /* no English key points at Russian stems yet */
-                    unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
-                    if (!(seen[h >> 6] >> (h & 63) & 1))
-                        continue;
-                    uint64_t *b = keymap_slot(km, r->keys[q], false);
-                    if (b) {
-                        eb |= *b;
-                        rb |= 1ULL << t;
-                    }
-                }
-        }
-        d->em[row * width + k] = eb;
-        d->rm[row * width + k] = rb;
-    }
-    return 0;
 }
 
 /* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
@@ -177,18 +204,64 @@ static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
     return llr;
 }
 
+/* The terms of word_llr: English sentence a against Russian b..b+w-1 (side 0), or Russian b
+ * against English a..a+w-1 (side 1). */
+static double term(const dp *d, int side, size_t a, size_t b, int w)
+{
+    int m = matches(d, side, a, b, w), c = side ? d->ru[b].ncontent : d->en[a].ncontent;
+    return m * d->md.hit[side] + (c - m) * d->md.miss[side];
+}
+
+/* Once English sentence i-1's row of matches is filled: clears the term rows that beads
+ * ending in row i use and that need that row (English i-1 against any width, Russian against
+ * English i-w..i-1). Each term is then computed at its first use (NaN: not yet), not by every
+ * bead and cell that contains it. */
+static void clear_terms(dp *d, size_t i, int max_bead)
+{
+    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD;
+    for (int w = 1; w <= 3 && w <= max_bead; w++) {
+        double *te = d->te[w - 1] + ((i - 1) % ROLL) * tw;
+        for (size_t x = 0; x < tw; x++)
+            te[x] = NAN;
+        if ((size_t)w > i)
+            continue;
+        double *tr = d->tr[w - 1] + ((i - (size_t)w) % ROLL) * tw;
+        for (size_t x = 0; x < tw; x++)
+            tr[x] = NAN;
+    }
+}
+
+/* A term through its slot in the term rows (when the band has one for it). */
+static double term_at(dp *d, int side, size_t a, size_t b, int w)
+{
+    long tw = 2 * d->band + 1 + 2 * TERM_PAD, x = (long)b - lo_of(d, a) + TERM_PAD;
+    if (x < 0 || x >= tw)
+        return term(d, side, a, b, w);
+    double *v = (side ? d->tr : d->te)[w - 1] + (a % ROLL) * (size_t)tw + (size_t)x;
+    if (isnan(*v))
+        *v = term(d, side, a, b, w);
+    return *v;
+}
+
+/* word_llr through the term rows (the same sum in the same order). */
+static double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
+{
+    if (!t->de || !t->dr)
+        return 0;
+    double llr = 0;
+    size_t i0 = i - (size_t)t->de, j0 = j - (size_t)t->dr;
+    for (size_t a = i0; a < i; a++)
+        llr += term_at(d, 0, a, j0, t->dr);
+    for (size_t b = j0; b < j; b++)
+        llr += term_at(d, 1, i0, b, t->de);
+    return llr;
+}
+
 static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *le, int *lr)
 {
     *le = (int)(d->len_en[i] - d->len_en[i - (size_t)t->de]);
     *lr = (int)(d->len_ru[j] - d->len_ru[j - (size_t)t->dr]);
     return ta_len_cost(&d->md, *le, *lr);
-}
-
-/* cost of the bead of type t ending at (i, j) */
-static double bead_cost(const dp *d, size_t i, size_t j, size_t t)
-{
-    int le, lr;
-    return len_of(d, i, j, &TYPES[t], &le, &lr) + d->md.prior[t] - word_llr(d, i, j, &TYPES[t]);
 }
 
 /* Runs the DP (dropping cells costlier than their row's best + beam); returns 0 when the best
@@ -201,13 +274,22 @@ static int run(dp *d, int max_bead, float beam)
     d->back = malloc((d->n + 1) * w);
     d->em = malloc(sizeof(uint64_t) * ROLL * w);
     d->rm = malloc(sizeof(uint64_t) * ROLL * w);
+    d->have = malloc(ROLL * w);
     d->roll = true;
-    if (!d->cost || !d->back || !d->em || !d->rm)
+    bool ok = d->cost && d->back && d->em && d->rm && d->have;
+    for (int k = 0; k < 3; k++) {
+        d->te[k] = malloc(sizeof(double) * ROLL * (w + 2 * TERM_PAD));
+        d->tr[k] = malloc(sizeof(double) * ROLL * (w + 2 * TERM_PAD));
+        ok = ok && d->te[k] && d->tr[k];
+    }
+    if (!ok)
         return -1;
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
             return -1;
+        if (i > 0)
+            clear_terms(d, i, max_bead);
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
         for (size_t k = 0; k < w; k++) {
@@ -228,7 +310,9 @@ static int run(dp *d, int max_bead, float beam)
                     float pc = d->cost[(pi % ROLL) * w + (size_t)pk];
                     if (pc == INFINITY)
                         continue;
-                    float c = pc + (float)bead_cost(d, i, (size_t)j, t);
+                    int le, lr;
+                    float c = pc + (float)(len_of(d, i, (size_t)j, ty, &le, &lr) + d->md.prior[t] -
+                                           word_llr_rows(d, i, (size_t)j, ty));
                     if (c < best)
                         best = c, bt = (unsigned char)t;
                 }
@@ -260,8 +344,12 @@ static int run(dp *d, int max_bead, float beam)
 
 static void dp_free(dp *d)
 {
-    free(d->cost), free(d->back), free(d->em), free(d->rm);
-    d->cost = NULL, d->back = NULL, d->em = d->rm = NULL;
+    free(d->cost), free(d->back), free(d->em), free(d->rm), free(d->have);
+    d->cost = NULL, d->back = NULL, d->em = d->rm = NULL, d->have = NULL;
+    for (int k = 0; k < 3; k++) {
+        free(d->te[k]), free(d->tr[k]);
+        d->te[k] = d->tr[k] = NULL;
+    }
 }
 
 static double logadd(double a, double b)
@@ -276,16 +364,33 @@ static double logadd(double a, double b)
 /* Confidence of each bead of the best path: its posterior probability, from a forward-backward
  * pass over every path within POST_BAND sentences of the best one, with bead costs divided by
  * the model's temperature. Fills b[k].score for the nb beads (in reverse document order). */
-static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
+/* The cost of a bead through the term rows (bead_cost's value). */
+static double cost_rows(dp *d, size_t i, size_t j, size_t t)
+{
+    int le, lr;
+    return len_of(d, i, j, &TYPES[t], &le, &lr) + d->md.prior[t] - word_llr_rows(d, i, j, &TYPES[t]);
+}
+
+/* For the backward pass: clears the term rows of sentence i (English i against Russian, Russian
+ * against English from i), which beads starting in row i use first. */
+static void clear_terms_back(dp *d, size_t i)
+{
+    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD;
+    for (int w = 0; w < 3; w++)
+        for (size_t x = 0; x < tw; x++)
+            d->te[w][(i % ROLL) * tw + x] = d->tr[w][(i % ROLL) * tw + x] = NAN;
+}
+
+static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
 {
     const long P = POST_BAND;
     size_t rows = d->n + 1;
     /* row i covers columns [lo[i] - P, hi[i] + P]: the path's columns in that row, widened */
     long *lo = malloc(sizeof(long) * rows), *hi = malloc(sizeof(long) * rows);
     size_t *at = malloc(sizeof(size_t) * (rows + 1));
-    double *F = NULL, *B = NULL;
+    double *F = NULL, *B = NULL, *cost = malloc(sizeof(double) * (nb ? nb : 1));
     int rc = -1;
-    if (!lo || !hi || !at)
+    if (!lo || !hi || !at || !cost)
         goto done;
     for (size_t i = 0; i < rows; i++)
         lo[i] = LONG_MAX, hi[i] = LONG_MIN;
@@ -305,10 +410,29 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
     B = malloc(sizeof(double) * at[rows]);
     if (!F || !B)
         goto done;
+    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD; /* each bead's terms once per pass */
+    for (int k = 0; k < 3; k++) {
+        d->te[k] = malloc(sizeof(double) * ROLL * tw);
+        d->tr[k] = malloc(sizeof(double) * ROLL * tw);
+        if (!d->te[k] || !d->tr[k])
+            goto done;
+    }
     double T = d->md.temperature;
 #define INSIDE(i, j) ((j) >= 0 && (size_t)(j) <= d->m && (j) >= lo[i] && (j) <= hi[i])
 #define CELL(A, i, j) A[at[i] + (size_t)((j) - lo[i])]
-    for (size_t i = 0; i < rows; i++)
+    size_t pk = nb; /* the next path bead (they come last first) whose cost is wanted */
+    for (size_t i = 0; i < rows; i++) {
+        if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
+            goto done;
+        if (i > 0)
+            clear_terms(d, i, max_bead);
+        for (; pk > 0 && (size_t)b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
+            size_t t = 0;
+            while (TYPES[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
+                   TYPES[t].dr != b[pk - 1].ru1 - b[pk - 1].ru0)
+                t++;
+            cost[pk - 1] = cost_rows(d, i, (size_t)b[pk - 1].ru1, t);
+        }
         for (long j = lo[i]; j <= hi[i]; j++) {
             if (!INSIDE(i, j))
                 continue;
@@ -320,11 +444,15 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
                 size_t pi = i - (size_t)ty->de;
                 long pj = j - ty->dr;
                 if (INSIDE(pi, pj) && CELL(F, pi, pj) > -INFINITY)
-                    f = logadd(f, CELL(F, pi, pj) - bead_cost(d, i, (size_t)j, t) / T);
+                    f = logadd(f, CELL(F, pi, pj) - cost_rows(d, i, (size_t)j, t) / T);
             }
             CELL(F, i, j) = f;
         }
-    for (size_t i = rows; i-- > 0;)
+    }
+    for (size_t i = rows; i-- > 0;) {
+        if (i < d->n && fill_row(d, i, i % ROLL))
+            goto done;
+        clear_terms_back(d, i);
         for (long j = hi[i]; j >= lo[i]; j--) {
             if (!INSIDE(i, j))
                 continue;
@@ -336,17 +464,14 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
                 if (ty->de > max_bead || ty->dr > max_bead || ni >= rows || !INSIDE(ni, nj) ||
                     CELL(B, ni, nj) == -INFINITY)
                     continue;
-                g = logadd(g, CELL(B, ni, nj) - bead_cost(d, ni, (size_t)nj, t) / T);
+                g = logadd(g, CELL(B, ni, nj) - cost_rows(d, ni, (size_t)nj, t) / T);
             }
             CELL(B, i, j) = g;
         }
+    }
     double z = CELL(F, d->n, (long)d->m);
     for (size_t k = 0; k < nb; k++) { /* the path's cells are all inside */
-        size_t t = 0;
-        while (TYPES[t].de != b[k].en1 - b[k].en0 || TYPES[t].dr != b[k].ru1 - b[k].ru0)
-            t++;
-        double lp = CELL(F, (size_t)b[k].en0, (long)b[k].ru0) -
-                    bead_cost(d, (size_t)b[k].en1, (size_t)b[k].ru1, t) / T +
+        double lp = CELL(F, (size_t)b[k].en0, (long)b[k].ru0) - cost[k] / T +
                     CELL(B, (size_t)b[k].en1, (long)b[k].ru1) - z;
         b[k].score = lp > 0 ? 1 : exp(lp);
     }
@@ -354,7 +479,11 @@ static int posteriors(const dp *d, int max_bead, ta_bead *b, size_t nb)
 #undef INSIDE
     rc = 0;
 done:
-    free(lo), free(hi), free(at), free(F), free(B);
+    free(lo), free(hi), free(at), free(F), free(B), free(cost);
+    for (int k = 0; k < 3; k++) {
+        free(d->te[k]), free(d->tr[k]);
+        d->te[k] = d->tr[k] = NULL;
+    }
     return rc;
 }
 
@@ -511,24 +640,20 @@ done:
     return rc;
 }
 
-/* For the confidences: the word matches of every row in a narrow band around the path of the
- * nb beads b (which the band then follows). */
+/* For the confidences: a narrow band around the path of the nb beads b, and its rolling rows of
+ * word matches (posteriors() fills them, forward then backward). */
 static int narrow_matches(dp *d, const ta_bead *b, size_t nb)
 {
     for (size_t k = 0; k < nb; k++)
         for (int i = b[k].en0; i <= b[k].en1; i++)
             d->center[i] = (b[k].ru0 + b[k].ru1) / 2;
     d->band = POST_BAND + 3;
-    size_t w = (size_t)(2 * d->band + 1), rows = d->n ? d->n : 1;
-    d->em = malloc(sizeof(uint64_t) * rows * w);
-    d->rm = malloc(sizeof(uint64_t) * rows * w);
-    d->roll = false;
-    if (!d->em || !d->rm)
-        return -1;
-    for (size_t i = 0; i < d->n; i++)
-        if (fill_row(d, i, i))
-            return -1;
-    return 0;
+    size_t w = (size_t)(2 * d->band + 1);
+    d->em = malloc(sizeof(uint64_t) * ROLL * w); /* rolling rows, filled as the passes go */
+    d->rm = malloc(sizeof(uint64_t) * ROLL * w);
+    d->have = malloc(ROLL * w);
+    d->roll = true;
+    return d->em && d->rm && d->have ? 0 : -1;
 }
 
 /* One DP over the current features; when the best path runs along the band's edge, the band
@@ -604,71 +729,101 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
     return TA_OK;
 }
 
+/* The stems of a confident 1-1 bead's words that found no counterpart, for learning word pairs:
+ * ue[0..*ne) English, ur[0..*nr) Russian (64 each at most). */
+static void unmatched_stems(const dp *d, const ta_bead *b, int *ue, int *ne, int *ur, int *nr)
+{
+    const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
+    *ne = *nr = 0;
+    for (int t = 0; t < e->ncontent && *ne < 64; t++)
+        if (e->stem[t] >= 0 && !ta_feat_token_matched(e, t, r))
+            ue[(*ne)++] = e->stem[t];
+    for (int t = 0; t < r->ncontent && *nr < 64; t++)
+        if (r->stem[t] >= 0 && !ta_feat_token_matched(r, t, e))
+            ur[(*nr)++] = r->stem[t];
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Adds 1 to the count of key k in m. 0, or -1 out of memory. */
+static int count_up(ta_strmap *m, int k)
+{
+    int c = 0;
+    ta_strmap_get(m, (const char *)&k, sizeof k, &c);
+    return ta_strmap_put(m, (const char *)&k, sizeof k, c + 1);
+}
+
 /* Learns from the confident 1-1 beads of a first pass: this document's length ratio, and word
  * pairs (stems left unmatched on both sides of at least two beads, Dice >= 0.6, or the only
- * unmatched word on each side of one bead), which the English features then include. */
+ * unmatched word on each side of one bead), which the English features then include. The
+ * pairs' co-occurrences are counted in one sorted array (8 bytes each; a hash map took 32 a
+ * slot at half load, the peak memory of a long document). */
 static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb)
 {
     double le = 0, lr = 0;
-    ta_strmap pairs = {0}, cnt_e = {0}, cnt_r = {0};
+    ta_strmap cnt_e = {0}, cnt_r = {0};
+    uint64_t *co = NULL; /* English stem << 32 | Russian stem, once per co-occurrence */
+    size_t nco = 0, cap = 0;
     ta_status st = TA_OK;
-    for (size_t k = 0; k < nb && st == TA_OK; k++) {
-        const ta_bead *b = &beads[k];
-        if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
-            continue;
-        int le1, lr1;
-        double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0], &le1, &lr1);
-        double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0]) - lc;
-        if (ev < LEARN_EVIDENCE)
-            continue;
-        const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
-        le += e->len, lr += r->len;
-        if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
-            continue;
-        int ue[64], ur[64], ne = 0, nr = 0;
-        for (int t = 0; t < e->ncontent && ne < 64; t++)
-            if (e->stem[t] >= 0 && !ta_feat_token_matched(e, t, r))
-                ue[ne++] = e->stem[t];
-        for (int t = 0; t < r->ncontent && nr < 64; t++)
-            if (r->stem[t] >= 0 && !ta_feat_token_matched(r, t, e))
-                ur[nr++] = r->stem[t];
-        for (int x = 0; x < ne && st == TA_OK; x++) {
-            int c = 0;
-            ta_strmap_get(&cnt_e, (const char *)&ue[x], sizeof(int), &c);
-            if (ta_strmap_put(&cnt_e, (const char *)&ue[x], sizeof(int), c + 1))
-                st = TA_ENOMEM;
-            for (int y = 0; y < nr && st == TA_OK; y++) {
-                int key[2] = {ue[x], ur[y]}, v = 0;
-                ta_strmap_get(&pairs, (const char *)key, sizeof key, &v);
-                v += ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
-                if (ta_strmap_put(&pairs, (const char *)key, sizeof key, v))
-                    st = TA_ENOMEM;
+    for (int pass = 0; pass < 2 && st == TA_OK; pass++) { /* count, then fill */
+        if (pass == 1 && cap && !(co = malloc(sizeof *co * cap)))
+            st = TA_ENOMEM;
+        for (size_t k = 0; k < nb && st == TA_OK; k++) {
+            const ta_bead *b = &beads[k];
+            if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
+                continue;
+            int le1, lr1;
+            double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0], &le1, &lr1);
+            double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0]) - lc;
+            if (ev < LEARN_EVIDENCE)
+                continue;
+            if (pass == 0)
+                le += d->en[b->en0].len, lr += d->ru[b->ru0].len;
+            if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
+                continue;
+            int ue[64], ur[64], ne, nr;
+            unmatched_stems(d, b, ue, &ne, ur, &nr);
+            int times = ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
+            if (pass == 0) {
+                cap += (size_t)(ne * nr * times);
+                continue;
             }
-        }
-        for (int y = 0; y < nr && st == TA_OK; y++) {
-            int c = 0;
-            ta_strmap_get(&cnt_r, (const char *)&ur[y], sizeof(int), &c);
-            if (ta_strmap_put(&cnt_r, (const char *)&ur[y], sizeof(int), c + 1))
-                st = TA_ENOMEM;
+            for (int x = 0; x < ne && st == TA_OK; x++)
+                if (count_up(&cnt_e, ue[x]))
+                    st = TA_ENOMEM;
+            for (int y = 0; y < nr && st == TA_OK; y++)
+                if (count_up(&cnt_r, ur[y]))
+                    st = TA_ENOMEM;
+            for (int x = 0; x < ne; x++)
+                for (int y = 0; y < nr; y++)
+                    for (int q = 0; q < times; q++)
+                        co[nco++] = (uint64_t)(unsigned)ue[x] << 32 | (unsigned)ur[y];
         }
     }
     if (le >= 200 && lr >= 200) {
         double c = lr / le;
         d->md.c = c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c;
     }
-    for (size_t s = 0; s < pairs.cap && st == TA_OK; s++) {
-        const char *k;
-        int n2;
-        if (!ta_strmap_at(&pairs, s, &k, NULL, &n2) || n2 < 2)
+    if (st == TA_OK && nco)
+        qsort(co, nco, sizeof *co, cmp_u64);
+    for (size_t s = 0, e; st == TA_OK && s < nco; s = e) {
+        for (e = s + 1; e < nco && co[e] == co[s]; e++)
+            ;
+        int key[2] = {(int)(co[s] >> 32), (int)(co[s] & 0xFFFFFFFFu)}, ce = 0, cr = 0;
+        int n2 = (int)(e - s);
+        if (n2 < 2)
             continue;
-        int key[2], ce = 0, cr = 0;
-        memcpy(key, k, sizeof key);
         ta_strmap_get(&cnt_e, (const char *)&key[0], sizeof(int), &ce);
         ta_strmap_get(&cnt_r, (const char *)&key[1], sizeof(int), &cr);
         if (2.0 * n2 >= 0.6 * (ce + cr) && ta_featurizer_learn(fz, key[0], key[1]))
             st = TA_ENOMEM;
     }
-    ta_strmap_release(&pairs), ta_strmap_release(&cnt_e), ta_strmap_release(&cnt_r);
+    free(co);
+    ta_strmap_release(&cnt_e), ta_strmap_release(&cnt_r);
     return st;
 }
 
@@ -679,6 +834,7 @@ static ta_status featurize_all(ta_featurizer *fz, char lang, const char *const *
         ta_feat_release(&out[i]);
         if (ta_featurize(fz, lang, s[i], len[i], &out[i]))
             return TA_ENOMEM;
+        ta_feat_shrink(&out[i]); /* kept for the whole document */
     }
     return TA_OK;
 }
@@ -696,6 +852,7 @@ static ta_status refeaturize_learned(ta_featurizer *fz, const char *const *s, co
             ta_feat_release(&out[i]);
             if (ta_featurize(fz, 'e', s[i], len[i], &out[i]))
                 return TA_ENOMEM;
+            ta_feat_shrink(&out[i]);
         }
     }
     return TA_OK;
@@ -708,27 +865,43 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
 {
     *beads = NULL;
     *n_beads = 0;
+    ta_kit k;
+    ta_status st = ta_kit_init(&k);
+    if (st == TA_OK)
+        st = ta_align_kit(&k, en, en_len, n_en, ru, ru_len, n_ru, lx, opts, beads, n_beads);
+    ta_kit_release(&k);
+    return st;
+}
+
+ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len, size_t n_en,
+                       const char *const *ru, const size_t *ru_len, size_t n_ru,
+                       const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
+                       size_t *n_beads)
+{
+    *beads = NULL;
+    *n_beads = 0;
     ta_align_opts o = opts ? *opts : ta_align_opts_default();
     if (o.max_bead < 1 || o.max_bead > 3 || o.band < 1)
         return TA_EINVAL;
-    ta_featurizer fz;
-    ta_status st = ta_featurizer_init(&fz, o.use_lexicon ? lx : NULL, NULL);
+    const model *md;
+    ta_status st = ta_kit_model(kit, o.use_lexicon && lx, &md);
     if (st != TA_OK)
         return st;
-    fz.no_offsets = true;
-    keymap km = {0};
-    dp d = {.n = n_en, .m = n_ru, .km = &km};
+    ta_featurizer *fz = ta_kit_featurizer(kit, o.use_lexicon ? lx : NULL);
+    fz->no_offsets = true;
+    keymap km[ROLL] = {{0}};
+    dp d = {.n = n_en, .m = n_ru, .km = km};
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
     ta_vec out = {.esz = sizeof(ta_bead)};
     d.center = malloc(sizeof(long) * (n_en + 1));
     d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
-    st = ta_model_read(&d.md, o.use_lexicon && lx);
-    if (st == TA_OK && (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru))
+    d.md = *md; /* a copy: the second pass learns this document's length ratio */
+    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru)
         st = TA_ENOMEM;
-    if (st == TA_OK && (st = featurize_all(&fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
-        (st = featurize_all(&fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
+    if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
+        (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
         d.en = fe, d.ru = fr;
         for (size_t i = 0; i < n_en; i++)
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;
@@ -737,9 +910,9 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
         bool second = o.realign && n_en && n_ru; /* the first pass's confidences go unused */
         st = align_pass(&d, o.max_bead, o.band, false, !second, &out);
         if (st == TA_OK && second &&
-            (st = learn(&d, &fz, out.data, out.len)) == TA_OK &&
-            (st = refeaturize_learned(&fz, en, en_len, n_en, fe)) == TA_OK) {
-            d.learned = fz.learned.len > 0;
+            (st = learn(&d, fz, out.data, out.len)) == TA_OK &&
+            (st = refeaturize_learned(fz, en, en_len, n_en, fe)) == TA_OK) {
+            d.learned = fz->learned.len > 0;
             /* the second pass searches around the first one's path */
             for (size_t k = 0; k < out.len; k++) {
                 const ta_bead *b = (const ta_bead *)out.data + k;
@@ -755,8 +928,9 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
-    free(km.key), free(km.bits);
-    ta_featurizer_release(&fz);
+    for (int r = 0; r < ROLL; r++)
+        free(km[r].key), free(km[r].bits);
+    ta_featurizer_reset(fz, NULL); /* the document's forms freed at once */
     if (st != TA_OK) {
         ta_vec_release(&out);
         return st;

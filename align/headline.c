@@ -494,11 +494,12 @@ static bool same_words(const char *t, size_t n, size_t a, size_t b, int k)
 /* A name repeated across the join: "... Golden Boot winner Jamie Vardy | Jamie Vardy
  * acknowledged", or, in the first sentence, the headline's two opening words as the sentence's
  * subject ("Украинские военные будут ... | Украинские военные начали"); after a capitalised
- * word only when the repeated word is `common` ("... мотивы Трампа | Мэр Канзас-сити", not
- * "... России Владимир | Путин"). w: the join, ws: the first letter after it, words: the words
- * before it. */
-static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, bool first,
-                     bool prev_upper, bool common, size_t words)
+ * word only when the repeated word t[wa, wz) is a common word ("... мотивы Трампа | Мэр
+ * Канзас-сити", not "... России Владимир | Путин"; an empty range is none: hunspell is asked
+ * only here, since loading it costs about 350 M instructions). w: the join, ws: the first letter after
+ * it, words: the words before it. */
+static bool repeated(ta_headliner *h, const char *t, size_t n, size_t from, size_t w, size_t ws,
+                     bool first, bool prev_upper, size_t wa, size_t wz, size_t words)
 {
     size_t ps = ta_token_start(t, from, w - 1), pps = ps > from + 1 ? ta_token_start(t, from, ps - 1) : ps;
     if (pps < ps && same_words(t, n, pps, ws, 2) && ws - pps > 6)
@@ -509,7 +510,8 @@ static bool repeated(const char *t, size_t n, size_t from, size_t w, size_t ws, 
         same_words(t, n, pps, we + 1, 2))
         return true;
     size_t fe = token_end(t, n, from), fs = from, fc = word_core(t, &fs, fe);
-    if (!first || words > 20 || fc - fs < 4 || (prev_upper && !common))
+    if (!first || words > 20 || fc - fs < 4 ||
+        (prev_upper && !(wz > wa && common_word(h, t + wa, wz - wa))))
         return false;
     /* not an apposition: "Manchester United star | Paul Pogba" */
     size_t q = pps;
@@ -980,7 +982,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         size_t nm, wa = ws, wz = word_core(t, &wa, ne);
         if (ru && first == 1 && after_head && ws == w && ne + 1 < n && ru_verb(t, n, ne + 1) &&
             (ta_is_lower(pc) || acronym(t, pa, pz)) && wz > wa &&
-            !common_word(h, t + wa, wz - wa) && headline_words_soon(h, t, n, from, pe, ws))
+            headline_words_soon(h, t, n, from, pe, ws) && !common_word(h, t + wa, wz - wa))
             return w; /* after a headline, a name and a verb opening a sentence that restates
                        * the standfirst: "... случай коронавируса в КНДР | Мурашко заявил, что
                        * вакцинация от коронавируса будет добровольной" */
@@ -998,8 +1000,7 @@ size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, 
         if (head && !up && ws == w && t[pe - 1] != ')' && same_words(t, n, from, ws, 1) &&
             ne - ws >= 4 && !starts_with_starter(h, t, n, ws, &se))
             return w; /* the subject again: "Microsoft forcibly updates ... | Microsoft has" */
-        if (repeated(t, n, from, w, ws, head, up,
-                     up && head && ru && wz > wa && common_word(h, t + wa, wz - wa), words))
+        if (repeated(h, t, n, from, w, ws, head, up, ru && wz > wa ? wa : wz, wz, words))
             return w;
         if (tc && (same_words(t, n, from, ws, 2) || sentence_soon(h, t, n, ws, 4)))
             return w; /* "... Declared Fit To Bat After Warm-Up Injury | Pakistan and England will" */
@@ -1097,7 +1098,7 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
         bool common = !starter && !digit &&
                       ((seen_lowercase(h, doc, len, t + wa, wz - wa) &&
                         !(obl && prev_upper && ta_is_alpha(last))) ||
-                       (common_word(h, t + wa, wz - wa) && !obl));
+                       (!obl && common_word(h, t + wa, wz - wa)));
         int score = starter ? 3 : common ? 2 : digit ? 1 : 0;
         if (prev_upper && !starter && !(ru && common) && !acronym(t, pa, pz))
             score -= 2; /* inside a name: "Hurricane | Hanna", "Moscow | Department"; not

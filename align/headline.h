@@ -12,6 +12,8 @@ typedef struct ta_headliner ta_headliner;
 ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
                            ta_error *err);
 void ta_headliner_free(ta_headliner *h);
+/* The headline rules a segmenter uses (segment.c); NULL for a presegmented one. */
+ta_headliner *ta_segmenter_headliner(const ta_segmenter *s);
 
 /* Does t[ws, n) start with a sentence starter of starters.LANG ("The ", "В этом ")? */
 bool ta_headliner_starter(const ta_headliner *h, const char *t, size_t n, size_t ws);

@@ -1,5 +1,6 @@
-/* names.c — names and cognates across scripts: a word's Latin form through ICU transliteration
- * (Russian-Latin/BGN, then Latin-ASCII: Байден -> bayden, João -> joao), its consonant skeleton
+/* names.c — names and cognates across scripts: a word's Latin form (Russian-Latin/BGN built in
+ * for ASCII and Russian words, else ICU's Russian-Latin/BGN, then Latin-ASCII, opened at the
+ * first such word: Байден -> bayden, João -> joao), its consonant skeleton
  * (the match key: Антонов ~ Antonov) and a normalised edit distance (the similarity that
  * confirms a match and is reported with it). */
 #include "names.h"
@@ -9,25 +10,31 @@
 #include <unicode/utrans.h>
 
 struct ta_latin {
-    UTransliterator *tr;
+    UTransliterator *tr; /* opened at the first word the built-in table cannot take */
+    bool tried;
     UChar *u;
     int32_t cap;
 };
 
 ta_latin *ta_latin_new(void)
 {
-    ta_latin *l = calloc(1, sizeof *l);
-    if (!l)
-        return NULL;
-    UErrorCode ec = U_ZERO_ERROR;
-    UChar id[64];
-    u_uastrcpy(id, "Russian-Latin/BGN; Latin-ASCII; Lower");
-    l->tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
-    if (U_FAILURE(ec)) {
-        free(l);
-        return NULL;
+    return calloc(1, sizeof(ta_latin));
+}
+
+/* ICU's transliterator (opening it costs about 6 million instructions, the first time in a
+ * process 16 million more): NULL when ICU lacks it. */
+static UTransliterator *latin_icu(ta_latin *l)
+{
+    if (!l->tried) {
+        l->tried = true;
+        UErrorCode ec = U_ZERO_ERROR;
+        UChar id[64];
+        u_uastrcpy(id, "Russian-Latin/BGN; Latin-ASCII; Lower");
+        l->tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
+        if (U_FAILURE(ec))
+            l->tr = NULL;
     }
-    return l;
+    return l->tr;
 }
 
 void ta_latin_free(ta_latin *l)
@@ -46,6 +53,9 @@ static const char *const bgn[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", 
                                   "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch",
                                   "sh", "shch", "\"", "y", "'", "e", "yu", "ya"};
 
+#define LSQUO 0x2018 /* ‘ */
+#define RSQUO 0x2019 /* ’ */
+
 static bool ru_vowel(uint32_t c)
 {
     switch (c) {
@@ -57,7 +67,17 @@ static bool ru_vowel(uint32_t c)
     }
 }
 
-/* The fast path of ta_latin_of: words of ASCII and Russian letters only (0 when it applies). */
+/* Does w hold a Cyrillic letter (U+0400-U+04FF: lead bytes D0-D3)? */
+static bool cyrillic(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)w[i] >= 0xD0 && (unsigned char)w[i] <= 0xD3)
+            return true;
+    return false;
+}
+
+/* The fast path of ta_latin_of: words of ASCII and Russian letters only, or of ASCII and
+ * typographic apostrophes (0 when it applies). */
 static int latin_fast(const char *w, size_t n, ta_buf *out)
 {
     uint32_t prev = 0;
@@ -73,6 +93,11 @@ static int latin_fast(const char *w, size_t n, ta_buf *out)
         } else if (c >= 0x430 && c <= 0x44F) {
             if (ta_buf_add(out, bgn[c - 0x430], strlen(bgn[c - 0x430])))
                 return -1;
+        } else if ((c == RSQUO || c == LSQUO) && !cyrillic(w, n)) {
+            if (ta_buf_addc(out, '\'')) /* won’t: "'" as ICU gives it; not in a Russian word,
+                                           * whose letters after it ICU reads apart (д’ел:
+                                           * d'yel) */
+                return -1;
         } else
             return 1;
         prev = c;
@@ -87,7 +112,7 @@ int ta_latin_of(ta_latin *l, const char *w, size_t n, ta_buf *out)
     if (r <= 0)
         return r;
     out->len = mark; /* another script or diacritics: ICU */
-    if (!l)
+    if (!l || !latin_icu(l))
         return 0; /* no transliterator: no Latin form */
     if (n > 1000)
         n = 1000; /* a name, not a paragraph */

@@ -3,7 +3,8 @@
 #define TA_NAMES_H
 #include "internal.h"
 
-/* An ICU transliterator to lowercase ASCII Latin; NULL when ICU lacks it or memory is out. */
+/* A transliterator to lowercase ASCII Latin (ICU's, opened when a word needs it); NULL when
+ * memory is out. */
 typedef struct ta_latin ta_latin;
 ta_latin *ta_latin_new(void);
 void ta_latin_free(ta_latin *l);

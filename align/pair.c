@@ -1,6 +1,6 @@
 /* pair.c — the whole pipeline for one document pair: segment both texts, repair glued
  * headlines, align, split by translation; a reusable ta_aligner holds the segmenters. */
-#include "internal.h"
+#include "kit.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +9,7 @@ struct ta_aligner {
     ta_segmenter *seg[2];
     const ta_lexicon *lx;
     bool en_ru; /* English source, Russian target: the pair-level repairs apply */
+    ta_kit kit; /* the featurizer, model and headline rules every pair reuses */
 };
 
 typedef struct {
@@ -42,6 +43,11 @@ ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_a
         return ta_fail(err, TA_ENOMEM, "out of memory");
     a->o = opts ? *opts : ta_aligner_opts_default();
     a->lx = lx;
+    ta_status st = ta_kit_init(&a->kit);
+    if (st != TA_OK) {
+        free(a);
+        return ta_fail(err, st, "alignment data: %s", ta_strerror(st));
+    }
     const char *lang[2] = {a->o.src_lang ? a->o.src_lang : "en",
                            a->o.tgt_lang ? a->o.tgt_lang : "ru"};
     a->o.src_lang = lang[0], a->o.tgt_lang = lang[1];
@@ -59,6 +65,9 @@ ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_a
             return s;
         }
     }
+    if (a->en_ru && !a->o.data_dir) /* the same built-in rules: one hunspell per language */
+        ta_kit_lend_headliners(&a->kit, ta_segmenter_headliner(a->seg[0]),
+                               ta_segmenter_headliner(a->seg[1]));
     *out = a;
     return TA_OK;
 }
@@ -67,6 +76,7 @@ void ta_aligner_free(ta_aligner *a)
 {
     if (!a)
         return;
+    ta_kit_release(&a->kit);
     ta_segmenter_free(a->seg[0]);
     ta_segmenter_free(a->seg[1]);
     free(a);
@@ -104,16 +114,16 @@ static ta_status run(ta_aligner *a, ta_pair *p, ta_error *err)
     const ta_lexicon *lx = a->o.align.use_lexicon ? a->lx : NULL;
     ta_status s = TA_OK;
     if (a->en_ru)
-        s = ta_split_glued_headlines(e->text, e->len, &e->sp, &e->n, r->text, r->len, &r->sp,
-                                     &r->n, lx);
+        s = ta_split_glued_headlines_kit(&a->kit, e->text, &e->sp, &e->n, r->text, &r->sp,
+                                         &r->n, lx);
     if (s == TA_OK && (side_strings(e) || side_strings(r)))
         s = TA_ENOMEM;
     if (s == TA_OK)
-        s = ta_align(e->s, e->slen, e->n, r->s, r->slen, r->n, lx, &a->o.align, &p->beads,
-                     &p->n_beads);
+        s = ta_align_kit(&a->kit, e->s, e->slen, e->n, r->s, r->slen, r->n, lx, &a->o.align,
+                         &p->beads, &p->n_beads);
     if (s == TA_OK && a->en_ru)
-        s = ta_split_by_translation(e->text, &e->sp, &e->n, r->text, &r->sp, &r->n, &p->beads,
-                                    &p->n_beads, lx);
+        s = ta_split_by_translation_kit(&a->kit, e->text, &e->sp, &e->n, r->text, &r->sp,
+                                        &r->n, &p->beads, &p->n_beads, lx);
     if (s == TA_OK && (side_strings(e) || side_strings(r)))
         s = TA_ENOMEM;
     return s == TA_OK ? TA_OK : ta_fail(err, s, "alignment failed: %s", ta_strerror(s));

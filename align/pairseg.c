@@ -4,38 +4,31 @@
  * where a 2-1 or 1-2 bead's single sentence hides a boundary without punctuation, it is split
  * in two 1-1 beads (ta_split_by_translation, after). Splits are chosen with the alignment
  * model's own bead costs (lengths, lexicon, names, numbers). */
-#include "headline.h"
-#include "model.h"
+#include "kit.h"
 #include <stdlib.h>
 #include <string.h>
 
-/* What both functions need: the model, a featurizer and each language's headline rules. */
+/* What both functions need, from a kit: the model, a featurizer and each language's headline
+ * rules. */
 typedef struct {
-    ta_featurizer fz;
-    model md;
+    ta_featurizer *fz;
+    const model *md;
     ta_headliner *he, *hr;
 } tools;
 
-static ta_status tools_init(tools *t, const ta_lexicon *lx)
+static ta_status tools_init(tools *t, ta_kit *k, const ta_lexicon *lx)
 {
     memset(t, 0, sizeof *t);
-    ta_status st = ta_featurizer_init(&t->fz, lx, NULL);
-    if (st != TA_OK)
-        return st;
-    if ((st = ta_model_read(&t->md, lx != NULL)) != TA_OK ||
-        (st = ta_headliner_new("en", NULL, &t->he, NULL)) != TA_OK ||
-        (st = ta_headliner_new("ru", NULL, &t->hr, NULL)) != TA_OK) {
-        ta_headliner_free(t->he);
-        ta_featurizer_release(&t->fz);
-    }
+    ta_status st = ta_kit_model(k, lx != NULL, &t->md);
+    if (st == TA_OK)
+        st = ta_kit_headliners(k, &t->he, &t->hr);
+    t->fz = ta_kit_featurizer(k, lx);
     return st;
 }
 
 static void tools_release(tools *t)
 {
-    ta_headliner_free(t->he);
-    ta_headliner_free(t->hr);
-    ta_featurizer_release(&t->fz);
+    ta_featurizer_reset(t->fz, NULL); /* the document's forms freed at once */
 }
 
 #define MAX_CAND 32
@@ -167,14 +160,26 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
                                    ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx)
 {
     (void)en_len, (void)ru_len;
+    ta_kit k;
+    ta_status st = ta_kit_init(&k);
+    if (st == TA_OK)
+        st = ta_split_glued_headlines_kit(&k, en, en_spans, n_en, ru, ru_spans, n_ru, lx);
+    ta_kit_release(&k);
+    return st;
+}
+
+ta_status ta_split_glued_headlines_kit(ta_kit *k, const char *en, ta_span **en_spans,
+                                       size_t *n_en, const char *ru, ta_span **ru_spans,
+                                       size_t *n_ru, const ta_lexicon *lx)
+{
     side e = {.t = en, .sp = *en_spans, .n = *n_en}, r = {.t = ru, .sp = *ru_spans, .n = *n_ru};
     tools tl;
-    ta_status st = tools_init(&tl, lx);
+    ta_status st = tools_init(&tl, k, lx);
     if (st != TA_OK)
         return st;
-    const model *md = &tl.md;
-    if ((st = prepare(&e, &tl.fz, 'e', tl.he)) != TA_OK ||
-        (st = prepare(&r, &tl.fz, 'r', tl.hr)) != TA_OK)
+    const model *md = tl.md;
+    if ((st = prepare(&e, tl.fz, 'e', tl.he)) != TA_OK ||
+        (st = prepare(&r, tl.fz, 'r', tl.hr)) != TA_OK)
         goto done;
     if (e.first >= e.n || r.first >= r.n || e.fixed || r.fixed || (!e.ncand && !r.ncand))
         goto done;
@@ -240,8 +245,8 @@ static ta_status split_span(const char *t, ta_span **spans, size_t *n, size_t i,
 static ta_status best_split(tools *tl, const char *st, const ta_span *ss, const char *mt,
                             const ta_span *ms, bool en_single, size_t *at)
 {
-    const model *md = &tl->md;
-    ta_featurizer *fz = &tl->fz;
+    const model *md = tl->md;
+    ta_featurizer *fz = tl->fz;
     ta_headliner *h = en_single ? tl->he : tl->hr;
     char sl = en_single ? 'e' : 'r', ml = en_single ? 'r' : 'e';
     size_t cand[MAX_CAND];
@@ -284,8 +289,22 @@ ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_
                                   const char *ru, ta_span **ru_spans, size_t *n_ru,
                                   ta_bead **beads, size_t *n_beads, const ta_lexicon *lx)
 {
+    ta_kit k;
+    ta_status st = ta_kit_init(&k);
+    if (st == TA_OK)
+        st = ta_split_by_translation_kit(&k, en, en_spans, n_en, ru, ru_spans, n_ru, beads,
+                                         n_beads, lx);
+    ta_kit_release(&k);
+    return st;
+}
+
+ta_status ta_split_by_translation_kit(ta_kit *kit, const char *en, ta_span **en_spans,
+                                      size_t *n_en, const char *ru, ta_span **ru_spans,
+                                      size_t *n_ru, ta_bead **beads, size_t *n_beads,
+                                      const ta_lexicon *lx)
+{
     tools tl;
-    ta_status st = tools_init(&tl, lx);
+    ta_status st = tools_init(&tl, kit, lx);
     if (st != TA_OK)
         return st;
     ta_vec out = {.esz = sizeof(ta_bead)};

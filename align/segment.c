@@ -202,6 +202,11 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
     return TA_OK;
 }
 
+ta_headliner *ta_segmenter_headliner(const ta_segmenter *s)
+{
+    return s->headliner;
+}
+
 void ta_segmenter_free(ta_segmenter *s)
 {
     if (!s)

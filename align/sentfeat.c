@@ -98,22 +98,15 @@ ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *e
     return st;
 }
 
-void ta_featurizer_release(ta_featurizer *f)
+/* What the featurizer gathered from the texts it saw (forms, keys, Latin forms, learned pairs). */
+static void release_document(ta_featurizer *f)
 {
-    ta_stemmer_release(&f->st);
-    ta_strmap_release(&f->stop_en);
-    ta_strmap_release(&f->stop_ru);
-    ta_strmap_release(&f->num_en);
-    ta_strmap_release(&f->num_ru);
-    ta_strmap_release(&f->month_en);
-    ta_strmap_release(&f->month_ru);
-    ta_vec_release(&f->num_val);
     ta_strmap_release(&f->extra);
     ta_strmap_release(&f->stems);
-    ta_latin_free(f->to_latin);
     ta_buf_release(&f->latin);
     ta_vec_release(&f->form_latins);
     free(f->sims);
+    f->sims = NULL;
     ta_strmap_release(&f->forms_en);
     ta_strmap_release(&f->forms_ru);
     ta_vec_release(&f->ahead);
@@ -124,6 +117,31 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_vec_release(&f->learned);
     ta_buf_release(&f->tmp);
     ta_buf_release(&f->stem);
+}
+
+void ta_featurizer_reset(ta_featurizer *f, const ta_lexicon *lx)
+{
+    release_document(f);
+    f->form_list.esz = sizeof(form);
+    f->form_keys.esz = sizeof(int);
+    f->form_latins.esz = sizeof(form_latin);
+    f->lx = lx;
+    f->use = TA_USE_LEXICON | TA_USE_NAMES | TA_USE_NUMBERS;
+    f->no_offsets = f->no_set = false;
+}
+
+void ta_featurizer_release(ta_featurizer *f)
+{
+    release_document(f);
+    ta_stemmer_release(&f->st);
+    ta_strmap_release(&f->stop_en);
+    ta_strmap_release(&f->stop_ru);
+    ta_strmap_release(&f->num_en);
+    ta_strmap_release(&f->num_ru);
+    ta_strmap_release(&f->month_en);
+    ta_strmap_release(&f->month_ru);
+    ta_vec_release(&f->num_val);
+    ta_latin_free(f->to_latin);
 }
 
 void ta_feat_release(ta_feat *x)
@@ -243,10 +261,7 @@ static int name_keys(ta_featurizer *f, form_latin *fm, bool en, const char *w, s
                      int *keys, int *nk)
 {
     fm->lat = (int)f->latin.len;
-    bool ascii = true;
-    for (size_t i = 0; i < n && ascii; i++)
-        ascii = !((unsigned char)w[i] & 0x80);
-    if (!ascii && !f->latin_tried) /* opened once; without it only ASCII and Russian */
+    if (!f->latin_tried) /* made once; it opens ICU at the first word neither ASCII nor Russian */
         f->to_latin = ta_latin_new(), f->latin_tried = true;
     if (ta_latin_of(f->to_latin, w, n, &f->latin))
         return -1;
@@ -676,6 +691,26 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
             out->mask |= 1ULL << ((unsigned)out->set[k] * 2654435761u >> 26);
     }
     return 0;
+}
+
+/* Shrinks a's capacity to its n entries (kept when realloc refuses). */
+static void fit(int **a, int *cap, int n)
+{
+    if (n > 0 && n < *cap) {
+        int *d = realloc(*a, sizeof(int) * (size_t)n);
+        if (d)
+            *a = d, *cap = n;
+    }
+}
+
+void ta_feat_shrink(ta_feat *x)
+{
+    fit(&x->tok, &x->tcap, x->ncontent + 1);
+    fit(&x->keys, &x->kcap, x->tok[x->ncontent]);
+    fit(&x->stem, &x->scap, x->ncontent);
+    fit(&x->form, &x->fcap, x->ncontent);
+    int scap = x->tok[x->ncontent]; /* the set was made as large as the keys */
+    fit(&x->set, &scap, x->nset);
 }
 
 static bool in_set(const ta_feat *b, int key, unsigned bit)

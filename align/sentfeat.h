@@ -39,7 +39,7 @@ typedef struct {
     ta_vec num_val;   /* double: a word's value, negative for a multiplier */
     ta_strmap month_en, month_ru; /* month names -> 1..12 */
     ta_strmap extra;  /* number and name keys -> id (offset by TA_KEY_EXTRA, TA_KEY_NAME) */
-    ta_latin *to_latin; /* ICU transliteration, opened at the first non-ASCII word */
+    ta_latin *to_latin; /* Latin forms (ICU opened at the first word neither ASCII nor Russian) */
     bool latin_tried;
     ta_buf latin;     /* the Latin forms of the cached word forms */
     ta_vec form_latins; /* form_latin, one per form_list entry (kept apart: cold data) */
@@ -61,11 +61,18 @@ enum { TA_USE_LEXICON = 1, TA_USE_NAMES = 2, TA_USE_NUMBERS = 4 };
 
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err);
 void ta_featurizer_release(ta_featurizer *f);
+/* Forgets every text seen (the state is then that of ta_featurizer_init with `lx`: features
+ * depend on no earlier document, and memory stays bounded in a long run); keeps the data files
+ * read, the stemmers and the transliterator. */
+void ta_featurizer_reset(ta_featurizer *f, const ta_lexicon *lx);
 /* lang 'e' or 'r'; fills *out (release with ta_feat_release). 0 on success, -1 out of memory. */
 int ta_featurize(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out);
 /* The same into a ta_feat filled before (or zeroed), reusing its arrays. */
 int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_feat *out);
 void ta_feat_release(ta_feat *x);
+/* Gives back the unused capacity of x's arrays (features kept for a whole document); with
+ * start/end offsets (ncap) it keeps the stem array's. */
+void ta_feat_shrink(ta_feat *x);
 /* Content tokens of `a` that have a key in the key set of any of b[0..nb) (either direction). */
 int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
 /* Does content token t of `a` have a key in the key set of `b`? */

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #define TA_LEX_MAGIC "TALEX\0\0\0"
-#define TA_LEX_VERSION 2u
+#define TA_LEX_VERSION 3u /* 3: XXH3-64 checksum (2: CRC-32) */
 
 /* Lowercases (ё -> е) and stems one word into `out` with Snowball; lang 'e' or 'r'.
  * The stemmers are created on first use; a ta_stemmer is not thread-safe. */

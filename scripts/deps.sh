@@ -4,7 +4,7 @@
 # Slurm (slurm-wlm, munge) and GNU parallel for tests/slurm_test.sh and tests/parallel_test.sh.
 set -e
 PKGS="libicu-dev libhunspell-dev hunspell-en-us hunspell-ru libcriterion-dev libstemmer-dev \
-zlib1g-dev mueller7-dict pkg-config libxml2-dev libxml2-utils python3"
+zlib1g-dev libxxhash-dev mueller7-dict pkg-config libxml2-dev libxml2-utils python3"
 [ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-14-dev"
 [ "${1:-}" = cluster ] && PKGS="$PKGS slurm-wlm munge parallel"
 missing=""

@@ -2,6 +2,7 @@
  * sides), the lexicon file (build-free: written payload, version and corruption checks) and
  * the writers' escaping. */
 #include "testutil.h"
+#include "sentfeat.h"
 #include <criterion/criterion.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -474,4 +475,130 @@ Test(write, plain_formats)
     t = render(TA_FMT_LADDER, "a", "b");
     cr_assert_str_eq(t, "0\t0\t0.950\n1\t1\t1.000\n");
     free(t);
+}
+
+/* A pair's sentences and beads as one string (scores to 1e-12). */
+static char *pair_string(const ta_pair *p)
+{
+    ta_corpus c;
+    ta_pair_corpus(p, &c);
+    char *s = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&s, &n);
+    for (size_t i = 0; i < c.n_en; i++)
+        fprintf(f, "%.*s\n", (int)c.en_len[i], c.en[i]);
+    for (size_t i = 0; i < c.n_ru; i++)
+        fprintf(f, "%.*s\n", (int)c.ru_len[i], c.ru[i]);
+    for (size_t k = 0; k < c.n_beads; k++)
+        fprintf(f, "%d %d %d %d %.12f\n", c.beads[k].en0, c.beads[k].en1, c.beads[k].ru0,
+                c.beads[k].ru1, c.beads[k].score);
+    fclose(f);
+    return s;
+}
+
+static char *read_sample(const char *name)
+{
+    char path[1024];
+    const char *root = getenv("TALIGN_SRC");
+    snprintf(path, sizeof path, "%s/corpora/samples/%s", root ? root : ".", name);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
+    char *s = NULL;
+    size_t n = 0, cap = 0, r;
+    char buf[4096];
+    while ((r = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (n + r + 1 > cap)
+            s = realloc(s, cap = 2 * (n + r + 1));
+        memcpy(s + n, buf, r), n += r;
+    }
+    fclose(f);
+    s[n] = 0;
+    return s;
+}
+
+/* One aligner reused for many pairs (as `talign corpus` runs it) gives every pair what a fresh
+ * aligner gives: nothing learned from a document (word pairs, the length ratio, number and
+ * name keys) reaches the next. */
+Test(align, reused_aligner_forgets_each_document)
+{
+    static const char *docs[] = {"tass-2021-06-22-antonov-cyber-security",
+                                 "tass-2021-07-14-arctic-expedition", "tass-2021-09-02-moscow-metro"};
+    enum { NDOCS = 3, ROUNDS = 2 };
+    char *text[NDOCS][2], *fresh[NDOCS];
+    ta_aligner_opts o = ta_aligner_opts_default();
+    for (int d = 0; d < NDOCS; d++) {
+        char name[256];
+        snprintf(name, sizeof name, "%s.en.txt", docs[d]);
+        text[d][0] = read_sample(name);
+        snprintf(name, sizeof name, "%s.ru.txt", docs[d]);
+        text[d][1] = read_sample(name);
+        ta_aligner *a = NULL;
+        ta_pair *p = NULL;
+        cr_assert_eq(ta_aligner_new(&o, NULL, &a, NULL), TA_OK);
+        cr_assert_eq(ta_aligner_run(a, text[d][0], strlen(text[d][0]), text[d][1],
+                                    strlen(text[d][1]), &p, NULL), TA_OK);
+        fresh[d] = pair_string(p);
+        ta_pair_free(p);
+        ta_aligner_free(a);
+    }
+    ta_aligner *a = NULL;
+    cr_assert_eq(ta_aligner_new(&o, NULL, &a, NULL), TA_OK);
+    for (int k = 0; k < ROUNDS * NDOCS; k++) {
+        int d = NDOCS - 1 - k % NDOCS; /* another order than above */
+        ta_pair *p = NULL;
+        cr_assert_eq(ta_aligner_run(a, text[d][0], strlen(text[d][0]), text[d][1],
+                                    strlen(text[d][1]), &p, NULL), TA_OK);
+        char *s = pair_string(p);
+        cr_expect_str_eq(s, fresh[d], "%s, round %d", docs[d], k / NDOCS + 1);
+        free(s);
+        ta_pair_free(p);
+    }
+    ta_aligner_free(a);
+    for (int d = 0; d < NDOCS; d++)
+        free(text[d][0]), free(text[d][1]), free(fresh[d]);
+}
+
+/* The features of sentence s (its keys and stems) as a string. */
+static char *feat_string(ta_featurizer *f, char lang, const char *s)
+{
+    ta_feat x = {0};
+    cr_assert_eq(ta_featurize(f, lang, s, strlen(s), &x), 0);
+    char *out = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&out, &n);
+    for (int t = 0; t < x.ncontent; t++) {
+        fprintf(m, "%d:", x.stem[t]);
+        for (int k = x.tok[t]; k < x.tok[t + 1]; k++)
+            fprintf(m, " %d", x.keys[k]);
+        fprintf(m, "\n");
+    }
+    fclose(m);
+    ta_feat_release(&x);
+    return out;
+}
+
+/* A reset featurizer is a fresh one: number and name keys, stem ids and learned pairs of the
+ * texts before are gone. */
+Test(align, featurizer_reset_forgets_the_document)
+{
+    const char *e = "Biden met Antonov on 16 June with 2,500 delegates.";
+    ta_featurizer f0, f;
+    cr_assert_eq(ta_featurizer_init(&f0, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_featurizer_init(&f, NULL, NULL), TA_OK);
+    char *fresh = feat_string(&f0, 'e', e);
+    /* another document first: its numbers and names take the first key ids, its stems the
+     * first stem ids, and pairs are learned for every stem id it could give */
+    enum { LEARNED = 64 };
+    free(feat_string(&f, 'r', "Встреча Байдена и Антонова прошла 17 июня."));
+    free(feat_string(&f, 'e', "In 1999, Putin and Shoigu spent 42 million on delegates."));
+    for (int id = 0; id < LEARNED; id++)
+        cr_assert_eq(ta_featurizer_learn(&f, id, 0), 0);
+    char *dirty = feat_string(&f, 'e', e);
+    cr_assert_str_neq(dirty, fresh, "the document before changes the features");
+    ta_featurizer_reset(&f, NULL);
+    char *again = feat_string(&f, 'e', e);
+    cr_expect_str_eq(again, fresh);
+    free(fresh), free(dirty), free(again);
+    ta_featurizer_release(&f0);
+    ta_featurizer_release(&f);
 }
