@@ -20,7 +20,8 @@ static const check_def CHECKS[] = {
     {{"moved", TA_SEV_INFO, "a sentence the translation moved elsewhere (both places)"}, true,
      ta_check_moved},
     {{"number", TA_SEV_ERROR, "numbers that differ, each side read in its own locale (12,500 = "
-                              "12 500, 1.5 = 1,5, 5m = 5 млн, трёх = 3)"}, false, ta_check_number},
+                              "12 500, 1.5 = 1,5, 5m = 5 млн, трёх = 3); one side's only: "
+                              "warning"}, false, ta_check_number},
     {{"name", TA_SEV_WARNING, "a name with no counterpart on the other side"}, false,
      ta_check_name},
     {{"term", TA_SEV_ERROR, "a glossary term not translated as the glossary says, or a "
