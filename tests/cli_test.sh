@@ -53,4 +53,26 @@ printf '<p>A<b>1</b></p>\n<p>B.</p>\n' > "$tmp/pe.html"; printf '<p>A<b>1</b></p
 $T align --clean --format tsv "$tmp/pe.html" "$tmp/pr.html" | grep -q "^A1	A1"; check align-clean 0 $?
 $T align --band 0 "$tmp/utf8.txt" "$tmp/utf8.txt" 2>/dev/null; check align-bad-band 2 $?
 $T align --band 3 "$tmp/utf8.txt" "$tmp/utf8.txt" >/dev/null 2>&1; check align-band 0 $?
+# talign check: exit 1 on findings at or above --fail-on, 0 below, 2/3 for usage and input
+printf 'The plant produced 12,500 cars in 2020.\nThe talks in Geneva lasted four hours.\n' > "$tmp/qe.txt"
+printf 'Завод выпустил 12 500 автомобилей в 2020 году.\nПереговоры в Женеве продолжались четыре часа.\n' > "$tmp/qr.txt"
+printf 'Завод выпустил 12 000 автомобилей в 2020 году.\nПереговоры в Женеве продолжались четыре часа.\n' > "$tmp/qx.txt"
+$T check --presegmented --checks -all,number "$tmp/qe.txt" "$tmp/qr.txt" >/dev/null 2>&1; check check-clean 0 $?
+$T check --presegmented --checks -all,number --format json "$tmp/qe.txt" "$tmp/qx.txt" > "$tmp/q.json" 2>/dev/null; check check-finding 1 $?
+grep -q '"check":"number","severity":"error","bead":1,"en":\[0\],"ru":\[0\]' "$tmp/q.json" && grep -q '12,500 ≠ 12 000' "$tmp/q.json"; check check-json 0 $?
+$T check --presegmented --checks -all,number --fail-on never "$tmp/qe.txt" "$tmp/qx.txt" >/dev/null 2>&1; check check-fail-on-never 0 $?
+$T check --checks nosuch "$tmp/qe.txt" "$tmp/qr.txt" 2>"$tmp/err"; check check-unknown-check 2 $?
+grep -q nosuch "$tmp/err"; check check-unknown-named 0 $?
+$T check --fail-on fatal "$tmp/qe.txt" "$tmp/qr.txt" 2>/dev/null; check check-bad-fail-on 2 $?
+$T check "$tmp/qe.txt" 2>/dev/null; check check-one-file 2 $?
+$T check --presegmented "$tmp/qe.txt" /nonexistent/ru.txt 2>/dev/null; check check-missing 3 $?
+# --pairs: talign's own TSV read back gives the same number finding; a TSV line without a tab
+$T align --presegmented --format tsv "$tmp/qe.txt" "$tmp/qx.txt" > "$tmp/q.tsv"
+$T check --pairs "$tmp/q.tsv" --checks -all,number --format csv > "$tmp/q.csv" 2>/dev/null; check check-pairs-tsv 1 $?
+grep -q '12,500 ≠ 12 000' "$tmp/q.csv"; check check-pairs-csv 0 $?
+printf 'no tab here\n' > "$tmp/bad.tsv"
+$T check --pairs "$tmp/bad.tsv" 2>"$tmp/err"; check check-pairs-bad 3 $?
+grep -q "bad.tsv:1" "$tmp/err"; check check-pairs-bad-line 0 $?
+$T check --presegmented --format html -o "$tmp/q.html" "$tmp/qe.txt" "$tmp/qx.txt" 2>/dev/null
+grep -q '12,500 ≠ 12 000' "$tmp/q.html"; check check-html 0 $?
 exit $fail
