@@ -109,7 +109,7 @@ $(FUZZERS): | fuzzdeps
 
 fuzz: fuzzdeps $(FUZZERS)
 	@set -e; for f in $(FUZZERS); do c=build/fuzz/corpus/$$(basename $$f); mkdir -p $$c; \
-	  cp tests/data/*.txt corpora/samples/*.txt tests/data/fuzz/* $$c/; \
+	  cp tests/data/*.txt tests/data/bitext/* corpora/samples/*.txt tests/data/fuzz/* $$c/; \
 	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
 	  if $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 \
 	      -artifact_prefix=build/fuzz/ $$c > build/fuzz/log 2>&1; then \
