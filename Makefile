@@ -19,7 +19,7 @@ CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 DATA     := $(wildcard lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.*) lexicon/titlecase.en lexicon/titles.en \
             lexicon/boilerplate.txt lexicon/params.en-ru lexicon/names.en-ru lexicon/numbers.en lexicon/numbers.ru lexicon/months.en lexicon/months.ru \
-            lexicon/numcheck.en lexicon/numcheck.ru lexicon/spell.en lexicon/spell.ru lexicon/clause.en lexicon/clause.ru
+            lexicon/numcheck.en lexicon/numcheck.ru lexicon/spell.en lexicon/spell.ru lexicon/clause.en lexicon/clause.ru lexicon/irregular.en
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)

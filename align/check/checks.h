@@ -34,6 +34,8 @@ struct ta_checker {
     size_t moved_cap;
     ta_vec gloss;        /* gloss_entry */
     ta_stemmer stemmer;
+    ta_strmap irregular;     /* term: irregular.en form -> line */
+    char **irregular_lines;  /* "form\0base" */
     ta_buf stems_en, stems_ru, scratch;
     /* surface.c: the length model (when length is on) and two scratch buffers */
     model len_model;

@@ -171,9 +171,46 @@ int ta_check_name(check_ctx *x)
 
 /* ---- glossary terms ---- */
 
+/* The stem of the word w[0, n) into tmp: an English irregular form (irregular.en) is stemmed
+ * as its base form. 0, or -1 out of memory. */
+static int stem_word(ta_checker *c, char lang, const char *w, size_t n, ta_buf *tmp)
+{
+    int line;
+    tmp->len = 0;
+    if (lang == 'e' && c->irregular.n) {
+        if (ta_u8_lower(tmp, w, n, false))
+            return -1;
+        if (ta_strmap_get(&c->irregular, tmp->data, tmp->len, &line)) {
+            w = c->irregular_lines[line] + strlen(c->irregular_lines[line]) + 1;
+            n = strlen(w);
+        }
+        tmp->len = 0;
+    }
+    return ta_stem(&c->stemmer, lang, w, n, tmp);
+}
+
+/* irregular.en: FORM<TAB>BASE lines, kept with the tab made a NUL (the base follows). */
+static ta_status irregular_load(ta_checker *c, ta_error *err)
+{
+    size_t n;
+    int *lineno;
+    ta_status s = ta_data_lines(c->o.data_dir, "irregular.en", &c->irregular_lines, &n, &lineno,
+                                err);
+    for (size_t i = 0; s == TA_OK && i < n; i++) {
+        char *tab = strchr(c->irregular_lines[i], '\t');
+        if (!tab || !tab[1])
+            s = ta_fail(err, TA_EFORMAT, "irregular.en, line %d: write FORM<TAB>BASE", lineno[i]);
+        else if (*tab = 0, ta_strmap_put(&c->irregular, c->irregular_lines[i],
+                                         strlen(c->irregular_lines[i]), (int)i))
+            s = ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    free(lineno);
+    return s;
+}
+
 /* " stem stem ... " of the words of s (letters and digits, inner apostrophes; a hyphen
  * separates words: пресс-клуб is пресс клуб) into out. 0, or -1 out of memory. */
-static int stems_of(ta_stemmer *st, char lang, const char *s, size_t n, ta_buf *out, ta_buf *tmp)
+static int stems_of(ta_checker *c, char lang, const char *s, size_t n, ta_buf *out, ta_buf *tmp)
 {
     out->len = 0;
     if (ta_buf_addc(out, ' '))
@@ -189,7 +226,7 @@ static int stems_of(ta_stemmer *st, char lang, const char *s, size_t n, ta_buf *
         }
         if (z > a) {
             tmp->len = 0;
-            if (ta_stem(st, lang, s + a, z - a, tmp) || ta_buf_add(out, tmp->data, tmp->len) ||
+            if (stem_word(c, lang, s + a, z - a, tmp) || ta_buf_add(out, tmp->data, tmp->len) ||
                 ta_buf_addc(out, ' '))
                 return -1;
             i = z;
@@ -210,6 +247,8 @@ void ta_gloss_release(ta_checker *c)
         entry_free((gloss_entry *)c->gloss.data + i);
     ta_vec_release(&c->gloss);
     ta_stemmer_release(&c->stemmer);
+    ta_strmap_release(&c->irregular);
+    ta_lines_free(c->irregular_lines);
 }
 
 /* One glossary line "EN<TAB>RU" or "EN<TAB>!RU" into g. */
@@ -230,9 +269,9 @@ static ta_status gloss_line(ta_checker *c, char *line, int lineno, gloss_entry *
         return ta_fail(err, TA_EFORMAT, "%s, line %d: an empty term", path, lineno);
     g->en = strdup(line), g->ru = strdup(ru);
     ta_buf *b = &c->scratch;
-    if (!g->en || !g->ru || stems_of(&c->stemmer, 'e', line, strlen(line), b, &c->stems_ru) ||
+    if (!g->en || !g->ru || stems_of(c, 'e', line, strlen(line), b, &c->stems_ru) ||
         !(g->en_stems = strdup(b->data)) ||
-        stems_of(&c->stemmer, 'r', ru, strlen(ru), b, &c->stems_ru) ||
+        stems_of(c, 'r', ru, strlen(ru), b, &c->stems_ru) ||
         !(g->ru_stems = strdup(b->data)))
         return ta_fail(err, TA_ENOMEM, "out of memory");
     return TA_OK;
@@ -242,6 +281,9 @@ ta_status ta_gloss_load(ta_checker *c, ta_error *err)
 {
     if (!c->o.glossary)
         return TA_OK;
+    ta_status is = irregular_load(c, err);
+    if (is != TA_OK)
+        return is;
     char **lines;
     size_t n;
     int *lineno;
@@ -332,8 +374,8 @@ int ta_check_term(check_ctx *x)
     const ta_bead *b = x->cur.b;
     if (!c->gloss.len || b->en0 == b->en1 || b->ru0 == b->ru1)
         return 0;
-    if (stems_of(&c->stemmer, 'e', x->cur.en, x->cur.en_len, &c->stems_en, &c->scratch) ||
-        stems_of(&c->stemmer, 'r', x->cur.ru, x->cur.ru_len, &c->stems_ru, &c->scratch))
+    if (stems_of(c, 'e', x->cur.en, x->cur.en_len, &c->stems_en, &c->scratch) ||
+        stems_of(c, 'r', x->cur.ru, x->cur.ru_len, &c->stems_ru, &c->scratch))
         return -1;
     const gloss_entry *g = c->gloss.data;
     for (size_t k = 0; k < c->gloss.len; k++) {
