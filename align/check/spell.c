@@ -830,6 +830,151 @@ static int misspelt(ta_speller *s, const char *t, size_t n, size_t a, size_t e, 
 }
 
 /* Appends a misspelling of t[a, e) (its normalised form in s->w) with suggestions. */
+/* Appends w[0, n) to s->sugg as a suggestion unless it is there or the list is full; 1 when
+ * the list is full, -1 out of memory. */
+static int add_suggestion(ta_speller *s, const char *w, size_t n, int *kept)
+{
+    if (*kept >= TA_SPELL_SUGGEST_MAX)
+        return 1;
+    for (size_t i = 0; i + n <= s->sugg.len; i++) /* "a, b": each entry ends at ", " or the end */
+        if ((i == 0 || (i >= 2 && !memcmp(s->sugg.data + i - 2, ", ", 2))) &&
+            !memcmp(s->sugg.data + i, w, n) && (i + n == s->sugg.len || s->sugg.data[i + n] == ','))
+            return 0;
+    if ((*kept && ta_buf_add(&s->sugg, ", ", 2)) || ta_buf_add(&s->sugg, w, n))
+        return -1;
+    return ++*kept >= TA_SPELL_SUGGEST_MAX;
+}
+
+/* A candidate correction and its cost: likelier edits cost less. */
+typedef struct {
+    char w[(NEAR_MAX_CHARS + 2) * 4 + 2];
+    size_t n;
+    int cost, order; /* order: found first, kept first among equal costs */
+} candidate;
+
+#define QUICK_MAX 64 /* candidates gathered before the best are kept */
+
+static bool is_vowel(uint32_t c)
+{
+    static const uint32_t vowels[] = {'a', 'e', 'i', 'o', 'u', 'y', 0x430, 0x435, 0x451, 0x438,
+                                      0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F}; /* а е ё и о у ы э ю я */
+    for (size_t k = 0; k < sizeof vowels / sizeof *vowels; k++)
+        if (c == vowels[k])
+            return true;
+    return false;
+}
+
+/* The letters an edit may put in: a-z, or а-я and ё. */
+static bool alphabet_letter(const dict *d, uint32_t x)
+{
+    return d->lang == RU ? (x >= 0x430 && x <= 0x44F) || x == 0x451 : x >= 'a' && x <= 'z';
+}
+
+/* Adds v[0, len) (code points) to the candidates when the dictionary knows it. */
+static int try_candidate(ta_speller *s, dict *d, const uint32_t *v, size_t len, int cost,
+                         candidate *c, int *nc)
+{
+    if (*nc >= QUICK_MAX)
+        return 1;
+    size_t o = 0;
+    for (size_t q = 0; q < len; q++)
+        o += (size_t)ta_u8_encode(v[q], c[*nc].w + o);
+    if (!known(s, d, c[*nc].w, o))
+        return 0;
+    c[*nc].n = o, c[*nc].cost = cost, c[*nc].order = *nc;
+    ++*nc;
+    return 0;
+}
+
+/* Candidates one edit away (letters swapped, dropped, replaced, added): a vowel for a vowel,
+ * a swap or a doubled letter dropped cost 1, other edits 2. */
+static void edits(ta_speller *s, dict *d, const uint32_t *cp, size_t n, candidate *c, int *nc)
+{
+    uint32_t v[NEAR_MAX_CHARS + 2];
+    uint32_t first = d->lang == RU ? 0x430 : 'a', last = d->lang == RU ? 0x451 : 'z';
+    for (size_t i = 0; i + 1 < n; i++) { /* swap cp[i], cp[i + 1] */
+        memcpy(v, cp, n * sizeof *v);
+        v[i] = cp[i + 1], v[i + 1] = cp[i];
+        try_candidate(s, d, v, n, 1, c, nc);
+    }
+    for (size_t i = 0; i < n; i++) { /* drop cp[i] */
+        memcpy(v, cp, i * sizeof *v);
+        memcpy(v + i, cp + i + 1, (n - i - 1) * sizeof *v);
+        try_candidate(s, d, v, n - 1, i && cp[i] == cp[i - 1] ? 1 : 2, c, nc);
+    }
+    for (size_t i = 0; i < n; i++) /* replace cp[i] */
+        for (uint32_t x = first; x <= last; x++) {
+            if (x == cp[i] || !alphabet_letter(d, x))
+                continue;
+            memcpy(v, cp, n * sizeof *v);
+            v[i] = x;
+            try_candidate(s, d, v, n, is_vowel(x) && is_vowel(cp[i]) ? 1 : 2, c, nc);
+        }
+    for (size_t i = 0; i <= n; i++) /* add a letter before cp[i] */
+        for (uint32_t x = first; x <= last; x++) {
+            if (!alphabet_letter(d, x))
+                continue;
+            memcpy(v, cp, i * sizeof *v);
+            v[i] = x;
+            memcpy(v + i + 1, cp + i, (n - i) * sizeof *v);
+            try_candidate(s, d, v, n + 1, i && x == cp[i - 1] ? 1 : 2, c, nc);
+        }
+}
+
+static int by_cost(const void *a, const void *b)
+{
+    const candidate *p = a, *q = b;
+    return p->cost != q->cost ? p->cost - q->cost : p->order - q->order;
+}
+
+/* Suggestions one edit away or two words run together (grand kids), found with the
+ * dictionary's spell(): a few hundred lookups, where hunspell's own suggest() takes about
+ * 0.1 s a word (its n-gram search). The cheapest first; *kept counts them. 0, or -1. */
+static int quick_suggest(ta_speller *s, dict *d, int *kept)
+{
+    uint32_t cp[NEAR_MAX_CHARS + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < s->w.len;) {
+        if (n == NEAR_MAX_CHARS)
+            return 0;
+        cp[n++] = ta_u8_decode(s->w.data, s->w.len, &i);
+    }
+    candidate *c = malloc(QUICK_MAX * sizeof *c);
+    int nc = 0, r = 0;
+    if (!c)
+        return -1;
+    edits(s, d, cp, n, c, &nc);
+    for (size_t i = 1; i < s->w.len && nc < QUICK_MAX; i++) { /* two words */
+        if (((unsigned char)s->w.data[i] & 0xC0) == 0x80 || s->w.len + 1 >= sizeof c->w ||
+            !known(s, d, s->w.data, i) || !known(s, d, s->w.data + i, s->w.len - i))
+            continue;
+        memcpy(c[nc].w, s->w.data, i), c[nc].w[i] = ' ';
+        memcpy(c[nc].w + i + 1, s->w.data + i, s->w.len - i);
+        c[nc].n = s->w.len + 1, c[nc].cost = 2, c[nc].order = nc, nc++;
+    }
+    qsort(c, (size_t)nc, sizeof *c, by_cost);
+    for (int k = 0; k < nc && r == 0; k++)
+        r = add_suggestion(s, c[k].w, c[k].n, kept);
+    free(c);
+    return r < 0 ? -1 : 0;
+}
+
+/* Hunspell's own suggestions (slow), when quick_suggest found none. */
+static int hunspell_suggest(ta_speller *s, dict *d, int *kept)
+{
+    char **list = NULL;
+    int k = !convert(d->to, s->w.data, s->w.len, &s->conv) ? Hunspell_suggest(d->h, &list, s->conv.data) : 0;
+    ta_buf one = {0};
+    int r = 0;
+    for (int i = 0; i < k && r == 0; i++)
+        if (!convert(d->from, list[i], strlen(list[i]), &one))
+            r = add_suggestion(s, one.data, one.len, kept);
+    if (k)
+        Hunspell_free_list(d->h, &list, k);
+    ta_buf_release(&one);
+    return r < 0 ? -1 : 0;
+}
+
 static int report(ta_speller *s, const char *t, size_t a, size_t e, check_arg *ca)
 {
     ta_misspelling *m = ta_vec_push(ca->out);
@@ -843,19 +988,9 @@ static int report(ta_speller *s, const char *t, size_t a, size_t e, check_arg *c
     s->sugg.len = 0;
     if (normalise(s, t, a, e))
         return -1;
-    char **list = NULL;
-    int k = d && !convert(d->to, s->w.data, s->w.len, &s->conv)
-                ? Hunspell_suggest(d->h, &list, s->conv.data) : 0;
-    ta_buf one = {0};
-    int r = 0;
-    for (int i = 0, kept = 0; i < k && kept < TA_SPELL_SUGGEST_MAX && !r; i++) {
-        if (convert(d->from, list[i], strlen(list[i]), &one))
-            continue;
-        r = (kept++ && ta_buf_add(&s->sugg, ", ", 2)) || ta_buf_add(&s->sugg, one.data, one.len);
-    }
-    if (k)
-        Hunspell_free_list(d->h, &list, k);
-    ta_buf_release(&one);
+    int kept = 0, r = d ? quick_suggest(s, d, &kept) : 0;
+    if (d && !r && !kept)
+        r = hunspell_suggest(s, d, &kept);
     m->suggestions = r ? NULL : strndup(s->sugg.data ? s->sugg.data : "", s->sugg.len);
     return m->suggestions ? 0 : -1;
 }
