@@ -29,7 +29,7 @@ else
 BIN := $(B)/talign
 endif
 
-.PHONY: all deps test check demo bench speed fuzz fuzzdeps clean
+.PHONY: all deps test check demo bench qa-bench speed fuzz fuzzdeps clean
 MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
@@ -88,6 +88,15 @@ $(B)/pairrate: bench/pairrate.c $(B)/libtalign.a
 
 bench: all build/lexcover build/pairrate
 	@sh bench/run.sh
+
+# translation QA figures: planted errors in WMT21 (recall, false alarms), check's speed, the
+# speller's words/s
+build/spellspeed: bench/spellspeed.c build/libtalign.a
+	$(CC) $(CFLAGS) $< build/libtalign.a $(LIBS) -o $@
+
+qa-bench: all build/spellspeed
+	@sh bench/qa.sh ../shared
+	@build/spellspeed speed ../shared/data/wmt12-20/news.en ../shared/data/wmt12-20/news.ru
 
 # issue 14's speed and memory figures, with ratios to the built checkout BASE (optional)
 speed: all build/pairrate
