@@ -39,6 +39,11 @@ unsigned cli_new_file_mode(const char *path);
  * the binary (static buffer). */
 const char *cli_default_lexicon(void);
 
+/* The lexicon for `cmd`: the n files of `paths` merged, or (n = 0) the default one when it
+ * exists, else none with a warning (unless `quiet`). *lx is NULL when !use. Exit code. */
+int cli_load_lexicon(const char *cmd, const char *const *paths, int n, bool use, bool quiet,
+                     ta_lexicon **lx);
+
 /* Subcommands: each returns an exit code. */
 int cmd_lexicon(int argc, char **argv);
 void help_lexicon(FILE *f);

@@ -141,21 +141,9 @@ int cmd_align(int argc, char **argv)
         return EXIT_USAGE;
     }
     ta_lexicon *lx = NULL;
-    if (ao.use_lexicon) { /* the built lexicon, or the --lexicon files merged */
-        const char *path = nlex ? lexpath[0] : cli_default_lexicon();
-        bool have = nlex || access(path, F_OK) == 0;
-        ta_error err = {0};
-        ta_status s = ta_lexicon_load(have ? path : NULL, &lx, &err);
-        for (int k = 1; s == TA_OK && k < nlex; k++)
-            s = ta_lexicon_add(lx, lexpath[k], &err);
-        if (s != TA_OK) {
-            ta_lexicon_free(lx);
-            return cli_fail("align", s, &err);
-        }
-        if (!have)
-            cli_msg("warning: no lexicon at %s (run make, or give --lexicon): aligning with "
-                    "lengths, numbers and names only", path);
-    }
+    int code = cli_load_lexicon("align", lexpath, nlex, ao.use_lexicon, false, &lx);
+    if (code != EXIT_OK)
+        return code;
     ta_aligner_opts po = ta_aligner_opts_default();
     po.src_lang = src, po.tgt_lang = tgt, po.presegmented = preseg, po.wrapped = wrapped;
     po.align = ao;
@@ -164,7 +152,6 @@ int cmd_align(int argc, char **argv)
     ta_pair *pair = NULL;
     ta_finding *findings = NULL;
     size_t nf = 0;
-    int code;
     if ((te = cli_load(argv[optind], enc, flags, &code)))
         tr = cli_load(argv[optind + 1], enc, flags, &code);
     if (tr) {

@@ -132,26 +132,6 @@ static int format_of(const char *name)
     return -1;
 }
 
-/* The lexicon: the --lexicon files merged, or the built one when present. */
-static int load_lexicon(const check_args *a, ta_lexicon **lx)
-{
-    *lx = NULL;
-    if (!a->ao.align.use_lexicon)
-        return EXIT_OK;
-    const char *path = a->nlex ? a->lexpath[0] : cli_default_lexicon();
-    bool have = a->nlex || access(path, F_OK) == 0;
-    ta_error err = {0};
-    ta_status s = ta_lexicon_load(have ? path : NULL, lx, &err);
-    for (int k = 1; s == TA_OK && k < a->nlex; k++)
-        s = ta_lexicon_add(*lx, a->lexpath[k], &err);
-    if (s != TA_OK)
-        return cli_fail("check", s, &err);
-    if (!have)
-        cli_msg("warning: no lexicon at %s (run make, or give --lexicon): checking with numbers "
-                "and names only", path);
-    return EXIT_OK;
-}
-
 /* The document to check: two articles aligned, or a bilingual file. */
 typedef struct {
     ta_text *te, *tr;
@@ -256,7 +236,7 @@ int cmd_check(int argc, char **argv)
     size_t n = 0;
     ta_error err = {0};
     ta_status s;
-    code = load_lexicon(&a, &lx);
+    code = cli_load_lexicon("check", a.lexpath, a.nlex, a.ao.align.use_lexicon, false, &lx);
     if (code == EXIT_OK && (s = ta_checker_new(&a.co, lx, &ck, &err)) != TA_OK)
         code = cli_fail("check", s, &err);
     if (code == EXIT_OK)

@@ -221,28 +221,6 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
     return EXIT_OK;
 }
 
-static int load_lexicon(const corpus_opts *o, const cli_args *a, ta_lexicon **lx)
-{
-    *lx = NULL;
-    if (!o->aopts.align.use_lexicon)
-        return EXIT_OK;
-    const char *path = a->nlex ? a->lex[0] : cli_default_lexicon();
-    bool have = a->nlex || access(path, F_OK) == 0;
-    ta_error err = {0};
-    ta_status s = ta_lexicon_load(have ? path : NULL, lx, &err);
-    for (int k = 1; s == TA_OK && k < a->nlex; k++)
-        s = ta_lexicon_add(*lx, a->lex[k], &err);
-    if (s != TA_OK) {
-        ta_lexicon_free(*lx);
-        *lx = NULL;
-        return cli_fail("corpus", s, &err);
-    }
-    if (!have && !o->quiet)
-        cli_msg("warning: no lexicon at %s (run make, or give --lexicon): aligning with "
-                "lengths, numbers and names only", path);
-    return EXIT_OK;
-}
-
 int cmd_corpus(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "merge"))
@@ -262,7 +240,7 @@ int cmd_corpus(int argc, char **argv)
     if (s != TA_OK)
         return cli_fail("corpus", s, &err);
     ta_lexicon *lx = NULL;
-    if ((code = load_lexicon(&o, &a, &lx)) != EXIT_OK) {
+    if ((code = cli_load_lexicon("corpus", a.lex, a.nlex, o.aopts.align.use_lexicon, o.quiet, &lx)) != EXIT_OK) {
         ta_manifest_clear(&m);
         return code;
     }

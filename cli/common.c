@@ -138,3 +138,26 @@ const char *cli_default_lexicon(void)
     snprintf(path, sizeof path, "%s/../lexicon/en-ru.lex", exe);
     return path;
 }
+
+int cli_load_lexicon(const char *cmd, const char *const *paths, int n, bool use, bool quiet,
+                     ta_lexicon **lx)
+{
+    *lx = NULL;
+    if (!use)
+        return EXIT_OK;
+    const char *path = n ? paths[0] : cli_default_lexicon();
+    bool have = n || access(path, F_OK) == 0;
+    ta_error err = {0};
+    ta_status s = ta_lexicon_load(have ? path : NULL, lx, &err);
+    for (int k = 1; s == TA_OK && k < n; k++)
+        s = ta_lexicon_add(*lx, paths[k], &err);
+    if (s != TA_OK) {
+        ta_lexicon_free(*lx);
+        *lx = NULL;
+        return cli_fail(cmd, s, &err);
+    }
+    if (!have && !quiet)
+        cli_msg("warning: no lexicon at %s (run make, or give --lexicon): working with lengths, "
+                "numbers and names only", path);
+    return EXIT_OK;
+}

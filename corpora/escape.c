@@ -24,9 +24,8 @@ void ta_put_xml(FILE *f, const char *s, size_t n)
     }
 }
 
-void ta_put_json(FILE *f, const char *s, size_t n)
+void ta_put_json_inner(FILE *f, const char *s, size_t n)
 {
-    fputc('"', f);
     for (size_t i = 0; i < n;) {
         size_t a = i;
         uint32_t c = ta_u8_decode(s, n, &i);
@@ -45,6 +44,12 @@ void ta_put_json(FILE *f, const char *s, size_t n)
         else
             fwrite(s + a, 1, i - a, f);
     }
+}
+
+void ta_put_json(FILE *f, const char *s, size_t n)
+{
+    fputc('"', f);
+    ta_put_json_inner(f, s, n);
     fputc('"', f);
 }
 

@@ -7,6 +7,8 @@
 void ta_put_xml(FILE *f, const char *s, size_t n);
 /* Writes a JSON string literal (with quotes); controls as \\u escapes, invalid bytes as U+FFFD. */
 void ta_put_json(FILE *f, const char *s, size_t n);
+/* The same without the quotes (to write one string in pieces). */
+void ta_put_json_inner(FILE *f, const char *s, size_t n);
 /* Sentences [a, b) of one side joined by single spaces, through `put`. */
 void ta_put_join(FILE *f, const char *const *s, const size_t *len, int a, int b,
                  void (*put)(FILE *, const char *, size_t));

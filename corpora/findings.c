@@ -50,26 +50,6 @@ static void put_plain(FILE *f, const char *s, size_t n)
     }
 }
 
-/* The inside of a JSON string literal (ta_put_json without the quotes, for joined texts). */
-static void json_inner(FILE *f, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        size_t a = i;
-        uint32_t c = ta_u8_decode(s, n, &i);
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", (char)c);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c == '\t')
-            fputs("\\t", f);
-        else if (c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029)
-            fprintf(f, "\\u%04x", (unsigned)c);
-        else if (c == 0xFFFD && i - a == 1)
-            fputs("\\ufffd", f);
-        else
-            fwrite(s + a, 1, i - a, f);
-    }
-}
 
 static void put_cstr(FILE *f, const char *s, void (*put)(FILE *, const char *, size_t))
 {
@@ -219,9 +199,9 @@ static void write_json(FILE *out, const ta_corpus *d, const ta_finding *f, size_
         fputs("],\"ru\":[", out);
         put_ids(out, x->ru0, x->ru1, ",");
         fputs("],\"en_text\":\"", out);
-        ta_put_join(out, d->en, d->en_len, x->en0, x->en1, json_inner);
+        ta_put_join(out, d->en, d->en_len, x->en0, x->en1, ta_put_json_inner);
         fputs("\",\"ru_text\":\"", out);
-        ta_put_join(out, d->ru, d->ru_len, x->ru0, x->ru1, json_inner);
+        ta_put_join(out, d->ru, d->ru_len, x->ru0, x->ru1, ta_put_json_inner);
         fputc('"', out);
         json_key_str(out, "message", x->message);
         if (x->lang)
