@@ -82,7 +82,7 @@ void ta_headliner_free(ta_headliner *h)
     ta_strmap_release(&h->minor);
     ta_strmap_release(&h->titles);
     if (h->hun)
-        Hunspell_destroy(h->hun);
+        ta_hunspell_destroy(h->hun);
     free(h->dict_dir);
     ta_buf_release(&h->key);
     ta_buf_release(&h->tmp);
@@ -312,7 +312,7 @@ static bool common_word(ta_headliner *h, const char *w, size_t n)
         FILE *f = fopen(dic, "rb");
         if (f) {
             fclose(f);
-            h->hun = Hunspell_create(aff, dic);
+            h->hun = ta_hunspell_create(aff, dic);
         }
     }
     if (!h->hun || n > 60)

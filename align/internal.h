@@ -160,6 +160,11 @@ size_t ta_token_start(const char *s, size_t lo, size_t e);
 /* Appends a lowercased copy (Latin and Cyrillic, ё -> е when `yo`) of s to b. 0 on success. */
 int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo);
 
+/* Hunspell handles, made and destroyed under one lock (hunspell.c says why); NULL-safe. */
+struct Hunhandle;
+struct Hunhandle *ta_hunspell_create(const char *aff, const char *dic);
+void ta_hunspell_destroy(struct Hunhandle *h);
+
 /* Data files (abbrev.en, boilerplate.txt ...): from `dir` when non-NULL, else from $TALIGN_DATA
  * when set, else the copy built into the library. *out is malloc'ed and NUL-terminated. */
 ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *len, ta_error *err);

@@ -180,7 +180,7 @@ static ta_status dict_load(dict *d)
                            files[i], strerror(errno), d->lang == EN ? "en-us" : "ru");
         fclose(f);
     }
-    if (!(d->h = Hunspell_create(aff, dic)))
+    if (!(d->h = ta_hunspell_create(aff, dic)))
         return ta_fail(&d->err, TA_EIO, "%s: hunspell cannot load this dictionary", dic);
     const char *enc = Hunspell_get_dic_encoding(d->h);
     if (enc && strcasecmp(enc, "UTF-8") && strcasecmp(enc, "UTF8")) {
@@ -358,7 +358,7 @@ void ta_speller_free(ta_speller *s)
         return;
     for (int l = 0; l < NLANG; l++) {
         if (s->d[l].h)
-            Hunspell_destroy(s->d[l].h);
+            ta_hunspell_destroy(s->d[l].h);
         if (s->d[l].to != NO_ICONV)
             iconv_close(s->d[l].to);
         if (s->d[l].from != NO_ICONV)
