@@ -160,6 +160,10 @@ size_t ta_token_start(const char *s, size_t lo, size_t e);
 /* Appends a lowercased copy (Latin and Cyrillic, ё -> е when `yo`) of s to b. 0 on success. */
 int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo);
 
+/* The primary language subtag of a BCP 47 tag ("en-US", "RU_ru", "ru"), lowercase, into
+ * out: 0, or -1 when the tag does not start with two or three letters. */
+int ta_lang_primary(const char *tag, char out[4]);
+
 /* Hunspell handles, made and destroyed under one lock (hunspell.c says why); NULL-safe. */
 struct Hunhandle;
 struct Hunhandle *ta_hunspell_create(const char *aff, const char *dic);

@@ -51,7 +51,9 @@ ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_a
     const char *lang[2] = {a->o.src_lang ? a->o.src_lang : "en",
                            a->o.tgt_lang ? a->o.tgt_lang : "ru"};
     a->o.src_lang = lang[0], a->o.tgt_lang = lang[1];
-    a->en_ru = !a->o.presegmented && !strcmp(lang[0], "en") && !strcmp(lang[1], "ru");
+    char p0[4] = "", p1[4] = "";
+    a->en_ru = !a->o.presegmented && !ta_lang_primary(lang[0], p0) && !strcmp(p0, "en") &&
+               !ta_lang_primary(lang[1], p1) && !strcmp(p1, "ru");
     for (int k = 0; k < 2; k++) {
         ta_segment_opts so = ta_segment_opts_default();
         so.lang = lang[k];

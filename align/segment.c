@@ -172,13 +172,15 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
     ta_segment_opts o = opts ? *opts : ta_segment_opts_default();
     if (!o.lang)
         o.lang = "en";
-    if (strcmp(o.lang, "en") && strcmp(o.lang, "ru"))
-        return ta_fail(err, TA_EINVAL, "unknown language '%s' (en or ru)", o.lang);
+    char primary[4];
+    if (ta_lang_primary(o.lang, primary) || (strcmp(primary, "en") && strcmp(primary, "ru")))
+        return ta_fail(err, TA_EINVAL, "unknown language '%s' (en or ru, or a BCP 47 tag of "
+                       "either: en-US, ru-RU)", o.lang);
     ta_segmenter *s = calloc(1, sizeof *s);
     if (!s)
         return ta_fail(err, TA_ENOMEM, "out of memory");
     s->opts = o;
-    snprintf(s->lang, sizeof s->lang, "%s", o.lang);
+    snprintf(s->lang, sizeof s->lang, "%s", primary);
     s->opts.lang = s->lang;
     s->follow.esz = sizeof(char **);
     s->cand.esz = sizeof(size_t);

@@ -244,3 +244,16 @@ void ta_strmap_release(ta_strmap *m)
     free(m->slot);
     memset(m, 0, sizeof *m);
 }
+
+int ta_lang_primary(const char *tag, char out[4])
+{
+    size_t n = 0;
+    while (tag && n < 4 && ((tag[n] | 32) >= 'a' && (tag[n] | 32) <= 'z'))
+        n++;
+    if (!tag || n < 2 || n > 3 || (tag[n] && tag[n] != '-' && tag[n] != '_'))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)(tag[i] | 32);
+    out[n] = 0;
+    return 0;
+}

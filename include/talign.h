@@ -123,7 +123,8 @@ typedef struct {
 } ta_span;
 
 typedef struct {
-    const char *lang;      /* "en" or "ru" (default "en") */
+    const char *lang;      /* "en" or "ru" (default "en"), or a BCP 47 tag whose primary
+                              subtag is one of them, any case: "en-US", "ru-RU" */
     bool wrapped;          /* paragraphs are separated by blank lines, lines are joined */
     bool presegmented;     /* every non-empty line is one sentence; no rules applied */
     bool keep_boilerplate; /* keep site furniture (All news, Обновлено: ...) as segments */
@@ -294,7 +295,9 @@ ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_
 /* ---- the pipeline: a document pair, segmented and aligned ------------------------------ */
 
 typedef struct {
-    const char *src_lang, *tgt_lang; /* "en", "ru" (default); the segmenters' languages */
+    const char *src_lang, *tgt_lang; /* "en", "ru" (default) or BCP 47 tags ("en-US"): the
+                                        primary subtag chooses the rules, the tag as given goes
+                                        to TMX */
     bool presegmented;   /* one sentence a line on both sides */
     bool wrapped;        /* paragraphs are separated by blank lines, lines are joined */
     const char *data_dir; /* as ta_segment_opts.data_dir; NULL = built-in */

@@ -75,4 +75,9 @@ $T check --pairs "$tmp/bad.tsv" 2>"$tmp/err"; check check-pairs-bad 3 $?
 grep -q "bad.tsv:1" "$tmp/err"; check check-pairs-bad-line 0 $?
 $T check --presegmented --format html -o "$tmp/q.html" "$tmp/qe.txt" "$tmp/qx.txt" 2>/dev/null
 grep -q '12,500 ≠ 12 000' "$tmp/q.html"; check check-html 0 $?
+# BCP 47 language tags: the primary subtag picks the rules, the tag as given goes into TMX
+$T align --src-lang en-US --tgt-lang RU-ru --format tmx "$tmp/qe.txt" "$tmp/qr.txt" > "$tmp/tag.tmx" 2>/dev/null; check lang-tag 0 $?
+grep -q 'srclang="en-US"' "$tmp/tag.tmx" && grep -q 'xml:lang="RU-ru"' "$tmp/tag.tmx"; check lang-tag-tmx 0 $?
+$T align --src-lang english "$tmp/qe.txt" "$tmp/qr.txt" 2>"$tmp/err"; check lang-bad 2 $?
+grep -q "en-US" "$tmp/err"; check lang-bad-msg 0 $?
 exit $fail

@@ -147,6 +147,15 @@ Test(segment, presegmented_and_errors)
     ta_error err = {0};
     cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_EINVAL);
     cr_assert(strstr(err.message, "xx"));
+    static const char *const tags[] = {"en-US", "RU_ru", "ru-Cyrl-RU", "EN"},
+                             *bad[] = {"e", "english", "en.US", "ruu-RU"};
+    for (size_t k = 0; k < 4; k++) { /* BCP 47: the primary subtag chooses the rules */
+        o.lang = tags[k];
+        cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_OK, "%s: %s", tags[k], err.message);
+        ta_segmenter_free(s);
+        o.lang = bad[k];
+        cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_EINVAL, "%s accepted", bad[k]);
+    }
     o.lang = "en";
     o.presegmented = false;
     o.data_dir = "/nonexistent";
