@@ -441,6 +441,11 @@ static ta_status decode(const char *bytes, size_t len, ta_buf *own, const char *
     b.len = w;
     if (b.data)
         b.data[w] = 0;
+    /* a vertical tab is Word's manual line break: a space between words, not a character to
+     * drop ("line\vcontinues" is two words) */
+    for (char *p = b.len ? memchr(b.data, '\v', b.len) : NULL; p;
+         p = memchr(p + 1, '\v', b.len - (size_t)(p + 1 - b.data)))
+        *p = ' ';
     if ((st = nfc(&b, !strcmp(enc, "UTF-8") && stable, err)) != TA_OK) {
         ta_buf_release(&b);
         return st;

@@ -19,7 +19,9 @@ void help_align(FILE *f)
           "  --lexicon FILE   a bilingual lexicon; repeat to merge several, such as words learned\n"
           "                   with 'talign lexicon learn' (default: $TALIGN_LEXICON or the built one)\n"
           "  --no-lexicon     lengths, numbers and names only\n"
-          "  --min-score X    TMX and Moses leave out beads scored below X (default 0)\n"
+          "  --min-score X    leave out beads scored below X (0..1, default 0; every format but\n"
+          "                   the ladder)\n"
+          "  --only-1-1       leave out beads other than 1-1 (hunalign's -bisent)\n"
           "  --band N         start the search N sentences either side of the expected path\n"
           "                   (default 50; it follows the path and widens on its own)\n"
           "  --repair-mojibake  recover Cyrillic read with the wrong code page\n"
@@ -78,7 +80,8 @@ int cmd_align(int argc, char **argv)
         {"src-lang", required_argument, 0, 'S'}, {"tgt-lang", required_argument, 0, 'T'},
         {"output", required_argument, 0, 'o'}, {"repair-mojibake", no_argument, 0, 'M'},
         {"clean", no_argument, 0, 'C'}, {"spell", no_argument, 0, 'X'},
-        {"drop-misspelled", no_argument, 0, 'D'}, {"dict-dir", required_argument, 0, 'd'},
+        {"drop-misspelled", no_argument, 0, 'D'}, {"only-1-1", no_argument, 0, '1'},
+        {"dict-dir", required_argument, 0, 'd'},
         {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
@@ -86,7 +89,7 @@ int cmd_align(int argc, char **argv)
     bool preseg = false, wrapped = false;
     unsigned flags = 0;
     double min_score = 0;
-    bool spell = false, drop = false;
+    bool spell = false, drop = false, only_1_1 = false;
     const char *dict_dir = NULL;
     int c, nlex = 0;
     optind = 1;
@@ -106,7 +109,16 @@ int cmd_align(int argc, char **argv)
         case 'r': ao.realign = true; break;
         case 'm': ao.max_bead = atoi(optarg); break;
         case 'b': ao.band = atoi(optarg); break;
-        case 's': min_score = atof(optarg); break;
+        case 's': {
+            char *end;
+            min_score = strtod(optarg, &end);
+            if (end == optarg || *end || !(min_score >= 0 && min_score <= 1)) {
+                cli_msg("align: --min-score takes a number from 0 to 1, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        }
+        case '1': only_1_1 = true; break;
         case 'e': enc = optarg; break;
         case 'w': wrapped = true; break;
         case 'S': src = optarg; break;
@@ -127,7 +139,7 @@ int cmd_align(int argc, char **argv)
         if (!strcmp(format, names[k]) && fmt < 0)
             fmt = k;
     if (fmt < 0 || argc - optind != 2 || ao.max_bead < 2 || ao.max_bead > 3 || ao.band < 1) {
-        cli_msg("align: %s", fmt < 0 ? "unknown --format"
+        cli_msg("align: %s", fmt < 0 ? "unknown --format (tsv, ladder, moses, tmx, jsonl, html)"
                 : argc - optind != 2 ? "give two files: EN RU"
                 : ao.band < 1 ? "--band must be a positive number" : "--max-bead must be 2 or 3");
         return EXIT_USAGE;
@@ -173,6 +185,7 @@ int cmd_align(int argc, char **argv)
             cli_msg("warning: %zu English and %zu Russian sentences: are these counterparts?",
                     cp.n_en, cp.n_ru);
         cp.min_score = min_score;
+        cp.only_1_1 = only_1_1;
         cp.title = argv[optind];
         cp.drop_misspelled = drop;
         if (fmt == TA_FMT_JSONL || spell)

@@ -17,7 +17,7 @@ static const struct {
 
 static void usage(FILE *f)
 {
-    fputs("usage: talign [--help] [--version] COMMAND [ARGS]\n\n"
+    fputs("usage: talign [--help] [--version|-V|version] COMMAND [ARGS]\n\n"
           "talign aligns English news articles with their Russian counterparts.\n\ncommands:\n",
           f);
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
@@ -40,7 +40,7 @@ int main(int argc, char **argv)
         usage(stdout);
         return EXIT_OK;
     }
-    if (!strcmp(argv[1], "--version")) {
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V") || !strcmp(argv[1], "version")) {
         printf("talign %s\n", TA_VERSION);
         return EXIT_OK;
     }

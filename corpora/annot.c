@@ -95,9 +95,15 @@ void ta_annot_tmx(FILE *f, const ta_corpus *c, size_t k)
         fputs("</prop>\n", f);
 }
 
+bool ta_annot_filtered(const ta_corpus *c, size_t k)
+{
+    const ta_bead *b = &c->beads[k];
+    return b->score < c->min_score || (c->only_1_1 && (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1));
+}
+
 bool ta_annot_skip(const ta_corpus *c, size_t k)
 {
     const ta_bead *b = &c->beads[k];
-    return b->en0 == b->en1 || b->ru0 == b->ru1 || b->score < c->min_score ||
+    return b->en0 == b->en1 || b->ru0 == b->ru1 || ta_annot_filtered(c, k) ||
            (c->drop_misspelled && ta_annot_misspelt(c, k));
 }

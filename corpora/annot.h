@@ -13,6 +13,9 @@ bool ta_annot_misspelt(const ta_corpus *c, size_t k);
 void ta_annot_json(FILE *f, const ta_corpus *c, size_t k);
 /* TMX: <prop type="x-spelling">lang: word (suggestions); ...</prop> when bead k has any. */
 void ta_annot_tmx(FILE *f, const ta_corpus *c, size_t k);
-/* Is bead k left out of TMX and Moses (null, below min_score, or misspelt when asked)? */
+/* Is bead k left out of every format but the ladder (below min_score, or not 1-1 when only
+ * 1-1 beads are asked for)? */
+bool ta_annot_filtered(const ta_corpus *c, size_t k);
+/* Is bead k left out of TMX and Moses (null, filtered, or misspelt when asked)? */
 bool ta_annot_skip(const ta_corpus *c, size_t k);
 #endif

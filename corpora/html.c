@@ -1,6 +1,6 @@
 /* html.c — a self-contained side-by-side review page: one row a bead, coloured by score,
  * with left-out (1-0, 0-1) and merged beads marked. Everything printed is escaped. */
-#include "escape.h"
+#include "annot.h"
 #include <string.h>
 
 void ta_write_html(FILE *f, const ta_corpus *c);
@@ -23,6 +23,8 @@ void ta_write_html(FILE *f, const ta_corpus *c)
                "<tr><th>#</th><th>English</th><th>Russian</th><th>type</th><th>score</th></tr>\n",
             c->n_en, c->n_ru, c->n_beads);
     for (size_t k = 0; k < c->n_beads; k++) {
+        if (ta_annot_filtered(c, k))
+            continue;
         const ta_bead *b = &c->beads[k];
         int de = b->en1 - b->en0, dr = b->ru1 - b->ru0;
         const char *cls = b->score >= 0.9 ? "hi" : b->score >= 0.5 ? "mid" : "lo";

@@ -25,6 +25,8 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
     case TA_FMT_TSV:
         for (size_t k = 0; k < c->n_beads; k++) {
             const ta_bead *b = &c->beads[k];
+            if (ta_annot_filtered(c, k))
+                continue;
             ta_put_join(f, c->en, c->en_len, b->en0, b->en1, ta_put_raw);
             fputc('\t', f);
             ta_put_join(f, c->ru, c->ru_len, b->ru0, b->ru1, ta_put_raw);
@@ -47,6 +49,8 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
     case TA_FMT_JSONL:
         for (size_t k = 0; k < c->n_beads; k++) {
             const ta_bead *b = &c->beads[k];
+            if (ta_annot_filtered(c, k))
+                continue;
             fputs("{\"en_ids\":[", f);
             for (int i = b->en0; i < b->en1; i++)
                 fprintf(f, "%s%d", i > b->en0 ? "," : "", i);

@@ -350,7 +350,7 @@ typedef struct {
     const char *const *en; const size_t *en_len; size_t n_en;
     const char *const *ru; const size_t *ru_len; size_t n_ru;
     const ta_bead *beads; size_t n_beads;
-    double min_score;          /* TMX, Moses: beads scored below are left out */
+    double min_score;          /* beads scored below are left out (every format but ladder) */
     const char *src_lang, *tgt_lang; /* "en", "ru" */
     const char *title;         /* HTML page title (file names) */
     /* optional, NULL/0 when absent: translation QA findings (ta_check) on these beads. With
@@ -358,6 +358,7 @@ typedef struct {
      * findings, and a "moved_to" key on beads that a `moved` finding pairs. */
     const struct ta_finding *findings; size_t n_findings;
     bool drop_misspelled;      /* TMX, Moses: leave out beads with a spelling finding */
+    bool only_1_1;             /* leave out beads other than 1-1 (every format but ladder) */
 } ta_corpus;
 
 /* The pair as the writers see it: every pointer refers into `p` (valid until ta_pair_free);

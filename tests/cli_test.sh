@@ -80,4 +80,14 @@ $T align --src-lang en-US --tgt-lang RU-ru --format tmx "$tmp/qe.txt" "$tmp/qr.t
 grep -q 'srclang="en-US"' "$tmp/tag.tmx" && grep -q 'xml:lang="RU-ru"' "$tmp/tag.tmx"; check lang-tag-tmx 0 $?
 $T align --src-lang english "$tmp/qe.txt" "$tmp/qr.txt" 2>"$tmp/err"; check lang-bad 2 $?
 grep -q "en-US" "$tmp/err"; check lang-bad-msg 0 $?
+# a vertical tab (Word's manual line break) is a space between words
+printf 'One line\vcontinues here.\n' > "$tmp/vt.txt"
+[ "$($T segment "$tmp/vt.txt")" = "One line continues here." ]; check vertical-tab 0 $?
+$T version | grep -q "^talign [0-9]"; check version-command 0 $?
+$T -V | grep -q "^talign [0-9]"; check version-V 0 $?
+$T align --min-score 2 "$tmp/qe.txt" "$tmp/qr.txt" 2>/dev/null; check min-score-range 2 $?
+$T align --min-score abc "$tmp/qe.txt" "$tmp/qr.txt" 2>/dev/null; check min-score-number 2 $?
+$T align --format xlsx "$tmp/qe.txt" "$tmp/qr.txt" 2>"$tmp/err"; check format-choices 2 $?
+grep -q "tsv, ladder, moses, tmx, jsonl, html" "$tmp/err"; check format-choices-listed 0 $?
+$T align --presegmented --only-1-1 --format tsv "$tmp/qe.txt" "$tmp/qr.txt" | cut -f4 | sort -u | grep -qv '^1-1$'; check only-1-1 1 $?
 exit $fail
