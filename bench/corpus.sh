@@ -1,7 +1,7 @@
 #!/bin/sh
 # talign corpus throughput: the 172 WMT21 article pairs (/work/shared/data/wmt21/*.para.en,
 # .para.ru; not copied, the manifest repeats their paths) up to 1,000 and 10,000 pairs. Prints
-# pairs/s at -j 1 and -j 2 and the peak RSS at 1,000 and 10,000 pairs (from OUT.report.json),
+# pairs/s at -j 1 and -j 2 (without and with --spell --drop-misspelled) and the peak RSS at 1,000 and 10,000 pairs (from OUT.report.json),
 # and the CPU seconds (user + sys): on a shared machine wall-clock rates are noisy, pairs per
 # CPU second are not.
 #   sh bench/corpus.sh [TALIGN] [DATA_DIR]
@@ -19,8 +19,9 @@ manifest() { # manifest N FILE
 manifest 1000 "$tmp/m1k.tsv"
 manifest 10000 "$tmp/m10k.tsv"
 num() { sed -n "s/.*\"$1\": \([0-9.]*\).*/\1/p" "$2"; }
-run() { # run LABEL JOBS MANIFEST
-  /usr/bin/time -f "%U %S" -o "$tmp/cpu" "$T" corpus -q -j "$2" --format tsv -o "$tmp/out.tsv" "$3" || true
+run() { # run LABEL JOBS MANIFEST [OPTIONS]
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%U %S" -o "$tmp/cpu" "$T" corpus -q -j "$2" ${4:-} --format tsv -o "$tmp/out.tsv" "$3" || true
   r=$tmp/out.tsv.report.json
   cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$tmp/cpu")
   printf '%-13s -j %s  %5s pairs  %7s s  %7s pairs/s  CPU %6s s (%s pairs/CPU s)  peak RSS %5s MB\n' \
@@ -32,3 +33,6 @@ echo "talign corpus on $(wc -l < "$tmp/en.list") WMT21 article pairs, repeated (
 run "1,000 pairs" 1 "$tmp/m1k.tsv"
 run "1,000 pairs" 2 "$tmp/m1k.tsv"
 run "10,000 pairs" 2 "$tmp/m10k.tsv"
+run "1,000 --spell" 1 "$tmp/m1k.tsv" "--spell --drop-misspelled"
+run "1,000 --spell" 2 "$tmp/m1k.tsv" "--spell --drop-misspelled"
+run "10,000 --spell" 2 "$tmp/m10k.tsv" "--spell --drop-misspelled"
