@@ -29,7 +29,7 @@ else
 BIN := $(B)/talign
 endif
 
-.PHONY: all deps test check demo bench qa-bench speed fuzz fuzzdeps clean
+.PHONY: all deps test check demo bench qa-bench speed fuzz fuzzdeps clean install
 MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
@@ -68,6 +68,7 @@ check: all $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; TALIGN_SRC=$(CURDIR) $$t --jobs 2; done
 	@TALIGN=$(BIN) sh tests/cli_test.sh
 	@TALIGN=$(BIN) sh tests/hostile_test.sh
+	@if [ "$(B)" = build ]; then sh tests/install_test.sh; fi
 	@TALIGN=$(BIN) sh tests/corpus_test.sh
 
 test: deps
@@ -125,6 +126,20 @@ fuzz: fuzzdeps $(FUZZERS)
 	    grep -E "stat::number_of_executed_units" build/fuzz/log; \
 	  else tail -40 build/fuzz/log; echo "fuzz: $$f failed; the input is in build/fuzz/"; exit 1; fi; \
 	done
+
+# make install PREFIX=/usr/local [DESTDIR=...]: the binary, the library and its header, a
+# pkg-config file, the lexicon, the man page (the data files are built into the library)
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/share/talign $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 bin/talign $(DESTDIR)$(PREFIX)/bin/talign
+	install -m 644 build/libtalign.a $(DESTDIR)$(PREFIX)/lib/libtalign.a
+	install -m 644 include/talign.h $(DESTDIR)$(PREFIX)/include/talign.h
+	install -m 644 cli/talign.1 $(DESTDIR)$(PREFIX)/share/man/man1/talign.1
+	$(if $(LEX),install -m 644 $(LEX) $(DESTDIR)$(PREFIX)/share/talign/en-ru.lex)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|'"$$(sed -n 's/^#define TA_VERSION "\(.*\)"/\1/p' include/talign.h)"'|' \
+	    scripts/talign.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/talign.pc
 
 clean:
 	rm -rf build bin out

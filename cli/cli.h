@@ -36,7 +36,7 @@ int cli_out_close(cli_out *o, int ok);             /* exit code; removes the tem
 unsigned cli_new_file_mode(const char *path);
 
 /* The lexicon used when none is given: $TALIGN_LEXICON, else ../lexicon/en-ru.lex relative to
- * the binary (static buffer). */
+ * the binary (the build tree), else ../share/talign/en-ru.lex (make install) (static buffer). */
 const char *cli_default_lexicon(void);
 
 /* The lexicon for `cmd`: the n files of `paths` merged, or (n = 0) the default one when it

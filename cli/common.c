@@ -135,7 +135,9 @@ const char *cli_default_lexicon(void)
     char *slash = strrchr(exe, '/');
     if (slash)
         *slash = 0;
-    snprintf(path, sizeof path, "%s/../lexicon/en-ru.lex", exe);
+    snprintf(path, sizeof path, "%s/../lexicon/en-ru.lex", exe); /* the build tree */
+    if (access(path, F_OK) != 0) /* installed: PREFIX/bin/talign, PREFIX/share/talign/ */
+        snprintf(path, sizeof path, "%s/../share/talign/en-ru.lex", exe);
     return path;
 }
 
