@@ -90,4 +90,10 @@ $T align --min-score abc "$tmp/qe.txt" "$tmp/qr.txt" 2>/dev/null; check min-scor
 $T align --format xlsx "$tmp/qe.txt" "$tmp/qr.txt" 2>"$tmp/err"; check format-choices 2 $?
 grep -q "tsv, ladder, moses, tmx, jsonl, html" "$tmp/err"; check format-choices-listed 0 $?
 $T align --presegmented --only-1-1 --format tsv "$tmp/qe.txt" "$tmp/qr.txt" | cut -f4 | sort -u | grep -qv '^1-1$'; check only-1-1 1 $?
+# -o files get the umask's permissions; an existing file keeps its mode
+( umask 022; $T align --presegmented --format tsv -o "$tmp/m.tsv" "$tmp/qe.txt" "$tmp/qr.txt" )
+[ "$(stat -c %a "$tmp/m.tsv")" = 644 ]; check output-umask 0 $?
+chmod 640 "$tmp/m.tsv"
+( umask 022; $T align --presegmented --format tsv -o "$tmp/m.tsv" "$tmp/qe.txt" "$tmp/qr.txt" )
+[ "$(stat -c %a "$tmp/m.tsv")" = 640 ]; check output-mode-kept 0 $?
 exit $fail
