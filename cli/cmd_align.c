@@ -186,7 +186,11 @@ int cmd_align(int argc, char **argv)
                     cp.n_en, cp.n_ru);
         cp.min_score = min_score;
         cp.only_1_1 = only_1_1;
-        cp.title = argv[optind];
+        char title[512];
+        const char *be = strrchr(argv[optind], '/'), *br = strrchr(argv[optind + 1], '/');
+        snprintf(title, sizeof title, "%s / %s", be ? be + 1 : argv[optind],
+                 br ? br + 1 : argv[optind + 1]);
+        cp.title = title;
         cp.drop_misspelled = drop;
         if (fmt == TA_FMT_JSONL || spell)
             code = annotate(&cp, lx, spell, dict_dir, &findings, &nf);

@@ -96,4 +96,10 @@ $T align --presegmented --only-1-1 --format tsv "$tmp/qe.txt" "$tmp/qr.txt" | cu
 chmod 640 "$tmp/m.tsv"
 ( umask 022; $T align --presegmented --format tsv -o "$tmp/m.tsv" "$tmp/qe.txt" "$tmp/qr.txt" )
 [ "$(stat -c %a "$tmp/m.tsv")" = 640 ]; check output-mode-kept 0 $?
+# the review page: the files' names as title (not their paths), a left-out sentence not green
+printf 'The talks in Geneva lasted four hours.\nNobody commented on the meeting afterwards, the press office said.\nThe Kremlin said the summit was constructive.\n' > "$tmp/he.txt"
+printf 'Переговоры в Женеве продолжались четыре часа.\nВ Кремле заявили, что саммит был конструктивным.\n' > "$tmp/hr.txt"
+$T align --presegmented --format html "$tmp/he.txt" "$tmp/hr.txt" > "$tmp/h.html"
+grep -q "<title>he.txt / hr.txt</title>" "$tmp/h.html"; check html-title 0 $?
+grep -q '<tr class="null">' "$tmp/h.html" && grep -q 'lang="ru"' "$tmp/h.html"; check html-left-out-row 0 $?
 exit $fail
