@@ -195,7 +195,7 @@ int cmd_align(int argc, char **argv)
         if (fmt == TA_FMT_JSONL || spell)
             code = annotate(&cp, lx, spell, dict_dir, &findings, &nf);
         if (code == EXIT_OK && fmt == TA_FMT_MOSES_EN) {
-            size_t n = strlen(out) + 8;
+            size_t n = strlen(out) + strlen(src) + strlen(tgt) + 2;
             char *p = malloc(n);
             if (!p)
                 code = EXIT_INTERNAL;

@@ -144,8 +144,17 @@ int ta_emit(check_ctx *x, size_t bead, int en0, int en1, int ru0, int ru1, const
     char msg[TA_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int full = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (full >= (int)sizeof msg) { /* cut: not inside a character */
+        size_t e = sizeof msg - 1, p = e;
+        while (p > 0 && ((unsigned char)msg[p - 1] & 0xC0) == 0x80)
+            p--;
+        unsigned char lead = p > 0 ? (unsigned char)msg[p - 1] : 0;
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (p > 0 && e - (p - 1) < need)
+            msg[p - 1] = 0;
+    }
     f->message = strdup(msg);
     f->word = word ? strdup(word) : NULL;
     f->suggestions = suggestions ? strdup(suggestions) : NULL;
@@ -191,26 +200,25 @@ static int run_check(check_ctx *x, size_t k)
     return 0;
 }
 
-static size_t check_index(const char *name)
+/* Findings by bead; within a bead in the order they were made, which is the table's order
+ * (the checks run in it): a stable counting sort by bead. 0, or -1 out of memory. */
+static int sort_findings(ta_finding *f, size_t n, size_t n_beads)
 {
-    for (size_t k = 0; k < NCHECKS; k++)
-        if (CHECKS[k].info.name == name)
-            return k;
-    return NCHECKS;
-}
-
-/* Findings by bead, then in the table's order; within a check in the order they were made
- * (a stable insertion sort: findings are few and mostly in order already). */
-static void sort_findings(ta_finding *f, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        ta_finding v = f[i];
-        size_t j = i, kv = check_index(v.check);
-        while (j > 0 && (f[j - 1].bead > v.bead ||
-                         (f[j - 1].bead == v.bead && check_index(f[j - 1].check) > kv)))
-            f[j] = f[j - 1], j--;
-        f[j] = v;
+    size_t *start = calloc(n_beads + 1, sizeof *start);
+    ta_finding *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!start || !tmp) {
+        free(start), free(tmp);
+        return -1;
     }
+    for (size_t i = 0; i < n; i++)
+        start[f[i].bead + 1]++;
+    for (size_t k = 0; k < n_beads; k++)
+        start[k + 1] += start[k];
+    for (size_t i = 0; i < n; i++)
+        tmp[start[f[i].bead]++] = f[i];
+    memcpy(f, tmp, n * sizeof *f);
+    free(start), free(tmp);
+    return 0;
 }
 
 ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t *n,
@@ -229,7 +237,10 @@ ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t
         ta_findings_free(v.data, v.len);
         return s;
     }
-    sort_findings(v.data, v.len);
+    if (v.len && sort_findings(v.data, v.len, doc->n_beads)) {
+        ta_findings_free(v.data, v.len);
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    }
     *out = v.data, *n = v.len;
     return TA_OK;
 }

@@ -31,6 +31,7 @@ struct ta_checker {
     ta_vec em, rm;       /* bool per content token of fe / fr: has evidence on the other side */
     /* per bead of the document (ta_checker_prepare): the bead holding the moved counterpart */
     long *moved;
+    int *moved_sent;     /* ... and, in that bead, the sentence that is the counterpart (-1: all) */
     size_t moved_cap;
     ta_vec gloss;        /* gloss_entry */
     ta_stemmer stemmer;

@@ -54,6 +54,7 @@ void ta_checker_release(ta_checker *c)
     ta_buf_release(&c->stems_ru);
     ta_buf_release(&c->scratch);
     free(c->moved);
+    free(c->moved_sent);
 }
 
 /* Does content token u of r share a key with any token of e (a name key only when the two
@@ -269,7 +270,10 @@ static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a,
  * least MOVED_MIN_SHARE and MOVED_OWN_FACTOR times that sentence's with its own bead. */
 static int rescue_moves(ta_checker *c, const ta_corpus *d)
 {
-    if (d->n_en + d->n_ru > MOVED_SEARCH_MAX)
+    size_t nulls = 0;
+    for (size_t i = 0; i < d->n_beads; i++)
+        nulls += d->beads[i].en0 == d->beads[i].en1 || d->beads[i].ru0 == d->beads[i].ru1;
+    if (d->n_en + d->n_ru > MOVED_SEARCH_MAX || nulls > MOVED_MAX_NULLS)
         return 0;
     for (size_t i = 0; i < d->n_beads; i++) {
         const ta_bead *a = &d->beads[i];
@@ -286,21 +290,27 @@ static int rescue_moves(ta_checker *c, const ta_corpus *d)
         if (own_share(c, d, &d->beads[bk], !en, bq, &sh))
             return -1;
         if (best >= MOVED_OWN_FACTOR * sh)
-            c->moved[i] = bk, c->moved[bk] = (long)i;
+            c->moved[i] = bk, c->moved[bk] = (long)i, c->moved_sent[i] = bq;
     }
     return 0;
 }
 
 ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *d, ta_error *err)
 {
+    /* a new document: the featurizer forgets the last one's word forms and names (bounded
+     * memory for a checker that runs over many documents) */
+    ta_featurizer_reset(&c->fz, c->lx);
     if (d->n_beads > c->moved_cap) {
         long *m = realloc(c->moved, d->n_beads * sizeof *m);
-        if (!m)
+        if (m)
+            c->moved = m;
+        int *q = m ? realloc(c->moved_sent, d->n_beads * sizeof *q) : NULL;
+        if (!q)
             return ta_fail(err, TA_ENOMEM, "out of memory");
-        c->moved = m, c->moved_cap = d->n_beads;
+        c->moved_sent = q, c->moved_cap = d->n_beads;
     }
     for (size_t i = 0; i < d->n_beads; i++)
-        c->moved[i] = -1;
+        c->moved[i] = -1, c->moved_sent[i] = -1;
     if (ta_checker_on(c, ta_check_moved) &&
         (pair_moved(c, d) || extend_moves(c, d) || rescue_moves(c, d)))
         return ta_fail(err, TA_ENOMEM, "out of memory");

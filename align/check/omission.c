@@ -37,6 +37,17 @@ ta_status ta_clauses_load(ta_checker *c, ta_error *err)
     return TA_OK;
 }
 
+/* How much of t[0, n) a message quotes: at most QUOTE_MAX bytes, ending at a character. */
+static int quoted(const char *t, size_t n)
+{
+    if (n <= QUOTE_MAX)
+        return (int)n;
+    size_t q = QUOTE_MAX;
+    while (q > 0 && ((unsigned char)t[q] & 0xC0) == 0x80)
+        q--;
+    return (int)q;
+}
+
 static const char *side_name(bool en) { return en ? "English" : "Russian"; }
 
 /* A 1-0 (en) or 0-1 (!en) bead that no move explains. */
@@ -49,7 +60,7 @@ static int null_bead(check_ctx *x, bool en)
     const char *t = en ? x->cur.en : x->cur.ru;
     size_t n = en ? x->cur.en_len : x->cur.ru_len;
     return TA_EMIT_BEAD(x, NULL, NULL, NULL, "%s sentence with no %s counterpart: \"%.*s%s\"",
-                        side_name(en), side_name(!en), (int)(n > QUOTE_MAX ? QUOTE_MAX : n), t,
+                        side_name(en), side_name(!en), quoted(t, n), t,
                         n > QUOTE_MAX ? "..." : "");
 }
 
@@ -117,9 +128,8 @@ static int report_clause(check_ctx *x, bool en, const char *t, size_t a, size_t 
         a++;
     while (z > a && (t[z - 1] == '.' || t[z - 1] == '!' || t[z - 1] == '?' || t[z - 1] == ' '))
         z--;
-    size_t len = z - a > QUOTE_MAX ? QUOTE_MAX : z - a;
     return TA_EMIT_BEAD(x, en ? "en" : "ru", NULL, NULL, "%s clause with no %s counterpart: "
-                        "\"%.*s%s\"", side_name(en), side_name(!en), (int)len, t + a,
+                        "\"%.*s%s\"", side_name(en), side_name(!en), quoted(t + a, z - a), t + a,
                         z - a > QUOTE_MAX ? "..." : "");
 }
 
@@ -207,11 +217,14 @@ int ta_check_moved(check_ctx *x)
             continue; /* reported from j */
         bool en = a->en1 > a->en0;
         const ta_bead *e = en ? a : b, *r = en ? b : a;
+        int q = x->ck->moved_sent[i]; /* the counterpart, when it shares its bead */
+        int e0 = !en && q >= 0 ? q : e->en0, e1 = !en && q >= 0 ? q + 1 : e->en1;
+        int r0 = en && q >= 0 ? q : r->ru0, r1 = en && q >= 0 ? q + 1 : r->ru1;
         size_t before = x->out->len;
-        if (ta_emit(x, i, e->en0, e->en1, r->ru0, r->ru1, NULL, NULL, NULL,
+        if (ta_emit(x, i, e0, e1, r0, r1, NULL, NULL, NULL,
                     "%s sentence %d is translated %s, by %s sentence %d", en ? "English" : "Russian",
-                    en ? e->en0 : r->ru0, (size_t)j > i ? "further on" : "earlier",
-                    en ? "Russian" : "English", en ? r->ru0 : e->en0))
+                    en ? e0 : r0, (size_t)j > i ? "further on" : "earlier",
+                    en ? "Russian" : "English", en ? r0 : e0))
             return -1;
         ((ta_finding *)x->out->data)[before].moved_bead = j;
     }

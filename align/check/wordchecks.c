@@ -115,13 +115,16 @@ static int spell_side(check_ctx *x, bool en)
     if (s == TA_OK)
         s = ta_speller_check(c->sp, en ? 'e' : 'r', t, n, o, on, !c->o.no_suggestions,
                              &c->misspelt, &err);
+    ta_misspelling *m = c->misspelt.data;
     if (s != TA_OK) {
+        for (size_t k = 0; k < c->misspelt.len; k++)
+            free(m[k].suggestions);
+        c->misspelt.len = 0;
         c->status = s;
         c->err = err;
         return -1;
     }
     int rc = 0;
-    ta_misspelling *m = c->misspelt.data;
     for (size_t k = 0; k < c->misspelt.len && !rc; k++) {
         c->scratch.len = 0;
         if (ta_buf_add(&c->scratch, t + m[k].start, m[k].end - m[k].start)) {
