@@ -1,5 +1,6 @@
 /* tmx.c — TMX 1.4b writer: header with the seven required attributes, one <tu> per non-null
- * bead at or above min_score, an x-score prop per unit. */
+ * bead at or above min_score, an x-score prop per unit; tuid = the bead's number, and
+ * segtype="block" on a unit of several sentences (sentence-based tools match no such unit). */
 #include "annot.h"
 #include <string.h>
 
@@ -30,7 +31,9 @@ void ta_write_tmx(FILE *f, const ta_corpus *c)
         const ta_bead *b = &c->beads[k];
         if (ta_annot_skip(c, k))
             continue;
-        fprintf(f, "    <tu>\n      <prop type=\"x-score\">%.3f</prop>\n", b->score);
+        bool block = b->en1 - b->en0 > 1 || b->ru1 - b->ru0 > 1;
+        fprintf(f, "    <tu tuid=\"%zu\"%s>\n      <prop type=\"x-score\">%.3f</prop>\n", k + 1,
+                block ? " segtype=\"block\"" : "", b->score);
         ta_annot_tmx(f, c, k);
         fputs("      <tuv xml:lang=\"", f);
         ta_put_xml(f, src, strlen(src));

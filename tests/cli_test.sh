@@ -102,4 +102,9 @@ printf 'Переговоры в Женеве продолжались четыр
 $T align --presegmented --format html "$tmp/he.txt" "$tmp/hr.txt" > "$tmp/h.html"
 grep -q "<title>he.txt / hr.txt</title>" "$tmp/h.html"; check html-title 0 $?
 grep -q '<tr class="null">' "$tmp/h.html" && grep -q 'lang="ru"' "$tmp/h.html"; check html-left-out-row 0 $?
+# TMX: every unit has its own tuid; a bead of several sentences is marked segtype="block"
+s=corpora/samples/tass-2021-09-02-moscow-metro
+$T align --format tmx $s.en.txt $s.ru.txt > "$tmp/u.tmx"
+[ "$(grep -o 'tuid="[0-9]*"' "$tmp/u.tmx" | sort | uniq -d | wc -l)" = 0 ] && [ "$(grep -c '<tu tuid=' "$tmp/u.tmx")" -gt 10 ]; check tmx-tuid 0 $?
+[ "$(grep -c 'segtype="block"' "$tmp/u.tmx")" = "$($T align --format tsv $s.en.txt $s.ru.txt | cut -f4 | grep -vc -e '^1-1$' -e '-0$' -e '^0-')" ]; check tmx-block 0 $?
 exit $fail
