@@ -178,45 +178,73 @@ static int join(ta_buf *buf, const char *const *s, const size_t *len, int a, int
     return 0;
 }
 
-/* Runs check k: once, or for every bead. */
-static int run_check(check_ctx *x, size_t k)
+static int run_one(check_ctx *x, size_t k)
 {
-    ta_checker *c = x->ck;
     x->check = CHECKS[k].info.name;
     x->severity = CHECKS[k].info.severity;
-    if (CHECKS[k].per_doc)
-        return CHECKS[k].fn(x);
+    return CHECKS[k].fn(x);
+}
+
+/* Runs the per-document checks, then the per-bead checks bead by bead: each bead is joined
+ * once and its word evidence computed once for every check that asks for it. */
+static int run_checks(check_ctx *x)
+{
+    ta_checker *c = x->ck;
     const ta_corpus *d = x->doc;
+    for (size_t k = 0; k < NCHECKS; k++)
+        if (c->on[k] && CHECKS[k].per_doc && run_one(x, k))
+            return -1;
     for (size_t i = 0; i < d->n_beads; i++) {
         const ta_bead *b = &d->beads[i];
         if (join(&c->en, d->en, d->en_len, b->en0, b->en1) ||
             join(&c->ru, d->ru, d->ru_len, b->ru0, b->ru1))
             return -1;
         x->cur = (check_bead){i, b, c->en.data, c->ru.data, c->en.len, c->ru.len};
-        x->severity = CHECKS[k].info.severity;
-        if (CHECKS[k].fn(x))
-            return -1;
+        c->ev_valid = false;
+        for (size_t k = 0; k < NCHECKS; k++)
+            if (c->on[k] && !CHECKS[k].per_doc && run_one(x, k))
+                return -1;
     }
     return 0;
 }
 
-/* Findings by bead; within a bead in the order they were made, which is the table's order
- * (the checks run in it): a stable counting sort by bead. 0, or -1 out of memory. */
+static size_t by_check(const ta_finding *f)
+{
+    size_t k = 0;
+    while (k < NCHECKS && CHECKS[k].info.name != f->check)
+        k++;
+    return k;
+}
+
+static size_t by_bead(const ta_finding *f) { return f->bead; }
+
+/* A stable counting sort of f[0, n) by key(f) < nkeys, through tmp. */
+static void counting_sort(ta_finding *f, size_t n, ta_finding *tmp, size_t *start, size_t nkeys,
+                          size_t (*key)(const ta_finding *))
+{
+    memset(start, 0, (nkeys + 1) * sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        start[key(&f[i]) + 1]++;
+    for (size_t k = 0; k < nkeys; k++)
+        start[k + 1] += start[k];
+    for (size_t i = 0; i < n; i++)
+        tmp[start[key(&f[i])]++] = f[i];
+    memcpy(f, tmp, n * sizeof *f);
+}
+
+/* Findings by bead, then in the table's order, each check's in the order it made them (two
+ * stable counting sorts). 0, or -1 out of memory. */
 static int sort_findings(ta_finding *f, size_t n, size_t n_beads)
 {
-    size_t *start = calloc(n_beads + 1, sizeof *start);
-    ta_finding *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    size_t keys = n_beads > NCHECKS ? n_beads : NCHECKS;
+    size_t *start = malloc((keys + 2) * sizeof *start);
+    ta_finding *tmp = malloc(n * sizeof *tmp);
     if (!start || !tmp) {
         free(start), free(tmp);
         return -1;
     }
-    for (size_t i = 0; i < n; i++)
-        start[f[i].bead + 1]++;
-    for (size_t k = 0; k < n_beads; k++)
-        start[k + 1] += start[k];
-    for (size_t i = 0; i < n; i++)
-        tmp[start[f[i].bead]++] = f[i];
-    memcpy(f, tmp, n * sizeof *f);
+    counting_sort(f, n, tmp, start, NCHECKS + 1, by_check);
+    counting_sort(f, n, tmp, start, n_beads, by_bead);
     free(start), free(tmp);
     return 0;
 }
@@ -229,10 +257,9 @@ ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t
     check_ctx x = {.ck = c, .doc = doc, .out = &v};
     c->status = TA_OK;
     ta_status s = ta_checker_prepare(c, doc, err);
-    for (size_t k = 0; k < NCHECKS && s == TA_OK; k++)
-        if (c->on[k] && run_check(&x, k))
-            s = c->status != TA_OK ? (err ? (*err = c->err, c->status) : c->status)
-                                   : ta_fail(err, TA_ENOMEM, "out of memory");
+    if (s == TA_OK && run_checks(&x))
+        s = c->status != TA_OK ? (err ? (*err = c->err, c->status) : c->status)
+                               : ta_fail(err, TA_ENOMEM, "out of memory");
     if (s != TA_OK) {
         ta_findings_free(v.data, v.len);
         return s;

@@ -29,6 +29,7 @@ struct ta_checker {
     ta_featurizer fz;
     ta_feat fe, fr;
     ta_vec em, rm;       /* bool per content token of fe / fr: has evidence on the other side */
+    bool ev_valid;       /* ... and they are the bead under test's (ta_bead_evidence) */
     /* per bead of the document (ta_checker_prepare): the bead holding the moved counterpart */
     long *moved;
     int *moved_sent;     /* ... and, in that bead, the sentence that is the counterpart (-1: all) */
@@ -64,6 +65,8 @@ bool ta_checker_on(const ta_checker *c, check_fn fn);
  * the other side (c->em, c->rm). 0, or -1 out of memory. */
 int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *ru,
                       size_t ru_len);
+/* ta_check_evidence for the bead under test, computed once per bead. 0, or -1. */
+int ta_bead_evidence(check_ctx *x);
 static inline bool ta_ev_en(const ta_checker *c, int t) { return ((bool *)c->em.data)[t]; }
 static inline bool ta_ev_ru(const ta_checker *c, int u) { return ((bool *)c->rm.data)[u]; }
 

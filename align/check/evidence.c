@@ -82,6 +82,7 @@ static int flags(ta_vec *v, int n)
 int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *ru,
                       size_t ru_len)
 {
+    c->ev_valid = false;
     c->fz.no_offsets = false;
     c->fz.no_set = true;
     if (ta_featurize_again(&c->fz, 'e', en, en_len, &c->fe) ||
@@ -92,6 +93,17 @@ int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *
         ((bool *)c->em.data)[t] = ta_feat_token_confirmed(&c->fz, &c->fe, t, &c->fr);
     for (int u = 0; u < c->fr.ncontent; u++)
         ((bool *)c->rm.data)[u] = ru_confirmed(&c->fz, &c->fe, &c->fr, u);
+    return 0;
+}
+
+int ta_bead_evidence(check_ctx *x)
+{
+    ta_checker *c = x->ck;
+    if (c->ev_valid)
+        return 0;
+    if (ta_check_evidence(c, x->cur.en, x->cur.en_len, x->cur.ru, x->cur.ru_len))
+        return -1;
+    c->ev_valid = true;
     return 0;
 }
 

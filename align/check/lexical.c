@@ -164,7 +164,7 @@ int ta_check_name(check_ctx *x)
     const ta_bead *b = x->cur.b;
     if (b->en0 == b->en1 || b->ru0 == b->ru1)
         return 0; /* a left-out sentence is reported as such */
-    if (ta_check_evidence(x->ck, x->cur.en, x->cur.en_len, x->cur.ru, x->cur.ru_len))
+    if (ta_bead_evidence(x))
         return -1;
     return names_of(x, true) || names_of(x, false) ? -1 : 0;
 }

@@ -190,7 +190,7 @@ static int omission(check_ctx *x, bool en)
     const ta_bead *b = x->cur.b;
     if (b->en0 == b->en1 || b->ru0 == b->ru1)
         return null_bead(x, en);
-    if (ta_check_evidence(x->ck, x->cur.en, x->cur.en_len, x->cur.ru, x->cur.ru_len))
+    if (ta_bead_evidence(x))
         return -1;
     return clauses(x, en);
 }
