@@ -89,7 +89,11 @@ $T align --min-score 2 "$tmp/qe.txt" "$tmp/qr.txt" 2>/dev/null; check min-score-
 $T align --min-score abc "$tmp/qe.txt" "$tmp/qr.txt" 2>/dev/null; check min-score-number 2 $?
 $T align --format xlsx "$tmp/qe.txt" "$tmp/qr.txt" 2>"$tmp/err"; check format-choices 2 $?
 grep -q "tsv, ladder, moses, tmx, jsonl, html" "$tmp/err"; check format-choices-listed 0 $?
-$T align --presegmented --only-1-1 --format tsv "$tmp/qe.txt" "$tmp/qr.txt" | cut -f4 | sort -u | grep -qv '^1-1$'; check only-1-1 1 $?
+# --only-1-1: a pair with a left-out sentence has a 1-0 bead, which --only-1-1 leaves out
+printf 'The talks in Geneva lasted four hours.\nNobody commented on the meeting afterwards, the press office said.\nThe Kremlin said the summit was constructive.\n' > "$tmp/oe.txt"
+printf 'Переговоры в Женеве продолжались четыре часа.\nВ Кремле заявили, что саммит был конструктивным.\n' > "$tmp/or.txt"
+$T align --presegmented --format tsv "$tmp/oe.txt" "$tmp/or.txt" | cut -f4 | grep -q '^1-0$'; check only-1-1-has-null 0 $?
+[ "$($T align --presegmented --only-1-1 --format tsv "$tmp/oe.txt" "$tmp/or.txt" | cut -f4 | sort -u)" = 1-1 ]; check only-1-1 0 $?
 # -o files get the umask's permissions; an existing file keeps its mode
 ( umask 022; $T align --presegmented --format tsv -o "$tmp/m.tsv" "$tmp/qe.txt" "$tmp/qr.txt" )
 [ "$(stat -c %a "$tmp/m.tsv")" = 644 ]; check output-umask 0 $?
@@ -106,5 +110,6 @@ grep -q '<tr class="null">' "$tmp/h.html" && grep -q 'lang="ru"' "$tmp/h.html"; 
 s=corpora/samples/tass-2021-09-02-moscow-metro
 $T align --format tmx $s.en.txt $s.ru.txt > "$tmp/u.tmx"
 [ "$(grep -o 'tuid="[0-9]*"' "$tmp/u.tmx" | sort | uniq -d | wc -l)" = 0 ] && [ "$(grep -c '<tu tuid=' "$tmp/u.tmx")" -gt 10 ]; check tmx-tuid 0 $?
-[ "$(grep -c 'segtype="block"' "$tmp/u.tmx")" = "$($T align --format tsv $s.en.txt $s.ru.txt | cut -f4 | grep -vc -e '^1-1$' -e '-0$' -e '^0-')" ]; check tmx-block 0 $?
+nb=$(grep -c 'segtype="block"' "$tmp/u.tmx")
+[ "$nb" -gt 0 ] && [ "$nb" = "$($T align --format tsv $s.en.txt $s.ru.txt | cut -f4 | grep -vc -e '^1-1$' -e '-0$' -e '^0-')" ]; check tmx-block 0 $?
 exit $fail
