@@ -29,7 +29,7 @@ else
 BIN := $(B)/talign
 endif
 
-.PHONY: all deps test check demo bench qa-bench speed fuzz fuzzdeps clean install
+.PHONY: all deps test check demo bench cuts qa-bench speed fuzz fuzzdeps clean install
 MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
@@ -89,6 +89,11 @@ $(B)/pairrate: bench/pairrate.c $(B)/libtalign.a
 
 bench: all build/lexcover build/pairrate
 	@sh bench/run.sh
+
+# issue 15's segment integrity: aligned units that start or end inside a sentence (WMT21 e2e,
+# both document-id halves, and corpora/samples); EXAMPLES=N lists N cuts
+cuts: all
+	@sh bench/cuts.sh bin/talign $(or $(SHARED),../shared)
 
 # translation QA figures: planted errors in WMT21 (recall, false alarms), check's speed, the
 # speller's words/s

@@ -10,3 +10,4 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 bin/talign lexicon learn -o "$T/learned.lex" --parallel "$SH/data/wmt12-20/news.en" "$SH/data/wmt12-20/news.ru"
 build/lexcover "$SH/data/wmt21" lexicon/en-ru.lex "$T/learned.lex"
 echo "== alignment"; sh bench/aligneval.sh bin/talign "$SH"
+echo "== segment integrity of aligned output"; sh bench/cuts.sh bin/talign "$SH"
