@@ -3,7 +3,9 @@
  * and the other side often shows where it ends (ta_split_glued_headlines, before aligning);
  * where a 2-1 or 1-2 bead's single sentence hides a boundary without punctuation, it is split
  * in two 1-1 beads (ta_split_by_translation, after). Splits are chosen with the alignment
- * model's own bead costs (lengths, lexicon, names, numbers). */
+ * model's own bead costs (lengths, lexicon, names, numbers), among the places that look like a
+ * sentence end the segmenter could not see (sentence_end_like): never between two words of one
+ * name or clause. */
 #include "kit.h"
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,140 @@ static void tools_release(tools *t)
 
 #define MAX_CAND 32
 #define SWITCH 1.0 /* nats: moving a split the segmenter made must win by this much */
+#define NEAR 16384 /* bytes either side of a place searched for its words elsewhere */
+
+/* A white-space-delimited token t[a, e) and its letters t[ca, cz) (without quotes, brackets
+ * and trailing punctuation); c is the first letter (0 when there is none). */
+typedef struct {
+    size_t a, e, ca, cz;
+    uint32_t c;
+} token;
+
+static token token_at(const char *t, size_t a, size_t e)
+{
+    token k = {a, e, a, e, 0};
+    for (size_t q = k.ca; q < e; k.ca = q)
+        if (!ta_is_open_punct(ta_u8_decode(t, e, &q)))
+            break;
+    for (size_t q = k.cz; q > k.ca; k.cz = q) {
+        uint32_t c = ta_u8_prev(t, &q);
+        if (ta_is_alpha(c) || ta_is_digit(c))
+            break;
+    }
+    size_t q = k.ca;
+    k.c = k.ca < k.cz ? ta_u8_decode(t, k.cz, &q) : 0;
+    return k;
+}
+
+/* The token that starts at w (w < to), or the one that ends at the space before w. */
+static token token_after(const char *t, size_t w, size_t to)
+{
+    size_t e = w;
+    while (e < to && t[e] != ' ')
+        e++;
+    return token_at(t, w, e);
+}
+
+static token token_before(const char *t, size_t from, size_t w)
+{
+    size_t e = w;
+    while (e > from && t[e - 1] == ' ')
+        e--;
+    return token_at(t, ta_token_start(t, from, e), e);
+}
+
+/* Is t[a, z) all capitals and digits, two capitals or more ("US", "COVID-19")? */
+static bool acronym(const char *t, size_t a, size_t z)
+{
+    int caps = 0;
+    for (size_t q = a; q < z;) {
+        uint32_t c = ta_u8_decode(t, z, &q);
+        if (ta_is_lower(c))
+            return false;
+        caps += ta_is_upper(c);
+    }
+    return caps >= 2;
+}
+
+/* Do the words p and x follow each other (one space between) more than once in doc[0, len)?
+ * Then they make a phrase ("Aurora Police Department", "Lithuanian Farmers"), not a boundary. */
+static bool phrase_again(const char *doc, size_t len, const char *p, size_t pn, const char *x,
+                         size_t xn)
+{
+    int seen = 0;
+    for (const char *q = doc, *end = doc + len; seen < 2 && (size_t)(end - q) > pn + xn;) {
+        const char *m = memchr(q, (unsigned char)p[0], (size_t)(end - q) - pn - xn);
+        if (!m)
+            break;
+        size_t i = (size_t)(m - doc), j = i + pn + 1 + xn;
+        size_t r = i, s = j;
+        bool before = i == 0 || !ta_is_alpha(ta_u8_prev(doc, &r));
+        bool after = j >= len || !ta_is_alpha(ta_u8_decode(doc, len, &s));
+        seen += before && after && !memcmp(m, p, pn) && m[pn] == ' ' && !memcmp(m + pn + 1, x, xn);
+        q = m + 1;
+    }
+    return seen >= 2;
+}
+
+/* Is the capitalised token x of t[0, to) a common word rather than a name: a function word, a
+ * sentence starter ("The", "По", "According"), a word seen in lowercase in doc[0, len) or, when
+ * `dictionary`, one hunspell knows in lowercase? */
+static bool common(ta_headliner *h, const char *t, size_t to, token x, const char *doc,
+                   size_t len, bool dictionary)
+{
+    return ta_headliner_stopword(h, t + x.ca, x.cz - x.ca) ||
+           ta_headliner_starter(h, t, to, x.ca) ||
+           ta_headliner_common(h, t + x.ca, x.cz - x.ca, doc, len, dictionary);
+}
+
+/* Could a sentence end before the word at w inside the sentence t[from, to), where the segmenter
+ * saw none? Only before a word (not a dash: '"... дуэт?" - написал') and after sentence-final-
+ * like evidence: a kept full stop after a word that is no initial ("added. rus.err.ee wrote";
+ * not "M. Pompeo"), or a word that can close a clause followed by one that can open a sentence.
+ * Never before a number or an acronym (they go with the word before: "at least 38",
+ * "коронавируса COVID-19"), one word after a comma ("dialogue, Russian | Ambassador"), after a
+ * capitalised word ("Eastern | Europe", "Madhya Pradesh | Chief Minister") unless a function
+ * word and a lowercase word follow ("... Monument | The city"), or, in a headline region
+ * (`headline`: a document's first sentence, where the dictionary is consulted as the segmenter's
+ * headline rules do), a common word and a lowercase one ("in Samara | Twelve crews"); never
+ * between a lowercase word and a name in apposition ("Locomotiv star | Miranchuk have"), or
+ * between two words that make a phrase seen again nearby in doc[0, len). */
+static bool sentence_end_like(ta_headliner *h, const char *t, size_t from, size_t to, size_t w,
+                              bool headline, const char *doc, size_t len)
+{
+    token p = token_before(t, from, w), x = token_after(t, w, to);
+    if (!x.c)
+        return false;
+    if (p.cz < p.e && (t[p.cz] == '.' || t[p.cz] == '!' || t[p.cz] == '?'))
+        return ta_u8_count(t + p.ca, p.cz - p.ca) > 1;
+    if (ta_is_digit(x.c) || acronym(t, x.ca, x.cz))
+        return false;
+    size_t c = p.a;
+    while (c > from && t[c - 1] == ' ')
+        c--;
+    if (c > from && t[c - 1] == ',')
+        return false;
+    token y = x.e < to ? token_after(t, x.e + 1, to) : (token){0};
+    size_t da = w > NEAR ? w - NEAR : 0, dz = w + NEAR < len ? w + NEAR : len;
+    if (ta_is_upper(p.c) &&
+        !(ta_headliner_stopword(h, t + x.ca, x.cz - x.ca) && !ta_is_upper(y.c)) &&
+        !(headline && ta_is_lower(y.c) && common(h, t, to, x, doc + da, dz - da, true)))
+        return false;
+    if (ta_is_lower(p.c) && ta_is_lower(y.c) && !common(h, t, to, x, doc + da, dz - da, headline))
+        return false;
+    return !phrase_again(doc + da, dz - da, t + p.ca, p.cz - p.ca, t + x.ca, x.cz - x.ca);
+}
+
+/* Keeps the candidates cand[0, n) that look like a sentence end; returns how many. */
+static size_t sentence_ends(ta_headliner *h, const char *t, size_t from, size_t to, bool headline,
+                            const char *doc, size_t len, size_t *cand, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (sentence_end_like(h, t, from, to, cand[i], headline, doc, len))
+            cand[k++] = cand[i];
+    return k;
+}
 
 typedef struct {
     const char *t;
@@ -81,6 +217,8 @@ static ta_status prepare(side *s, ta_featurizer *fz, char lang, ta_headliner *h)
     }
     s->ncand = ta_headline_candidates(h, s->t, s->end, s->start, s->end, false, s->cand,
                                       MAX_CAND);
+    s->ncand = sentence_ends(h, s->t, s->start, s->end, true, s->t, s->sp[s->n - 1].end,
+                             s->cand, s->ncand);
     if (s->split) { /* the segmenter's own split is one of the choices */
         size_t k = 0, p = s->sp[s->first + 1].start;
         while (k < s->ncand && s->cand[k] != p)
@@ -242,8 +380,8 @@ static ta_status split_span(const char *t, ta_span **spans, size_t *n, size_t i,
 
 /* For the bead b of type 2-1 (en_single false: the Russian side is one sentence) or 1-2: the
  * byte where the single sentence is best split in two 1-1 beads, or 0 to keep it. */
-static ta_status best_split(tools *tl, const char *st, const ta_span *ss, const char *mt,
-                            const ta_span *ms, bool en_single, size_t *at)
+static ta_status best_split(tools *tl, const char *st, size_t st_len, const ta_span *ss,
+                            const char *mt, const ta_span *ms, bool en_single, size_t *at)
 {
     const model *md = tl->md;
     ta_featurizer *fz = tl->fz;
@@ -251,6 +389,7 @@ static ta_status best_split(tools *tl, const char *st, const ta_span *ss, const 
     char sl = en_single ? 'e' : 'r', ml = en_single ? 'r' : 'e';
     size_t cand[MAX_CAND];
     size_t nc = ta_headline_candidates(h, st, ss->end, ss->start, ss->end, true, cand, MAX_CAND);
+    nc = sentence_ends(h, st, ss->start, ss->end, false, st, st_len, cand, nc);
     *at = 0;
     if (!nc)
         return TA_OK;
@@ -316,8 +455,10 @@ ta_status ta_split_by_translation_kit(ta_kit *kit, const char *en, ta_span **en_
         size_t at = 0;
         if ((de == 1 && dr == 2) || (de == 2 && dr == 1)) {
             bool es = de == 1;
-            st = es ? best_split(&tl, en, &(*en_spans)[b.en0], ru, &(*ru_spans)[b.ru0], true, &at)
-                    : best_split(&tl, ru, &(*ru_spans)[b.ru0], en, &(*en_spans)[b.en0], false, &at);
+            st = es ? best_split(&tl, en, (*en_spans)[*n_en - 1].end, &(*en_spans)[b.en0], ru,
+                                 &(*ru_spans)[b.ru0], true, &at)
+                    : best_split(&tl, ru, (*ru_spans)[*n_ru - 1].end, &(*ru_spans)[b.ru0], en,
+                                 &(*en_spans)[b.en0], false, &at);
             if (st == TA_OK && at)
                 st = es ? split_span(en, en_spans, n_en, (size_t)b.en0, at)
                         : split_span(ru, ru_spans, n_ru, (size_t)b.ru0, at);

@@ -112,4 +112,27 @@ $T align --format tmx $s.en.txt $s.ru.txt > "$tmp/u.tmx"
 [ "$(grep -o 'tuid="[0-9]*"' "$tmp/u.tmx" | sort | uniq -d | wc -l)" = 0 ] && [ "$(grep -c '<tu tuid=' "$tmp/u.tmx")" -gt 10 ]; check tmx-tuid 0 $?
 nb=$(grep -c 'segtype="block"' "$tmp/u.tmx")
 [ "$nb" -gt 0 ] && [ "$nb" = "$($T align --format tsv $s.en.txt $s.ru.txt | cut -f4 | grep -vc -e '^1-1$' -e '-0$' -e '^0-')" ]; check tmx-block 0 $?
+# whole sentences (issue 15): in the TSV `make demo` writes for each sample pair (the same align
+# command), every unit boundary is a sentence end of `talign segment`: the aligner may join
+# sentences, never cut one ("... dialogue, Russian | Ambassador to the US", "Colonial |
+# Pipeline" were cut once)
+ends() { # text on stdin: the offsets (white space left out) where its non-empty lines end
+  awk '{ gsub(/[ \t]/, ""); n += length($0); if (length($0)) print n }'
+}
+for en in corpora/samples/*.en.txt; do
+  ru=${en%.en.txt}.ru.txt; n=$(basename "${en%.en.txt}")
+  $T align --format tsv "$en" "$ru" > "$tmp/w.tsv"
+  inside=0
+  for c in 1 2; do
+    if [ $c = 1 ]; then l=en f=$en; else l=ru f=$ru; fi
+    $T segment --lang $l "$f" | ends > "$tmp/w.seg"
+    cut -f$c "$tmp/w.tsv" | ends | sed '$d' > "$tmp/w.units"
+    inside=$((inside + $(grep -cvxFf "$tmp/w.seg" "$tmp/w.units")))
+  done
+  [ "$(wc -l < "$tmp/w.units")" -gt 10 ] && [ "$inside" = 0 ]; check "whole-sentences-$n" 0 $?
+done
+s=corpora/samples/tass-2021-06-22-antonov-cyber-security
+$T align --format tsv $s.en.txt $s.ru.txt > "$tmp/w.tsv"
+grep -q "^Russia hopes the US will .* Anatoly Antonov told reporters on Monday\.	" "$tmp/w.tsv" &&
+  ! grep -q -e "Russian	" -e "	Pipeline" -e "Colonial	" "$tmp/w.tsv"; check whole-sentences-demo-cuts 0 $?
 exit $fail
