@@ -5,11 +5,13 @@
 #    sentence) that are no plain-ICU sentence end, and all cuts; the share of whole beads; the
 #    end-to-end link F1 (score.py e2e); cuts the segmenter made vs. cuts the aligner added. For
 #    all documents and for the halves of even and odd document id (the number that ends the
-#    name), so a change tuned on one half is checked on the other.
+#    name), so a change tuned on one half is checked on the other; then those cuts by cause
+#    (bench/cut_causes.py: which segmenter rule kind or aligner step made them).
 #  - corpora/samples (no gold): the aligner's cuts, bead boundaries that are no sentence end of
 #    `talign segment`, with and without a plain-ICU sentence end there, each listed.
 # Usage: bench/cuts.sh [BIN] [SHARED]; KEEP=DIR keeps the cases and outputs in DIR; EXAMPLES=N
-# lists N examples of cuts that no ICU sentence end explains (default 0).
+# lists N examples of cuts that no ICU sentence end explains, overall and for each cause
+# (default 0).
 BIN=${1:-bin/talign}; SH=${2:-../shared}
 [ -d "$SH/data/wmt21" ] || { echo "cuts: $SH/data/wmt21 not found (give SHARED)"; exit 0; }
 if [ -n "$KEEP" ]; then C=$KEEP; rm -rf "$C"; mkdir -p "$C"; else C=$(mktemp -d); trap 'rm -rf "$C"' EXIT; fi
@@ -22,10 +24,15 @@ cc -O2 -o "$C/icu" bench/icu_baseline.c $(pkg-config --cflags --libs icu-uc icu-
 CUTS="python3 $SH/eval/cuts.py"
 
 # Runs align, segment and plain ICU on one pair; outputs OUT/sys/NAME.tsv, OUT/{seg,icu}/NAME.seg.*
-run_pair() { # EN RU NAME OUT
+# (with JSONL: also the segmenter's sentences with their kinds, for bench/cut_causes.py)
+run_pair() { # EN RU NAME OUT [JSONL]
   "$T" align --format tsv "$1" "$2" > "$4/sys/$3.tsv" 2>> "$C/warnings"
   "$T" segment --lang en "$1" > "$4/seg/$3.seg.en" 2>> "$C/warnings"
   "$T" segment --lang ru "$2" > "$4/seg/$3.seg.ru" 2>> "$C/warnings"
+  if [ -n "$5" ]; then
+    "$T" segment --format jsonl --lang en "$1" > "$4/seg/$3.seg.en.jsonl" 2>> "$C/warnings"
+    "$T" segment --format jsonl --lang ru "$2" > "$4/seg/$3.seg.ru.jsonl" 2>> "$C/warnings"
+  fi
   "$C/icu" -p en "$1" > "$4/icu/$3.seg.en"
   "$C/icu" -p ru "$2" > "$4/icu/$3.seg.ru"
 }
@@ -49,7 +56,7 @@ echo "== WMT21 e2e (per 100 beads; ICU = plain ICU sentence ends; halves by docu
 python3 "$SH/eval/mkcases.py" "$SH/data/wmt21" "$C/cases" 1 > /dev/null
 W="$C/wmt"; mkdir -p "$W/sys" "$W/seg" "$W/icu" "$W/all" "$W/even" "$W/odd"
 for f in "$C"/cases/e2e/*.para.en; do d=${f%.para.en}; n=$(basename "$d")
-  run_pair "$d.para.en" "$d.para.ru" "$n" "$W"
+  run_pair "$d.para.en" "$d.para.ru" "$n" "$W" jsonl
   id=${n##*.}; case $id in *[!0-9]*|'') id=$(printf '%s' "$n" | cksum | cut -d' ' -f1);; esac
   half=odd; [ $((id % 2)) -eq 0 ] && half=even
   for h in all $half; do ln -s "$d.en" "$W/$h/$n.en"; ln -s "$d.ru" "$W/$h/$n.ru"; done
@@ -59,7 +66,10 @@ for h in all even odd; do
   f1=$(python3 "$SH/eval/score.py" e2e "$W/$h" "$W/sys" | awk '/^F1/ { print $2 }')
   summary "$h" "$W/$h.cuts" "$f1"
 done
+echo "-- cuts not at a plain-ICU sentence end by cause (all documents; per 100 beads)"
+EVAL="$SH/eval" python3 bench/cut_causes.py "$W/all" "$W/sys" "$W/seg" "$W/icu" -n "${EXAMPLES:-0}"
 if [ "${EXAMPLES:-0}" != 0 ]; then
+  echo "-- examples spread over all cuts not at a plain-ICU sentence end"
   $CUTS "$W/all" "$W/sys" "$W/seg" "$W/icu" -n -1 | grep ' ref0:-' |
     awk -v n="${EXAMPLES}" '{ a[NR] = $0 } END { for (i = 1; i <= n && NR; i++) print a[int((i - 1) * NR / n) + 1] }'
 fi
