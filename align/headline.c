@@ -1156,8 +1156,8 @@ size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t f
     return k;
 }
 
-bool ta_headliner_common(ta_headliner *h, const char *w, size_t n, const char *doc, size_t len,
-                         bool dictionary)
+bool ta_headliner_seen_lowercase(ta_headliner *h, const char *w, size_t n, const char *doc,
+                                 size_t len)
 {
-    return seen_lowercase(h, doc, len, w, n) || (dictionary && common_word(h, w, n));
+    return seen_lowercase(h, doc, len, w, n);
 }

@@ -49,11 +49,10 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
 size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
                               bool anywhere, size_t *out, size_t max);
 
-/* Is the capitalised word w (n bytes) a common word rather than a name: found lowercased in
- * doc[0, len) (Russian: the same first five letters, not an adjective made from a name) or, when
- * `dictionary`, known to hunspell in lowercase? */
-bool ta_headliner_common(ta_headliner *h, const char *w, size_t n, const char *doc, size_t len,
-                         bool dictionary);
+/* Is the word w (n bytes) found lowercased as a word of doc[0, len) (Russian: the same first
+ * five letters, not an adjective made from a name), so a common word rather than a name? */
+bool ta_headliner_seen_lowercase(ta_headliner *h, const char *w, size_t n, const char *doc,
+                                 size_t len);
 
 /* A list marker token s[a, e) ("2.", "b)", "IV.", "• 9."): its item number, -1 for a marker
  * without a number, 0 when it is not one; *bullet tells whether a bullet opened it

@@ -111,14 +111,34 @@ static bool phrase_again(const char *doc, size_t len, const char *p, size_t pn, 
 }
 
 /* Is the capitalised token x of t[0, to) a common word rather than a name: a function word, a
- * sentence starter ("The", "По", "According"), a word seen in lowercase in doc[0, len) or, when
- * `dictionary`, one hunspell knows in lowercase? */
+ * sentence starter ("The", "По", "According") or a word seen in lowercase in doc[0, len)? (No
+ * dictionary: the answer does not depend on what the machine has installed.) */
 static bool common(ta_headliner *h, const char *t, size_t to, token x, const char *doc,
-                   size_t len, bool dictionary)
+                   size_t len)
 {
     return ta_headliner_stopword(h, t + x.ca, x.cz - x.ca) ||
            ta_headliner_starter(h, t, to, x.ca) ||
-           ta_headliner_common(h, t + x.ca, x.cz - x.ca, doc, len, dictionary);
+           ta_headliner_seen_lowercase(h, t + x.ca, x.cz - x.ca, doc, len);
+}
+
+/* Is the word w (n bytes) used as a name elsewhere in doc[0, len): capitalised after a word of
+ * the same sentence (a letter, digit or comma before the space), not at `self`? */
+static bool name_elsewhere(const char *doc, size_t len, const char *w, size_t n, const char *self)
+{
+    for (const char *q = doc, *end = doc + len; (size_t)(end - q) > n;) {
+        const char *m = memchr(q, (unsigned char)w[0], (size_t)(end - q) - n);
+        if (!m)
+            break;
+        size_t i = (size_t)(m - doc), j = i + n, r = i - 1, s = j;
+        if (m != self && i >= 2 && doc[i - 1] == ' ' && !memcmp(m, w, n) &&
+            (j >= len || !ta_is_alpha(ta_u8_decode(doc, len, &s)))) {
+            uint32_t c = ta_u8_prev(doc, &r);
+            if (ta_is_alpha(c) || ta_is_digit(c) || c == ',')
+                return true;
+        }
+        q = m + 1;
+    }
+    return false;
 }
 
 /* Could a sentence end before the word at w inside the sentence t[from, to), where the segmenter
@@ -129,8 +149,9 @@ static bool common(ta_headliner *h, const char *t, size_t to, token x, const cha
  * "коронавируса COVID-19"), one word after a comma ("dialogue, Russian | Ambassador"), after a
  * capitalised word ("Eastern | Europe", "Madhya Pradesh | Chief Minister") unless a function
  * word and a lowercase word follow ("... Monument | The city"), or, in a headline region
- * (`headline`: a document's first sentence, where the dictionary is consulted as the segmenter's
- * headline rules do), a common word and a lowercase one ("in Samara | Twelve crews"); never
+ * (`headline`: a document's first sentence) a word not used as a name elsewhere and a lowercase
+ * one ("in Samara | Twelve crews"; not "Hichem | Mechichi has", "Mechichi" seen mid-sentence);
+ * never
  * between a lowercase word and a name in apposition ("Locomotiv star | Miranchuk have"), or
  * between two words that make a phrase seen again nearby in doc[0, len). */
 static bool sentence_end_like(ta_headliner *h, const char *t, size_t from, size_t to, size_t w,
@@ -152,9 +173,10 @@ static bool sentence_end_like(ta_headliner *h, const char *t, size_t from, size_
     size_t da = w > NEAR ? w - NEAR : 0, dz = w + NEAR < len ? w + NEAR : len;
     if (ta_is_upper(p.c) &&
         !(ta_headliner_stopword(h, t + x.ca, x.cz - x.ca) && !ta_is_upper(y.c)) &&
-        !(headline && ta_is_lower(y.c) && common(h, t, to, x, doc + da, dz - da, true)))
+        !(headline && ta_is_lower(y.c) &&
+          !name_elsewhere(doc + da, dz - da, t + x.ca, x.cz - x.ca, t + x.ca)))
         return false;
-    if (ta_is_lower(p.c) && ta_is_lower(y.c) && !common(h, t, to, x, doc + da, dz - da, headline))
+    if (ta_is_lower(p.c) && ta_is_lower(y.c) && !common(h, t, to, x, doc + da, dz - da))
         return false;
     return !phrase_again(doc + da, dz - da, t + p.ca, p.cz - p.ca, t + x.ca, x.cz - x.ca);
 }
