@@ -35,7 +35,7 @@ static void tools_release(tools *t)
 
 #define MAX_CAND 32
 #define SWITCH 1.0 /* nats: moving a split the segmenter made must win by this much */
-#define NEAR 16384 /* bytes either side of a place searched for its words elsewhere */
+#define NEAR 16384 /* bytes either side of a place searched for its next word elsewhere */
 
 /* A white-space-delimited token t[a, e) and its letters t[ca, cz) (without quotes, brackets
  * and trailing punctuation); c is the first letter (0 when there is none). */
@@ -90,26 +90,6 @@ static bool acronym(const char *t, size_t a, size_t z)
     return caps >= 2;
 }
 
-/* Do the words p and x follow each other (one space between) more than once in doc[0, len)?
- * Then they make a phrase ("Aurora Police Department", "Lithuanian Farmers"), not a boundary. */
-static bool phrase_again(const char *doc, size_t len, const char *p, size_t pn, const char *x,
-                         size_t xn)
-{
-    int seen = 0;
-    for (const char *q = doc, *end = doc + len; seen < 2 && (size_t)(end - q) > pn + xn;) {
-        const char *m = memchr(q, (unsigned char)p[0], (size_t)(end - q) - pn - xn);
-        if (!m)
-            break;
-        size_t i = (size_t)(m - doc), j = i + pn + 1 + xn;
-        size_t r = i, s = j;
-        bool before = i == 0 || !ta_is_alpha(ta_u8_prev(doc, &r));
-        bool after = j >= len || !ta_is_alpha(ta_u8_decode(doc, len, &s));
-        seen += before && after && !memcmp(m, p, pn) && m[pn] == ' ' && !memcmp(m + pn + 1, x, xn);
-        q = m + 1;
-    }
-    return seen >= 2;
-}
-
 /* Is the capitalised token x of t[0, to) a common word rather than a name: a function word, a
  * sentence starter ("The", "По", "According") or a word seen in lowercase in doc[0, len)? (No
  * dictionary: the answer does not depend on what the machine has installed.) */
@@ -148,12 +128,11 @@ static bool name_elsewhere(const char *doc, size_t len, const char *w, size_t n,
  * Never before a number or an acronym (they go with the word before: "at least 38",
  * "коронавируса COVID-19"), one word after a comma ("dialogue, Russian | Ambassador"), after a
  * capitalised word ("Eastern | Europe", "Madhya Pradesh | Chief Minister") unless a function
- * word and a lowercase word follow ("... Monument | The city"), or, in a headline region
- * (`headline`: a document's first sentence) a word not used as a name elsewhere and a lowercase
- * one ("in Samara | Twelve crews"; not "Hichem | Mechichi has", "Mechichi" seen mid-sentence);
- * never
- * between a lowercase word and a name in apposition ("Locomotiv star | Miranchuk have"), or
- * between two words that make a phrase seen again nearby in doc[0, len). */
+ * word and a lowercase word follow ("... Monument | The city") or, in a headline region
+ * (`headline`: a document's first sentence), a word not used as a name elsewhere and a lowercase
+ * one ("in Samara | Twelve crews"; not "Hichem | Mechichi has", "Mechichi" seen mid-sentence),
+ * and never between a lowercase word and a name in apposition ("Locomotiv star | Miranchuk
+ * have"). doc[0, len) is the whole text, searched NEAR bytes either side of w. */
 static bool sentence_end_like(ta_headliner *h, const char *t, size_t from, size_t to, size_t w,
                               bool headline, const char *doc, size_t len)
 {
@@ -176,9 +155,7 @@ static bool sentence_end_like(ta_headliner *h, const char *t, size_t from, size_
         !(headline && ta_is_lower(y.c) &&
           !name_elsewhere(doc + da, dz - da, t + x.ca, x.cz - x.ca, t + x.ca)))
         return false;
-    if (ta_is_lower(p.c) && ta_is_lower(y.c) && !common(h, t, to, x, doc + da, dz - da))
-        return false;
-    return !phrase_again(doc + da, dz - da, t + p.ca, p.cz - p.ca, t + x.ca, x.cz - x.ca);
+    return !(ta_is_lower(p.c) && ta_is_lower(y.c) && !common(h, t, to, x, doc + da, dz - da));
 }
 
 /* Keeps the candidates cand[0, n) that look like a sentence end; returns how many. */
