@@ -28,6 +28,7 @@ struct ta_headliner {
     ta_strmap stop;   /* stopwords.LANG: a headline does not end with one */
     ta_strmap minor;  /* titlecase.LANG: lowercase words of Title Case headlines */
     ta_strmap titles; /* titles.LANG: a title before a name ("Chief Minister") */
+    ta_strmap roles;  /* roles.LANG: starters that end names ("Metropolitan Police") */
     char **end[END_KINDS]; /* endings.LANG (and ordinals of endings.en, endings.ru) */
     char *dict_dir;   /* hunspell dictionaries */
     Hunhandle *hun;
@@ -143,6 +144,9 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner 
     if (st == TA_OK && !strcmp(lang, "en") &&
         (st = load_set(data_dir, "titlecase.en", &h->minor, err)) == TA_OK)
         st = load_set(data_dir, "titles.en", &h->titles, err);
+    snprintf(name, sizeof name, "roles.%s", lang);
+    if (st == TA_OK)
+        st = load_set(data_dir, name, &h->roles, err);
     if (st == TA_OK && (st = load_endings(h, data_dir, lang, false, err)) == TA_OK)
         st = load_endings(h, data_dir, strcmp(lang, "ru") ? "ru" : "en", true, err);
     if (st == TA_OK && !(h->dict_dir = strdup(TA_HUNSPELL_DIR)))
@@ -164,6 +168,7 @@ void ta_headliner_free(ta_headliner *h)
     ta_strmap_release(&h->stop);
     ta_strmap_release(&h->minor);
     ta_strmap_release(&h->titles);
+    ta_strmap_release(&h->roles);
     if (h->hun)
         ta_hunspell_destroy(h->hun);
     free(h->dict_dir);
@@ -1121,11 +1126,34 @@ static hstep s_headline_shape(hctx *c)
     return H_PASS;
 }
 
+/* Past the document's first sentence a starter opens a sentence on stronger evidence: no
+ * opening quote before it (a title: 'the song | "We will be hot"', 'the law | "On
+ * communication"'), no role word after a capitalised one ("Metropolitan | Police said"), and a
+ * one-letter starter not before a function word or a comma ("Group | A at the", "Свидетелем
+ * | К и"). se: the end of the starter. */
+static bool subheading_starter(const hctx *c, size_t se)
+{
+    const char *t = c->t;
+    size_t we = c->ws;
+    while (we < c->n && t[we] != ' ' && t[we] != ',')
+        we++;
+    if (c->ws != c->w || (ta_is_upper(c->pc) && in_map(c->h, &c->h->roles, t + c->ws, we - c->ws)))
+        return false;
+    if (ta_u8_count(t + c->ws, we - c->ws) != 1)
+        return true;
+    if (we < c->n && t[we] == ',')
+        return false;
+    size_t ne = token_end(t, c->n, se);
+    return se >= c->n || !is_stopword(c->h, t + se, ne - se);
+}
+
 static hstep h_starter(hctx *c)
 {
     const char *t = c->t;
     size_t se;
     if (!starts_with_starter(c->h, t, c->n, c->ws, &se) || !(c->head || !c->title_quote))
+        return H_PASS;
+    if (!c->first && !subheading_starter(c, se))
         return H_PASS;
     size_t r = se;
     uint32_t d = se < c->n ? ta_u8_decode(t, c->n, &r) : 0;
@@ -1274,36 +1302,39 @@ static hstep h_ru_common_noun(hctx *c)
 
 /* The table: rules (by id) and, between them, the steps that compute what the rules after
  * them read (R_COUNT), which may skip the word. */
+/* The rules marked `head` run only in the document's first sentence: past it (the subheading
+ * search) they were wrong more often than right on unseen news. */
 static const struct {
     ta_rule_id id;
     hstep (*fn)(hctx *c);
+    bool head;
 } steps[] = {
-    {R_ONE_WORD_HEADLINE, h_one_word_headline},
-    {R_COUNT, s_three_words},
-    {R_COUNT, s_next_word},
-    {R_DAY_DATELINE, h_day_dateline},
-    {R_COUNT, s_capital},
-    {R_QUOTED_SENTENCE, h_quoted_sentence},
-    {R_COMMA_STOP, h_comma_stop},
-    {R_COLON_HEADLINE, h_colon_headline},
-    {R_COUNT, s_word_end},
-    {R_DATELINE, h_dateline},
-    {R_SITE_SUFFIX, h_site_suffix},
-    {R_COUNT, s_headline_shape},
-    {R_STARTER, h_starter},
-    {R_COUNT, s_no_stopword},
-    {R_LEAD_REPEATS_HEADLINE, h_lead_repeats_headline},
-    {R_COUNT, s_next_shape},
-    {R_SEEN_LOWERCASE, h_seen_lowercase},
-    {R_RU_NAME_VERB, h_ru_name_verb},
-    {R_APPOSITION_LEAD, h_apposition_lead},
-    {R_LONG_HEADLINE, h_long_headline},
-    {R_NAME_SOON, h_name_soon},
-    {R_SUBJECT_AGAIN, h_subject_again},
-    {R_REPEATED_WORDS, h_repeated_words},
-    {R_TITLE_CASE_LEAD, h_title_case_lead},
-    {R_COUNT, s_russian_subheading},
-    {R_RU_COMMON_NOUN, h_ru_common_noun},
+    {R_ONE_WORD_HEADLINE, h_one_word_headline, false},
+    {R_COUNT, s_three_words, false},
+    {R_COUNT, s_next_word, false},
+    {R_DAY_DATELINE, h_day_dateline, true},
+    {R_COUNT, s_capital, false},
+    {R_QUOTED_SENTENCE, h_quoted_sentence, true},
+    {R_COMMA_STOP, h_comma_stop, true},
+    {R_COLON_HEADLINE, h_colon_headline, false},
+    {R_COUNT, s_word_end, false},
+    {R_DATELINE, h_dateline, true},
+    {R_SITE_SUFFIX, h_site_suffix, false},
+    {R_COUNT, s_headline_shape, false},
+    {R_STARTER, h_starter, false},
+    {R_COUNT, s_no_stopword, false},
+    {R_LEAD_REPEATS_HEADLINE, h_lead_repeats_headline, false},
+    {R_COUNT, s_next_shape, false},
+    {R_SEEN_LOWERCASE, h_seen_lowercase, false},
+    {R_RU_NAME_VERB, h_ru_name_verb, false},
+    {R_APPOSITION_LEAD, h_apposition_lead, false},
+    {R_LONG_HEADLINE, h_long_headline, false},
+    {R_NAME_SOON, h_name_soon, false},
+    {R_SUBJECT_AGAIN, h_subject_again, false},
+    {R_REPEATED_WORDS, h_repeated_words, false},
+    {R_TITLE_CASE_LEAD, h_title_case_lead, false},
+    {R_COUNT, s_russian_subheading, false},
+    {R_RU_COMMON_NOUN, h_ru_common_noun, false},
 };
 
 size_t ta_glued_headline(ta_headliner *h, const ta_ruleset *rs, const char *t, size_t n,
@@ -1330,7 +1361,8 @@ size_t ta_glued_headline(ta_headliner *h, const ta_ruleset *rs, const char *t, s
         c.words++;
         c.w = w;
         for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
-            if (steps[k].id != R_COUNT && !ta_rule_on(rs, steps[k].id))
+            if (steps[k].id != R_COUNT &&
+                (!ta_rule_on(rs, steps[k].id) || (steps[k].head && !first)))
                 continue;
             hstep st = steps[k].fn(&c);
             if (st == H_SKIP)

@@ -59,8 +59,7 @@ static void explain(void *ctx, size_t off, const char *rule, bool made)
     fputc('\n', stderr);
 }
 
-/* Checks the names in a --rules SPEC; on an unknown one, lists the valid names. */
-static bool rules_known(const char *spec)
+bool cli_seg_rules_known(const char *cmd, const char *spec)
 {
     size_t nr;
     const ta_seg_rule *r = ta_seg_rules(&nr);
@@ -72,7 +71,7 @@ static bool rules_known(const char *spec)
         while (i < nr && !(strlen(r[i].name) == nl && !strncmp(r[i].name, name, nl)))
             i++;
         if (i == nr) {
-            cli_msg("segment: unknown rule '%.*s' in --rules; valid names:", (int)nl, name);
+            cli_msg("%s: unknown rule '%.*s' in --rules; valid names:", cmd, (int)nl, name);
             for (i = 1; i < nr; i++)
                 fprintf(stderr, "  %s\n", r[i].name);
             return false;
@@ -136,7 +135,7 @@ int cmd_segment(int argc, char **argv)
         case 'C': flags |= CLI_CLEAN; break;
         case 'S': so.split_semicolons = true; break;
         case 'R':
-            if (!rules_known(optarg))
+            if (!cli_seg_rules_known("segment", optarg))
                 return EXIT_USAGE;
             so.rules = optarg;
             break;

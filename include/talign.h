@@ -336,6 +336,9 @@ typedef struct {
     bool wrapped;        /* paragraphs are separated by blank lines, lines are joined */
     const char *data_dir; /* as ta_segment_opts.data_dir; NULL = built-in */
     ta_align_opts align; /* ta_align_opts_default() */
+    bool split_semicolons;    /* as ta_segment_opts, both sides (default: no) */
+    const char *seg_rules;    /* as ta_segment_opts.rules, both sides */
+    const char *hunspell_dir; /* as ta_segment_opts.hunspell_dir */
 } ta_aligner_opts;
 
 /* English to Russian, raw paragraphs, the default alignment options. */

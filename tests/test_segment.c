@@ -180,6 +180,45 @@ Test(segment, rules_switch_by_name)
     cr_assert_null(s);
 }
 
+Test(segment, semicolons_split_only_when_asked)
+{
+    ta_segment_opts o = ta_segment_opts_default();
+    size_t n;
+    ta_span *sp = segment_with(&o, "He came; he saw everything.", &n);
+    cr_expect_eq(n, 1);
+    ta_free(sp);
+    o.split_semicolons = true;
+    sp = segment_with(&o, "He came; he saw everything.", &n);
+    cr_expect_eq(n, 2);
+    ta_free(sp);
+    o.keep_semicolons = true; /* wins */
+    sp = segment_with(&o, "He came; he saw everything.", &n);
+    cr_expect_eq(n, 1);
+    ta_free(sp);
+}
+
+Test(segment, subheading_search_needs_strong_evidence)
+{
+    /* past the first sentence: a starter after a role word's name, in quotes or a one-letter
+     * one before a function word opens no sentence; a plain starter after a headline does */
+    const char *text = "Storm hits the coast\nOfficers of the Metropolitan Police said on Monday "
+                       "that the storm was over. He signed the law \"On communication\" in May. "
+                       "They play in Group A at the stadium.\nRescue work continues The rescue "
+                       "teams worked through the night.";
+    char *got = segment_join("en", text);
+    cr_expect_str_eq(got, "Storm hits the coast || Officers of the Metropolitan Police said on "
+                          "Monday that the storm was over. || He signed the law \"On "
+                          "communication\" in May. || They play in Group A at the stadium. || "
+                          "Rescue work continues || The rescue teams worked through the night.");
+    free(got);
+    /* a dateline is looked for in the first sentence only */
+    got = segment_join("en", "Storm hits the coast\nThe match was shown in Britain and on "
+                             "CBS, ABC and NBC in America.");
+    cr_expect_str_eq(got, "Storm hits the coast || The match was shown in Britain and on CBS, "
+                          "ABC and NBC in America.");
+    free(got);
+}
+
 Test(segment, missing_hunspell_is_an_error_not_another_segmentation)
 {
     ta_segment_opts o = ta_segment_opts_default();
