@@ -389,7 +389,8 @@ static ta_verdict r_roman_after_name(bctx *c) /* "Петр I.": a Roman numeral 
 
 static ta_verdict r_initial(bctx *c) /* "Л. В. Щербы", not "в." */
 {
-    return c->period && c->initials && c->e - c->a <= INITIALS_MAX_BYTES && c->next_upper
+    return c->period && c->e - c->a <= INITIALS_MAX_BYTES && c->next_upper &&
+                   is_initials(c->s, c->a, c->e)
                ? RV_JOIN : RV_PASS;
 }
 
@@ -514,6 +515,12 @@ static void period_context(bctx *c)
         b = ta_token_start(s, c->sent, t);
         c->starts[c->nst++] = b;
     }
+}
+
+/* The abbreviation the last tokens make, for the rules from abbrev-title on. */
+static void abbrev_context(bctx *c)
+{
+    const char *s = c->s;
     ta_abbrevs *ab = c->ab;
     for (int k = c->nst - 1; k >= 0 && !c->cls; k--) {
         int v;
@@ -523,11 +530,18 @@ static void period_context(bctx *c)
             c->cls = v & 15, c->abbrev_at = c->starts[k],
             c->follow = ((char ***)ab->follow.data)[v >> 4];
     }
-    c->initials = is_initials(s, a, c->e);
-    c->dotted = !c->initials && is_lower_dotted(s, a, c->e);
+}
+
+/* Dotted forms ("I.V.", "к.п.н.") and whether a sentence opener follows them, for the rules
+ * from dotted-initials on. */
+static void dotted_context(bctx *c)
+{
+    const char *s = c->s;
+    c->initials = is_initials(s, c->a, c->e);
+    c->dotted = !c->initials && is_lower_dotted(s, c->a, c->e);
     c->opener = (c->initials || c->dotted) && c->next_upper &&
-                ta_headliner_stopword(ab->headliner, s + nx, ne - nx) &&
-                ta_headliner_starter(ab->headliner, s, c->hi, nx);
+                ta_headliner_stopword(c->ab->headliner, s + c->nx, c->ne - c->nx) &&
+                ta_headliner_starter(c->ab->headliner, s, c->hi, c->nx);
 }
 
 bool ta_boundary_vetoed(ta_abbrevs *ab, ta_ruleset *rs, bool report, const char *s, size_t lo,
@@ -547,15 +561,16 @@ bool ta_boundary_vetoed(ta_abbrevs *ab, ta_ruleset *rs, bool report, const char 
         last = ta_u8_prev(s, &q0);
     c.last = last;
     c.period = c.e > lo && s[c.e - 1] == '.';
-    bool context = false;
+    int stage = 0; /* the context is computed as far as the rules tried need it */
     for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
         if (!ta_rule_on(rs, rules[i].id))
             continue;
-        if (rules[i].id >= R_PRONOUN_I && !context) { /* the rules below read the words */
-            context = true;
-            if (c.period)
-                period_context(&c);
-        }
+        if (rules[i].id >= R_PRONOUN_I && stage < 1 && ++stage && c.period)
+            period_context(&c); /* the rules from here on read the words */
+        if (rules[i].id >= R_ABBREV_TITLE && stage < 2 && ++stage && c.period)
+            abbrev_context(&c);
+        if (rules[i].id >= R_DOTTED_INITIALS && stage < 3 && ++stage && c.period)
+            dotted_context(&c);
         ta_verdict v = rules[i].fn(&c);
         if (v == RV_PASS)
             continue;

@@ -296,16 +296,26 @@ static size_t c_glued_sentence(cctx *c) /* "world.Today" */
     return c->t[c->i] == '.' && c->i > 0 && glued_sentence(c->t, c->n, c->i) ? c->i + 1 : 0;
 }
 
+/* The byte a rule starts at: only the rules for t[i]'s kind are asked there. */
+enum { AT_NONE, AT_QUOTE, AT_SEMICOLON, AT_WIDE, AT_SPACE, AT_PERIOD };
+
 static const struct {
     ta_rule_id id;
     size_t (*fn)(cctx *c);
+    int at;
 } rules[] = {
-    {R_SEMICOLON, c_semicolon},             {R_FULLWIDTH_STOP, c_fullwidth_stop},
-    {R_DIALOGUE_DASH, c_dialogue_dash},     {R_PAREN_ITEM, c_paren_item},
-    {R_CAMEL_OR_DOMAIN, c_camel_or_domain}, {R_LETTER_ITEM, c_letter_item},
-    {R_LOWERCASE_PAREN, c_lowercase_paren}, {R_ELLIPSIS_CAPITAL, c_ellipsis_capital},
-    {R_EMOTICON, c_emoticon},               {R_DIGIT_AFTER_WORD, c_digit_after_word},
-    {R_GLUED_FOOTNOTE, c_glued_footnote},   {R_GLUED_SENTENCE, c_glued_sentence},
+    {R_SEMICOLON, c_semicolon, AT_SEMICOLON},
+    {R_FULLWIDTH_STOP, c_fullwidth_stop, AT_WIDE},
+    {R_DIALOGUE_DASH, c_dialogue_dash, AT_SPACE},
+    {R_PAREN_ITEM, c_paren_item, AT_SPACE},
+    {R_CAMEL_OR_DOMAIN, c_camel_or_domain, AT_SPACE},
+    {R_LETTER_ITEM, c_letter_item, AT_SPACE},
+    {R_LOWERCASE_PAREN, c_lowercase_paren, AT_SPACE},
+    {R_ELLIPSIS_CAPITAL, c_ellipsis_capital, AT_SPACE},
+    {R_EMOTICON, c_emoticon, AT_SPACE},
+    {R_DIGIT_AFTER_WORD, c_digit_after_word, AT_SPACE},
+    {R_GLUED_FOOTNOTE, c_glued_footnote, AT_PERIOD},
+    {R_GLUED_SENTENCE, c_glued_sentence, AT_PERIOD},
 };
 
 /* The context at a space: the characters around it and the next word. */
@@ -326,11 +336,21 @@ static void space_context(cctx *c)
     c->we = we + (we < lim && t[we] == ')');
 }
 
+/* The cheap test first: a space between a word that ends in a letter or digit and a lowercase
+ * word, not a list marker ("a.", "2)"), where none of the space rules applies. */
+static bool plain_gap(const cctx *c)
+{
+    return (ta_is_alpha(c->prev) || ta_is_digit(c->prev)) && ta_is_lower(c->d) &&
+           c->t[c->i + 2] != '.' && c->t[c->we - 1] != ')';
+}
+
 int ta_extra_candidates(const char *t, size_t n, bool semicolon, const ta_ruleset *rs, ta_vec *v)
 {
-    /* the bytes a rule starts at; the rest (letters, mostly) are skipped at once */
-    static const bool starts[256] = {[0xC2] = 1, [';'] = 1, [0xEF] = 1, [0xE3] = 1, [' '] = 1,
-                                     ['.'] = 1};
+    /* the bytes a rule starts at (or a quote is counted at); the rest (letters, mostly) are
+     * skipped at once */
+    static const unsigned char starts[256] = {[0xC2] = AT_QUOTE,   [';'] = AT_SEMICOLON,
+                                              [0xEF] = AT_WIDE,    [0xE3] = AT_WIDE,
+                                              [' '] = AT_SPACE,    ['.'] = AT_PERIOD};
     cctx c = {.t = t, .n = n, .semicolon = semicolon};
     for (size_t i = 0; i < n; i++) {
         if (!starts[(unsigned char)t[i]] && i)
@@ -345,8 +365,11 @@ int ta_extra_candidates(const char *t, size_t n, bool semicolon, const ta_rulese
             space_context(&c);
         size_t at = 0;
         ta_rule_id by = R_ICU;
-        for (size_t k = 0; k < sizeof rules / sizeof *rules && !at; k++)
-            if (ta_rule_on(rs, rules[k].id))
+        int kind = starts[(unsigned char)t[i]];
+        if (kind == AT_SPACE && (!c.space || plain_gap(&c)))
+            kind = AT_NONE;
+        for (size_t k = 0; k < sizeof rules / sizeof *rules && !at && kind > AT_QUOTE; k++)
+            if (rules[k].at == kind && ta_rule_on(rs, rules[k].id))
                 at = rules[k].fn(&c), by = rules[k].id;
         if (i == 0 && n > 2) {
             size_t we = 0;

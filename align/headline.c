@@ -1360,6 +1360,9 @@ size_t ta_glued_headline(ta_headliner *h, const ta_ruleset *rs, const char *t, s
             c.chars += ((unsigned char)t[counted] & 0xC0) != 0x80;
         c.words++;
         c.w = w;
+        size_t q = w;
+        if (c.words > 2 && ta_is_lower(ta_u8_decode(t, n, &q)))
+            continue; /* the cheap test first: no rule looks at a lowercase word */
         for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
             if (steps[k].id != R_COUNT &&
                 (!ta_rule_on(rs, steps[k].id) || (steps[k].head && !first)))
