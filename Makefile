@@ -18,6 +18,7 @@ LIB_SRC  := $(wildcard align/*.c align/*/*.c lexicon/*.c corpora/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 DATA     := $(wildcard lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.*) lexicon/titlecase.en lexicon/titles.en \
+            lexicon/endings.en lexicon/endings.ru lexicon/roles.en lexicon/roles.ru \
             lexicon/boilerplate.txt lexicon/params.en-ru lexicon/names.en-ru lexicon/numbers.en lexicon/numbers.ru lexicon/months.en lexicon/months.ru \
             lexicon/numcheck.en lexicon/numcheck.ru lexicon/spell.en lexicon/spell.ru lexicon/clause.en lexicon/clause.ru lexicon/irregular.en
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/embedded.o

@@ -13,6 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The kinds of endings.LANG lines. */
+enum { END_VERB, END_ADJ_STEM, END_ADJ, END_DEMONYM, END_OBLIQUE, END_ORDINAL, END_KINDS };
+static const char *end_kind[END_KINDS] = {"verb", "adjective-stem", "adjective", "demonym",
+                                          "oblique", "ordinal"};
+
+enum { HUNSPELL_MAX_BYTES = 60, /* longer words are not looked up */
+       RU_VERB_MIN_LETTERS = 4, PREFIX_LETTERS = 5 };
+
 struct ta_headliner {
     char lang[8];
     char **starters;  /* starters.LANG */
@@ -20,7 +28,9 @@ struct ta_headliner {
     ta_strmap stop;   /* stopwords.LANG: a headline does not end with one */
     ta_strmap minor;  /* titlecase.LANG: lowercase words of Title Case headlines */
     ta_strmap titles; /* titles.LANG: a title before a name ("Chief Minister") */
-    char *dict_dir;
+    ta_strmap roles;  /* roles.LANG: starters that end names ("Metropolitan Police") */
+    char **end[END_KINDS]; /* endings.LANG (and ordinals of endings.en, endings.ru) */
+    char *dict_dir;   /* hunspell dictionaries */
     Hunhandle *hun;
     bool hun_tried;
     ta_buf key, tmp;
@@ -37,6 +47,80 @@ static ta_status load_set(const char *data_dir, const char *name, ta_strmap *m, 
             st = ta_fail(err, TA_ENOMEM, "out of memory");
     ta_lines_free(lines);
     return st;
+}
+
+/* Appends the words of a line "KIND word word ..." to the list of its kind. */
+static ta_status add_endings(ta_headliner *h, char *line, const char *name, int lineno,
+                             ta_error *err)
+{
+    size_t kl = strcspn(line, " \t");
+    int k = 0;
+    while (k < END_KINDS && !(strlen(end_kind[k]) == kl && !memcmp(end_kind[k], line, kl)))
+        k++;
+    if (k == END_KINDS)
+        return ta_fail(err, TA_EFORMAT, "%s line %d: unknown kind '%.*s' (verb, adjective-stem, "
+                       "adjective, demonym, oblique or ordinal)", name, lineno, (int)kl, line);
+    size_t have = 0;
+    while (h->end[k] && h->end[k][have])
+        have++;
+    char *save = NULL;
+    for (char *w = strtok_r(line + kl, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+        char **grown = realloc(h->end[k], (have + 2) * sizeof *grown);
+        if (!grown || !(grown[have] = strdup(w))) {
+            if (grown)
+                h->end[k] = grown, grown[have] = NULL;
+            return ta_fail(err, TA_ENOMEM, "out of memory");
+        }
+        h->end[k] = grown, grown[++have] = NULL;
+    }
+    return TA_OK;
+}
+
+/* endings.LANG; with `ordinals_only`, only its ordinal lines (ordinals of both languages are
+ * read in either). */
+static ta_status load_endings(ta_headliner *h, const char *data_dir, const char *lang,
+                              bool ordinals_only, ta_error *err)
+{
+    char name[32], **lines;
+    size_t n;
+    int *lineno;
+    snprintf(name, sizeof name, "endings.%s", lang);
+    ta_status st = ta_data_lines(data_dir, name, &lines, &n, &lineno, err);
+    for (size_t i = 0; st == TA_OK && i < n; i++)
+        if (!ordinals_only || !strncmp(lines[i], "ordinal ", 8))
+            st = add_endings(h, lines[i], name, lineno[i], err);
+    ta_lines_free(lines);
+    free(lineno);
+    return st;
+}
+
+ta_status ta_headliner_use_hunspell(ta_headliner *h, const char *dir, const ta_ruleset *rs,
+                                    ta_error *err)
+{
+    if (!dir)
+        dir = TA_HUNSPELL_DIR;
+    char *copy = strdup(dir);
+    if (!copy)
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    free(h->dict_dir);
+    h->dict_dir = copy;
+    bool needed = false; /* the rules that ask hunspell */
+    static const ta_rule_id asks[] = {R_RU_NAME_VERB, R_RU_COMMON_NOUN, R_REPEATED_WORDS,
+                                      R_TITLE_CASE_HEADLINE, R_FORCED_HEADLINE, R_LONG_HEADLINE};
+    for (size_t i = 0; i < sizeof asks / sizeof *asks; i++)
+        needed = needed || ta_rule_on(rs, asks[i]);
+    const char *loc = !strcmp(h->lang, "ru") ? "ru_RU" : "en_US";
+    char path[512];
+    for (int k = 0; needed && k < 2; k++) {
+        snprintf(path, sizeof path, "%s/%s.%s", dir, loc, k ? "dic" : "aff");
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            return ta_fail(err, TA_EIO, "hunspell dictionary %s not found: the headline rules "
+                           "need it (install the %s dictionary, give its directory, or switch the "
+                           "rules off)", path, loc);
+        fclose(f);
+    }
+    return TA_OK;
 }
 
 ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
@@ -60,9 +144,12 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner 
     if (st == TA_OK && !strcmp(lang, "en") &&
         (st = load_set(data_dir, "titlecase.en", &h->minor, err)) == TA_OK)
         st = load_set(data_dir, "titles.en", &h->titles, err);
-    const char *env = getenv("TALIGN_HUNSPELL");
-    const char *dir = env && *env ? env : "/usr/share/hunspell";
-    if (st == TA_OK && !(h->dict_dir = strdup(dir)))
+    snprintf(name, sizeof name, "roles.%s", lang);
+    if (st == TA_OK)
+        st = load_set(data_dir, name, &h->roles, err);
+    if (st == TA_OK && (st = load_endings(h, data_dir, lang, false, err)) == TA_OK)
+        st = load_endings(h, data_dir, strcmp(lang, "ru") ? "ru" : "en", true, err);
+    if (st == TA_OK && !(h->dict_dir = strdup(TA_HUNSPELL_DIR)))
         st = ta_fail(err, TA_ENOMEM, "out of memory");
     if (st != TA_OK) {
         ta_headliner_free(h);
@@ -81,9 +168,15 @@ void ta_headliner_free(ta_headliner *h)
     ta_strmap_release(&h->stop);
     ta_strmap_release(&h->minor);
     ta_strmap_release(&h->titles);
+    ta_strmap_release(&h->roles);
     if (h->hun)
         ta_hunspell_destroy(h->hun);
     free(h->dict_dir);
+    for (int k = 0; k < END_KINDS; k++) {
+        for (size_t i = 0; h->end[k] && h->end[k][i]; i++)
+            free(h->end[k][i]);
+        free(h->end[k]);
+    }
     ta_buf_release(&h->key);
     ta_buf_release(&h->tmp);
     free(h);
@@ -206,42 +299,45 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
     return nn ? memmem(h, hn, nd, nn) : NULL;
 }
 
-/* Is the word at t[a] a Russian verb in the past or the present third person, lowercase and
- * four letters or more: "заявил", "сообщила", "считает", "говорят"? */
-static bool ru_verb(const char *t, size_t n, size_t a)
+/* Does w[0, n) end with one of `list` and hold more before it? */
+static bool ends_with(char **list, const char *w, size_t n)
 {
-    static const char *end[] = {"\xD0\xBB", "\xD0\xBB\xD0\xB0", "\xD0\xBB\xD0\xB8", /* л ла ли */
-                                "\xD0\xB5\xD1\x82", "\xD0\xB8\xD1\x82",             /* ет ит */
-                                "\xD1\x8E\xD1\x82", "\xD1\x8F\xD1\x82", NULL};      /* ют ят */
-    size_t e = a, q = a;
-    if (a >= n || !ta_is_lower(ta_u8_decode(t, n, &q)))
-        return false;
-    while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != '.')
-        e++;
-    if (ta_u8_count(t + a, e - a) < 4)
-        return false;
-    for (int i = 0; end[i]; i++) {
-        size_t l = strlen(end[i]);
-        if (e - a > l && !memcmp(t + e - l, end[i], l))
+    for (size_t i = 0; list && list[i]; i++) {
+        size_t l = strlen(list[i]);
+        if (n > l && !memcmp(w + n - l, list[i], l))
             return true;
     }
     return false;
 }
 
+/* Is the word at t[a] a Russian verb in the past or the present third person, lowercase and
+ * four letters or more: "заявил", "сообщила", "считает", "говорят"? */
+static bool ru_verb(const ta_headliner *h, const char *t, size_t n, size_t a)
+{
+    size_t e = a, q = a;
+    if (a >= n || !ta_is_lower(ta_u8_decode(t, n, &q)))
+        return false;
+    while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != '.')
+        e++;
+    return ta_u8_count(t + a, e - a) >= RU_VERB_MIN_LETTERS &&
+           ends_with(h->end[END_VERB], t + a, e - a);
+}
+
 /* Does w[0, n) hold a Russian adjective ending, "ск" or "цк" and an adjective's case ending
  * ("ливанской", "хабаровского", "израильский"), not a name ("Хабаровска")? */
-static bool ru_adjective(const char *w, size_t n)
+static bool ru_adjective(const ta_headliner *h, const char *w, size_t n)
 {
-    static const char *end[] = {"\xD0\xB8", "\xD1\x8B", "\xD0\xBE\xD0\xB3", "\xD0\xBE\xD0\xBC",
-                                "\xD0\xBE\xD0\xB9", "\xD0\xBE\xD0\xB5", "\xD0\xB0\xD1\x8F",
-                                "\xD1\x83\xD1\x8E", NULL}; /* и ы ог ом ой ое ая ую */
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if (memcmp(w + i, "\xD1\x81\xD0\xBA", 4) && memcmp(w + i, "\xD1\x86\xD0\xBA", 4))
-            continue;
-        for (int k = 0; end[k]; k++) {
-            size_t l = strlen(end[k]);
-            if (i + 4 + l <= n && !memcmp(w + i + 4, end[k], l))
-                return true;
+    char **stem = h->end[END_ADJ_STEM], **end = h->end[END_ADJ];
+    for (size_t k = 0; stem && stem[k]; k++) {
+        size_t sl = strlen(stem[k]);
+        for (size_t i = 0; i + sl <= n; i++) {
+            if (memcmp(w + i, stem[k], sl))
+                continue;
+            for (size_t e = 0; end && end[e]; e++) {
+                size_t l = strlen(end[e]);
+                if (i + sl + l <= n && !memcmp(w + i + sl, end[e], l))
+                    return true;
+            }
         }
     }
     return false;
@@ -258,10 +354,12 @@ static size_t prefix_bytes(const ta_buf *b, size_t k)
 
 /* Does the rest of a word w[0, n), after its first five letters, make a people's name:
  * "американцы" after "амери", "россияне" after "росси", "хабаровчан" after "хабар"? */
-static bool demonym(const char *w, size_t n)
+static bool demonym(const ta_headliner *h, const char *w, size_t n)
 {
-    return find(w, n, "\xD1\x86", 2) || find(w, n, "\xD1\x8F\xD0\xBD", 4) || /* ц, ян */
-           find(w, n, "\xD1\x87\xD0\xB0\xD0\xBD", 6);                       /* чан */
+    for (size_t i = 0; h->end[END_DEMONYM] && h->end[END_DEMONYM][i]; i++)
+        if (find(w, n, h->end[END_DEMONYM][i], strlen(h->end[END_DEMONYM][i])))
+            return true;
+    return false;
 }
 
 /* Is `w` (n bytes) found lowercased as a word of the document? In Russian the first five
@@ -272,7 +370,7 @@ static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const c
     h->key.len = 0;
     if (ta_u8_lower(&h->key, w, n, false) || !h->key.len)
         return false;
-    size_t kl = prefix_bytes(&h->key, 5);
+    size_t kl = prefix_bytes(&h->key, PREFIX_LETTERS);
     bool prefix = kl < h->key.len && !strcmp(h->lang, "ru");
     const char *k = h->key.data, *p = doc, *end = doc + len;
     if (!prefix)
@@ -290,8 +388,8 @@ static bool seen_lowercase(ta_headliner *h, const char *doc, size_t len, const c
             size_t we = j, r = j;
             while (we < len && ta_is_alpha(ta_u8_decode(doc, len, &r)))
                 we = r;
-            adjective = (ru_adjective(doc + j, we - j) && !ru_adjective(w, n)) ||
-                        (demonym(doc + j, we - j) && !demonym(w + kl, n > kl ? n - kl : 0));
+            adjective = (ru_adjective(h, doc + j, we - j) && !ru_adjective(h, w, n)) ||
+                        (demonym(h, doc + j, we - j) && !demonym(h, w + kl, n > kl ? n - kl : 0));
         }
         if (!ta_is_alpha(before) && (prefix || !ta_is_alpha(after)) && !adjective)
             return true;
@@ -315,7 +413,7 @@ static bool common_word(ta_headliner *h, const char *w, size_t n)
             h->hun = ta_hunspell_create(aff, dic);
         }
     }
-    if (!h->hun || n > 60)
+    if (!h->hun || n > HUNSPELL_MAX_BYTES)
         return false;
     h->tmp.len = 0;
     if (ta_u8_lower(&h->tmp, w, n, false) || !h->tmp.len)
@@ -684,17 +782,9 @@ static bool gap_restated(ta_headliner *h, const char *t, size_t n, size_t w, siz
 /* Russian endings of oblique cases, rare on a sentence's first word (its subject is in the
  * nominative): "передана | Министерству здравоохранения", "с мэрами | Бурятского округа";
  * and of surnames that are also common words (Кузнецов, Попов). */
-static bool oblique(const char *w, size_t n)
+static bool oblique(const ta_headliner *h, const char *w, size_t n)
 {
-    static const char *end[] = {"ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю",
-                                "ой", "ей", "у", "ю", "ом", "ем", "ами", "ями", "ов", "ев",
-                                "ин", "ын", NULL};
-    for (int i = 0; end[i]; i++) {
-        size_t l = strlen(end[i]);
-        if (n > l && !memcmp(w + n - l, end[i], l))
-            return true;
-    }
-    return false;
+    return ends_with(h->end[END_OBLIQUE], w, n);
 }
 
 /* Does a single quote open a word in t[from, e): "good 'worth ethic'", not "Taylor's"? */
@@ -750,18 +840,15 @@ static bool one_word_headline(ta_headliner *h, const char *t, size_t n, size_t f
 }
 
 /* An ordinal, which modifies the word after it: "44th", "1st", "21-й", "5-го" */
-static bool ordinal(const char *w, size_t n)
+static bool ordinal(const ta_headliner *h, const char *w, size_t n)
 {
     size_t d = 0;
     while (d < n && ta_is_digit((unsigned char)w[d]))
         d++;
     if (!d || d == n)
         return false;
-    const char *r = w + d;
-    size_t l = n - d;
-    static const char *suf[] = {"st", "nd", "rd", "th", "-\xD0\xB9", "-\xD0\xB3\xD0\xBE", NULL};
-    for (int i = 0; suf[i]; i++)
-        if (strlen(suf[i]) == l && !memcmp(r, suf[i], l))
+    for (size_t i = 0; h->end[END_ORDINAL] && h->end[END_ORDINAL][i]; i++)
+        if (strlen(h->end[END_ORDINAL][i]) == n - d && !memcmp(w + d, h->end[END_ORDINAL][i], n - d))
             return true;
     return false;
 }
@@ -881,148 +968,413 @@ static size_t title_case_end(ta_headliner *h, const char *t, size_t n, size_t fr
     return i > 1 && i < k ? pos[i] : 0;
 }
 
-size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
-                         int first, const char *doc, size_t len)
+/* ---- the headline rules ----------------------------------------------------- */
+
+/* What the headline rules read at the word starting at w, computed once, step by step: each
+ * step below fills the fields the rules after it read, or skips the word. */
+typedef struct {
+    ta_headliner *h;
+    const char *t, *doc;
+    size_t n, from, to, lim, len;
+    int first;            /* as ta_glued_headline's */
+    bool ru;
+    size_t w, words, chars; /* the word, its number in the sentence, characters before it */
+    size_t at;            /* a rule's find */
+    /* next_word: */
+    size_t ws;            /* its first letter, after an opening quote */
+    uint32_t c;
+    /* capital: */
+    bool head, after_head; /* where a headline may end; or a subheading after it */
+    size_t pe, ps, ne;    /* the previous word's end and start, the next word's end */
+    uint32_t last;        /* the previous word's last character */
+    bool quote_end;
+    /* word_end: */
+    size_t pa, pz;        /* the previous word's core */
+    uint32_t pc;          /* its first letter */
+    bool prev_lower;
+    /* headline_shape: */
+    bool tc, prev_stop, title_quote;
+    /* next_shape: */
+    bool name_next, lower_next;
+    size_t wa, wz;        /* the word's core */
+} hctx;
+
+enum { HEAD_ZONE_CHARS = 250,   /* a headline ends in the first 250 characters */
+       QUOTED_MIN_WORDS = 5, COLON_MIN_WORDS = 4, LONG_HEADLINE_WORDS = 14,
+       TC_SOON_WORDS = 4, SUBJECT_MIN_BYTES = 4, LEAD_EXTRA_WORDS = 3 };
+
+typedef enum { H_PASS, H_SKIP, H_MAKE } hstep;
+
+static hstep make(hctx *c, size_t at)
 {
-    size_t words = 1;
-    bool ru = !strcmp(h->lang, "ru");
-    size_t chars = 0, counted = from + 1, lim = to < n ? to : n;
-    size_t tce = first == 2 && !ru ? title_case_end(h, t, lim, from) : 0;
-    if (tce)
-        return tce;
-    for (size_t w = from + 1; w < lim; w++) {
-        const char *sp = memchr(t + w - 1, ' ', lim - (w - 1)); /* the next word start */
-        if (!sp || (w = (size_t)(sp - t) + 1) >= lim)
+    c->at = at;
+    return H_MAKE;
+}
+
+static hstep h_one_word_headline(hctx *c)
+{
+    return c->words == 2 && one_word_headline(c->h, c->t, c->n, c->from, c->w, c->first == 2)
+               ? make(c, c->w) : H_PASS;
+}
+
+static hstep s_three_words(hctx *c)
+{
+    return c->words < 3 ? H_SKIP : H_PASS;
+}
+
+static hstep s_next_word(hctx *c) /* the next word must be capitalised: the cheap test first */
+{
+    size_t q = c->w;
+    c->ws = c->w;
+    c->c = ta_u8_decode(c->t, c->n, &q);
+    if (c->c == '(' || c->c == '[')
+        return H_SKIP; /* a parenthesis goes on the sentence: "science (He worked ...)" */
+    if (ta_is_open_punct(c->c))
+        c->ws = q, c->c = ta_u8_decode(c->t, c->n, &q);
+    return H_PASS;
+}
+
+static hstep h_day_dateline(hctx *c)
+{
+    return ta_is_digit(c->c) && c->ws == c->w && day_dateline(c->t, c->n, c->ws) ? make(c, c->w)
+                                                                                 : H_PASS;
+}
+
+static hstep s_capital(hctx *c)
+{
+    if (!ta_is_upper(c->c))
+        return H_SKIP;
+    const char *t = c->t;
+    c->head = c->first == 2 && c->chars < HEAD_ZONE_CHARS;
+    c->after_head = c->first && c->chars < HEAD_ZONE_CHARS;
+    c->pe = c->w - 1, c->ps = ta_token_start(t, c->from, c->pe), c->ne = token_end(t, c->n, c->w);
+    size_t q = c->pe;
+    c->last = ta_u8_prev(t, &q);
+    c->quote_end = is_close_quote(c->last) && (c->last != '\'' || opened_single(t, c->from, c->pe));
+    return H_PASS;
+}
+
+/* '. "Социальные сети должны ... со своих платформ" | Твиттер обвинили' */
+static hstep h_quoted_sentence(hctx *c)
+{
+    return c->quote_end && c->last != '\'' && c->ws == c->w && c->words > QUOTED_MIN_WORDS &&
+                   quoted_sentence(c->t, c->n, c->from, c->pe, c->ne)
+               ? make(c, c->w) : H_PASS;
+}
+
+/* a full stop typed as a comma after a name or number: "... today, July 24, | During his
+ * trips", not verse ("must roam, And seek abroad") */
+static hstep h_comma_stop(hctx *c)
+{
+    const char *t = c->t;
+    size_t se;
+    uint32_t p0 = ta_u8_decode(t, c->pe, &(size_t){c->ps});
+    return c->last == ',' && c->ws == c->w && c->pe - c->ps > 2 &&
+                   (ta_is_upper(p0) || ta_is_digit(p0)) &&
+                   starts_with_starter(c->h, t, c->n, c->ws, &se) && se < c->n &&
+                   ta_is_lower(ta_u8_decode(t, c->n, &(size_t){se}))
+               ? make(c, c->w) : H_PASS;
+}
+
+/* "Putin talked with Shoigu in a cabin: | Russian President Vladimir Putin had discussions
+ * with ... Sergei Shoigu", not a name before the headline ("Dominic Raab: Government can't") */
+static hstep h_colon_headline(hctx *c)
+{
+    return c->last == ':' && c->head && c->words > COLON_MIN_WORDS && c->ws == c->w &&
+                   headline_words_soon(c->h, c->t, c->n, c->from, c->pe, c->ws)
+               ? make(c, c->w) : H_PASS;
+}
+
+static hstep s_word_end(hctx *c)
+{
+    const char *t = c->t;
+    bool bullet;
+    if (!(ta_is_alpha(c->last) || ta_is_digit(c->last) || c->quote_end) ||
+        (t[c->pe - 1] == ')' && ta_list_marker(t, c->ps + (t[c->ps] == '('), c->pe, &bullet) != 0))
+        return H_SKIP; /* "(b) The ...": a list item, not a headline */
+    c->pa = c->ps, c->pz = word_core(t, &c->pa, c->pe);
+    size_t q = c->pa;
+    c->pc = c->pa < c->pz ? ta_u8_decode(t, c->pe, &q) : 0;
+    c->prev_lower = ta_is_lower(c->pc) || c->quote_end;
+    if (ordinal(c->h, t + c->pa, c->pz - c->pa) && !is_stopword(c->h, t + c->ws, c->ne - c->ws))
+        return H_SKIP; /* "the 44th | President", but "on August 4th | This means" */
+    return H_PASS;
+}
+
+static hstep h_dateline(hctx *c) /* not "GT4 | RUSSIA." */
+{
+    return !acronym(c->t, c->pa, c->pz) && dateline_like(c->t, c->n, c->ws, c->head) ? make(c, c->w)
+                                                                                    : H_PASS;
+}
+
+static hstep h_site_suffix(hctx *c) /* "... - RT USA News | Fresh from airing" */
+{
+    size_t r = c->ne + 1;
+    return c->head && c->ne < c->n && site_suffix(c->t, c->from, c->w) &&
+                   ta_is_lower(ta_u8_decode(c->t, c->n, &r))
+               ? make(c, c->w) : H_PASS;
+}
+
+static hstep s_headline_shape(hctx *c)
+{
+    const char *t = c->t;
+    c->tc = c->head && !c->ru && title_case(c->h, t, c->from, c->w);
+    c->prev_stop = c->pz == c->pa ||
+                   (!acronym(t, c->pa, c->pz) && is_stopword(c->h, t + c->pa, c->pz - c->pa));
+    size_t oq = c->w; /* "topics ‘Where the" */
+    c->title_quote = c->ws != c->w && ta_u8_decode(t, c->n, &oq) == 0x2018;
+    return H_PASS;
+}
+
+/* Past the document's first sentence a starter opens a sentence on stronger evidence: no
+ * opening quote before it (a title: 'the song | "We will be hot"', 'the law | "On
+ * communication"'), no role word after a capitalised one ("Metropolitan | Police said"), and a
+ * one-letter starter not before a function word or a comma ("Group | A at the", "Свидетелем
+ * | К и"). se: the end of the starter. */
+static bool subheading_starter(const hctx *c, size_t se)
+{
+    const char *t = c->t;
+    size_t we = c->ws;
+    while (we < c->n && t[we] != ' ' && t[we] != ',')
+        we++;
+    if (c->ws != c->w || (ta_is_upper(c->pc) && in_map(c->h, &c->h->roles, t + c->ws, we - c->ws)))
+        return false;
+    if (ta_u8_count(t + c->ws, we - c->ws) != 1)
+        return true;
+    if (we < c->n && t[we] == ',')
+        return false;
+    size_t ne = token_end(t, c->n, se);
+    return se >= c->n || !is_stopword(c->h, t + se, ne - se);
+}
+
+static hstep h_starter(hctx *c)
+{
+    const char *t = c->t;
+    size_t se;
+    if (!starts_with_starter(c->h, t, c->n, c->ws, &se) || !(c->head || !c->title_quote))
+        return H_PASS;
+    if (!c->first && !subheading_starter(c, se))
+        return H_PASS;
+    size_t r = se;
+    uint32_t d = se < c->n ? ta_u8_decode(t, c->n, &r) : 0;
+    /* in a Title Case headline "To", "On" are no sign; the sentence is */
+    bool noun = c->after_head && c->ru && c->ws == c->w && ta_is_lower(c->pc) &&
+                !is_stopword(c->h, t + c->ws, se - 1 - c->ws); /* "... в Финском заливе |
+                                                                * Президент России" */
+    return !c->prev_stop && (ta_is_lower(d) || ta_is_digit(d) || (c->head && !c->tc) || noun)
+               ? make(c, c->w) : H_PASS;
+}
+
+static hstep s_no_stopword(hctx *c)
+{
+    return c->prev_stop ? H_SKIP : H_PASS; /* a headline does not end with "of", "the", "в" */
+}
+
+/* a headline restated by its lead: "Two landfills will become sites for producing renewable
+ * energy sources | The Torbeevo landfill ... will become sites for producing renewable energy
+ * sources from ..." */
+static hstep h_lead_repeats_headline(hctx *c)
+{
+    return ta_is_lower(c->pc) && lead_repeats_headline(c->t, c->from, c->w, c->lim) ? make(c, c->w)
+                                                                                   : H_PASS;
+}
+
+static hstep s_next_shape(hctx *c)
+{
+    const char *t = c->t;
+    size_t ne = c->ne, r2 = ne + 1, r3 = ne + 1;
+    /* not the first word of a name: "Famously clear | Lake Tahoe" */
+    c->name_next = ne + 1 < c->n && t[ne] == ' ' && ta_is_upper(ta_u8_decode(t, c->n, &r2));
+    /* after a headline: a lowercase word next, "Randomised drug" */
+    c->lower_next = ne + 1 < c->n && t[ne] == ' ' && ta_is_lower(ta_u8_decode(t, c->n, &r3));
+    c->wa = c->ws, c->wz = word_core(t, &c->wa, ne);
+    return H_PASS;
+}
+
+static hstep h_seen_lowercase(hctx *c)
+{
+    const char *t = c->t;
+    size_t ws = c->ws, ne = c->ne;
+    return (c->head || (c->after_head && c->lower_next && ta_is_lower(c->pc))) && c->prev_lower &&
+                   ne - ws > 1 && !c->name_next && !in_list(c->h->starters, t + ws, ne - ws) &&
+                   !(c->ru && oblique(c->h, t + ws, ne - ws)) &&
+                   seen_lowercase(c->h, c->doc, c->len, t + ws, ne - ws)
+               ? make(c, c->w) : H_PASS;
+}
+
+/* after a headline, a name and a verb opening a sentence that restates the standfirst: "...
+ * случай коронавируса в КНДР | Мурашко заявил, что вакцинация от коронавируса будет
+ * добровольной" */
+static hstep h_ru_name_verb(hctx *c)
+{
+    const char *t = c->t;
+    return c->ru && c->first == 1 && c->after_head && c->ws == c->w && c->ne + 1 < c->n &&
+                   ru_verb(c->h, t, c->n, c->ne + 1) &&
+                   (ta_is_lower(c->pc) || acronym(t, c->pa, c->pz)) && c->wz > c->wa &&
+                   headline_words_soon(c->h, t, c->n, c->from, c->pe, c->ws) &&
+                   !common_word(c->h, t + c->wa, c->wz - c->wa)
+               ? make(c, c->w) : H_PASS;
+}
+
+/* "... contract with Panchenko | Forward Kirill Panchenko is leaving" */
+static hstep h_apposition_lead(hctx *c)
+{
+    return !c->ru && c->head && !c->tc && c->ws == c->w &&
+                   apposition_lead(c->h, c->t, c->n, c->from, c->w, c->ws, c->prev_lower)
+               ? make(c, c->w) : H_PASS;
+}
+
+static hstep h_name_soon(hctx *c)
+{
+    size_t nm;
+    if (c->ru || !c->head || !c->prev_lower || c->tc ||
+        !name_soon(c->h, c->t, c->n, c->from, c->w, c->ws, &nm))
+        return H_PASS;
+    return make(c, nm > c->w && gap_restated(c->h, c->t, c->n, c->w, nm) ? nm : c->w);
+}
+
+/* a long headline ran on into the lead: "... transplantation procedure | Russian entrepreneur
+ * and Tinkoff group founder | Oleg Tinkov released" */
+static hstep h_long_headline(hctx *c)
+{
+    size_t nm;
+    if (c->ru || !c->head || !c->prev_lower || c->tc || c->from != 0 ||
+        c->words <= LONG_HEADLINE_WORDS || !name_soon(c->h, c->t, c->n, c->from, c->w, c->ws, &nm))
+        return H_PASS;
+    size_t g = ta_forced_headline(c->h, c->t, c->n, c->w, c->doc, c->len);
+    return g ? make(c, g) : H_PASS;
+}
+
+/* the subject again: "Microsoft forcibly updates ... | Microsoft has" */
+static hstep h_subject_again(hctx *c)
+{
+    const char *t = c->t;
+    size_t se;
+    return c->head && !ta_is_upper(c->pc) && c->ws == c->w && t[c->pe - 1] != ')' &&
+                   same_words(t, c->n, c->from, c->ws, 1) && c->ne - c->ws >= SUBJECT_MIN_BYTES &&
+                   !starts_with_starter(c->h, t, c->n, c->ws, &se)
+               ? make(c, c->w) : H_PASS;
+}
+
+static hstep h_repeated_words(hctx *c)
+{
+    bool up = ta_is_upper(c->pc);
+    return repeated(c->h, c->t, c->n, c->from, c->w, c->ws, c->head, up,
+                    c->ru && c->wz > c->wa ? c->wa : c->wz, c->wz, c->words)
+               ? make(c, c->w) : H_PASS;
+}
+
+/* "... Declared Fit To Bat After Warm-Up Injury | Pakistan and England will" */
+static hstep h_title_case_lead(hctx *c)
+{
+    return c->tc && (same_words(c->t, c->n, c->from, c->ws, 2) ||
+                     sentence_soon(c->h, c->t, c->n, c->ws, TC_SOON_WORDS))
+               ? make(c, c->w) : H_PASS;
+}
+
+static hstep s_russian_subheading(hctx *c)
+{
+    return !c->after_head || !c->ru ? H_SKIP : H_PASS;
+}
+
+/* a capitalised common word followed by a lowercase one: "Российский предприниматель", not
+ * "Российской Федерации" */
+static hstep h_ru_common_noun(hctx *c)
+{
+    const char *t = c->t;
+    size_t ne = c->ne, r = ne + 1, wa = c->wa, wz = c->wz;
+    uint32_t d = r < c->n ? ta_u8_decode(t, c->n, &r) : 0;
+    bool next_plain = ne < c->n && (t[wz] == ',' || ta_is_lower(d) || ta_is_digit(d));
+    if (!c->head && (!ta_is_lower(c->pc) || !ta_is_lower(d) || t[wz] == ','))
+        return H_PASS; /* after a headline, on clearer evidence: "... 15,7 миллиона человек |
+                        * Количество жертв" (below: in its dictionary form), not "памятник |
+                        * Конфедерации," */
+    if (c->ws != c->w || c->pa != c->ps)
+        return H_PASS; /* a quoted name: "Лидер группы | "Руки вверх!"" */
+    /* a lead is longer than its headline, or the word is in its dictionary form: "... на юге
+     * Ливана | Беспилотный летательный" */
+    size_t rest = ta_count_words(t, c->ws, c->lim, SIZE_MAX), words = c->words;
+    return wz - wa > 2 && next_plain && rest + LEAD_EXTRA_WORDS >= words &&
+                   !oblique(c->h, t + wa, wz - wa) && common_word(c->h, t + wa, wz - wa) &&
+                   ((c->head && rest >= words + LEAD_EXTRA_WORDS) || lemma_form(c->h))
+               ? make(c, c->w) : H_PASS;
+}
+
+/* The table: rules (by id) and, between them, the steps that compute what the rules after
+ * them read (R_COUNT), which may skip the word. */
+/* The rules marked `head` run only in the document's first sentence: past it (the subheading
+ * search) they were wrong more often than right on unseen news. */
+static const struct {
+    ta_rule_id id;
+    hstep (*fn)(hctx *c);
+    bool head;
+} steps[] = {
+    {R_ONE_WORD_HEADLINE, h_one_word_headline, false},
+    {R_COUNT, s_three_words, false},
+    {R_COUNT, s_next_word, false},
+    {R_DAY_DATELINE, h_day_dateline, true},
+    {R_COUNT, s_capital, false},
+    {R_QUOTED_SENTENCE, h_quoted_sentence, true},
+    {R_COMMA_STOP, h_comma_stop, true},
+    {R_COLON_HEADLINE, h_colon_headline, false},
+    {R_COUNT, s_word_end, false},
+    {R_DATELINE, h_dateline, true},
+    {R_SITE_SUFFIX, h_site_suffix, false},
+    {R_COUNT, s_headline_shape, false},
+    {R_STARTER, h_starter, false},
+    {R_COUNT, s_no_stopword, false},
+    {R_LEAD_REPEATS_HEADLINE, h_lead_repeats_headline, false},
+    {R_COUNT, s_next_shape, false},
+    {R_SEEN_LOWERCASE, h_seen_lowercase, false},
+    {R_RU_NAME_VERB, h_ru_name_verb, false},
+    {R_APPOSITION_LEAD, h_apposition_lead, false},
+    {R_LONG_HEADLINE, h_long_headline, false},
+    {R_NAME_SOON, h_name_soon, false},
+    {R_SUBJECT_AGAIN, h_subject_again, false},
+    {R_REPEATED_WORDS, h_repeated_words, false},
+    {R_TITLE_CASE_LEAD, h_title_case_lead, false},
+    {R_COUNT, s_russian_subheading, false},
+    {R_RU_COMMON_NOUN, h_ru_common_noun, false},
+};
+
+size_t ta_glued_headline(ta_headliner *h, const ta_ruleset *rs, const char *t, size_t n,
+                         size_t from, size_t to, int first, const char *doc, size_t len,
+                         ta_rule_id *rule)
+{
+    hctx c = {.h = h, .t = t, .doc = doc, .n = n, .from = from, .to = to, .len = len,
+              .first = first, .ru = !strcmp(h->lang, "ru"), .words = 1};
+    c.lim = to < n ? to : n;
+    size_t counted = from + 1;
+    if (first == 2 && !c.ru && ta_rule_on(rs, R_TITLE_CASE_HEADLINE) &&
+        (c.at = title_case_end(h, t, c.lim, from)) != 0) {
+        *rule = R_TITLE_CASE_HEADLINE;
+        return c.at;
+    }
+    for (size_t w = from + 1; w < c.lim; w++) {
+        const char *sp = memchr(t + w - 1, ' ', c.lim - (w - 1)); /* the next word start */
+        if (!sp || (w = (size_t)(sp - t) + 1) >= c.lim)
             break;
         if (t[w] == ' ')
             continue;
         for (; first && counted <= w; counted++) /* characters so far: in the first sentence */
-            chars += ((unsigned char)t[counted] & 0xC0) != 0x80;
-        words++;
-        if (words < 3) {
-            if (words == 2 && one_word_headline(h, t, n, from, w, first == 2))
-                return w;
-            continue;
+            c.chars += ((unsigned char)t[counted] & 0xC0) != 0x80;
+        c.words++;
+        c.w = w;
+        size_t q = w;
+        if (c.words > 2 && ta_is_lower(ta_u8_decode(t, n, &q)))
+            continue; /* the cheap test first: no rule looks at a lowercase word */
+        for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+            if (steps[k].id != R_COUNT &&
+                (!ta_rule_on(rs, steps[k].id) || (steps[k].head && !first)))
+                continue;
+            hstep st = steps[k].fn(&c);
+            if (st == H_SKIP)
+                break;
+            if (st == H_MAKE) {
+                *rule = steps[k].id;
+                return c.at;
+            }
         }
-        size_t ws = w, q = w; /* the next word must be capitalised: the cheap test first */
-        uint32_t c = ta_u8_decode(t, n, &q);
-        if (c == '(' || c == '[')
-            continue; /* a parenthesis goes on the sentence: "science (He worked ...)" */
-        if (ta_is_open_punct(c))
-            ws = q, c = ta_u8_decode(t, n, &q);
-        if (ta_is_digit(c) && ws == w && day_dateline(t, n, ws))
-            return w;
-        if (!ta_is_upper(c))
-            continue;
-        bool head = first == 2 && chars < 250; /* still where a headline may end */
-        bool after_head = first && chars < 250; /* or a subheading after it */
-        size_t pe = w - 1, ps = ta_token_start(t, from, pe), ne = token_end(t, n, w);
-        q = pe;
-        uint32_t last = ta_u8_prev(t, &q);
-        bool quote_end = is_close_quote(last) && (last != '\'' || opened_single(t, from, pe));
-        size_t se;
-        if (quote_end && last != '\'' && ws == w && words > 5 && quoted_sentence(t, n, from, pe, ne))
-            return w; /* '. "Социальные сети должны ... со своих платформ" | Твиттер обвинили' */
-        uint32_t p0 = ta_u8_decode(t, pe, &(size_t){ps});
-        if (last == ',' && ws == w && pe - ps > 2 && (ta_is_upper(p0) || ta_is_digit(p0)) &&
-            starts_with_starter(h, t, n, ws, &se) && se < n &&
-            ta_is_lower(ta_u8_decode(t, n, &(size_t){se})))
-            return w; /* a full stop typed as a comma after a name or number: "... today, July
-                       * 24, | During his trips", not verse ("must roam, And seek abroad") */
-        if (last == ':' && head && words > 4 && ws == w &&
-            headline_words_soon(h, t, n, from, pe, ws))
-            return w; /* "Putin talked with Shoigu in a cabin: | Russian President Vladimir
-                       * Putin had discussions with ... Sergei Shoigu", not a name before the
-                       * headline ("Dominic Raab: Government can't ...") */
-        bool bullet;
-        if (!(ta_is_alpha(last) || ta_is_digit(last) || quote_end) ||
-            (t[pe - 1] == ')' && ta_list_marker(t, ps + (t[ps] == '('), pe, &bullet) != 0))
-            continue; /* "(b) The ...": a list item, not a headline */
-        size_t pa = ps, pz = word_core(t, &pa, pe);
-        q = pa;
-        uint32_t pc = pa < pz ? ta_u8_decode(t, pe, &q) : 0;
-        bool prev_lower = ta_is_lower(pc) || quote_end;
-        if (ordinal(t + pa, pz - pa) && !is_stopword(h, t + ws, ne - ws))
-            continue; /* "the 44th | President", but "on August 4th | This means" */
-        if (!acronym(t, pa, pz) && dateline_like(t, n, ws, head)) /* not "GT4 | RUSSIA." */
-            return w;
-        if (head && ne < n && site_suffix(t, from, w)) {
-            size_t r = ne + 1; /* "... - RT USA News | Fresh from airing" */
-            if (ta_is_lower(ta_u8_decode(t, n, &r)))
-                return w;
-        }
-        bool tc = head && !ru && title_case(h, t, from, w);
-        bool prev_stop = pz == pa || (!acronym(t, pa, pz) && is_stopword(h, t + pa, pz - pa));
-        size_t oq = w;
-        bool title_quote = ws != w && ta_u8_decode(t, n, &oq) == 0x2018; /* "topics ‘Where the" */
-        if (starts_with_starter(h, t, n, ws, &se) && (head || !title_quote)) {
-            size_t r = se;
-            uint32_t d = se < n ? ta_u8_decode(t, n, &r) : 0;
-            /* in a Title Case headline "To", "On" are no sign; the sentence is */
-            bool noun = after_head && ru && ws == w && ta_is_lower(pc) &&
-                        !is_stopword(h, t + ws, se - 1 - ws); /* "... в Финском заливе |
-                                                               * Президент России" */
-            if (!prev_stop && (ta_is_lower(d) || ta_is_digit(d) || (head && !tc) || noun))
-                return w;
-        }
-        if (prev_stop)
-            continue; /* a headline does not end with "of", "the", "в" */
-        if (ta_is_lower(pc) && lead_repeats_headline(t, from, w, lim))
-            return w; /* a headline restated by its lead: "Two landfills will become sites for
-                       * producing renewable energy sources | The Torbeevo landfill ... will
-                       * become sites for producing renewable energy sources from ..." */
-        size_t r2 = ne + 1; /* not the first word of a name: "Famously clear | Lake Tahoe" */
-        bool name_next = ne + 1 < n && t[ne] == ' ' && ta_is_upper(ta_u8_decode(t, n, &r2));
-        size_t r3 = ne + 1; /* after a headline: a lowercase word next, "Randomised drug" */
-        bool lower_next = ne + 1 < n && t[ne] == ' ' && ta_is_lower(ta_u8_decode(t, n, &r3));
-        if ((head || (after_head && lower_next && ta_is_lower(pc))) && prev_lower &&
-            ne - ws > 1 && !name_next && !in_list(h->starters, t + ws, ne - ws) &&
-            !(ru && oblique(t + ws, ne - ws)) && seen_lowercase(h, doc, len, t + ws, ne - ws))
-            return w;
-        size_t nm, wa = ws, wz = word_core(t, &wa, ne);
-        if (ru && first == 1 && after_head && ws == w && ne + 1 < n && ru_verb(t, n, ne + 1) &&
-            (ta_is_lower(pc) || acronym(t, pa, pz)) && wz > wa &&
-            headline_words_soon(h, t, n, from, pe, ws) && !common_word(h, t + wa, wz - wa))
-            return w; /* after a headline, a name and a verb opening a sentence that restates
-                       * the standfirst: "... случай коронавируса в КНДР | Мурашко заявил, что
-                       * вакцинация от коронавируса будет добровольной" */
-        if (!ru && head && !tc && ws == w && apposition_lead(h, t, n, from, w, ws, prev_lower))
-            return w; /* "... contract with Panchenko | Forward Kirill Panchenko is leaving" */
-        if (!ru && head && prev_lower && !tc && name_soon(h, t, n, from, w, ws, &nm)) {
-            size_t g = from == 0 && words > 14 ? ta_forced_headline(h, t, n, w, doc, len) : 0;
-            if (g)
-                return g; /* a long headline ran on into the lead: "... transplantation
-                           * procedure | Russian entrepreneur and Tinkoff group founder | Oleg
-                           * Tinkov released" */
-            return nm > w && gap_restated(h, t, n, w, nm) ? nm : w;
-        }
-        bool up = ta_is_upper(pc);
-        if (head && !up && ws == w && t[pe - 1] != ')' && same_words(t, n, from, ws, 1) &&
-            ne - ws >= 4 && !starts_with_starter(h, t, n, ws, &se))
-            return w; /* the subject again: "Microsoft forcibly updates ... | Microsoft has" */
-        if (repeated(h, t, n, from, w, ws, head, up, ru && wz > wa ? wa : wz, wz, words))
-            return w;
-        if (tc && (same_words(t, n, from, ws, 2) || sentence_soon(h, t, n, ws, 4)))
-            return w; /* "... Declared Fit To Bat After Warm-Up Injury | Pakistan and England will" */
-        if (!after_head || !ru)
-            continue;
-        /* a capitalised common word followed by a lowercase one: "Российский предприниматель",
-         * not "Российской Федерации" */
-        size_t r = ne + 1;
-        uint32_t d = r < n ? ta_u8_decode(t, n, &r) : 0;
-        bool next_plain = ne < n && (t[wz] == ',' || ta_is_lower(d) || ta_is_digit(d));
-        if (!head && (!ta_is_lower(pc) || !ta_is_lower(d) || t[wz] == ','))
-            continue; /* after a headline, on clearer evidence: "... 15,7 миллиона человек |
-                       * Количество жертв" (below: in its dictionary form), not "памятник |
-                       * Конфедерации," */
-        if (ws != w || pa != ps)
-            continue; /* a quoted name: "Лидер группы | "Руки вверх!"" */
-        /* a lead is longer than its headline, or the word is in its dictionary form: "... на
-         * юге Ливана | Беспилотный летательный" */
-        size_t rest = ta_count_words(t, ws, to < n ? to : n, SIZE_MAX);
-        if (wz - wa > 2 && next_plain && rest + 3 >= words && !oblique(t + wa, wz - wa) &&
-            common_word(h, t + wa, wz - wa) && ((head && rest >= words + 3) || lemma_form(h)))
-            return w;
     }
     return 0;
 }
@@ -1035,7 +1387,7 @@ static bool in_headline(ta_headliner *h, const char *t, size_t from, size_t e, s
     h->key.len = 0;
     if (ta_u8_lower(&h->key, t + a, z - a, false))
         return false;
-    size_t kl = strcmp(h->lang, "ru") ? h->key.len : prefix_bytes(&h->key, 5);
+    size_t kl = strcmp(h->lang, "ru") ? h->key.len : prefix_bytes(&h->key, PREFIX_LETTERS);
     for (size_t i = from; i < e;) {
         size_t we = i;
         while (we < e && t[we] != ' ')
@@ -1092,7 +1444,7 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
             continue;
         size_t se;
         bool starter = starts_with_starter(h, t, n, wa, &se);
-        bool obl = ru && oblique(t + wa, wz - wa); /* in an oblique case, after a capitalised
+        bool obl = ru && oblique(h, t + wa, wz - wa); /* in an oblique case, after a capitalised
                                                     * word it goes with the name: "НБА Глава |
                                                     * Российской федерации" */
         bool common = !starter && !digit &&

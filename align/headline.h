@@ -2,15 +2,19 @@
  * punctuation between them (private to the library). */
 #ifndef TA_HEADLINE_H
 #define TA_HEADLINE_H
-#include "internal.h"
+#include "segrules.h"
 
 typedef struct ta_headliner ta_headliner;
 
-/* Reads starters.LANG, stopwords.LANG, titlecase.en and titles.en from data_dir (NULL:
- * built-in). The hunspell dictionary LANG_xx in $TALIGN_HUNSPELL (default /usr/share/hunspell)
- * is opened the first time it is needed; without it the rules that need it are skipped. */
+/* Reads starters.LANG, stopwords.LANG, endings.LANG, titlecase.en and titles.en from data_dir
+ * (NULL: built-in). The hunspell dictionary LANG_xx in TA_HUNSPELL_DIR is opened the first
+ * time it is needed. */
 ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
                            ta_error *err);
+/* Takes the hunspell dictionaries from `dir` (NULL: TA_HUNSPELL_DIR); TA_EIO naming the file
+ * when LANG_xx.aff or .dic is missing there and a rule switched on in rs needs it. */
+ta_status ta_headliner_use_hunspell(ta_headliner *h, const char *dir, const ta_ruleset *rs,
+                                    ta_error *err);
 void ta_headliner_free(ta_headliner *h);
 /* The headline rules a segmenter uses (segment.c); NULL for a presegmented one. */
 ta_headliner *ta_segmenter_headliner(const ta_segmenter *s);
@@ -25,9 +29,11 @@ bool ta_headliner_stopword(ta_headliner *h, const char *w, size_t n);
  * starts, or 0 when there is none. `first`: 2 when this is the first sentence of the document,
  * where headlines are glued most often and more evidence is accepted; 1 when it is the rest of
  * that sentence after a headline (a subheading may follow, on less evidence); 0 elsewhere.
- * doc[0, len) is the whole document (words seen in lowercase elsewhere). */
-size_t ta_glued_headline(ta_headliner *h, const char *t, size_t n, size_t from, size_t to,
-                         int first, const char *doc, size_t len);
+ * doc[0, len) is the whole document (words seen in lowercase elsewhere). The headline rules
+ * switched on in rs are tried in table order; *rule receives the one that found it. */
+size_t ta_glued_headline(ta_headliner *h, const ta_ruleset *rs, const char *t, size_t n,
+                         size_t from, size_t to, int first, const char *doc, size_t len,
+                         ta_rule_id *rule);
 
 /* For a document's first sentence t[0, to) in which ta_glued_headline found no headline: where a
  * headline most probably ends, since a text that does not start with a headline line often had
@@ -53,9 +59,4 @@ size_t ta_headline_candidates(ta_headliner *h, const char *t, size_t n, size_t f
  * five letters, not an adjective made from a name), so a common word rather than a name? */
 bool ta_headliner_seen_lowercase(ta_headliner *h, const char *w, size_t n, const char *doc,
                                  size_t len);
-
-/* A list marker token s[a, e) ("2.", "b)", "IV.", "• 9."): its item number, -1 for a marker
- * without a number, 0 when it is not one; *bullet tells whether a bullet opened it
- * (segment.c). */
-int ta_list_marker(const char *s, size_t a, size_t e, bool *bullet);
 #endif

@@ -59,7 +59,11 @@ ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_a
         so.lang = lang[k];
         so.presegmented = a->o.presegmented;
         so.wrapped = a->o.wrapped;
-        so.keep_semicolons = true; /* clauses split at "; " rarely match across languages */
+        so.split_semicolons = a->o.split_semicolons; /* clauses split at "; " rarely match
+                                                        * across languages */
+        so.keep_semicolons = !a->o.split_semicolons;
+        so.rules = a->o.seg_rules;
+        so.hunspell_dir = a->o.hunspell_dir;
         so.data_dir = a->o.data_dir;
         ta_status s = ta_segmenter_new(&so, &a->seg[k], err);
         if (s != TA_OK) {

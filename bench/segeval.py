@@ -2,8 +2,9 @@
 """Segmentation figures for issue 2, on ../shared/data (evaluation data, never copied here).
 
   bench/segeval.py [BIN] [DATA_DIR] [EVAL_DIR]
-Prints: GUM boundary F1 (segscore.py), pragmatic_segmenter and razdel cases right, and the share
-of WMT21 DOC.para gold line ends found as sentence ends. Pragmatic cases are compared with white
+Prints: GUM boundary F1 (segscore.py), pragmatic_segmenter and razdel cases right, the share
+of WMT21 DOC.para gold line ends found as sentence ends, and boundary F1 on the wmt12-20 news
+set (issue 15). Pragmatic cases are compared with white
 space ignored, as segscore.py does, and with --clean: the cases assume pragmatic_segmenter's
 cleaner (its option clean, true unless a case says clean=false; those are left out). With -v, lists the failures."""
 import json, os, subprocess, sys, tempfile
@@ -83,3 +84,20 @@ for lang in ('en', 'ru'):
             elif verbose:
                 print('MISS', lang, f, g[-60:])
     print(f'wmt21 DOC.para.{lang} gold line ends found {found}/{total} = {found/total:.4f}')
+
+# the wmt12-20 news set: the last 8,000 sentences of each side in paragraphs of 2-7
+# (mksegset.py), boundary F1 by segscore.py
+N = os.path.join(DATA, 'wmt12-20')
+with tempfile.TemporaryDirectory() as tmp:
+    for lang in ('en', 'ru'):
+        sents = os.path.join(tmp, 'news.' + lang)
+        with open(sents, 'w', encoding='utf-8') as f:
+            f.writelines(open(os.path.join(N, 'news.' + lang), encoding='utf-8').readlines()[-8000:])
+        prefix = os.path.join(tmp, 'set.' + lang)
+        subprocess.run(['python3', os.path.join(EVAL, 'mksegset.py'), sents, prefix], check=True)
+        out = prefix + '.out'
+        with open(out, 'w') as f:
+            f.write('\n'.join(segment(open(prefix + '.txt').read(), lang)) + '\n')
+        r = subprocess.run(['python3', os.path.join(EVAL, 'segscore.py'), prefix + '.gold', out],
+                           capture_output=True, text=True)
+        print(f'wmt12-20 news set {lang} ' + ' '.join(r.stdout.split()))

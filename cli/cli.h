@@ -51,6 +51,9 @@ int cmd_align(int argc, char **argv);
 void help_align(FILE *f);
 int cmd_segment(int argc, char **argv);
 void help_segment(FILE *f);
+/* Checks the rule names of a --rules SPEC ("-NAME,+NAME"); an unknown one is reported, with the
+ * valid names, under `cmd` (cmd_segment.c). */
+bool cli_seg_rules_known(const char *cmd, const char *spec);
 int cmd_check(int argc, char **argv);
 void help_check(FILE *f);
 int cmd_corpus(int argc, char **argv);

@@ -33,6 +33,8 @@ void help_align(FILE *f)
           "                   key, TMX an x-spelling prop on units with misspelt words\n"
           "  --drop-misspelled  with --spell: TMX and Moses leave such units out\n"
           "  --dict-dir DIR   hunspell dictionaries for --spell (default /usr/share/hunspell)\n"
+          "  --split-semicolons, --rules -NAME,+NAME, --hunspell-dir DIR   segmentation as\n"
+          "                   talign segment has them (see talign segment --help)\n"
           "JSONL marks a left-out sentence that the translation has elsewhere with \"moved_to\":\n"
           "the ids of the other side's sentence (see talign check).\n",
           f);
@@ -82,6 +84,8 @@ int cmd_align(int argc, char **argv)
         {"clean", no_argument, 0, 'C'}, {"spell", no_argument, 0, 'X'},
         {"drop-misspelled", no_argument, 0, 'D'}, {"only-1-1", no_argument, 0, '1'},
         {"dict-dir", required_argument, 0, 'd'},
+        {"split-semicolons", no_argument, 0, 'Y'}, {"rules", required_argument, 0, 'U'},
+        {"hunspell-dir", required_argument, 0, 'H'},
         {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
@@ -90,7 +94,9 @@ int cmd_align(int argc, char **argv)
     unsigned flags = 0;
     double min_score = 0;
     bool spell = false, drop = false, only_1_1 = false;
-    const char *dict_dir = NULL;
+    const char *dict_dir = NULL, *seg_rules = NULL, *hun_env = getenv("TALIGN_HUNSPELL");
+    const char *hunspell_dir = hun_env && *hun_env ? hun_env : NULL;
+    bool split_semicolons = false;
     int c, nlex = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:l:o:h", lo, NULL)) != -1) {
@@ -129,6 +135,13 @@ int cmd_align(int argc, char **argv)
         case 'X': spell = true; break;
         case 'D': drop = true; break;
         case 'd': dict_dir = optarg; break;
+        case 'Y': split_semicolons = true; break;
+        case 'U':
+            if (!cli_seg_rules_known("align", optarg))
+                return EXIT_USAGE;
+            seg_rules = optarg;
+            break;
+        case 'H': hunspell_dir = optarg; break;
         case 'h': help_align(stdout); return EXIT_OK;
         default: help_align(stderr); return EXIT_USAGE;
         }
@@ -158,6 +171,7 @@ int cmd_align(int argc, char **argv)
         return code;
     ta_aligner_opts po = ta_aligner_opts_default();
     po.src_lang = src, po.tgt_lang = tgt, po.presegmented = preseg, po.wrapped = wrapped;
+    po.split_semicolons = split_semicolons, po.seg_rules = seg_rules, po.hunspell_dir = hunspell_dir;
     po.align = ao;
     ta_text *te = NULL, *tr = NULL;
     ta_aligner *al = NULL;

@@ -122,6 +122,14 @@ typedef struct {
     ta_kind kind;
 } ta_span;
 
+/* Where the headline rules find hunspell dictionaries unless told otherwise. */
+#define TA_HUNSPELL_DIR "/usr/share/hunspell"
+
+/* Receives, for a boundary at byte `offset` of the text, the rule that made or vetoed it. */
+typedef void (*ta_seg_explain_fn)(void *ctx, size_t offset, const char *rule, bool made);
+
+typedef struct ta_segmenter ta_segmenter;
+
 typedef struct {
     const char *lang;      /* "en" or "ru" (default "en"), or a BCP 47 tag whose primary
                               subtag is one of them, any case: "en-US", "ru-RU" */
@@ -132,19 +140,45 @@ typedef struct {
                               ("option split-semicolon", the English treebank convention) */
     const char *data_dir;  /* directory with abbrev.LANG, months.LANG, starters.LANG, ... and
                             * boilerplate.txt (see README); NULL = built-in */
+    bool split_semicolons; /* end a sentence at "; " too (default: no, as translation memories
+                              and the WMT references do); keep_semicolons wins */
+    const char *rules;     /* rule switches "-NAME,+NAME" by ta_seg_rules() names; NULL: the
+                              defaults. Borrowed for the ta_segmenter_new call only */
+    const char *hunspell_dir; /* en_US / ru_RU .aff and .dic for the headline rules that ask
+                                 whether a word is common; NULL = TA_HUNSPELL_DIR. Borrowed
+                                 for the ta_segmenter_new call only */
+    ta_seg_explain_fn explain; /* called for every boundary made or vetoed; NULL: none */
+    void *explain_ctx;         /* passed to `explain` */
 } ta_segment_opts;
+
+/* One entry of the rule table: the rules in the order they are tried within their zone
+ * ("boundary": vetoes of a proposed boundary; "placement": where a made boundary goes;
+ * "candidate": boundaries ICU does not propose; "headline": a headline glued to its text;
+ * "subheading": where the headline rules look). Static strings. */
+typedef struct {
+    const char *name;    /* "abbrev-title" */
+    const char *langs;   /* "en", "ru" or "en,ru" */
+    const char *zone;
+    const char *summary; /* what it does, with an example */
+    bool on;             /* on by default */
+} ta_seg_rule;
+
+/* The rule table: *n entries, static. Entry 0, "icu", names ICU's own boundaries. */
+const ta_seg_rule *ta_seg_rules(size_t *n);
+
+/* How often each rule decided a boundary in this segmenter's runs: hits[i] for table entry
+ * i; `hits` holds as many entries as ta_seg_rules() gives. */
+void ta_segmenter_rule_hits(const ta_segmenter *s, size_t *hits);
 
 /* The defaults: English, one paragraph a line, rules applied, boilerplate dropped, built-in
  * data. */
 ta_segment_opts ta_segment_opts_default(void);
 
-typedef struct ta_segmenter ta_segmenter;
-
 /* Creates a segmenter for opts->lang, reading its rules from opts->data_dir or the copies built
  * into the library. For headlines glued to a document's first sentence it also consults the
- * hunspell dictionary (en_US, ru_RU) in $TALIGN_HUNSPELL or /usr/share/hunspell, when present,
- * loaded the first time it is needed. TA_EINVAL for an unknown language, TA_EIO/TA_EFORMAT for
- * bad data files (err names the file and line). *out belongs to the caller
+ * hunspell dictionary (en_US, ru_RU) in opts->hunspell_dir, loaded the first time it is
+ * needed. TA_EINVAL for an unknown language or rule name, TA_EIO when the dictionary is missing
+ * (err names it), TA_EIO/TA_EFORMAT for bad data files (err names the file and line). *out belongs to the caller
  * (ta_segmenter_free). */
 ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_error *err);
 
@@ -302,6 +336,9 @@ typedef struct {
     bool wrapped;        /* paragraphs are separated by blank lines, lines are joined */
     const char *data_dir; /* as ta_segment_opts.data_dir; NULL = built-in */
     ta_align_opts align; /* ta_align_opts_default() */
+    bool split_semicolons;    /* as ta_segment_opts, both sides (default: no) */
+    const char *seg_rules;    /* as ta_segment_opts.rules, both sides */
+    const char *hunspell_dir; /* as ta_segment_opts.hunspell_dir */
 } ta_aligner_opts;
 
 /* English to Russian, raw paragraphs, the default alignment options. */

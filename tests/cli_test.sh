@@ -18,6 +18,14 @@ grep -q "/nonexistent/x.txt" "$tmp/err"; check missing-file-named 0 $?
 printf 'Hello \320\234\320 world \320\234\n' > "$tmp/bad.txt"
 $T segment "$tmp/bad.txt" 2>"$tmp/err"; check invalid-utf8 3 $?
 grep -q "byte offset 8" "$tmp/err" && grep -q -- "--encoding" "$tmp/err"; check invalid-utf8-msg 0 $?
+$T segment --rules -nosuch /dev/null 2>"$tmp/err"; check rules-unknown 2 $?
+grep -q "abbrev-title" "$tmp/err"; check rules-unknown-lists-names 0 $?
+echo "Mr. Smith came; he left." | $T segment --explain 2>"$tmp/err" >/dev/null; check explain 0 $?
+grep -q "vetoed	abbrev-title" "$tmp/err" && grep -q "^hits	abbrev-title	1" "$tmp/err"; check explain-names-rule 0 $?
+[ "$(echo "He came; he left." | $T segment | wc -l)" = 1 ]; check semicolon-no-end 0 $?
+[ "$(echo "He came; he left." | $T segment --split-semicolons | wc -l)" = 2 ]; check split-semicolons 0 $?
+echo "Текст." | $T segment --lang ru --hunspell-dir /nonexistent 2>"$tmp/err" >/dev/null; [ $? -ne 0 ]; check hunspell-missing 0 $?
+grep -q "/nonexistent/ru_RU" "$tmp/err"; check hunspell-missing-named 0 $?
 printf 'a\000b' > "$tmp/nul.txt"
 $T segment "$tmp/nul.txt" 2>/dev/null; check nul-byte 3 $?
 $T segment "$tmp" 2>/dev/null; check directory 3 $?

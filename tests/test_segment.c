@@ -44,6 +44,198 @@ static ta_span *segment_with(const ta_segment_opts *o, const char *text, size_t 
 Test(segment, english_fixtures) { run_fixture("en", "segment.en.txt"); }
 Test(segment, russian_fixtures) { run_fixture("ru", "segment.ru.txt"); }
 
+/* ---- the rule table: fixtures name the rule that decides them ---------------------- */
+
+/* The table index of rule `name`, or the table size when there is none. */
+static size_t rule_index(const char *name)
+{
+    size_t nr;
+    const ta_seg_rule *r = ta_seg_rules(&nr);
+    size_t i = 0;
+    while (i < nr && strcmp(r[i].name, name))
+        i++;
+    return i;
+}
+
+/* "\n" in a fixture stands for a line break. */
+static void unescape(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++)
+        if (r[0] == '\\' && r[1] == 'n')
+            *w++ = '\n', r++;
+        else
+            *w++ = *r;
+    *w = 0;
+}
+
+/* Runs the fixture file `name` (RULE<TAB>input<TAB>expected[<TAB>options]); marks the rules it
+ * names in covered[]. */
+static void run_rule_fixture(const char *lang, const char *name, bool *covered)
+{
+    FILE *f = fopen(fixture(name), "r");
+    cr_assert_not_null(f, "missing fixture %s", name);
+    size_t nr;
+    ta_seg_rules(&nr);
+    char line[4096];
+    int lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\n")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *rule = strtok(line, "\t"), *in = strtok(NULL, "\t"), *want = strtok(NULL, "\t");
+        char *opts = strtok(NULL, "\t");
+        cr_assert(rule && in && want, "%s:%d: RULE<TAB>input<TAB>expected", name, lineno);
+        size_t ri = rule_index(rule);
+        cr_assert_lt(ri, nr, "%s:%d: no rule '%s'", name, lineno, rule);
+        covered[ri] = true;
+        unescape(in), unescape(want);
+        ta_segment_opts o = ta_segment_opts_default();
+        o.lang = lang;
+        o.keep_boilerplate = true;
+        o.split_semicolons = opts && strstr(opts, "--split-semicolons");
+        o.wrapped = opts && strstr(opts, "--wrapped");
+        ta_segmenter *s;
+        ta_span *sp;
+        size_t n, *hits = calloc(nr, sizeof *hits);
+        cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
+        cr_assert_eq(ta_segment(s, in, strlen(in), &sp, &n), TA_OK);
+        ta_segmenter_rule_hits(s, hits);
+        char got[4096] = "";
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                strcat(got, " || ");
+            strncat(got, in + sp[i].start, sp[i].end - sp[i].start);
+        }
+        cr_expect_str_eq(got, want, "%s:%d (%s)", name, lineno, rule);
+        cr_expect_gt(hits[ri], 0, "%s:%d: rule %s decided nothing: another rule shadows it",
+                     name, lineno, rule);
+        free(hits);
+        ta_free(sp);
+        ta_segmenter_free(s);
+    }
+    fclose(f);
+}
+
+Test(segment, every_rule_has_a_fixture_it_decides)
+{
+    size_t nr;
+    const ta_seg_rule *r = ta_seg_rules(&nr);
+    bool *covered = calloc(nr, sizeof *covered);
+    run_rule_fixture("en", "segment_rules.en.txt", covered);
+    run_rule_fixture("ru", "segment_rules.ru.txt", covered);
+    for (size_t i = 0; i < nr; i++)
+        cr_expect(covered[i], "rule %s has no fixture line", r[i].name);
+    free(covered);
+}
+
+/* The explanation of one boundary, as the callback saw it. */
+typedef struct {
+    size_t offset[8];
+    const char *rule[8];
+    bool made[8];
+    int n;
+} explained;
+
+static void note(void *ctx, size_t off, const char *rule, bool made)
+{
+    explained *e = ctx;
+    if (e->n < 8)
+        e->offset[e->n] = off, e->rule[e->n] = rule, e->made[e->n] = made, e->n++;
+}
+
+Test(segment, explain_names_offset_rule_and_verdict)
+{
+    const char *text = "Intro line\nMr. Smith came, he left. Bye.";
+    explained e = {0};
+    ta_segment_opts o = ta_segment_opts_default();
+    o.explain = note, o.explain_ctx = &e;
+    size_t n;
+    ta_span *sp = segment_with(&o, text, &n);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(e.n, 2, "%d decisions", e.n);
+    cr_expect_eq(e.offset[0], 15); /* "Mr. |Smith", offsets into the whole text */
+    cr_expect_str_eq(e.rule[0], "abbrev-title");
+    cr_expect(!e.made[0]);
+    cr_expect_eq(e.offset[1], 36); /* "left. |Bye." */
+    cr_expect_str_eq(e.rule[1], "icu");
+    cr_expect(e.made[1]);
+    ta_free(sp);
+}
+
+Test(segment, rules_switch_by_name)
+{
+    ta_segment_opts o = ta_segment_opts_default();
+    o.rules = "-abbrev-title,+semicolon";
+    size_t n;
+    ta_span *sp = segment_with(&o, "Mr. Smith came.", &n);
+    cr_expect_eq(n, 2, "abbrev-title off: the ICU boundary after Mr. stays");
+    ta_free(sp);
+    o.rules = "-abbrev-title,nonsense";
+    ta_segmenter *s = NULL;
+    ta_error err = {0};
+    cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_EINVAL);
+    cr_expect(strstr(err.message, "'nonsense'"), "%s", err.message);
+    cr_assert_null(s);
+}
+
+Test(segment, semicolons_split_only_when_asked)
+{
+    ta_segment_opts o = ta_segment_opts_default();
+    size_t n;
+    ta_span *sp = segment_with(&o, "He came; he saw everything.", &n);
+    cr_expect_eq(n, 1);
+    ta_free(sp);
+    o.split_semicolons = true;
+    sp = segment_with(&o, "He came; he saw everything.", &n);
+    cr_expect_eq(n, 2);
+    ta_free(sp);
+    o.keep_semicolons = true; /* wins */
+    sp = segment_with(&o, "He came; he saw everything.", &n);
+    cr_expect_eq(n, 1);
+    ta_free(sp);
+}
+
+Test(segment, subheading_search_needs_strong_evidence)
+{
+    /* past the first sentence: a starter after a role word's name, in quotes or a one-letter
+     * one before a function word opens no sentence; a plain starter after a headline does */
+    const char *text = "Storm hits the coast\nOfficers of the Metropolitan Police said on Monday "
+                       "that the storm was over. He signed the law \"On communication\" in May. "
+                       "They play in Group A at the stadium.\nRescue work continues The rescue "
+                       "teams worked through the night.";
+    char *got = segment_join("en", text);
+    cr_expect_str_eq(got, "Storm hits the coast || Officers of the Metropolitan Police said on "
+                          "Monday that the storm was over. || He signed the law \"On "
+                          "communication\" in May. || They play in Group A at the stadium. || "
+                          "Rescue work continues || The rescue teams worked through the night.");
+    free(got);
+    /* a dateline is looked for in the first sentence only */
+    got = segment_join("en", "Storm hits the coast\nThe match was shown in Britain and on "
+                             "CBS, ABC and NBC in America.");
+    cr_expect_str_eq(got, "Storm hits the coast || The match was shown in Britain and on CBS, "
+                          "ABC and NBC in America.");
+    free(got);
+}
+
+Test(segment, missing_hunspell_is_an_error_not_another_segmentation)
+{
+    ta_segment_opts o = ta_segment_opts_default();
+    o.lang = "ru";
+    o.hunspell_dir = "/nonexistent/hunspell";
+    ta_segmenter *s = NULL;
+    ta_error err = {0};
+    cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_EIO);
+    cr_expect(strstr(err.message, "/nonexistent/hunspell/ru_RU.aff"), "%s", err.message);
+    cr_assert_null(s);
+    /* with the rules that ask hunspell switched off, no dictionary is needed */
+    o.rules = "-ru-name-verb,-ru-common-noun,-repeated-words,-title-case-headline,"
+              "-forced-headline,-long-headline";
+    cr_assert_eq(ta_segmenter_new(&o, &s, &err), TA_OK, "%s", err.message);
+    ta_segmenter_free(s);
+}
+
 Test(segment, tass_structure)
 {
     const char *text = "All news\nUpdated at: 12:00\n\nEnvoy expects positive reaction\n"
