@@ -300,7 +300,7 @@ static int run(dp *d, int max_bead, float beam)
                 if (i == 0 && j == 0)
                     best = 0;
                 for (size_t t = 0; t < NTYPES; t++) {
-                    const bead_type *ty = &TYPES[t];
+                    const bead_type *ty = &ta_bead_types[t];
                     if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
                         continue;
                     size_t pi = i - (size_t)ty->de;
@@ -336,7 +336,7 @@ static int run(dp *d, int max_bead, float beam)
             return 2;
         if ((k <= 1 && lo_of(d, i) > 0) || (k >= (long)w - 2 && lo_of(d, i) + (long)w - 1 < (long)d->m))
             return 1;
-        const bead_type *ty = &TYPES[d->back[i * w + (size_t)k]];
+        const bead_type *ty = &ta_bead_types[d->back[i * w + (size_t)k]];
         i -= (size_t)ty->de, j -= (size_t)ty->dr;
     }
     return 0;
@@ -368,7 +368,7 @@ static double logadd(double a, double b)
 static double cost_rows(dp *d, size_t i, size_t j, size_t t)
 {
     int le, lr;
-    return len_of(d, i, j, &TYPES[t], &le, &lr) + d->md.prior[t] - word_llr_rows(d, i, j, &TYPES[t]);
+    return len_of(d, i, j, &ta_bead_types[t], &le, &lr) + d->md.prior[t] - word_llr_rows(d, i, j, &ta_bead_types[t]);
 }
 
 /* For the backward pass: clears the term rows of sentence i (English i against Russian, Russian
@@ -428,8 +428,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
             clear_terms(d, i, max_bead);
         for (; pk > 0 && (size_t)b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
             size_t t = 0;
-            while (TYPES[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
-                   TYPES[t].dr != b[pk - 1].ru1 - b[pk - 1].ru0)
+            while (ta_bead_types[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
+                   ta_bead_types[t].dr != b[pk - 1].ru1 - b[pk - 1].ru0)
                 t++;
             cost[pk - 1] = cost_rows(d, i, (size_t)b[pk - 1].ru1, t);
         }
@@ -438,7 +438,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 continue;
             double f = i == 0 && j == 0 ? 0 : -INFINITY;
             for (size_t t = 0; t < NTYPES; t++) {
-                const bead_type *ty = &TYPES[t];
+                const bead_type *ty = &ta_bead_types[t];
                 if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
                     continue;
                 size_t pi = i - (size_t)ty->de;
@@ -458,7 +458,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 continue;
             double g = i == d->n && (size_t)j == d->m ? 0 : -INFINITY;
             for (size_t t = 0; t < NTYPES; t++) {
-                const bead_type *ty = &TYPES[t];
+                const bead_type *ty = &ta_bead_types[t];
                 size_t ni = i + (size_t)ty->de;
                 long nj = j + ty->dr;
                 if (ty->de > max_bead || ty->dr > max_bead || ni >= rows || !INSIDE(ni, nj) ||
@@ -503,7 +503,7 @@ static bool recenter(dp *d)
             ok = false;
             break;
         }
-        const bead_type *ty = &TYPES[d->back[i * w + (size_t)k]];
+        const bead_type *ty = &ta_bead_types[d->back[i * w + (size_t)k]];
         for (size_t r = i - (size_t)ty->de; r <= i; r++) { /* rows the bead passes */
             long a = (long)j - ty->dr, b = (long)j;
             lo[r] = a < lo[r] ? a : lo[r];
@@ -697,7 +697,7 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
         unsigned char bt = k >= 0 && k < (long)w ? d->back[i * w + (size_t)k] : 255;
         if (bt == 255) /* no path within the memory ceiling: the rest as unaligned sentences */
             bt = i > 0 ? 1 : 2;
-        const bead_type *ty = &TYPES[bt];
+        const bead_type *ty = &ta_bead_types[bt];
         ta_bead *b = ta_vec_push(out);
         if (!b) {
             dp_free(d);
@@ -777,8 +777,8 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
             if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
                 continue;
             int le1, lr1;
-            double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0], &le1, &lr1);
-            double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0]) - lc;
+            double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0], &le1, &lr1);
+            double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]) - lc;
             if (ev < LEARN_EVIDENCE)
                 continue;
             if (pass == 0)

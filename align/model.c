@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const bead_type TYPES[NTYPES] = {{1, 1, "1-1"}, {1, 0, "1-0"}, {0, 1, "0-1"}, {2, 1, "2-1"},
+const bead_type ta_bead_types[NTYPES] = {{1, 1, "1-1"}, {1, 0, "1-0"}, {0, 1, "0-1"}, {2, 1, "2-1"},
                                  {1, 2, "1-2"}, {2, 2, "2-2"}, {3, 1, "3-1"}, {1, 3, "1-3"}};
 
 static void init_erfc_table(model *md)
@@ -56,7 +56,7 @@ ta_status ta_model_read(model *md, bool lex)
             md->temperature = x;
         else if (!strncmp(l, "prior.", 6)) {
             for (size_t t = 0; t < NTYPES; t++)
-                if (!strncmp(l + 6, TYPES[t].name, 3) && l[9] == ' ')
+                if (!strncmp(l + 6, ta_bead_types[t].name, 3) && l[9] == ' ')
                     md->prior[t] = x;
         } else if (!strncmp(l, set, sl)) {
             int side = !strncmp(l + sl, "ru.", 3);

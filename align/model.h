@@ -9,7 +9,7 @@ typedef struct {
     const char *name;
 } bead_type;
 
-extern const bead_type TYPES[];
+extern const bead_type ta_bead_types[];
 #define NTYPES 8
 
 #define ERFC_STEPS 2048
