@@ -858,33 +858,37 @@ static ta_status refeaturize_learned(ta_featurizer *fz, const char *const *s, co
     return TA_OK;
 }
 
-ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
-                   const char *const *ru, const size_t *ru_len, size_t n_ru,
-                   const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
-                   size_t *n_beads)
+ta_status ta_align(const ta_sentences *en, const ta_sentences *ru, const ta_lexicon *lx,
+                   const ta_align_opts *opts, ta_bead **beads, size_t *n_beads, ta_error *err)
 {
     *beads = NULL;
     *n_beads = 0;
     ta_kit k;
-    ta_status st = ta_kit_init(&k);
+    ta_status st = ta_kit_init(&k, opts ? opts->data_dir : NULL, err);
     if (st == TA_OK)
-        st = ta_align_kit(&k, en, en_len, n_en, ru, ru_len, n_ru, lx, opts, beads, n_beads);
+        st = ta_align_kit(&k, en, ru, lx, opts, beads, n_beads, err);
     ta_kit_release(&k);
     return st;
 }
 
-ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len, size_t n_en,
-                       const char *const *ru, const size_t *ru_len, size_t n_ru,
+ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences *ru_s,
                        const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
-                       size_t *n_beads)
+                       size_t *n_beads, ta_error *err)
 {
     *beads = NULL;
     *n_beads = 0;
     ta_align_opts o = opts ? *opts : ta_align_opts_default();
     if (o.max_bead < 1 || o.max_bead > 3 || o.band < 1)
-        return TA_EINVAL;
+        return ta_fail(err, TA_EINVAL, "max_bead must be 1 to 3 (is %d) and band at least 1 "
+                       "(is %d)", o.max_bead, o.band);
+    if (!en_s || !ru_s || ((!en_s->text || !en_s->len) && en_s->n) ||
+        ((!ru_s->text || !ru_s->len) && ru_s->n))
+        return ta_fail(err, TA_EINVAL, "a side's sentence arrays are NULL");
+    const char *const *en = en_s->text, *const *ru = ru_s->text;
+    const size_t *en_len = en_s->len, *ru_len = ru_s->len;
+    size_t n_en = en_s->n, n_ru = ru_s->n;
     const model *md;
-    ta_status st = ta_kit_model(kit, o.use_lexicon && lx, &md);
+    ta_status st = ta_kit_model(kit, o.use_lexicon && lx, &md, err);
     if (st != TA_OK)
         return st;
     ta_featurizer *fz = ta_kit_featurizer(kit, o.use_lexicon ? lx : NULL);
@@ -933,7 +937,7 @@ ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len,
     ta_featurizer_reset(fz, NULL); /* the document's forms freed at once */
     if (st != TA_OK) {
         ta_vec_release(&out);
-        return st;
+        return ta_fail(err, st, "alignment failed: %s", ta_strerror(st));
     }
     *beads = out.data;
     *n_beads = out.len;

@@ -53,7 +53,7 @@ ta_status ta_lexicon_learn(const char *const *en, const size_t *en_len,
 {
     ta_learn_opts o = opts ? *opts : ta_learn_opts_default();
     ta_featurizer fz;
-    ta_status st = ta_featurizer_init(&fz, NULL, err);
+    ta_status st = ta_featurizer_init(&fz, NULL, opts ? opts->data_dir : NULL, err);
     if (st != TA_OK)
         return st;
     ta_strmap single = {0}, both = {0};

@@ -20,13 +20,14 @@ struct ta_matcher {
     key_slot slot[KEY_SLOTS];
 };
 
-ta_status ta_matcher_new(const ta_lexicon *lx, ta_matcher **out, ta_error *err)
+ta_status ta_matcher_new(const ta_lexicon *lx, const char *data_dir, ta_matcher **out,
+                         ta_error *err)
 {
     *out = NULL;
     ta_matcher *m = calloc(1, sizeof *m);
     if (!m)
         return ta_fail(err, TA_ENOMEM, "out of memory");
-    ta_status st = ta_featurizer_init(&m->fz, lx, err);
+    ta_status st = ta_featurizer_init(&m->fz, lx, data_dir, err);
     if (st != TA_OK) {
         free(m);
         return st;

@@ -19,9 +19,9 @@ typedef struct {
 static ta_status tools_init(tools *t, ta_kit *k, const ta_lexicon *lx)
 {
     memset(t, 0, sizeof *t);
-    ta_status st = ta_kit_model(k, lx != NULL, &t->md);
+    ta_status st = ta_kit_model(k, lx != NULL, &t->md, NULL);
     if (st == TA_OK)
-        st = ta_kit_headliners(k, &t->he, &t->hr);
+        st = ta_kit_headliners(k, &t->he, &t->hr, NULL);
     t->fz = ta_kit_featurizer(k, lx);
     return st;
 }
@@ -161,7 +161,7 @@ ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_s
 {
     (void)en_len, (void)ru_len;
     ta_kit k;
-    ta_status st = ta_kit_init(&k);
+    ta_status st = ta_kit_init(&k, NULL, NULL);
     if (st == TA_OK)
         st = ta_split_glued_headlines_kit(&k, en, en_spans, n_en, ru, ru_spans, n_ru, lx);
     ta_kit_release(&k);
@@ -290,7 +290,7 @@ ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_
                                   ta_bead **beads, size_t *n_beads, const ta_lexicon *lx)
 {
     ta_kit k;
-    ta_status st = ta_kit_init(&k);
+    ta_status st = ta_kit_init(&k, NULL, NULL);
     if (st == TA_OK)
         st = ta_split_by_translation_kit(&k, en, en_spans, n_en, ru, ru_spans, n_ru, beads,
                                          n_beads, lx);

@@ -55,6 +55,7 @@ static int annotate(ta_corpus *cp, const ta_lexicon *lx, bool spell, const char 
 {
     ta_check_opts co = ta_check_opts_default();
     co.checks = spell ? "-all,moved,spelling" : "-all,moved";
+    co.data_dir = cli_environment()->data_dir;
     co.dict_dir = dict_dir;
     co.src_lang = cp->src_lang, co.tgt_lang = cp->tgt_lang;
     ta_checker *ck = NULL;
@@ -84,6 +85,7 @@ int cmd_align(int argc, char **argv)
         {"dict-dir", required_argument, 0, 'd'},
         {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
+    ao.data_dir = cli_environment()->data_dir;
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
     const char *src = "en", *tgt = "ru";
     bool preseg = false, wrapped = false;

@@ -221,6 +221,7 @@ int cmd_check(int argc, char **argv)
 {
     check_args a = {.co = ta_check_opts_default(), .ao = ta_aligner_opts_default(),
                     .format = "text", .fail_on = TA_SEV_ERROR, .flags = CLI_REPAIR};
+    a.co.data_dir = a.ao.data_dir = cli_environment()->data_dir;
     int code = parse(argc, argv, &a);
     if (code != EXIT_OK)
         return code < 0 ? EXIT_OK : code;

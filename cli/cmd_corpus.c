@@ -227,6 +227,7 @@ int cmd_corpus(int argc, char **argv)
         return corpus_merge(argc - 1, argv + 1);
     corpus_opts o = {.src_lang = "en", .tgt_lang = "ru", .aopts = ta_aligner_opts_default()};
     cli_args a = {0};
+    o.aopts.data_dir = cli_environment()->data_dir;
     int code = parse(argc, argv, &o, &a);
     if (code != EXIT_OK)
         return code < 0 ? EXIT_OK : code;

@@ -60,6 +60,7 @@ static int learn(int argc, char **argv)
 {
     const char *out = NULL, *par[2] = {NULL, NULL};
     ta_learn_opts lo = ta_learn_opts_default();
+    lo.data_dir = cli_environment()->data_dir;
     double min_score = 0.5;
     int nfiles = 0;
     char **files = argv; /* positional arguments, gathered in place */
@@ -177,6 +178,11 @@ int cmd_lexicon(int argc, char **argv)
             return EXIT_USAGE;
         }
         size_t n = 0;
+        char data_names[4096]; /* the library reads built-in data only: $TALIGN_DATA's copy */
+        if (!names && cli_environment()->data_dir) {
+            snprintf(data_names, sizeof data_names, "%s/names.en-ru", cli_environment()->data_dir);
+            names = data_names;
+        }
         ta_status s = ta_lexicon_build(dictd, names, out, &n, &err);
         if (s != TA_OK)
             return cli_fail("lexicon build", s, &err);

@@ -34,6 +34,7 @@ int cmd_segment(int argc, char **argv)
         {"repair-mojibake", no_argument, 0, 'M'}, {"clean", no_argument, 0, 'C'}, {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     ta_segment_opts so = ta_segment_opts_default();
+    so.data_dir = cli_environment()->data_dir;
     const char *format = "text", *enc = NULL, *out = NULL;
     unsigned flags = 0;
     int c;

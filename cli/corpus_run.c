@@ -71,7 +71,7 @@ static ta_text *load_side(const corpus_opts *o, slot *s, const char *id, const c
 {
     ta_text *t = NULL;
     ta_error err = {0};
-    ta_status st = ta_text_load(path, NULL, &t, &err);
+    ta_status st = ta_text_load(path, NULL, cli_environment()->fifo_wait, &t, &err);
     if (st != TA_OK) {
         const char *why = st == TA_EDECODE ? "undecodable"
                         : st != TA_EIO ? ta_strerror(st)
@@ -252,6 +252,7 @@ static void *worker(void *arg)
     if (st == TA_OK && p->o->spell) { /* a speller per worker: hunspell is not thread-safe */
         ta_check_opts co = ta_check_opts_default();
         co.checks = "-all,spelling";
+        co.data_dir = cli_environment()->data_dir;
         co.dict_dir = p->o->dict_dir;
         co.no_suggestions = true;
         st = ta_checker_new(&co, p->o->lx, &ck, &err);

@@ -1,12 +1,19 @@
 /* talign.h — the public API of talign, an English–Russian sentence aligner.
  *
  * Conventions:
- *  - Every function that can fail returns a ta_status; ta_strerror() names it.
+ *  - Every function that can fail returns a ta_status; ta_strerror() names it. Every one of
+ *    them that can fail for another reason than memory also takes a last `ta_error *err`
+ *    (NULL allowed) and fills it on failure with a message naming the file (and line or byte
+ *    offset) or the argument to blame; a function that fails only for memory (TA_ENOMEM) or
+ *    only on an unknown name (the _parse functions, which say so) needs none.
  *  - Text is passed as (const char *utf8, size_t len); positions are byte offsets.
  *  - Handles are opaque; each ta_x_new / ta_x_load has a matching ta_x_free, and
  *    every _free accepts NULL.
  *  - Arrays returned through out-parameters belong to the caller: release them with ta_free().
- *  - The library never prints and never exits.
+ *  - The library never prints, never exits and never reads the environment: settings a program
+ *    may take from it come in as arguments, e.g. the data_dir fields of the options (NULL: the
+ *    data files built into the library) and ta_text_load's fifo_wait. The talign command fills
+ *    them from $TALIGN_DATA and $TALIGN_FIFO_WAIT.
  */
 #ifndef TALIGN_H
 #define TALIGN_H
@@ -61,11 +68,13 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
                          ta_error *err);
 
 /* Reads a file ("-" = standard input) and decodes it as ta_text_decode does. A named pipe
- * (or a shell's <(...)) is read once a writer has sent something, waiting at most
- * $TALIGN_FIFO_WAIT seconds (default 10). Errors: TA_EIO when the file is missing, a directory,
- * unreadable or a pipe nobody writes to; TA_EDECODE and TA_ENOMEM as for ta_text_decode. On
- * success *out belongs to the caller (ta_text_free). */
-ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta_error *err);
+ * (or a shell's <(...)) is read once a writer has sent something, waiting at most `fifo_wait`
+ * seconds (0: TA_FIFO_WAIT_DEFAULT). Errors: TA_EIO when the file is missing, a directory,
+ * unreadable or a pipe nobody writes to in that time; TA_EDECODE and TA_ENOMEM as for
+ * ta_text_decode. On success *out belongs to the caller (ta_text_free). */
+#define TA_FIFO_WAIT_DEFAULT 10
+ta_status ta_text_load(const char *path, const char *encoding, unsigned fifo_wait, ta_text **out,
+                       ta_error *err);
 
 /* The decoded text; owned by `t`, valid until ta_text_free(t). NUL-terminated. */
 const char *ta_text_data(const ta_text *t, size_t *len);
@@ -165,7 +174,7 @@ typedef struct ta_lexicon ta_lexicon;
  * of their translations (transcriptions, labels, sense numbers and example phrases dropped;
  * the words of multi-word translations only for headwords with few single-word ones). The
  * entries of `names` come first: a text file of lines "English<TAB>Russian, Russian" (names
- * such as China / Китай that transliteration cannot find); NULL: the data file names.en-ru,
+ * such as China / Китай that transliteration cannot find); NULL: the built-in names.en-ru,
  * "": none. The file is written to a temporary name and renamed, so `out_path` is complete or
  * untouched. If `entries` is not NULL it receives the number of headwords kept. Errors:
  * TA_EIO (a file is missing or the output cannot be written), TA_EFORMAT (not a dictd file, a
@@ -186,6 +195,7 @@ typedef struct {
     int min_count;    /* a pair must co-occur in at least this many sentence pairs (default 3) */
     double min_dice;  /* and have a Dice coefficient of at least this (default 0.3) */
     int max_per_word; /* keep at most this many translations per English stem (default 3) */
+    const char *data_dir; /* stopwords.LANG ... overriding the built-in copies; NULL = built-in */
 } ta_learn_opts;
 
 /* The defaults given above. */
@@ -213,10 +223,12 @@ void ta_lexicon_stats(const ta_lexicon *lx, size_t *headwords, size_t *stems, si
 void ta_lexicon_free(ta_lexicon *lx);
 
 /* Scores sentence pairs with a lexicon (which may be NULL: numbers and names only; it is
- * borrowed and must outlive the matcher). A matcher is not thread-safe; use one per thread.
- * *out belongs to the caller (ta_matcher_free). Errors: TA_ENOMEM. */
+ * borrowed and must outlive the matcher), reading stopwords, numbers and months from data_dir
+ * (NULL: built-in). A matcher is not thread-safe; use one per thread. *out belongs to the
+ * caller (ta_matcher_free). Errors: TA_EIO/TA_EFORMAT (a data file: err names it), TA_ENOMEM. */
 typedef struct ta_matcher ta_matcher;
-ta_status ta_matcher_new(const ta_lexicon *lx, ta_matcher **out, ta_error *err);
+ta_status ta_matcher_new(const ta_lexicon *lx, const char *data_dir, ta_matcher **out,
+                         ta_error *err);
 /* Releases a matcher (not its lexicon); ta_matcher_free(NULL) is a no-op. */
 void ta_matcher_free(ta_matcher *m);
 
@@ -241,6 +253,14 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
 
 /* ---- alignment ------------------------------------------------------------------------ */
 
+/* The sentences of one side: n UTF-8 strings text[0..n) of len[0..n) bytes (not necessarily
+ * NUL-terminated); borrowed, never kept after the call. Both arrays may be NULL when n is 0. */
+typedef struct {
+    const char *const *text;
+    const size_t *len;
+    size_t n;
+} ta_sentences;
+
 /* A bead: English sentences [en0, en1) translate Russian sentences [ru0, ru1). */
 typedef struct {
     int en0, en1, ru0, ru1;
@@ -257,19 +277,21 @@ typedef struct {
                           around a line through anchors (sentences sharing a set of numbers);
                           it follows the path and widens when the path runs along its edge.
                           Memory is about (n_en + 1) * (2 * band + 1) bytes plus the features */
+    const char *data_dir; /* directory with params.en-ru, stopwords.LANG, numbers.LANG,
+                             months.LANG ... overriding the built-in copies; NULL = built-in */
 } ta_align_opts;
 
 /* The defaults given above. */
 ta_align_opts ta_align_opts_default(void);
 
-/* Aligns n_en English sentences with n_ru Russian ones (arrays of UTF-8 strings with their
- * byte lengths; either side may be empty). `lx` may be NULL. On success *beads (owned by the
- * caller, ta_free) covers every sentence of both sides exactly once, in order.
- * Errors: TA_EINVAL for bad options, TA_ENOMEM, TA_EFORMAT when params.en-ru is malformed. */
-ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
-                   const char *const *ru, const size_t *ru_len, size_t n_ru,
-                   const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
-                   size_t *n_beads);
+/* Aligns the English sentences `en` with the Russian ones `ru` (either side may be empty).
+ * `lx` may be NULL; `opts` NULL means ta_align_opts_default(). On success *beads (owned by the
+ * caller, ta_free) holds *n_beads beads covering every sentence of both sides exactly once, in
+ * order. Errors: TA_EINVAL (bad options or NULL arrays: err says which), TA_EIO/TA_EFORMAT (a
+ * data file of opts->data_dir missing or malformed, e.g. params.en-ru: err names the file and
+ * line), TA_ENOMEM. */
+ta_status ta_align(const ta_sentences *en, const ta_sentences *ru, const ta_lexicon *lx,
+                   const ta_align_opts *opts, ta_bead **beads, size_t *n_beads, ta_error *err);
 
 /* Segmentation helped by the translation. Scraped news often loses the line break after the
  * headline, which then sits glued to the first sentence ("... Hurricane Hanna Mexico's National
@@ -300,7 +322,8 @@ typedef struct {
                                         to TMX */
     bool presegmented;   /* one sentence a line on both sides */
     bool wrapped;        /* paragraphs are separated by blank lines, lines are joined */
-    const char *data_dir; /* as ta_segment_opts.data_dir; NULL = built-in */
+    const char *data_dir; /* as ta_segment_opts.data_dir, for the segmenters and the
+                             alignment (it overrides align.data_dir); NULL = built-in */
     ta_align_opts align; /* ta_align_opts_default() */
 } ta_aligner_opts;
 

@@ -45,7 +45,7 @@ Test(align, merge_is_found)
     lens(EN, 5, le), lens(RU, 4, lr);
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(EN, le, 5, RU, lr, 4, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){EN, le, 5}, &(ta_sentences){RU, lr, 4}, NULL, NULL, &b, &nb, NULL), TA_OK);
     check_cover(b, nb, 5, 4);
     cr_assert_eq(nb, 4);
     cr_assert_eq(b[0].en1, 2, "the first two English sentences form one Russian one");
@@ -59,11 +59,11 @@ Test(align, empty_side_gives_null_beads)
     lens(EN, 5, le);
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(EN, le, 5, NULL, NULL, 0, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){EN, le, 5}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL, &b, &nb, NULL), TA_OK);
     check_cover(b, nb, 5, 0);
     cr_assert_eq(nb, 5);
     ta_free(b);
-    cr_assert_eq(ta_align(NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){NULL, NULL, 0}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL, &b, &nb, NULL), TA_OK);
     cr_assert_eq(nb, 0);
     ta_free(b);
 }
@@ -81,11 +81,11 @@ Test(align, long_uneven_input_widens_band)
     o.band = 5;
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL), TA_OK);
     check_cover(b, nb, N, M);
     ta_free(b);
     o.max_bead = 9;
-    cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_EINVAL);
+    cr_assert_eq(ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL), TA_EINVAL);
 }
 
 /* Sixty sentences missing on one side put the path 60 sentences off the diagonal, far outside
@@ -110,7 +110,7 @@ Test(align, drift_beyond_the_band)
     o.realign = false;
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL), TA_OK);
     check_cover(b, nb, N, M);
     int right = 0, ones = 0;
     for (size_t k = 0; k < nb; k++)
@@ -183,7 +183,7 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     cr_assert_str_eq(res, "в то время как\n");
     ta_free(res);
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(lx, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(lx, NULL, &m, NULL), TA_OK);
     double sim;
     const char *en = "Ships.", *ship = "Шхуна.", *fleet = "Флот.", *time = "Время.";
     cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ship, strlen(ship), &sim, NULL, NULL), TA_OK);
@@ -276,7 +276,7 @@ Test(lexicon, match_scores_and_pairs)
     cr_assert_eq(ta_lexicon_build(dict, "", lex, NULL, NULL), TA_OK);
     cr_assert_eq(ta_lexicon_load(lex, &lx, NULL), TA_OK);
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(lx, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(lx, NULL, &m, NULL), TA_OK);
     const char *en = "Customs duties rose by 16 percent in Geneva.";
     const char *ru = "Таможенные пошлины в Женеве выросли на 16 процентов.";
     double sim, other;
@@ -301,7 +301,7 @@ Test(lexicon, match_scores_and_pairs)
 Test(lexicon, match_fixtures)
 {
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(NULL, NULL, &m, NULL), TA_OK);
     FILE *f = fopen(fixture("match.tsv"), "r");
     cr_assert_not_null(f);
     char line[1024];
@@ -333,7 +333,7 @@ Test(lexicon, match_fixtures)
 Test(lexicon, names_with_similarity)
 {
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(NULL, NULL, &m, NULL), TA_OK);
     const struct {
         const char *en, *ru;
         double min, max;
@@ -358,7 +358,7 @@ Test(lexicon, names_with_similarity)
 Test(lexicon, match_long_sentence)
 {
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(NULL, NULL, &m, NULL), TA_OK);
     char ru[2048] = "";
     for (int k = 0; k < 70; k++)
         strcat(ru, k % 2 ? "слово " : "дело ");
@@ -583,8 +583,8 @@ Test(align, featurizer_reset_forgets_the_document)
 {
     const char *e = "Biden met Antonov on 16 June with 2,500 delegates.";
     ta_featurizer f0, f;
-    cr_assert_eq(ta_featurizer_init(&f0, NULL, NULL), TA_OK);
-    cr_assert_eq(ta_featurizer_init(&f, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_featurizer_init(&f0, NULL, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_featurizer_init(&f, NULL, NULL, NULL), TA_OK);
     char *fresh = feat_string(&f0, 'e', e);
     /* another document first: its numbers and names take the first key ids, its stems the
      * first stem ids, and pairs are learned for every stem id it could give */

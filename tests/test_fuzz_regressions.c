@@ -23,11 +23,11 @@ static void replay(const char *bytes, size_t size)
     ta_bead *b;
     size_t nb;
     /* the text against itself, against nothing, and nothing against nothing */
-    cr_assert_eq(ta_align(str, lens, n, str, lens, n / 2, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){str, lens, n}, &(ta_sentences){str, lens, n / 2}, NULL, NULL, &b, &nb, NULL), TA_OK);
     ta_free(b);
-    cr_assert_eq(ta_align(str, lens, n, NULL, NULL, 0, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){str, lens, n}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL, &b, &nb, NULL), TA_OK);
     ta_free(b);
-    cr_assert_eq(ta_align(NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){NULL, NULL, 0}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL, &b, &nb, NULL), TA_OK);
     cr_assert_eq(nb, 0);
     ta_free(b);
     free(str), free(lens), ta_free(sp);

@@ -26,7 +26,7 @@ ta_status ta_checker_init(ta_checker *c, ta_error *err)
 {
     c->em.esz = c->rm.esz = sizeof(bool);
     c->gloss.esz = sizeof(gloss_entry);
-    ta_status s = ta_featurizer_init(&c->fz, c->lx, err);
+    ta_status s = ta_featurizer_init(&c->fz, c->lx, c->o.data_dir, err);
     if (s == TA_OK && ta_checker_on(c, ta_check_term))
         s = ta_gloss_load(c, err);
     if (s == TA_OK && (ta_checker_on(c, ta_check_omission) || ta_checker_on(c, ta_check_addition)))

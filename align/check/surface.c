@@ -15,10 +15,7 @@ ta_status ta_surface_init(ta_checker *c, ta_error *err)
     if (!ta_checker_on(c, ta_check_length) && !ta_checker_on(c, ta_check_omission) &&
         !ta_checker_on(c, ta_check_addition))
         return TA_OK;
-    ta_status s = ta_model_read(&c->len_model, true);
-    return s == TA_OK ? TA_OK
-                      : ta_fail(err, s, "params.en-ru: the length model cannot be read (%s)",
-                                ta_strerror(s));
+    return ta_model_read(&c->len_model, true, c->o.data_dir, err);
 }
 
 void ta_surface_release(ta_checker *c)
