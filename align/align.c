@@ -395,9 +395,10 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     for (size_t i = 0; i < rows; i++)
         lo[i] = LONG_MAX, hi[i] = LONG_MIN;
     for (size_t k = 0; k < nb; k++)
-        for (int i = b[k].en0; i <= b[k].en1; i++) {
-            lo[i] = b[k].ru0 < lo[i] ? b[k].ru0 : lo[i];
-            hi[i] = b[k].ru1 > hi[i] ? b[k].ru1 : hi[i];
+        for (size_t i = b[k].en0; i <= b[k].en1; i++) {
+            long r0 = (long)b[k].ru0, r1 = (long)b[k].ru1;
+            lo[i] = r0 < lo[i] ? r0 : lo[i];
+            hi[i] = r1 > hi[i] ? r1 : hi[i];
         }
     at[0] = 0;
     for (size_t i = 0; i < rows; i++) {
@@ -426,12 +427,12 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
             goto done;
         if (i > 0)
             clear_terms(d, i, max_bead);
-        for (; pk > 0 && (size_t)b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
+        for (; pk > 0 && b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
             size_t t = 0;
-            while (ta_bead_types[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
-                   ta_bead_types[t].dr != b[pk - 1].ru1 - b[pk - 1].ru0)
+            while ((size_t)ta_bead_types[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
+                   (size_t)ta_bead_types[t].dr != b[pk - 1].ru1 - b[pk - 1].ru0)
                 t++;
-            cost[pk - 1] = cost_rows(d, i, (size_t)b[pk - 1].ru1, t);
+            cost[pk - 1] = cost_rows(d, i, b[pk - 1].ru1, t);
         }
         for (long j = lo[i]; j <= hi[i]; j++) {
             if (!INSIDE(i, j))
@@ -645,8 +646,8 @@ done:
 static int narrow_matches(dp *d, const ta_bead *b, size_t nb)
 {
     for (size_t k = 0; k < nb; k++)
-        for (int i = b[k].en0; i <= b[k].en1; i++)
-            d->center[i] = (b[k].ru0 + b[k].ru1) / 2;
+        for (size_t i = b[k].en0; i <= b[k].en1; i++)
+            d->center[i] = (long)(b[k].ru0 + b[k].ru1) / 2;
     d->band = POST_BAND + 3;
     size_t w = (size_t)(2 * d->band + 1);
     d->em = malloc(sizeof(uint64_t) * ROLL * w); /* rolling rows, filled as the passes go */
@@ -703,7 +704,7 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
             dp_free(d);
             return TA_ENOMEM;
         }
-        *b = (ta_bead){(int)(i - (size_t)ty->de), (int)i, (int)(j - (size_t)ty->dr), (int)j, 0};
+        *b = (ta_bead){i - (size_t)ty->de, i, j - (size_t)ty->dr, j, 0};
         i -= (size_t)ty->de, j -= (size_t)ty->dr;
     }
     if (out->len == first) { /* nothing to align: empty on both sides */
@@ -920,8 +921,8 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
             /* the second pass searches around the first one's path */
             for (size_t k = 0; k < out.len; k++) {
                 const ta_bead *b = (const ta_bead *)out.data + k;
-                for (int i = b->en0; i <= b->en1; i++)
-                    d.center[i] = b->ru1;
+                for (size_t i = b->en0; i <= b->en1; i++)
+                    d.center[i] = (long)b->ru1;
             }
             out.len = 0;
             st = align_pass(&d, o.max_bead, REALIGN_BAND, true, true, &out);

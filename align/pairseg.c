@@ -308,7 +308,7 @@ ta_status ta_split_by_translation_kit(ta_kit *kit, const char *en, ta_span **en_
     if (st != TA_OK)
         return st;
     ta_vec out = {.esz = sizeof(ta_bead)};
-    int se = 0, sr = 0; /* sentences inserted so far on each side */
+    size_t se = 0, sr = 0; /* sentences inserted so far on each side */
     for (size_t k = 0; k < *n_beads; k++) {
         ta_bead b = (*beads)[k];
         b.en0 += se, b.en1 += se, b.ru0 += sr, b.ru1 += sr;

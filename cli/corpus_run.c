@@ -150,13 +150,14 @@ static int render(const corpus_opts *o, ta_checker *ck, slot *s, const char *id,
     int bad = 0;
     for (size_t k = 0; k < c.n_beads && !bad; k++) {
         const ta_bead *b = &c.beads[k];
-        int ne = b->en1 - b->en0, nr = b->ru1 - b->ru0;
+        size_t ne = b->en1 - b->en0, nr = b->ru1 - b->ru0;
         s->st.beads[corpus_bead_type(ne, nr)]++;
         if (!ne || !nr)
             continue;
         el = rl = 0;
-        if (ta_unit_text(c.en, c.en_len, b->en0, b->en1, &en, &el, &ec) != TA_OK ||
-            ta_unit_text(c.ru, c.ru_len, b->ru0, b->ru1, &ru, &rl, &rc) != TA_OK) {
+        ta_sentences es = {c.en, c.en_len, c.n_en}, rs = {c.ru, c.ru_len, c.n_ru};
+        if (ta_unit_text(&es, b->en0, b->en1, &en, &el, &ec) != TA_OK ||
+            ta_unit_text(&rs, b->ru0, b->ru1, &ru, &rl, &rc) != TA_OK) {
             bad = -1;
             break;
         }

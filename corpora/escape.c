@@ -65,10 +65,10 @@ void ta_put_raw(FILE *f, const char *s, size_t n)
     fwrite(s + a, 1, n - a, f);
 }
 
-void ta_put_join(FILE *f, const char *const *s, const size_t *len, int a, int b,
+void ta_put_join(FILE *f, const char *const *s, const size_t *len, size_t a, size_t b,
                  void (*put)(FILE *, const char *, size_t))
 {
-    for (int k = a; k < b; k++) {
+    for (size_t k = a; k < b; k++) {
         if (k > a)
             put(f, " ", 1);
         put(f, s[k], len[k]);

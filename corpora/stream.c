@@ -70,7 +70,7 @@ ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit 
         ta_put_raw(f, u->en, u->en_len);
         fputc('\t', f);
         ta_put_raw(f, u->ru, u->ru_len);
-        fprintf(f, "\t%.3f\t%d-%d\n", u->score, u->n_en, u->n_ru);
+        fprintf(f, "\t%.3f\t%zu-%zu\n", u->score, u->n_en, u->n_ru);
         break;
     case TA_STREAM_JSONL:
         fputs("{\"doc\":", f);
@@ -79,7 +79,7 @@ ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit 
         ta_put_json(f, u->en, u->en_len);
         fputs(",\"ru\":", f);
         ta_put_json(f, u->ru, u->ru_len);
-        fprintf(f, ",\"score\":%.3f,\"type\":\"%d-%d\"}\n", u->score, u->n_en, u->n_ru);
+        fprintf(f, ",\"score\":%.3f,\"type\":\"%zu-%zu\"}\n", u->score, u->n_en, u->n_ru);
         break;
     case TA_STREAM_MOSES:
         if (!f2)

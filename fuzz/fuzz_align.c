@@ -58,13 +58,13 @@ static void segmented(const char *sa, size_t la, const char *sb, size_t lb)
     if (!ok || ta_split_by_translation(sa, &pa, &na, sb, &pb, &nb, &beads, &n, NULL) != TA_OK)
         goto out;
     check_spans(pa, na, la), check_spans(pb, nb, lb);
-    int i = 0, j = 0;
+    size_t i = 0, j = 0;
     for (size_t k = 0; k < n; k++) {
         if (beads[k].en0 != i || beads[k].ru0 != j)
             abort();
         i = beads[k].en1, j = beads[k].ru1;
     }
-    if ((size_t)i != na || (size_t)j != nb)
+    if (i != na || j != nb)
         abort();
 out:
     ta_free(pa), ta_free(pb), ta_free(beads);
@@ -89,13 +89,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ta_bead *beads;
     size_t n;
     if (ta_align(&(ta_sentences){ea, lea, na}, &(ta_sentences){eb, leb, nb}, NULL, NULL, &beads, &n, NULL) == TA_OK) {
-        int i = 0, j = 0;
+        size_t i = 0, j = 0;
         for (size_t k = 0; k < n; k++) {
             if (beads[k].en0 != i || beads[k].ru0 != j || beads[k].score < 0 || beads[k].score > 1)
                 abort();
             i = beads[k].en1, j = beads[k].ru1;
         }
-        if ((size_t)i != na || (size_t)j != nb)
+        if (i != na || j != nb)
             abort();
         ta_corpus c = {ea, lea, na, eb, leb, nb, beads, n, 0, "en", "ru", "fuzz"};
         FILE *f = fopen("/dev/null", "w");

@@ -261,9 +261,10 @@ typedef struct {
     size_t n;
 } ta_sentences;
 
-/* A bead: English sentences [en0, en1) translate Russian sentences [ru0, ru1). */
+/* A bead: English sentences [en0, en1) translate Russian sentences [ru0, ru1) (indices into
+ * the sides' sentences, size_t like their counts). */
 typedef struct {
-    int en0, en1, ru0, ru1;
+    size_t en0, en1, ru0, ru1;
     double score; /* confidence in [0,1]: the bead's posterior probability under the model
                      (on the dev cases, beads scored >= 0.9 are right 99.0 % of the time) */
 } ta_bead;
@@ -475,18 +476,18 @@ typedef struct {
 /* Every filter off. */
 ta_unit_filter ta_unit_filter_default(void);
 
-/* The text of one side of a bead as the corpus writers write it: the sentences [a, b) joined
- * by single spaces, control characters (tab and line breaks included) as spaces, bytes that are
+/* The text of one side of a bead as the corpus writers write it: the sentences [a, b) of `s`
+ * (b <= s->n) joined by single spaces, control characters (tab and line breaks included) as spaces, bytes that are
  * not UTF-8 dropped; so the text reads back the same from every format. Appended to *buf
  * (malloc'ed, *len bytes, *cap allocated; start with NULL, 0, 0). TA_ENOMEM on failure. */
-ta_status ta_unit_text(const char *const *s, const size_t *len, int a, int b, char **buf,
-                       size_t *blen, size_t *cap);
+ta_status ta_unit_text(const ta_sentences *s, size_t a, size_t b, char **buf, size_t *blen,
+                       size_t *cap);
 
 /* The first filter (in ta_unit_fate's order, dedup excepted) that drops a unit of texts en and
  * ru (as from ta_unit_text), `n_en` and `n_ru` sentences, scored `score`; TA_UNIT_KEPT when
  * none does. Pure: safe from any thread. */
 ta_unit_fate ta_unit_filter_apply(const ta_unit_filter *f, const char *en, size_t en_len,
-                                  const char *ru, size_t ru_len, int n_en, int n_ru,
+                                  const char *ru, size_t ru_len, size_t n_en, size_t n_ru,
                                   double score);
 
 /* Do the numbers differ? The numbers of a text are its runs of ASCII digits, where a comma, a
@@ -531,7 +532,7 @@ typedef struct {
     size_t bead;
     const char *en, *ru;
     size_t en_len, ru_len;
-    int n_en, n_ru;
+    size_t n_en, n_ru;
     double score;
     const char *src_lang, *tgt_lang; /* NULL: "en", "ru" */
 } ta_unit;
@@ -572,15 +573,18 @@ const char *ta_severity_name(ta_severity s);
 /* Parses a severity name; TA_EINVAL when it is none of the three. */
 ta_status ta_severity_parse(const char *name, ta_severity *out);
 
+/* "No bead": a ta_finding's moved_bead when there is none. */
+#define TA_NO_BEAD SIZE_MAX
+
 /* One finding of a check on an aligned document pair. */
 typedef struct ta_finding {
     const char *check;      /* the check's stable name ("number", "spelling" ...; static) */
     ta_severity severity;
     size_t bead;            /* the bead it is about (index into the corpus's beads) */
-    int en0, en1, ru0, ru1; /* the sentence ids concerned: English [en0, en1), Russian
-                               [ru0, ru1) (ids as in `talign align --format jsonl`) */
-    long moved_bead;        /* `moved`: the bead holding the other side (`bead` is the left-out
-                               or added sentence's), else -1 */
+    size_t en0, en1, ru0, ru1; /* the sentence ids concerned: English [en0, en1), Russian
+                                  [ru0, ru1) (ids as in `talign align --format jsonl`) */
+    size_t moved_bead;      /* `moved`: the bead holding the other side (`bead` is the left-out
+                               or added sentence's), else TA_NO_BEAD */
     char *message;          /* what differs, e.g. "12,500 ≠ 12 000" */
     const char *lang;       /* the side a word-level finding is on: "en", "ru" or NULL */
     char *word;             /* spelling, term, name: the word concerned, else NULL */

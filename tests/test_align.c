@@ -26,7 +26,7 @@ static void lens(const char **s, size_t n, size_t *out)
 
 static void check_cover(const ta_bead *b, size_t nb, size_t ne, size_t nr)
 {
-    int e = 0, r = 0;
+    size_t e = 0, r = 0;
     for (size_t k = 0; k < nb; k++) {
         cr_assert_eq(b[k].en0, e);
         cr_assert_eq(b[k].ru0, r);
@@ -35,8 +35,8 @@ static void check_cover(const ta_bead *b, size_t nb, size_t ne, size_t nr)
         cr_assert(b[k].score >= 0 && b[k].score <= 1);
         e = b[k].en1, r = b[k].ru1;
     }
-    cr_assert_eq((size_t)e, ne);
-    cr_assert_eq((size_t)r, nr);
+    cr_assert_eq(e, ne);
+    cr_assert_eq(r, nr);
 }
 
 Test(align, merge_is_found)
@@ -96,14 +96,14 @@ Test(align, drift_beyond_the_band)
     static char eb[N][64], rb[N][64];
     const char *e[N], *r[M];
     size_t le[N], lr[M];
-    int orig[M];
+    size_t orig[M];
     for (int i = 0, j = 0; i < N; i++) {
         snprintf(eb[i], sizeof eb[i], "Report %d said %d tonnes were shipped.", i, i * 7 + 3);
         e[i] = eb[i], le[i] = strlen(eb[i]);
         if (i >= 100 && i < 100 + GAP)
             continue; /* left out of the translation */
         snprintf(rb[j], sizeof rb[j], "В отчете %d говорится о %d тоннах.", i, i * 7 + 3);
-        r[j] = rb[j], lr[j] = strlen(rb[j]), orig[j] = i, j++;
+        r[j] = rb[j], lr[j] = strlen(rb[j]), orig[j] = (size_t)i, j++;
     }
     ta_align_opts o = ta_align_opts_default();
     o.band = 10;
@@ -490,7 +490,7 @@ static char *pair_string(const ta_pair *p)
     for (size_t i = 0; i < c.n_ru; i++)
         fprintf(f, "%.*s\n", (int)c.ru_len[i], c.ru[i]);
     for (size_t k = 0; k < c.n_beads; k++)
-        fprintf(f, "%d %d %d %d %.12f\n", c.beads[k].en0, c.beads[k].en1, c.beads[k].ru0,
+        fprintf(f, "%zu %zu %zu %zu %.12f\n", c.beads[k].en0, c.beads[k].en1, c.beads[k].ru0,
                 c.beads[k].ru1, c.beads[k].score);
     fclose(f);
     return s;

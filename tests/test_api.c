@@ -179,3 +179,28 @@ Test(api, text_load_waits_for_a_pipe_as_long_as_told)
     unsetenv("TALIGN_FIFO_WAIT");
     unlink(path);
 }
+
+#define IS_SIZE_T(x) _Generic((x), size_t: true, default: false)
+
+Test(api, sentence_indices_are_size_t_like_counts)
+{
+    ta_bead b = {0};
+    ta_finding f = {0};
+    ta_unit u = {0};
+    cr_assert(IS_SIZE_T(b.en0) && IS_SIZE_T(b.en1) && IS_SIZE_T(b.ru0) && IS_SIZE_T(b.ru1));
+    cr_assert(IS_SIZE_T(f.en0) && IS_SIZE_T(f.en1) && IS_SIZE_T(f.ru0) && IS_SIZE_T(f.ru1));
+    cr_assert(IS_SIZE_T(f.moved_bead) && IS_SIZE_T(u.n_en) && IS_SIZE_T(u.n_ru));
+}
+
+Test(api, unit_text_joins_a_range_of_a_side)
+{
+    static const char *s[] = {"One.", "Two\tlines\n.", "Three."};
+    static const size_t len[] = {4, 11, 6};
+    ta_sentences side = {s, len, 3};
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    cr_assert_eq(ta_unit_text(&side, 1, 3, &buf, &n, &cap), TA_OK);
+    cr_assert_eq(n, strlen("Two lines . Three."));
+    cr_assert(!memcmp(buf, "Two lines . Three.", n), "%.*s", (int)n, buf);
+    free(buf);
+}

@@ -28,12 +28,12 @@ static ta_corpus doc(void)
 
 /* Deliberately not in bead order (the writer groups them); bead 1 has two. */
 static ta_finding F[] = {
-    {"spelling", TA_SEV_WARNING, 1, 2, 3, 1, 2, -1, "unknown word \"recieve\"", "en", "recieve",
+    {"spelling", TA_SEV_WARNING, 1, 2, 3, 1, 2, TA_NO_BEAD, "unknown word \"recieve\"", "en", "recieve",
      "receive, relieve"},
-    {"number", TA_SEV_ERROR, 1, 1, 3, 1, 2, -1, "12,500 \xE2\x89\xA0 12 000", NULL, NULL, NULL},
+    {"number", TA_SEV_ERROR, 1, 1, 3, 1, 2, TA_NO_BEAD, "12,500 \xE2\x89\xA0 12 000", NULL, NULL, NULL},
     {"moved", TA_SEV_WARNING, 3, 4, 5, 5, 6, 5, "English sentence 4 is translated further on",
      NULL, NULL, NULL},
-    {"spelling", TA_SEV_INFO, 2, 3, 4, 2, 3, -1, "no suggestion", "ru", "Формула", ""},
+    {"spelling", TA_SEV_INFO, 2, 3, 4, 2, 3, TA_NO_BEAD, "no suggestion", "ru", "Формула", ""},
 };
 #define NF (sizeof F / sizeof *F)
 
@@ -102,7 +102,7 @@ Test(findings, text_drops_control_characters)
     size_t le[] = {strlen(en[0])}, lr[] = {strlen(ru[0])};
     ta_bead b[] = {{0, 1, 0, 1, 1}};
     ta_corpus d = {en, le, 1, ru, lr, 1, b, 1, 0, "en", "ru", NULL, NULL, 0, false};
-    ta_finding f = {"number", TA_SEV_ERROR, 0, 0, 1, 0, 1, -1, "x\ny", NULL, NULL, NULL};
+    ta_finding f = {"number", TA_SEV_ERROR, 0, 0, 1, 0, 1, TA_NO_BEAD, "x\ny", NULL, NULL, NULL};
     char *buf = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);

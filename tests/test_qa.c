@@ -119,7 +119,8 @@ Test(qa, moved_pairs_both_ids)
             cr_expect_eq(f[i].en0, 1);
             cr_expect_eq(f[i].ru0, 3);
             cr_expect_eq(f[i].severity, TA_SEV_INFO);
-            cr_expect_geq(f[i].moved_bead, 0);
+            cr_expect_neq(f[i].moved_bead, TA_NO_BEAD);
+            cr_expect_lt(f[i].moved_bead, doc.n_beads);
         }
     }
     cr_expect_eq(moved, 1);

@@ -133,14 +133,15 @@ void ta_checker_free(ta_checker *c)
     free(c);
 }
 
-int ta_emit(check_ctx *x, size_t bead, int en0, int en1, int ru0, int ru1, const char *lang,
+int ta_emit(check_ctx *x, size_t bead, size_t en0, size_t en1, size_t ru0, size_t ru1,
+            const char *lang,
             const char *word, const char *suggestions, const char *fmt, ...)
 {
     ta_finding *f = ta_vec_push(x->out);
     if (!f)
         return -1;
     *f = (ta_finding){.check = x->check, .severity = x->severity, .bead = bead, .en0 = en0,
-                      .en1 = en1, .ru0 = ru0, .ru1 = ru1, .moved_bead = -1, .lang = lang};
+                      .en1 = en1, .ru0 = ru0, .ru1 = ru1, .moved_bead = TA_NO_BEAD, .lang = lang};
     char msg[TA_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
