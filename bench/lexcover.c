@@ -156,7 +156,7 @@ static void speed(const char *label, const corpus *c, const ta_lexicon *lx)
         sum = 0;
         for (size_t k = 0; k < c->n; k++) {
             ta_lexicon_match(m, c->en[k], strlen(c->en[k]), c->ru[k], strlen(c->ru[k]), &sim,
-                             NULL, NULL);
+                             NULL, NULL, NULL);
             sum += sim;
         }
         clock_gettime(CLOCK_MONOTONIC, &b);

@@ -44,9 +44,10 @@ static int write_to(const char *path, ta_format fmt, const ta_corpus *c)
     int code = cli_out_open(&o, path);
     if (code != EXIT_OK)
         return code;
-    ta_status s = ta_write(o.f, fmt, c);
+    ta_error err = {0};
+    ta_status s = ta_write(o.f, fmt, c, &err);
     code = cli_out_close(&o, s == TA_OK);
-    return s == TA_OK ? code : cli_fail(path ? path : "(stdout)", s, NULL);
+    return s == TA_OK ? code : cli_fail(path ? path : "(stdout)", s, &err);
 }
 
 /* The findings the writers show: moved sentences (JSONL) and, with --spell, spelling. */

@@ -83,7 +83,7 @@ static int parse(int argc, char **argv, check_args *a)
             ta_severity s;
             if (!strcmp(optarg, "never"))
                 a->fail_on = FAIL_NEVER;
-            else if (ta_severity_parse(optarg, &s) == TA_OK)
+            else if (ta_severity_parse(optarg, &s, NULL) == TA_OK)
                 a->fail_on = (int)s;
             else {
                 cli_msg("check: --fail-on takes info, warning, error or never, not '%s'", optarg);
@@ -204,10 +204,11 @@ static int report(const check_args *a, int fmt, const ta_corpus *doc, const ta_f
     int code = cli_out_open(&o, a->out);
     if (code != EXIT_OK)
         return code;
-    ta_status s = ta_write_findings(o.f, (ta_report_format)fmt, doc, f, n);
+    ta_error err = {0};
+    ta_status s = ta_write_findings(o.f, (ta_report_format)fmt, doc, f, n, &err);
     code = cli_out_close(&o, s == TA_OK);
     if (s != TA_OK)
-        return cli_fail(a->out ? a->out : "(stdout)", s, NULL);
+        return cli_fail(a->out ? a->out : "(stdout)", s, &err);
     if (code != EXIT_OK)
         return code;
     summary(f, n);

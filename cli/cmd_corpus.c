@@ -181,7 +181,7 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
     if (!a->format)
         a->format = o->stdin_jsonl ? "jsonl" : strstr(out, ".tsv") ? "tsv"
                   : strstr(out, ".jsonl") ? "jsonl" : "tmx";
-    const char *bad = ta_stream_format_parse(a->format, &o->fmt) != TA_OK ? "unknown --format"
+    const char *bad = ta_stream_format_parse(a->format, &o->fmt, NULL) != TA_OK ? "unknown --format"
         : optind < argc ? "give one manifest"
         : o->stdin_jsonl && (a->manifest || a->en_dir || a->ru_dir) ? "--stdin-jsonl reads no manifest or folders"
         : o->stdin_jsonl && (o->resume || o->shard_n || o->fmt == TA_STREAM_MOSES) ? "--stdin-jsonl takes no --resume, --shard or moses"

@@ -204,7 +204,7 @@ int cmd_lexicon(int argc, char **argv)
             return cli_fail("lexicon", s, &err);
         if (lookup) {
             char *res = NULL;
-            s = ta_lexicon_lookup(lx, word, strlen(word), &res);
+            s = ta_lexicon_lookup(lx, word, strlen(word), &res, &err);
             if (s == TA_OK)
                 fputs(res, stdout);
             ta_free(res);

@@ -81,7 +81,7 @@ int cmd_segment(int argc, char **argv)
     if (s != TA_OK)
         code = cli_fail(path, s, NULL);
     else if ((code = cli_out_open(&o, out)) == EXIT_OK) {
-        s = ta_write_sentences(o.f, !strcmp(format, "jsonl"), txt, sp, n);
+        s = ta_write_sentences(o.f, !strcmp(format, "jsonl"), txt, sp, n, NULL);
         code = cli_out_close(&o, s == TA_OK);
         if (s != TA_OK)
             code = cli_fail(out ? out : "(stdout)", s, NULL);

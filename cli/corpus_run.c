@@ -189,7 +189,7 @@ static int render(const corpus_opts *o, ta_checker *ck, slot *s, const char *id,
                       o->src_lang, o->tgt_lang};
         u->off = (size_t)ftello(f);
         u->off2 = f2 ? (size_t)ftello(f2) : 0;
-        bad = ta_stream_unit(f, f2, o->fmt, &un) != TA_OK ? -1 : 0;
+        bad = ta_stream_unit(f, f2, o->fmt, &un, NULL) != TA_OK ? -1 : 0;
         u->len = (size_t)ftello(f) - u->off;
         u->len2 = f2 ? (size_t)ftello(f2) - u->off2 : 0;
     }
@@ -485,7 +485,7 @@ static int open_outputs(writer *w, corpus_stats *st, size_t *skip)
                     w->paths.partial[k], strerror(errno));
             return EXIT_OUTPUT;
         }
-    if (r != 1 && ta_stream_header(w->f[0], w->o->fmt, w->o->src_lang, w->o->tgt_lang) != TA_OK)
+    if (r != 1 && ta_stream_header(w->f[0], w->o->fmt, w->o->src_lang, w->o->tgt_lang, NULL) != TA_OK)
         return EXIT_OUTPUT;
     return EXIT_OK;
 }
@@ -493,7 +493,7 @@ static int open_outputs(writer *w, corpus_stats *st, size_t *skip)
 static int close_outputs(writer *w, bool ok)
 {
     int code = EXIT_OK;
-    if (ok && ta_stream_footer(w->f[0], w->o->fmt) != TA_OK)
+    if (ok && ta_stream_footer(w->f[0], w->o->fmt, NULL) != TA_OK)
         code = EXIT_OUTPUT;
     for (int k = 0; k < 2; k++) {
         if (!w->f[k])

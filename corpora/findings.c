@@ -514,24 +514,25 @@ static int write_html(FILE *out, const ta_corpus *d, const ta_finding *f, size_t
 }
 
 ta_status ta_write_findings(FILE *out, ta_report_format fmt, const ta_corpus *doc,
-                            const ta_finding *f, size_t n)
+                            const ta_finding *f, size_t n, ta_error *err)
 {
     if (fmt < TA_REPORT_TEXT || fmt > TA_REPORT_HTML)
-        return TA_EINVAL;
+        return ta_fail(err, TA_EINVAL, "unknown report format %d", (int)fmt);
     for (size_t i = 0; i < n; i++)
         if (!valid(doc, &f[i]))
-            return TA_EINVAL;
+            return ta_fail(err, TA_EINVAL, "finding %zu (%s): its bead or sentence ids are "
+                           "outside the document", i, f[i].check ? f[i].check : "no check");
     switch (fmt) {
     case TA_REPORT_TEXT:
         if (write_text(out, doc, f, n))
-            return TA_ENOMEM;
+            return ta_fail(err, TA_ENOMEM, "out of memory");
         break;
     case TA_REPORT_JSON: write_json(out, doc, f, n); break;
     case TA_REPORT_CSV: write_csv(out, doc, f, n); break;
     case TA_REPORT_HTML:
         if (write_html(out, doc, f, n))
-            return TA_ENOMEM;
+            return ta_fail(err, TA_ENOMEM, "out of memory");
         break;
     }
-    return ferror(out) ? TA_EIO : TA_OK;
+    return ta_put_done(out, NULL, err);
 }

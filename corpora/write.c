@@ -11,7 +11,7 @@ static const char *type_of(const ta_bead *b, char buf[16])
     return buf;
 }
 
-ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
+ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c, ta_error *err)
 {
     char tb[16];
     switch (fmt) {
@@ -75,12 +75,13 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
             fputs("}\n", f);
         }
         break;
-    default: return TA_EINVAL;
+    default: return ta_fail(err, TA_EINVAL, "unknown output format %d", (int)fmt);
     }
-    return ferror(f) ? TA_EIO : TA_OK;
+    return ta_put_done(f, NULL, err);
 }
 
-ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n)
+ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n,
+                             ta_error *err)
 {
     for (size_t i = 0; i < n; i++) {
         const char *s = text + sp[i].start;
@@ -97,5 +98,5 @@ ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_spa
             fputc('\n', f);
         }
     }
-    return ferror(f) ? TA_EIO : TA_OK;
+    return ta_put_done(f, NULL, err);
 }

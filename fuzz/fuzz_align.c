@@ -100,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ta_corpus c = {ea, lea, na, eb, leb, nb, beads, n, 0, "en", "ru", "fuzz"};
         FILE *f = fopen("/dev/null", "w");
         for (int fmt = TA_FMT_TSV; fmt <= TA_FMT_HTML; fmt++)
-            ta_write(f, (ta_format)fmt, &c);
+            ta_write(f, (ta_format)fmt, &c, NULL);
         fclose(f);
         ta_free(beads);
     }

@@ -36,7 +36,7 @@ static void check_doc(const ta_corpus *c)
             abort();
     FILE *null = fopen("/dev/null", "w");
     for (int fmt = TA_REPORT_TEXT; null && fmt <= TA_REPORT_HTML; fmt++)
-        ta_write_findings(null, (ta_report_format)fmt, c, f, n);
+        ta_write_findings(null, (ta_report_format)fmt, c, f, n, NULL);
     if (null)
         fclose(null);
     ta_findings_free(f, n);

@@ -4,8 +4,8 @@
  *  - Every function that can fail returns a ta_status; ta_strerror() names it. Every one of
  *    them that can fail for another reason than memory also takes a last `ta_error *err`
  *    (NULL allowed) and fills it on failure with a message naming the file (and line or byte
- *    offset) or the argument to blame; a function that fails only for memory (TA_ENOMEM) or
- *    only on an unknown name (the _parse functions, which say so) needs none.
+ *    offset) or the argument to blame. The only exceptions are ta_unit_text, ta_dedup_new and
+ *    ta_dedup_add, per-unit calls of a corpus run that can fail only with TA_ENOMEM.
  *  - Text is passed as (const char *utf8, size_t len); positions are byte offsets.
  *  - Handles are opaque; each ta_x_new / ta_x_load has a matching ta_x_free, and
  *    every _free accepts NULL.
@@ -213,7 +213,8 @@ ta_status ta_lexicon_learn(const char *const *en, const size_t *en_len,
 /* Translations of `word` (English or Russian, any inflected form) as a malloc'ed string, one
  * translation a line (empty when none); the caller frees it with ta_free(). Errors: TA_ENOMEM
  * (*out is then NULL). */
-ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out);
+ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out,
+                            ta_error *err);
 
 /* Counts over every file: English headwords, English stems, stem pairs (any pointer may be
  * NULL). */
@@ -249,7 +250,7 @@ typedef struct {
  * Errors: TA_ENOMEM. */
 ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const char *ru,
                            size_t ru_len, double *similarity, ta_word_pair **pairs,
-                           size_t *npairs);
+                           size_t *npairs, ta_error *err);
 
 /* ---- alignment ------------------------------------------------------------------------ */
 
@@ -391,13 +392,15 @@ void ta_pair_corpus(const ta_pair *p, ta_corpus *out);
 
 /* Writes `c` to `f` in format `fmt`, escaping everything (XML, JSON, HTML); control
  * characters other than tab/newline are dropped and bytes that are not UTF-8 become U+FFFD.
- * Errors: TA_EIO when writing fails, TA_EINVAL for an unknown format. */
-ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c);
+ * Errors: TA_EIO when writing fails ("write error: REASON"), TA_EINVAL for an unknown format.
+ * `f` stays the caller's (not closed). */
+ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c, ta_error *err);
 
 /* Writes the sentences `sp` of `text`: as text (one sentence a line, line breaks inside a
  * sentence as spaces, a blank line between paragraphs) or, when `jsonl`, one object a sentence
  * with its text, paragraph, kind and byte offsets. TA_EIO when writing fails. */
-ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n);
+ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n,
+                             ta_error *err);
 
 
 /* ---- corpora at scale: manifests, unit filters, dedup, streaming writers ---------------- */
@@ -522,8 +525,8 @@ typedef enum {
     TA_STREAM_MOSES    /* two files: the English and the Russian text, one unit a line */
 } ta_stream_format;
 
-/* Parses "tmx", "tsv", "jsonl", "moses"; TA_EINVAL for anything else. */
-ta_status ta_stream_format_parse(const char *name, ta_stream_format *out);
+/* Parses "tmx", "tsv", "jsonl", "moses"; TA_EINVAL for anything else (err lists the names). */
+ta_status ta_stream_format_parse(const char *name, ta_stream_format *out, ta_error *err);
 
 /* One unit as written: its document's id, the bead's index in the document (TMX tuid), the
  * texts (ta_unit_text), the bead's sentence counts and score. */
@@ -539,11 +542,12 @@ typedef struct {
 
 /* The header (TMX: up to <body>; nothing for the other formats), a unit (`f2` is the Russian
  * file of TA_STREAM_MOSES, else unused), the footer (TMX: </body></tmx>). TA_EIO when writing
- * fails. */
+ * fails ("write error: REASON"), TA_EINVAL for an unknown format or a Moses unit without f2. */
 ta_status ta_stream_header(FILE *f, ta_stream_format fmt, const char *src_lang,
-                           const char *tgt_lang);
-ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit *u);
-ta_status ta_stream_footer(FILE *f, ta_stream_format fmt);
+                           const char *tgt_lang, ta_error *err);
+ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit *u,
+                         ta_error *err);
+ta_status ta_stream_footer(FILE *f, ta_stream_format fmt, ta_error *err);
 
 /* Reads back what the streaming writers wrote (plain or gzip files), unit by unit, to join
  * shards and rebuild the dedup set of an interrupted run. */
@@ -570,8 +574,8 @@ typedef enum { TA_SEV_INFO = 0, TA_SEV_WARNING, TA_SEV_ERROR } ta_severity;
 
 /* "info", "warning", "error" (static); "info" for a value outside the enum. */
 const char *ta_severity_name(ta_severity s);
-/* Parses a severity name; TA_EINVAL when it is none of the three. */
-ta_status ta_severity_parse(const char *name, ta_severity *out);
+/* Parses a severity name; TA_EINVAL when it is none of the three (err lists them). */
+ta_status ta_severity_parse(const char *name, ta_severity *out, ta_error *err);
 
 /* "No bead": a ta_finding's moved_bead when there is none. */
 #define TA_NO_BEAD SIZE_MAX
@@ -717,7 +721,7 @@ typedef enum {
  * Errors: TA_EIO when writing fails, TA_ENOMEM, TA_EINVAL for an unknown format or a finding
  * whose bead or ids are outside `doc` (nothing is written then). */
 ta_status ta_write_findings(FILE *out, ta_report_format fmt, const ta_corpus *doc,
-                            const ta_finding *f, size_t n);
+                            const ta_finding *f, size_t n, ta_error *err);
 
 /* Counts findings by severity: by_sev[TA_SEV_INFO], [TA_SEV_WARNING], [TA_SEV_ERROR]
  * (a severity outside the enum counts as info). */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The library's surface: every symbol libtalign.a defines for others starts with ta_, the library
-# never reads the environment (no getenv/secure_getenv), and the CLI includes no project header
-# but include/talign.h (and its own cli.h, corpus.h). LIB=build/libtalign.a by default.
+# never reads the environment (no getenv/secure_getenv), the CLI includes no project header but
+# include/talign.h (and its own cli.h, corpus.h), and every fallible call of the header takes a
+# ta_error. LIB=build/libtalign.a by default.
 set -u
 lib=${LIB:-build/libtalign.a}
 fail=0
@@ -22,4 +23,10 @@ inc=$({ for h in $(cd align && ls *.h */*.h 2>/dev/null) $(cd lexicon && ls *.h 
         grep -Hn "#include [\"<]\(.*/\)\?$(basename "$h")[\">]" cli/*.c cli/*.h; done
       grep -Hn '#include "' cli/*.c cli/*.h | grep -v '#include "\(talign\|cli\|corpus\)\.h"'; } | sort -u)
 check cli-includes-only-talign.h "$inc"
+# every call returning a ta_status ends with `ta_error *err` but the memory-only per-unit calls
+# the header names
+noerr=$(tr '\n' ' ' < include/talign.h | grep -o 'ta_status ta_[a-z_0-9]*([^;]*);' |
+        grep -v 'ta_error \*err);' | sed 's/^ta_status \(ta_[a-z_0-9]*\)(.*/\1/' |
+        grep -vx 'ta_unit_text\|ta_dedup_new\|ta_dedup_add')
+check fallible-calls-take-ta_error "$noerr"
 exit $fail

@@ -155,46 +155,46 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     ta_lexicon *lx;
     cr_assert_eq(ta_lexicon_load(lex, &lx, &err), TA_OK, "%s", err.message);
     char *res;
-    cr_assert_eq(ta_lexicon_lookup(lx, "duties", 6, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "duties", 6, &res, NULL), TA_OK);
     cr_assert(strstr(res, "пошлина") && strstr(res, "обязанность"), "%s", res);
     cr_assert_null(strstr(res, "сборы"), "example phrases are dropped");
     cr_assert_null(strstr(res, "dju"), "transcriptions are dropped");
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "пошлинами", strlen("пошлинами"), &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "пошлинами", strlen("пошлинами"), &res, NULL), TA_OK);
     cr_assert_str_eq(res, "duty\n");
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "ПОШЛИНАМИ", strlen("ПОШЛИНАМИ"), &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "ПОШЛИНАМИ", strlen("ПОШЛИНАМИ"), &res, NULL), TA_OK);
     cr_assert_str_eq(res, "duty\n", "any case");
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "DUTIES", 6, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "DUTIES", 6, &res, NULL), TA_OK);
     cr_assert(strstr(res, "пошлина"), "%s", res);
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "GENEVA", 6, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "GENEVA", 6, &res, NULL), TA_OK);
     cr_assert(strstr(res, "Женева"), "%s", res);
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "надеялись", strlen("надеялись"), &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "надеялись", strlen("надеялись"), &res, NULL), TA_OK);
     cr_assert_str_eq(res, "hope\n");
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "ships", 5, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "ships", 5, &res, NULL), TA_OK);
     cr_assert(strstr(res, "шхуна\n") && strstr(res, "морской флот в целом\n"),
               "multi-word translations are kept as phrases: %s", res);
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "whilst", 6, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "whilst", 6, &res, NULL), TA_OK);
     cr_assert_str_eq(res, "в то время как\n");
     ta_free(res);
     ta_matcher *m;
     cr_assert_eq(ta_matcher_new(lx, NULL, &m, NULL), TA_OK);
     double sim;
     const char *en = "Ships.", *ship = "Шхуна.", *fleet = "Флот.", *time = "Время.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ship, strlen(ship), &sim, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ship, strlen(ship), &sim, NULL, NULL, NULL), TA_OK);
     cr_assert_float_eq(sim, 1.0, 1e-9);
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), fleet, strlen(fleet), &sim, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), fleet, strlen(fleet), &sim, NULL, NULL, NULL), TA_OK);
     cr_assert_float_eq(sim, 0.0, 1e-9, "a phrase's words match only when few single words exist");
     en = "Whilst.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), time, strlen(time), &sim, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), time, strlen(time), &sim, NULL, NULL, NULL), TA_OK);
     cr_assert_float_eq(sim, 1.0, 1e-9, "a phrase is all there is");
     ta_matcher_free(m);
-    cr_assert_eq(ta_lexicon_lookup(lx, "Китае", strlen("Китае"), &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "Китае", strlen("Китае"), &res, NULL), TA_OK);
     cr_assert_str_eq(res, "china\n", "names come from the names file");
     ta_free(res);
     size_t h, st, p;
@@ -259,7 +259,7 @@ Test(lexicon, missing_and_versioned_files)
     unlink(path);
     cr_assert_eq(ta_lexicon_load(NULL, &lx, &err), TA_OK); /* an empty lexicon */
     char *res;
-    cr_assert_eq(ta_lexicon_lookup(lx, "duty", 4, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "duty", 4, &res, NULL), TA_OK);
     cr_assert_str_eq(res, "");
     ta_free(res);
     ta_lexicon_free(lx);
@@ -282,14 +282,14 @@ Test(lexicon, match_scores_and_pairs)
     double sim, other;
     ta_word_pair *p;
     size_t n;
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n, NULL), TA_OK);
     cr_assert_eq(n, 3, "duties-пошлины, 16-16, Geneva-Женеве");
     cr_assert_eq(strncmp(en + p[0].en_start, "duties", p[0].en_end - p[0].en_start), 0);
     cr_assert_eq(strncmp(ru + p[0].ru_start, "пошлины", p[0].ru_end - p[0].ru_start), 0);
     cr_assert_eq(strncmp(ru + p[2].ru_start, "Женеве", p[2].ru_end - p[2].ru_start), 0);
     ta_free(p);
     const char *wrong = "Погода в понедельник была солнечной.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), wrong, strlen(wrong), &other, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), wrong, strlen(wrong), &other, NULL, NULL, NULL), TA_OK);
     cr_assert(sim > 0.3 && other < sim / 3, "right %f, wrong %f", sim, other);
     ta_matcher_free(m);
     ta_matcher_free(NULL);
@@ -315,7 +315,7 @@ Test(lexicon, match_fixtures)
         double sim;
         ta_word_pair *p;
         size_t n;
-        cr_assert_eq(ta_lexicon_match(m, line, strlen(line), ru, strlen(ru), &sim, &p, &n), TA_OK);
+        cr_assert_eq(ta_lexicon_match(m, line, strlen(line), ru, strlen(ru), &sim, &p, &n, NULL), TA_OK);
         char got[256] = "-";
         for (size_t k = 0, w = 0; k < n; k++)
             w += (size_t)snprintf(got + w, sizeof got - w, "%s%.*s", k ? " | " : "",
@@ -345,7 +345,7 @@ Test(lexicon, names_with_similarity)
         ta_word_pair *p;
         size_t n;
         cr_assert_eq(ta_lexicon_match(m, cases[k].en, strlen(cases[k].en), cases[k].ru,
-                                      strlen(cases[k].ru), &sim, &p, &n), TA_OK);
+                                      strlen(cases[k].ru), &sim, &p, &n, NULL), TA_OK);
         cr_assert_eq(n, 1, "%s / %s", cases[k].en, cases[k].ru);
         cr_assert(p[0].score >= cases[k].min && p[0].score <= cases[k].max, "%s / %s: %f",
                   cases[k].en, cases[k].ru, p[0].score);
@@ -367,7 +367,7 @@ Test(lexicon, match_long_sentence)
     double sim;
     ta_word_pair *p;
     size_t n;
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n, NULL), TA_OK);
     cr_assert_eq(n, 1);
     cr_assert_eq(strncmp(ru + p[0].ru_start, "Антонова", p[0].ru_end - p[0].ru_start), 0);
     cr_assert(sim > 0 && sim < 0.1, "%f", sim);
@@ -392,10 +392,10 @@ Test(lexicon, learn_from_aligned_sentences)
     ta_lexicon *lx;
     cr_assert_eq(ta_lexicon_load(out, &lx, NULL), TA_OK);
     char *res;
-    cr_assert_eq(ta_lexicon_lookup(lx, "reactors", 8, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "reactors", 8, &res, NULL), TA_OK);
     cr_assert(strstr(res, "реактор"), "%s", res);
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "weather", 7, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "weather", 7, &res, NULL), TA_OK);
     cr_assert_str_eq(res, "", "seen once: below min_count");
     ta_free(res);
     ta_lexicon_free(lx);
@@ -411,7 +411,7 @@ static char *render(ta_format fmt, const char *en, const char *ru)
     char *buf = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
-    cr_assert_eq(ta_write(f, fmt, &c), TA_OK);
+    cr_assert_eq(ta_write(f, fmt, &c, NULL), TA_OK);
     fclose(f);
     return buf;
 }

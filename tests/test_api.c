@@ -204,3 +204,55 @@ Test(api, unit_text_joins_a_range_of_a_side)
     cr_assert(!memcmp(buf, "Two lines . Three.", n), "%.*s", (int)n, buf);
     free(buf);
 }
+
+/* A one-bead document for the writers. */
+static const char *W_EN[] = {"One."}, *W_RU[] = {"Один."};
+static const size_t W_EN_LEN[] = {4}, W_RU_LEN[] = {9};
+static const ta_bead W_BEAD[] = {{0, 1, 0, 1, 0.9}};
+
+static ta_corpus one_bead(void)
+{
+    ta_corpus c = {0};
+    c.en = W_EN, c.en_len = W_EN_LEN, c.n_en = 1;
+    c.ru = W_RU, c.ru_len = W_RU_LEN, c.n_ru = 1;
+    c.beads = W_BEAD, c.n_beads = 1;
+    c.src_lang = "en", c.tgt_lang = "ru", c.title = "t";
+    return c;
+}
+
+Test(api, writers_report_a_failed_write)
+{
+    FILE *f = fopen("/dev/full", "w");
+    cr_assert_not_null(f);
+    setvbuf(f, NULL, _IONBF, 0); /* every write reaches the device and fails */
+    ta_corpus c = one_bead();
+    ta_error err = {0};
+    cr_assert_eq(ta_write(f, TA_FMT_TSV, &c, &err), TA_EIO);
+    cr_assert(strstr(err.message, "write error: "), "%s", err.message);
+    memset(&err, 0, sizeof err);
+    ta_unit u = {"doc", 0, "One.", "Один.", 4, 9, 1, 1, 0.9, NULL, NULL};
+    cr_assert_eq(ta_stream_unit(f, NULL, TA_STREAM_TSV, &u, &err), TA_EIO);
+    cr_assert(strstr(err.message, "write error: "), "%s", err.message);
+    fclose(f);
+}
+
+Test(api, writers_name_a_bad_argument)
+{
+    ta_corpus c = one_bead();
+    ta_error err = {0};
+    cr_assert_eq(ta_write(stdout, (ta_format)99, &c, &err), TA_EINVAL);
+    cr_assert(strstr(err.message, "format 99"), "%s", err.message);
+    ta_finding bad = {"number", TA_SEV_ERROR, 0, 0, 5, 0, 1, TA_NO_BEAD, "x", NULL, NULL, NULL};
+    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_JSON, &c, &bad, 1, &err), TA_EINVAL);
+    cr_assert(strstr(err.message, "finding 0 (number)"), "%s", err.message);
+    ta_unit u = {"doc", 0, "One.", "Один.", 4, 9, 1, 1, 0.9, NULL, NULL};
+    cr_assert_eq(ta_stream_unit(stdout, NULL, TA_STREAM_MOSES, &u, &err), TA_EINVAL);
+    cr_assert(strstr(err.message, "moses"), "%s", err.message);
+    ta_stream_format sf;
+    cr_assert_eq(ta_stream_format_parse("xlsx", &sf, &err), TA_EINVAL);
+    cr_assert(strstr(err.message, "'xlsx'") && strstr(err.message, "jsonl"), "%s", err.message);
+    ta_severity sev;
+    cr_assert_eq(ta_severity_parse("fatal", &sev, &err), TA_EINVAL);
+    cr_assert(strstr(err.message, "'fatal'") && strstr(err.message, "warning"), "%s",
+              err.message);
+}

@@ -240,7 +240,7 @@ static ta_bitext *write_read(ta_format wf, ta_bitext_format rf, ta_corpus *out)
     int fd = mkstemp(path);
     cr_assert(fd >= 0);
     FILE *f = fdopen(fd, "w");
-    cr_assert_eq(ta_write(f, wf, &c), TA_OK);
+    cr_assert_eq(ta_write(f, wf, &c, NULL), TA_OK);
     fclose(f);
     ta_bitext *b = NULL;
     ta_error e = {0};

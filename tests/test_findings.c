@@ -43,7 +43,7 @@ static char *report(ta_report_format fmt, const ta_finding *f, size_t n)
     char *buf = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
-    cr_assert_eq(ta_write_findings(m, fmt, &d, f, n), TA_OK);
+    cr_assert_eq(ta_write_findings(m, fmt, &d, f, n, NULL), TA_OK);
     fclose(m);
     return buf;
 }
@@ -106,7 +106,7 @@ Test(findings, text_drops_control_characters)
     char *buf = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
-    cr_assert_eq(ta_write_findings(m, TA_REPORT_TEXT, &d, &f, 1), TA_OK);
+    cr_assert_eq(ta_write_findings(m, TA_REPORT_TEXT, &d, &f, 1, NULL), TA_OK);
     fclose(m);
     cr_assert(strstr(buf, "  en: bell and [31mred tab\n"), "%s", buf);
     cr_assert(strstr(buf, "error number: x y\n"), "%s", buf);
@@ -207,11 +207,11 @@ Test(findings, count_and_refusals)
     ta_corpus d = doc();
     ta_finding bad = F[1];
     bad.bead = NB;
-    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_TEXT, &d, &bad, 1), TA_EINVAL);
+    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_TEXT, &d, &bad, 1, NULL), TA_EINVAL);
     bad = F[1];
     bad.ru1 = 7;
-    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_JSON, &d, &bad, 1), TA_EINVAL);
-    cr_assert_eq(ta_write_findings(stdout, (ta_report_format)7, &d, F, NF), TA_EINVAL);
+    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_JSON, &d, &bad, 1, NULL), TA_EINVAL);
+    cr_assert_eq(ta_write_findings(stdout, (ta_report_format)7, &d, F, NF, NULL), TA_EINVAL);
     char *t = report(TA_REPORT_JSON, NULL, 0);
     cr_assert_str_eq(t, "");
     free(t);

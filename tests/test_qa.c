@@ -148,9 +148,9 @@ Test(qa, switches_and_errors)
     for (size_t k = 0; k < n; k++)
         cr_expect(list[k].name && list[k].summary && *list[k].summary);
     ta_severity s;
-    cr_expect_eq(ta_severity_parse("warning", &s), TA_OK);
+    cr_expect_eq(ta_severity_parse("warning", &s, NULL), TA_OK);
     cr_expect_eq(s, TA_SEV_WARNING);
-    cr_expect_eq(ta_severity_parse("fatal", &s), TA_EINVAL);
+    cr_expect_eq(ta_severity_parse("fatal", &s, NULL), TA_EINVAL);
 }
 
 Test(qa, glossary_without_tab_names_line)

@@ -281,12 +281,12 @@ Test(segment, write_sentences)
     char *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
-    cr_assert_eq(ta_write_sentences(f, false, text, sp, n), TA_OK);
+    cr_assert_eq(ta_write_sentences(f, false, text, sp, n, NULL), TA_OK);
     fclose(f);
     cr_assert_str_eq(out, "First one.\nSecond one.\n\nNew paragraph \"quoted\".\n");
     free(out);
     f = open_memstream(&out, &len);
-    cr_assert_eq(ta_write_sentences(f, true, text, sp, n), TA_OK);
+    cr_assert_eq(ta_write_sentences(f, true, text, sp, n, NULL), TA_OK);
     fclose(f);
     cr_assert(strstr(out, "{\"text\":\"Second\\none.\",\"paragraph\":0,\"kind\":\"body\",\"start\":11,\"end\":22}"),
               "%s", out);

@@ -59,14 +59,15 @@ const char *ta_severity_name(ta_severity s)
     return s >= TA_SEV_INFO && s <= TA_SEV_ERROR ? SEVERITIES[s] : SEVERITIES[0];
 }
 
-ta_status ta_severity_parse(const char *name, ta_severity *out)
+ta_status ta_severity_parse(const char *name, ta_severity *out, ta_error *err)
 {
     for (int k = TA_SEV_INFO; k <= TA_SEV_ERROR; k++)
         if (name && !strcmp(name, SEVERITIES[k])) {
             *out = (ta_severity)k;
             return TA_OK;
         }
-    return TA_EINVAL;
+    return ta_fail(err, TA_EINVAL, "unknown severity '%s' (info, warning or error)",
+                   name ? name : "(null)");
 }
 
 ta_check_opts ta_check_opts_default(void)
