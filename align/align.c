@@ -368,7 +368,8 @@ static double logadd(double a, double b)
 static double cost_rows(dp *d, size_t i, size_t j, size_t t)
 {
     int le, lr;
-    return len_of(d, i, j, &ta_bead_types[t], &le, &lr) + d->md.prior[t] - word_llr_rows(d, i, j, &ta_bead_types[t]);
+    return len_of(d, i, j, &ta_bead_types[t], &le, &lr) + d->md.prior[t] -
+           word_llr_rows(d, i, j, &ta_bead_types[t]);
 }
 
 /* For the backward pass: clears the term rows of sentence i (English i against Russian, Russian
@@ -880,8 +881,10 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     *n_beads = 0;
     ta_align_opts o = opts ? *opts : ta_align_opts_default();
     if (o.max_bead < 1 || o.max_bead > 3 || o.band < 1)
-        return ta_fail(err, TA_EINVAL, "max_bead must be 1 to 3 (is %d) and band at least 1 "
-                       "(is %d)", o.max_bead, o.band);
+        return ta_fail(err, TA_EINVAL,
+                       "max_bead must be 1 to 3 (is %d) and band at least 1 "
+                       "(is %d)",
+                       o.max_bead, o.band);
     if (!en_s || !ru_s || ((!en_s->text || !en_s->len) && en_s->n) ||
         ((!ru_s->text || !ru_s->len) && ru_s->n))
         return ta_fail(err, TA_EINVAL, "a side's sentence arrays are NULL");

@@ -36,9 +36,9 @@ ta_status ta_align_kit(ta_kit *k, const ta_sentences *en, const ta_sentences *ru
                        size_t *n_beads, ta_error *err);
 ta_status ta_split_glued_headlines_kit(ta_kit *k, const char *en, ta_span **en_spans,
                                        size_t *n_en, const char *ru, ta_span **ru_spans,
-                                       size_t *n_ru, const ta_lexicon *lx);
+                                       size_t *n_ru, const ta_lexicon *lx, ta_error *err);
 ta_status ta_split_by_translation_kit(ta_kit *k, const char *en, ta_span **en_spans,
                                       size_t *n_en, const char *ru, ta_span **ru_spans,
                                       size_t *n_ru, ta_bead **beads, size_t *n_beads,
-                                      const ta_lexicon *lx);
+                                      const ta_lexicon *lx, ta_error *err);
 #endif

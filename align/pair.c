@@ -106,8 +106,7 @@ static ta_status load_side(ta_segmenter *sg, pair_side *d, const char *t, size_t
     memcpy(d->text, t, len);
     d->text[len] = 0;
     d->len = len;
-    ta_status s = ta_segment(sg, d->text, len, &d->sp, &d->n);
-    return s == TA_OK ? TA_OK : ta_fail(err, s, "segmentation failed: %s", ta_strerror(s));
+    return ta_segment(sg, d->text, len, &d->sp, &d->n, err);
 }
 
 static ta_status run(ta_aligner *a, ta_pair *p, ta_error *err)
@@ -117,7 +116,7 @@ static ta_status run(ta_aligner *a, ta_pair *p, ta_error *err)
     ta_status s = TA_OK;
     if (a->en_ru)
         s = ta_split_glued_headlines_kit(&a->kit, e->text, &e->sp, &e->n, r->text, &r->sp,
-                                         &r->n, lx);
+                                         &r->n, lx, err);
     if (s == TA_OK && (side_strings(e) || side_strings(r)))
         s = TA_ENOMEM;
     if (s == TA_OK) {
@@ -128,10 +127,11 @@ static ta_status run(ta_aligner *a, ta_pair *p, ta_error *err)
     }
     if (s == TA_OK && a->en_ru)
         s = ta_split_by_translation_kit(&a->kit, e->text, &e->sp, &e->n, r->text, &r->sp,
-                                        &r->n, &p->beads, &p->n_beads, lx);
+                                        &r->n, &p->beads, &p->n_beads, lx, err);
     if (s == TA_OK && (side_strings(e) || side_strings(r)))
         s = TA_ENOMEM;
-    return s == TA_OK ? TA_OK : ta_fail(err, s, "alignment failed: %s", ta_strerror(s));
+    /* the model's and the data files' errors name the file; memory is all that is left */
+    return s == TA_ENOMEM ? ta_fail(err, s, "alignment failed: %s", ta_strerror(s)) : s;
 }
 
 ta_status ta_aligner_run(ta_aligner *a, const char *en, size_t en_len, const char *ru,

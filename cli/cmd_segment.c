@@ -76,7 +76,7 @@ int cmd_segment(int argc, char **argv)
     size_t len, n;
     const char *txt = ta_text_data(t, &len);
     ta_span *sp = NULL;
-    s = ta_segment(sg, txt, len, &sp, &n);
+    s = ta_segment(sg, txt, len, &sp, &n, NULL);
     cli_out o;
     if (s != TA_OK)
         code = cli_fail(path, s, NULL);

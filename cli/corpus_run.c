@@ -485,7 +485,8 @@ static int open_outputs(writer *w, corpus_stats *st, size_t *skip)
                     w->paths.partial[k], strerror(errno));
             return EXIT_OUTPUT;
         }
-    if (r != 1 && ta_stream_header(w->f[0], w->o->fmt, w->o->src_lang, w->o->tgt_lang, NULL) != TA_OK)
+    if (r != 1 &&
+        ta_stream_header(w->f[0], w->o->fmt, w->o->src_lang, w->o->tgt_lang, NULL) != TA_OK)
         return EXIT_OUTPUT;
     return EXIT_OK;
 }

@@ -160,7 +160,8 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
 /* Splits `utf8` (normally a ta_text's data) into sentences. On success *spans is an array of *n
  * spans in text order, owned by the caller (ta_free). A segmenter is reusable but not
  * thread-safe; use one per thread. Errors: TA_ENOMEM; TA_EINVAL when ICU refuses the text. */
-ta_status ta_segment(ta_segmenter *s, const char *utf8, size_t len, ta_span **spans, size_t *n);
+ta_status ta_segment(ta_segmenter *s, const char *utf8, size_t len, ta_span **spans, size_t *n,
+                     ta_error *err);
 
 /* Releases a segmenter; ta_segmenter_free(NULL) is a no-op. */
 void ta_segmenter_free(ta_segmenter *s);
@@ -301,20 +302,24 @@ ta_status ta_align(const ta_sentences *en, const ta_sentences *ru, const ta_lexi
  * where the alignment model (lengths, lexicon `lx` or, when NULL, names and numbers) finds the
  * best pair of headline and first sentence, if that beats leaving it whole. The arrays stay the
  * caller's; either may be reallocated and grow by one span (kind TA_KIND_HEADLINE before the
- * body). Errors: TA_ENOMEM, TA_EFORMAT when params.en-ru is malformed. */
+ * body). The model, stopwords and headline rules come from `data_dir` (NULL: built-in).
+ * Errors: TA_ENOMEM, TA_EIO/TA_EFORMAT when a data file (params.en-ru ...) is missing or
+ * malformed (err names the file and line). */
 ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_spans,
                                    size_t *n_en, const char *ru, size_t ru_len,
-                                   ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx);
+                                   ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx,
+                                   const char *data_dir, ta_error *err);
 
 /* After ta_align: where a bead joins two sentences of one side with one sentence of the other,
  * and that one holds a sentence boundary the segmenter could not see (no punctuation, as in
  * "... as tough as old boots “When you turn on ..."), splits it where the alignment model
  * prefers two 1-1 beads. Spans and beads (the caller's; each array may be reallocated) are
  * updated together; the new beads keep the score of the bead they replace. `lx` as for
- * ta_align. Errors: TA_ENOMEM, TA_EFORMAT when params.en-ru is malformed. */
+ * ta_align, `data_dir` and errors as for ta_split_glued_headlines. */
 ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_en,
                                   const char *ru, ta_span **ru_spans, size_t *n_ru,
-                                  ta_bead **beads, size_t *n_beads, const ta_lexicon *lx);
+                                  ta_bead **beads, size_t *n_beads, const ta_lexicon *lx,
+                                  const char *data_dir, ta_error *err);
 
 /* ---- the pipeline: a document pair, segmented and aligned ------------------------------ */
 
@@ -480,9 +485,10 @@ typedef struct {
 ta_unit_filter ta_unit_filter_default(void);
 
 /* The text of one side of a bead as the corpus writers write it: the sentences [a, b) of `s`
- * (b <= s->n) joined by single spaces, control characters (tab and line breaks included) as spaces, bytes that are
- * not UTF-8 dropped; so the text reads back the same from every format. Appended to *buf
- * (malloc'ed, *len bytes, *cap allocated; start with NULL, 0, 0). TA_ENOMEM on failure. */
+ * (b <= s->n) joined by single spaces, control characters (tab and line breaks included) as
+ * spaces, bytes that are not UTF-8 dropped; so the text reads back the same from every format.
+ * Appended to *buf (malloc'ed, *blen bytes, *cap allocated; start with NULL, 0, 0). TA_ENOMEM
+ * on failure. */
 ta_status ta_unit_text(const ta_sentences *s, size_t a, size_t b, char **buf, size_t *blen,
                        size_t *cap);
 

@@ -45,7 +45,9 @@ Test(align, merge_is_found)
     lens(EN, 5, le), lens(RU, 4, lr);
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(&(ta_sentences){EN, le, 5}, &(ta_sentences){RU, lr, 4}, NULL, NULL, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(
+        ta_align(&(ta_sentences){EN, le, 5}, &(ta_sentences){RU, lr, 4}, NULL, NULL, &b, &nb, NULL),
+        TA_OK);
     check_cover(b, nb, 5, 4);
     cr_assert_eq(nb, 4);
     cr_assert_eq(b[0].en1, 2, "the first two English sentences form one Russian one");
@@ -59,11 +61,15 @@ Test(align, empty_side_gives_null_beads)
     lens(EN, 5, le);
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(&(ta_sentences){EN, le, 5}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){EN, le, 5}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL,
+                          &b, &nb, NULL),
+                 TA_OK);
     check_cover(b, nb, 5, 0);
     cr_assert_eq(nb, 5);
     ta_free(b);
-    cr_assert_eq(ta_align(&(ta_sentences){NULL, NULL, 0}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){NULL, NULL, 0}, &(ta_sentences){NULL, NULL, 0}, NULL,
+                          NULL, &b, &nb, NULL),
+                 TA_OK);
     cr_assert_eq(nb, 0);
     ta_free(b);
 }
@@ -81,11 +87,15 @@ Test(align, long_uneven_input_widens_band)
     o.band = 5;
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(
+        ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL),
+        TA_OK);
     check_cover(b, nb, N, M);
     ta_free(b);
     o.max_bead = 9;
-    cr_assert_eq(ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL), TA_EINVAL);
+    cr_assert_eq(
+        ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL),
+        TA_EINVAL);
 }
 
 /* Sixty sentences missing on one side put the path 60 sentences off the diagonal, far outside
@@ -110,7 +120,9 @@ Test(align, drift_beyond_the_band)
     o.realign = false;
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(
+        ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL),
+        TA_OK);
     check_cover(b, nb, N, M);
     int right = 0, ones = 0;
     for (size_t k = 0; k < nb; k++)
@@ -186,12 +198,15 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     cr_assert_eq(ta_matcher_new(lx, NULL, &m, NULL), TA_OK);
     double sim;
     const char *en = "Ships.", *ship = "Шхуна.", *fleet = "Флот.", *time = "Время.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ship, strlen(ship), &sim, NULL, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ship, strlen(ship), &sim, NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_float_eq(sim, 1.0, 1e-9);
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), fleet, strlen(fleet), &sim, NULL, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), fleet, strlen(fleet), &sim, NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_float_eq(sim, 0.0, 1e-9, "a phrase's words match only when few single words exist");
     en = "Whilst.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), time, strlen(time), &sim, NULL, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), time, strlen(time), &sim, NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_float_eq(sim, 1.0, 1e-9, "a phrase is all there is");
     ta_matcher_free(m);
     cr_assert_eq(ta_lexicon_lookup(lx, "Китае", strlen("Китае"), &res, NULL), TA_OK);
@@ -289,7 +304,8 @@ Test(lexicon, match_scores_and_pairs)
     cr_assert_eq(strncmp(ru + p[2].ru_start, "Женеве", p[2].ru_end - p[2].ru_start), 0);
     ta_free(p);
     const char *wrong = "Погода в понедельник была солнечной.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), wrong, strlen(wrong), &other, NULL, NULL, NULL), TA_OK);
+    cr_assert_eq(
+        ta_lexicon_match(m, en, strlen(en), wrong, strlen(wrong), &other, NULL, NULL, NULL), TA_OK);
     cr_assert(sim > 0.3 && other < sim / 3, "right %f, wrong %f", sim, other);
     ta_matcher_free(m);
     ta_matcher_free(NULL);
@@ -315,7 +331,8 @@ Test(lexicon, match_fixtures)
         double sim;
         ta_word_pair *p;
         size_t n;
-        cr_assert_eq(ta_lexicon_match(m, line, strlen(line), ru, strlen(ru), &sim, &p, &n, NULL), TA_OK);
+        cr_assert_eq(ta_lexicon_match(m, line, strlen(line), ru, strlen(ru), &sim, &p, &n, NULL),
+                     TA_OK);
         char got[256] = "-";
         for (size_t k = 0, w = 0; k < n; k++)
             w += (size_t)snprintf(got + w, sizeof got - w, "%s%.*s", k ? " | " : "",
@@ -345,7 +362,8 @@ Test(lexicon, names_with_similarity)
         ta_word_pair *p;
         size_t n;
         cr_assert_eq(ta_lexicon_match(m, cases[k].en, strlen(cases[k].en), cases[k].ru,
-                                      strlen(cases[k].ru), &sim, &p, &n, NULL), TA_OK);
+                                      strlen(cases[k].ru), &sim, &p, &n, NULL),
+                     TA_OK);
         cr_assert_eq(n, 1, "%s / %s", cases[k].en, cases[k].ru);
         cr_assert(p[0].score >= cases[k].min && p[0].score <= cases[k].max, "%s / %s: %f",
                   cases[k].en, cases[k].ru, p[0].score);

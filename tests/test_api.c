@@ -256,3 +256,32 @@ Test(api, writers_name_a_bad_argument)
     cr_assert(strstr(err.message, "'fatal'") && strstr(err.message, "warning"), "%s",
               err.message);
 }
+
+Test(api, split_functions_report_a_bad_params_file)
+{
+    make_data_dir();
+    write_file("params.en-ru", "c 1.0\nprior.1-1 often\n");
+    const char *en = "The rouble fell. Oil rose.", *ru = "Рубль упал. Нефть подорожала.";
+    ta_span *se = malloc(sizeof *se), *sr = malloc(2 * sizeof *sr);
+    ta_bead *b = malloc(sizeof *b);
+    cr_assert(se && sr && b);
+    se[0] = (ta_span){0, 26, 0, TA_KIND_BODY};
+    sr[0] = (ta_span){0, 21, 0, TA_KIND_BODY}, sr[1] = (ta_span){22, strlen(ru), 0, TA_KIND_BODY};
+    b[0] = (ta_bead){0, 1, 0, 2, 0.7};
+    size_t ne = 1, nr = 2, nb = 1;
+    ta_error err = {0};
+    char want[128];
+    snprintf(want, sizeof want, "%s/params.en-ru, line 2", dir);
+    cr_assert_eq(ta_split_by_translation(en, &se, &ne, ru, &sr, &nr, &b, &nb, NULL, dir, &err),
+                 TA_EFORMAT);
+    cr_assert(strstr(err.message, want), "%s", err.message);
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(ta_split_glued_headlines(en, strlen(en), &se, &ne, ru, strlen(ru), &sr, &nr, NULL,
+                                          dir, &err),
+                 TA_EFORMAT);
+    cr_assert(strstr(err.message, want), "%s", err.message);
+    cr_assert_eq(ne, 1);
+    cr_assert_eq(nb, 1);
+    ta_free(se), ta_free(sr), ta_free(b);
+    remove_data_dir();
+}

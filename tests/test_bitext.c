@@ -19,7 +19,8 @@ static const char *bitext(const char *name)
 static void bead_str(const ta_corpus *c, size_t k, char *out, size_t cap)
 {
     const ta_bead *b = &c->beads[k];
-    snprintf(out, cap, "%zu-%zu %zu-%zu%s", b->en0, b->en1, b->ru0, b->ru1, b->en1 > b->en0 ? " " : "");
+    snprintf(out, cap, "%zu-%zu %zu-%zu%s", b->en0, b->en1, b->ru0, b->ru1,
+             b->en1 > b->en0 ? " " : "");
     for (size_t i = b->en0; i < b->en1; i++) {
         strncat(out, i > b->en0 ? " | " : "", cap - strlen(out) - 1);
         strncat(out, c->en[i], cap - strlen(out) - 1);

@@ -28,11 +28,12 @@ static ta_corpus doc(void)
 
 /* Deliberately not in bead order (the writer groups them); bead 1 has two. */
 static ta_finding F[] = {
-    {"spelling", TA_SEV_WARNING, 1, 2, 3, 1, 2, TA_NO_BEAD, "unknown word \"recieve\"", "en", "recieve",
-     "receive, relieve"},
-    {"number", TA_SEV_ERROR, 1, 1, 3, 1, 2, TA_NO_BEAD, "12,500 \xE2\x89\xA0 12 000", NULL, NULL, NULL},
-    {"moved", TA_SEV_WARNING, 3, 4, 5, 5, 6, 5, "English sentence 4 is translated further on",
-     NULL, NULL, NULL},
+    {"spelling", TA_SEV_WARNING, 1, 2, 3, 1, 2, TA_NO_BEAD, "unknown word \"recieve\"", "en",
+     "recieve", "receive, relieve"},
+    {"number", TA_SEV_ERROR, 1, 1, 3, 1, 2, TA_NO_BEAD, "12,500 \xE2\x89\xA0 12 000", NULL, NULL,
+     NULL},
+    {"moved", TA_SEV_WARNING, 3, 4, 5, 5, 6, 5, "English sentence 4 is translated further on", NULL,
+     NULL, NULL},
     {"spelling", TA_SEV_INFO, 2, 3, 4, 2, 3, TA_NO_BEAD, "no suggestion", "ru", "Формула", ""},
 };
 #define NF (sizeof F / sizeof *F)

@@ -223,9 +223,10 @@ int ta_check_moved(check_ctx *x)
         size_t r0 = en && q >= 0 ? own : r->ru0, r1 = en && q >= 0 ? own + 1 : r->ru1;
         size_t before = x->out->len;
         if (ta_emit(x, i, e0, e1, r0, r1, NULL, NULL, NULL,
-                    "%s sentence %zu is translated %s, by %s sentence %zu", en ? "English" : "Russian",
-                    en ? e0 : r0, (size_t)j > i ? "further on" : "earlier",
-                    en ? "Russian" : "English", en ? r0 : e0))
+                    "%s sentence %zu is translated %s, by %s sentence %zu",
+                    en ? "English" : "Russian", en ? e0 : r0,
+                    (size_t)j > i ? "further on" : "earlier", en ? "Russian" : "English",
+                    en ? r0 : e0))
             return -1;
         ((ta_finding *)x->out->data)[before].moved_bead = (size_t)j;
     }
