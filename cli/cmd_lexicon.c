@@ -135,7 +135,8 @@ static int learn(int argc, char **argv)
     if (code == EXIT_OK) {
         ta_error err = {0};
         size_t pairs = 0;
-        ta_status s = ta_lexicon_learn(en, el, ru, rl, n, &lo, out, &pairs, &err);
+        ta_sentences es = {en, el, n}, rs = {ru, rl, n};
+        ta_status s = ta_lexicon_learn(&es, &rs, &lo, out, &pairs, &err);
         if (s != TA_OK)
             code = cli_fail("lexicon learn", s, &err);
         else

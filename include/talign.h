@@ -55,6 +55,14 @@ typedef struct {
 /* Releases an array returned by the library through an out-parameter. ta_free(NULL) is a no-op. */
 void ta_free(void *p);
 
+/* The sentences of one side: n UTF-8 strings text[0..n) of len[0..n) bytes (not necessarily
+ * NUL-terminated); borrowed, never kept after the call. Both arrays may be NULL when n is 0. */
+typedef struct {
+    const char *const *text;
+    const size_t *len;
+    size_t n;
+} ta_sentences;
+
 /* ---- decode: bytes -> UTF-8 NFC ---------------------------------------- */
 
 typedef struct ta_text ta_text;
@@ -202,12 +210,12 @@ typedef struct {
 /* The defaults given above. */
 ta_learn_opts ta_learn_opts_default(void);
 
-/* Learns word pairs from n aligned sentence pairs (en[k] translates ru[k]): stems that occur
- * together (stopwords and numbers left out), scored by the Dice coefficient. Writes them as a
- * lexicon file to `out_path` (atomically) and their count to *pairs when not NULL. Errors:
- * TA_EIO (cannot write out_path), TA_ENOMEM. */
-ta_status ta_lexicon_learn(const char *const *en, const size_t *en_len,
-                           const char *const *ru, const size_t *ru_len, size_t n,
+/* Learns word pairs from aligned sentence pairs (en->text[k] translates ru->text[k]; both sides
+ * have the same n): stems that occur together (stopwords and numbers left out), scored by the
+ * Dice coefficient. Writes them as a lexicon file to `out_path` (atomically) and their count to
+ * *pairs when not NULL. Errors: TA_EINVAL (the sides' counts differ), TA_EIO (cannot write
+ * out_path), TA_EIO/TA_EFORMAT (a data file of opts->data_dir), TA_ENOMEM. */
+ta_status ta_lexicon_learn(const ta_sentences *en, const ta_sentences *ru,
                            const ta_learn_opts *opts, const char *out_path, size_t *pairs,
                            ta_error *err);
 
@@ -254,14 +262,6 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
                            size_t *npairs, ta_error *err);
 
 /* ---- alignment ------------------------------------------------------------------------ */
-
-/* The sentences of one side: n UTF-8 strings text[0..n) of len[0..n) bytes (not necessarily
- * NUL-terminated); borrowed, never kept after the call. Both arrays may be NULL when n is 0. */
-typedef struct {
-    const char *const *text;
-    const size_t *len;
-    size_t n;
-} ta_sentences;
 
 /* A bead: English sentences [en0, en1) translate Russian sentences [ru0, ru1) (indices into
  * the sides' sentences, size_t like their counts). */

@@ -405,7 +405,12 @@ Test(lexicon, learn_from_aligned_sentences)
     close(mkstemp(out));
     size_t pairs = 0;
     ta_learn_opts o = ta_learn_opts_default();
-    cr_assert_eq(ta_lexicon_learn(en, le, ru, lr, 4, &o, out, &pairs, NULL), TA_OK);
+    ta_sentences es = {en, le, 4}, rs = {ru, lr, 4};
+    cr_assert_eq(ta_lexicon_learn(&es, &rs, &o, out, &pairs, NULL), TA_OK);
+    rs.n = 3;
+    ta_error err = {0};
+    cr_assert_eq(ta_lexicon_learn(&es, &rs, &o, out, &pairs, &err), TA_EINVAL);
+    cr_assert(strstr(err.message, "4 English and 3 Russian"), "%s", err.message);
     cr_assert_geq(pairs, 1);
     ta_lexicon *lx;
     cr_assert_eq(ta_lexicon_load(out, &lx, NULL), TA_OK);
@@ -425,7 +430,7 @@ static char *render(ta_format fmt, const char *en, const char *ru)
     const char *e[] = {en}, *r[] = {ru};
     size_t le[] = {strlen(en)}, lr[] = {strlen(ru)};
     ta_bead b = {0, 1, 0, 1, 0.95};
-    ta_corpus c = {e, le, 1, r, lr, 1, &b, 1, 0, "en", "ru", "t<i>"};
+    ta_corpus c = {e, le, 1, r, lr, 1, &b, 1, 0, "en", "ru", "t<i>", NULL, 0, false, false};
     char *buf = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
