@@ -128,7 +128,8 @@ Test(api, aligner_data_dir_reaches_the_model)
     ta_error err = {0};
     ta_status s = ta_aligner_new(&o, NULL, &a, &err);
     if (s == TA_OK)
-        s = ta_aligner_run(a, "One. Two.", 9, "Один. Два.", 19, &p, &err);
+        s = ta_aligner_run(a, "One. Two.", strlen("One. Two."), "Один. Два.",
+                           strlen("Один. Два."), &p, &err);
     cr_assert_eq(s, TA_EFORMAT);
     cr_assert(strstr(err.message, "params.en-ru, line 3"), "%s", err.message);
     ta_pair_free(p);
@@ -266,7 +267,7 @@ Test(api, split_functions_report_a_bad_params_file)
     ta_bead *b = malloc(sizeof *b);
     cr_assert(se && sr && b);
     se[0] = (ta_span){0, 26, 0, TA_KIND_BODY};
-    sr[0] = (ta_span){0, 21, 0, TA_KIND_BODY}, sr[1] = (ta_span){22, strlen(ru), 0, TA_KIND_BODY};
+    sr[0] = (ta_span){0, 20, 0, TA_KIND_BODY}, sr[1] = (ta_span){21, strlen(ru), 0, TA_KIND_BODY};
     b[0] = (ta_bead){0, 1, 0, 2, 0.7};
     size_t ne = 1, nr = 2, nb = 1;
     ta_error err = {0};
