@@ -300,7 +300,7 @@ static int run(dp *d, int max_bead, float beam)
                 if (i == 0 && j == 0)
                     best = 0;
                 for (size_t t = 0; t < NTYPES; t++) {
-                    const bead_type *ty = &TYPES[t];
+                    const bead_type *ty = &ta_bead_types[t];
                     if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
                         continue;
                     size_t pi = i - (size_t)ty->de;
@@ -336,7 +336,7 @@ static int run(dp *d, int max_bead, float beam)
             return 2;
         if ((k <= 1 && lo_of(d, i) > 0) || (k >= (long)w - 2 && lo_of(d, i) + (long)w - 1 < (long)d->m))
             return 1;
-        const bead_type *ty = &TYPES[d->back[i * w + (size_t)k]];
+        const bead_type *ty = &ta_bead_types[d->back[i * w + (size_t)k]];
         i -= (size_t)ty->de, j -= (size_t)ty->dr;
     }
     return 0;
@@ -368,7 +368,8 @@ static double logadd(double a, double b)
 static double cost_rows(dp *d, size_t i, size_t j, size_t t)
 {
     int le, lr;
-    return len_of(d, i, j, &TYPES[t], &le, &lr) + d->md.prior[t] - word_llr_rows(d, i, j, &TYPES[t]);
+    return len_of(d, i, j, &ta_bead_types[t], &le, &lr) + d->md.prior[t] -
+           word_llr_rows(d, i, j, &ta_bead_types[t]);
 }
 
 /* For the backward pass: clears the term rows of sentence i (English i against Russian, Russian
@@ -395,9 +396,10 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     for (size_t i = 0; i < rows; i++)
         lo[i] = LONG_MAX, hi[i] = LONG_MIN;
     for (size_t k = 0; k < nb; k++)
-        for (int i = b[k].en0; i <= b[k].en1; i++) {
-            lo[i] = b[k].ru0 < lo[i] ? b[k].ru0 : lo[i];
-            hi[i] = b[k].ru1 > hi[i] ? b[k].ru1 : hi[i];
+        for (size_t i = b[k].en0; i <= b[k].en1; i++) {
+            long r0 = (long)b[k].ru0, r1 = (long)b[k].ru1;
+            lo[i] = r0 < lo[i] ? r0 : lo[i];
+            hi[i] = r1 > hi[i] ? r1 : hi[i];
         }
     at[0] = 0;
     for (size_t i = 0; i < rows; i++) {
@@ -426,19 +428,19 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
             goto done;
         if (i > 0)
             clear_terms(d, i, max_bead);
-        for (; pk > 0 && (size_t)b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
+        for (; pk > 0 && b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
             size_t t = 0;
-            while (TYPES[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
-                   TYPES[t].dr != b[pk - 1].ru1 - b[pk - 1].ru0)
+            while ((size_t)ta_bead_types[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
+                   (size_t)ta_bead_types[t].dr != b[pk - 1].ru1 - b[pk - 1].ru0)
                 t++;
-            cost[pk - 1] = cost_rows(d, i, (size_t)b[pk - 1].ru1, t);
+            cost[pk - 1] = cost_rows(d, i, b[pk - 1].ru1, t);
         }
         for (long j = lo[i]; j <= hi[i]; j++) {
             if (!INSIDE(i, j))
                 continue;
             double f = i == 0 && j == 0 ? 0 : -INFINITY;
             for (size_t t = 0; t < NTYPES; t++) {
-                const bead_type *ty = &TYPES[t];
+                const bead_type *ty = &ta_bead_types[t];
                 if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
                     continue;
                 size_t pi = i - (size_t)ty->de;
@@ -458,7 +460,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 continue;
             double g = i == d->n && (size_t)j == d->m ? 0 : -INFINITY;
             for (size_t t = 0; t < NTYPES; t++) {
-                const bead_type *ty = &TYPES[t];
+                const bead_type *ty = &ta_bead_types[t];
                 size_t ni = i + (size_t)ty->de;
                 long nj = j + ty->dr;
                 if (ty->de > max_bead || ty->dr > max_bead || ni >= rows || !INSIDE(ni, nj) ||
@@ -503,7 +505,7 @@ static bool recenter(dp *d)
             ok = false;
             break;
         }
-        const bead_type *ty = &TYPES[d->back[i * w + (size_t)k]];
+        const bead_type *ty = &ta_bead_types[d->back[i * w + (size_t)k]];
         for (size_t r = i - (size_t)ty->de; r <= i; r++) { /* rows the bead passes */
             long a = (long)j - ty->dr, b = (long)j;
             lo[r] = a < lo[r] ? a : lo[r];
@@ -645,8 +647,8 @@ done:
 static int narrow_matches(dp *d, const ta_bead *b, size_t nb)
 {
     for (size_t k = 0; k < nb; k++)
-        for (int i = b[k].en0; i <= b[k].en1; i++)
-            d->center[i] = (b[k].ru0 + b[k].ru1) / 2;
+        for (size_t i = b[k].en0; i <= b[k].en1; i++)
+            d->center[i] = (long)(b[k].ru0 + b[k].ru1) / 2;
     d->band = POST_BAND + 3;
     size_t w = (size_t)(2 * d->band + 1);
     d->em = malloc(sizeof(uint64_t) * ROLL * w); /* rolling rows, filled as the passes go */
@@ -697,13 +699,13 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
         unsigned char bt = k >= 0 && k < (long)w ? d->back[i * w + (size_t)k] : 255;
         if (bt == 255) /* no path within the memory ceiling: the rest as unaligned sentences */
             bt = i > 0 ? 1 : 2;
-        const bead_type *ty = &TYPES[bt];
+        const bead_type *ty = &ta_bead_types[bt];
         ta_bead *b = ta_vec_push(out);
         if (!b) {
             dp_free(d);
             return TA_ENOMEM;
         }
-        *b = (ta_bead){(int)(i - (size_t)ty->de), (int)i, (int)(j - (size_t)ty->dr), (int)j, 0};
+        *b = (ta_bead){i - (size_t)ty->de, i, j - (size_t)ty->dr, j, 0};
         i -= (size_t)ty->de, j -= (size_t)ty->dr;
     }
     if (out->len == first) { /* nothing to align: empty on both sides */
@@ -777,8 +779,8 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
             if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
                 continue;
             int le1, lr1;
-            double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0], &le1, &lr1);
-            double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &TYPES[0]) - lc;
+            double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0], &le1, &lr1);
+            double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]) - lc;
             if (ev < LEARN_EVIDENCE)
                 continue;
             if (pass == 0)
@@ -858,33 +860,39 @@ static ta_status refeaturize_learned(ta_featurizer *fz, const char *const *s, co
     return TA_OK;
 }
 
-ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
-                   const char *const *ru, const size_t *ru_len, size_t n_ru,
-                   const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
-                   size_t *n_beads)
+ta_status ta_align(const ta_sentences *en, const ta_sentences *ru, const ta_lexicon *lx,
+                   const ta_align_opts *opts, ta_bead **beads, size_t *n_beads, ta_error *err)
 {
     *beads = NULL;
     *n_beads = 0;
     ta_kit k;
-    ta_status st = ta_kit_init(&k);
+    ta_status st = ta_kit_init(&k, opts ? opts->data_dir : NULL, err);
     if (st == TA_OK)
-        st = ta_align_kit(&k, en, en_len, n_en, ru, ru_len, n_ru, lx, opts, beads, n_beads);
+        st = ta_align_kit(&k, en, ru, lx, opts, beads, n_beads, err);
     ta_kit_release(&k);
     return st;
 }
 
-ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len, size_t n_en,
-                       const char *const *ru, const size_t *ru_len, size_t n_ru,
+ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences *ru_s,
                        const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
-                       size_t *n_beads)
+                       size_t *n_beads, ta_error *err)
 {
     *beads = NULL;
     *n_beads = 0;
     ta_align_opts o = opts ? *opts : ta_align_opts_default();
     if (o.max_bead < 1 || o.max_bead > 3 || o.band < 1)
-        return TA_EINVAL;
+        return ta_fail(err, TA_EINVAL,
+                       "max_bead must be 1 to 3 (is %d) and band at least 1 "
+                       "(is %d)",
+                       o.max_bead, o.band);
+    if (!en_s || !ru_s || ((!en_s->text || !en_s->len) && en_s->n) ||
+        ((!ru_s->text || !ru_s->len) && ru_s->n))
+        return ta_fail(err, TA_EINVAL, "a side's sentence arrays are NULL");
+    const char *const *en = en_s->text, *const *ru = ru_s->text;
+    const size_t *en_len = en_s->len, *ru_len = ru_s->len;
+    size_t n_en = en_s->n, n_ru = ru_s->n;
     const model *md;
-    ta_status st = ta_kit_model(kit, o.use_lexicon && lx, &md);
+    ta_status st = ta_kit_model(kit, o.use_lexicon && lx, &md, err);
     if (st != TA_OK)
         return st;
     ta_featurizer *fz = ta_kit_featurizer(kit, o.use_lexicon ? lx : NULL);
@@ -916,8 +924,8 @@ ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len,
             /* the second pass searches around the first one's path */
             for (size_t k = 0; k < out.len; k++) {
                 const ta_bead *b = (const ta_bead *)out.data + k;
-                for (int i = b->en0; i <= b->en1; i++)
-                    d.center[i] = b->ru1;
+                for (size_t i = b->en0; i <= b->en1; i++)
+                    d.center[i] = (long)b->ru1;
             }
             out.len = 0;
             st = align_pass(&d, o.max_bead, REALIGN_BAND, true, true, &out);
@@ -933,7 +941,7 @@ ta_status ta_align_kit(ta_kit *kit, const char *const *en, const size_t *en_len,
     ta_featurizer_reset(fz, NULL); /* the document's forms freed at once */
     if (st != TA_OK) {
         ta_vec_release(&out);
-        return st;
+        return ta_fail(err, st, "alignment failed: %s", ta_strerror(st));
     }
     *beads = out.data;
     *n_beads = out.len;

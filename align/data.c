@@ -1,5 +1,5 @@
-/* data.c — finds the plain-text data files (abbreviation lists, boilerplate, stopwords):
- * an explicit directory, then $TALIGN_DATA, then the copies embedded at build time. */
+/* data.c — finds the plain-text data files (abbreviation lists, boilerplate, stopwords): the
+ * caller's directory, else the copies embedded at build time (the environment is the CLI's). */
 #include "internal.h"
 #include <errno.h>
 #include <stdio.h>
@@ -45,8 +45,6 @@ static ta_status read_file(const char *path, char **out, size_t *len, ta_error *
 
 ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *len, ta_error *err)
 {
-    if (!dir || !*dir)
-        dir = getenv("TALIGN_DATA");
     if (dir && *dir) {
         size_t n = strlen(dir) + strlen(name) + 2;
         char *path = malloc(n);

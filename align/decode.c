@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -471,21 +472,21 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
 }
 
 /* A named pipe (or a shell's <(...)): opened without blocking, then read once a writer has
- * sent something or closed, waiting at most $TALIGN_FIFO_WAIT seconds (default 10) so that a
- * pipe nobody writes to gets a message rather than a hang. */
-static ta_status open_fifo(const char *path, FILE **f, ta_error *err)
+ * sent something or closed, waiting at most `secs` seconds so that a pipe nobody writes to gets
+ * a message rather than a hang. */
+static ta_status open_fifo(const char *path, unsigned secs, FILE **f, ta_error *err)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     if (fd < 0)
         return ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
-    const char *w = getenv("TALIGN_FIFO_WAIT");
-    int secs = w && atoi(w) > 0 ? atoi(w) : 10;
+    const unsigned max_secs = INT_MAX / 1000; /* poll's timeout is an int of milliseconds */
+    secs = secs > max_secs ? max_secs : secs;
     struct pollfd p = {.fd = fd, .events = POLLIN};
-    int r = poll(&p, 1, secs * 1000);
+    int r = poll(&p, 1, (int)secs * 1000);
     int fl = fcntl(fd, F_GETFL);
     if (r <= 0 || fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 || !(*f = fdopen(fd, "rb"))) {
         close(fd);
-        return r == 0 ? ta_fail(err, TA_EIO, "a pipe nothing was written to in %d s", secs)
+        return r == 0 ? ta_fail(err, TA_EIO, "a pipe nothing was written to in %u s", secs)
                       : ta_fail(err, TA_EIO, "cannot read the pipe: %s", strerror(errno));
     }
     return TA_OK;
@@ -508,7 +509,8 @@ static int alloc_for_file(ta_buf *b, size_t cap)
     return 0;
 }
 
-ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta_error *err)
+ta_status ta_text_load(const char *path, const char *encoding, unsigned fifo_wait, ta_text **out,
+                       ta_error *err)
 {
     *out = NULL;
     FILE *f = stdin;
@@ -518,7 +520,8 @@ ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta
             return ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
         if (S_ISDIR(st.st_mode))
             return ta_fail(err, TA_EIO, "is a directory, not a text file");
-        ta_status s = S_ISFIFO(st.st_mode) ? open_fifo(path, &f, err)
+        ta_status s = S_ISFIFO(st.st_mode)
+                          ? open_fifo(path, fifo_wait ? fifo_wait : TA_FIFO_WAIT_DEFAULT, &f, err)
                       : (f = fopen(path, "rb")) ? TA_OK
                       : ta_fail(err, TA_EIO, "cannot open: %s", strerror(errno));
         if (s != TA_OK)

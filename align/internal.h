@@ -169,8 +169,8 @@ struct Hunhandle;
 struct Hunhandle *ta_hunspell_create(const char *aff, const char *dic);
 void ta_hunspell_destroy(struct Hunhandle *h);
 
-/* Data files (abbrev.en, boilerplate.txt ...): from `dir` when non-NULL, else from $TALIGN_DATA
- * when set, else the copy built into the library. *out is malloc'ed and NUL-terminated. */
+/* Data files (abbrev.en, boilerplate.txt ...): from `dir` when non-NULL and not empty, else the
+ * copy built into the library. *out is malloc'ed and NUL-terminated. */
 ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *len, ta_error *err);
 
 /* A data file as its lines, trailing white space trimmed, blank lines and # comments dropped.

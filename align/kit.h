@@ -14,30 +14,31 @@ typedef struct {
     bool md_read[2];
     ta_headliner *he, *hr; /* English, Russian: made at first use, or lent (not owned) */
     bool lent;
+    char *data_dir;        /* the data files' folder (owned), NULL = built-in */
 } ta_kit;
 
-ta_status ta_kit_init(ta_kit *k);
+/* Reads the featurizer's data files from data_dir (NULL: built-in; the kit keeps a copy). */
+ta_status ta_kit_init(ta_kit *k, const char *data_dir, ta_error *err);
 /* Lends the kit the headline rules of the caller's segmenters (built-in data), which then
  * outlive it: hunspell is loaded once per language. */
 void ta_kit_lend_headliners(ta_kit *k, ta_headliner *en, ta_headliner *ru);
 void ta_kit_release(ta_kit *k);
 /* The model's parameters, with the lexicon's rates when `lex`. */
-ta_status ta_kit_model(ta_kit *k, bool lex, const model **out);
+ta_status ta_kit_model(ta_kit *k, bool lex, const model **out, ta_error *err);
 /* The featurizer, reset for a new document with lexicon `lx` (may be NULL). */
 ta_featurizer *ta_kit_featurizer(ta_kit *k, const ta_lexicon *lx);
 /* Both languages' headline rules. */
-ta_status ta_kit_headliners(ta_kit *k, ta_headliner **en, ta_headliner **ru);
+ta_status ta_kit_headliners(ta_kit *k, ta_headliner **en, ta_headliner **ru, ta_error *err);
 
 /* ta_align, ta_split_glued_headlines and ta_split_by_translation with a kit. */
-ta_status ta_align_kit(ta_kit *k, const char *const *en, const size_t *en_len, size_t n_en,
-                       const char *const *ru, const size_t *ru_len, size_t n_ru,
+ta_status ta_align_kit(ta_kit *k, const ta_sentences *en, const ta_sentences *ru,
                        const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
-                       size_t *n_beads);
+                       size_t *n_beads, ta_error *err);
 ta_status ta_split_glued_headlines_kit(ta_kit *k, const char *en, ta_span **en_spans,
                                        size_t *n_en, const char *ru, ta_span **ru_spans,
-                                       size_t *n_ru, const ta_lexicon *lx);
+                                       size_t *n_ru, const ta_lexicon *lx, ta_error *err);
 ta_status ta_split_by_translation_kit(ta_kit *k, const char *en, ta_span **en_spans,
                                       size_t *n_en, const char *ru, ta_span **ru_spans,
                                       size_t *n_ru, ta_bead **beads, size_t *n_beads,
-                                      const ta_lexicon *lx);
+                                      const ta_lexicon *lx, ta_error *err);
 #endif

@@ -46,14 +46,19 @@ static int distinct(const ta_feat *f, int *out, int max)
     return n;
 }
 
-ta_status ta_lexicon_learn(const char *const *en, const size_t *en_len,
-                           const char *const *ru, const size_t *ru_len, size_t n,
+ta_status ta_lexicon_learn(const ta_sentences *en_s, const ta_sentences *ru_s,
                            const ta_learn_opts *opts, const char *out_path, size_t *npairs,
                            ta_error *err)
 {
+    if (en_s->n != ru_s->n)
+        return ta_fail(err, TA_EINVAL, "%zu English and %zu Russian sentences: pairs expected",
+                       en_s->n, ru_s->n);
+    const char *const *en = en_s->text, *const *ru = ru_s->text;
+    const size_t *en_len = en_s->len, *ru_len = ru_s->len;
+    size_t n = en_s->n;
     ta_learn_opts o = opts ? *opts : ta_learn_opts_default();
     ta_featurizer fz;
-    ta_status st = ta_featurizer_init(&fz, NULL, err);
+    ta_status st = ta_featurizer_init(&fz, NULL, opts ? opts->data_dir : NULL, err);
     if (st != TA_OK)
         return st;
     ta_strmap single = {0}, both = {0};

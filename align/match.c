@@ -20,13 +20,14 @@ struct ta_matcher {
     key_slot slot[KEY_SLOTS];
 };
 
-ta_status ta_matcher_new(const ta_lexicon *lx, ta_matcher **out, ta_error *err)
+ta_status ta_matcher_new(const ta_lexicon *lx, const char *data_dir, ta_matcher **out,
+                         ta_error *err)
 {
     *out = NULL;
     ta_matcher *m = calloc(1, sizeof *m);
     if (!m)
         return ta_fail(err, TA_ENOMEM, "out of memory");
-    ta_status st = ta_featurizer_init(&m->fz, lx, err);
+    ta_status st = ta_featurizer_init(&m->fz, lx, data_dir, err);
     if (st != TA_OK) {
         free(m);
         return st;
@@ -80,7 +81,7 @@ static uint64_t tokens_with(const ta_matcher *m, int key)
 
 ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const char *ru,
                            size_t ru_len, double *similarity, ta_word_pair **pairs,
-                           size_t *npairs)
+                           size_t *npairs, ta_error *err)
 {
     ta_feat *e = &m->e, *r = &m->r;
     *similarity = 0;
@@ -90,7 +91,7 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
     m->fz.no_set = true;
     if (ta_featurize_again(&m->fz, 'e', en, en_len, e) ||
         ta_featurize_again(&m->fz, 'r', ru, ru_len, r))
-        return TA_ENOMEM;
+        return ta_fail(err, TA_ENOMEM, "out of memory");
     bool small = r->ncontent <= 64 && r->tok[r->ncontent] < KEY_SLOTS / 2;
     if (small)
         index_keys(m, r);
@@ -99,7 +100,7 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
     size_t words = ((size_t)r->ncontent + 63) / 64 + 1;
     uint64_t small_bits[3 * 4] = {0}, *rhit = small_bits;
     if (words > 4 && !(rhit = calloc(3 * words, sizeof *rhit)))
-        return TA_ENOMEM;
+        return ta_fail(err, TA_ENOMEM, "out of memory");
     uint64_t *lex = rhit + words, *name = lex + words;
     ta_status st = TA_OK;
     ta_vec v = {.esz = sizeof(ta_word_pair)};
@@ -157,7 +158,7 @@ ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const c
         free(rhit);
     if (st != TA_OK) {
         ta_vec_release(&v);
-        return st;
+        return ta_fail(err, st, "out of memory");
     }
     if (pairs)
         *pairs = v.data, *npairs = v.len;

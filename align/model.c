@@ -2,10 +2,11 @@
  * and bead priors, read from lexicon/params.en-ru. */
 #include "model.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const bead_type TYPES[NTYPES] = {{1, 1, "1-1"}, {1, 0, "1-0"}, {0, 1, "0-1"}, {2, 1, "2-1"},
+const bead_type ta_bead_types[NTYPES] = {{1, 1, "1-1"}, {1, 0, "1-0"}, {0, 1, "0-1"}, {2, 1, "2-1"},
                                  {1, 2, "1-2"}, {2, 2, "2-2"}, {3, 1, "3-1"}, {1, 3, "1-3"}};
 
 static void init_erfc_table(model *md)
@@ -30,22 +31,40 @@ double ta_len_cost(const model *md, int a, int b)
     return md->neg_log_erfc[k] * (1 - f) + md->neg_log_erfc[k + 1] * f;
 }
 
-ta_status ta_model_read(model *md, bool lex)
+#define PARAMS "params.en-ru"
+
+/* The params file's name for messages: DIR/params.en-ru, or params.en-ru when built in. */
+static const char *params_name(const char *data_dir, char *buf, size_t size)
 {
-    char **lines;
+    if (!data_dir || !*data_dir)
+        return PARAMS;
+    snprintf(buf, size, "%s/" PARAMS, data_dir);
+    return buf;
+}
+
+ta_status ta_model_read(model *md, bool lex, const char *data_dir, ta_error *err)
+{
+    char **lines, where[512];
     size_t n;
+    int *lineno;
     double right[2] = {0}, wrong[2] = {0}, weight = 0;
     memset(md, 0, sizeof *md);
-    ta_status st = ta_data_lines(NULL, "params.en-ru", &lines, &n, NULL, NULL);
+    ta_status st = ta_data_lines(data_dir, PARAMS, &lines, &n, &lineno, err);
     if (st != TA_OK)
         return st;
+    const char *file = params_name(data_dir, where, sizeof where);
     const char *set = lex ? "lex." : "nolex.";
     size_t sl = strlen(set);
     for (size_t i = 0; i < n; i++) {
-        char *l = lines[i], *v = strchr(l, ' ');
-        if (!v)
-            continue;
-        double x = atof(v + 1);
+        char *l = lines[i], *v = strchr(l, ' '), *end;
+        double x = v ? strtod(v + 1, &end) : 0;
+        if (!v || end == v + 1 || *end) {
+            int at = lineno[i];
+            ta_lines_free(lines);
+            free(lineno);
+            return ta_fail(err, TA_EFORMAT, "%s, line %d: expected NAME VALUE (a number)", file,
+                           at);
+        }
         if (!strncmp(l, "c ", 2))
             md->c = x;
         else if (!strncmp(l, "s2 ", 3))
@@ -56,7 +75,7 @@ ta_status ta_model_read(model *md, bool lex)
             md->temperature = x;
         else if (!strncmp(l, "prior.", 6)) {
             for (size_t t = 0; t < NTYPES; t++)
-                if (!strncmp(l + 6, TYPES[t].name, 3) && l[9] == ' ')
+                if (!strncmp(l + 6, ta_bead_types[t].name, 3) && l[9] == ' ')
                     md->prior[t] = x;
         } else if (!strncmp(l, set, sl)) {
             int side = !strncmp(l + sl, "ru.", 3);
@@ -67,14 +86,19 @@ ta_status ta_model_read(model *md, bool lex)
         }
     }
     ta_lines_free(lines);
+    free(lineno);
     for (int k = 0; k < 2; k++) {
         if (right[k] <= wrong[k] || wrong[k] <= 0 || right[k] >= 1)
-            return TA_EFORMAT;
+            return ta_fail(err, TA_EFORMAT, "%s: %s%s.right and .wrong must be rates with right "
+                           "> wrong > 0 (missing or out of range)", file, set, k ? "ru" : "en");
         md->hit[k] = weight * log(right[k] / wrong[k]);
         md->miss[k] = weight * log((1 - right[k]) / (1 - wrong[k]));
     }
     init_erfc_table(md);
-    return md->c > 0 && md->s2 > 0 && md->temperature > 0 ? TA_OK : TA_EFORMAT;
+    if (md->c > 0 && md->s2 > 0 && md->temperature > 0)
+        return TA_OK;
+    return ta_fail(err, TA_EFORMAT, "%s: c, s2 and temperature must be positive (missing or "
+                   "out of range)", file);
 }
 
 double ta_bead_cost(const model *md, const ta_feat *e, int ne, const ta_feat *r, int nr, int t)

@@ -9,7 +9,7 @@ typedef struct {
     const char *name;
 } bead_type;
 
-extern const bead_type TYPES[];
+extern const bead_type ta_bead_types[];
 #define NTYPES 8
 
 #define ERFC_STEPS 2048
@@ -24,9 +24,10 @@ typedef struct {
                                matched / unmatched content word */
 } model;
 
-/* Reads params.en-ru (rates of the lexicon when `lex`, else of names and numbers only).
- * TA_EFORMAT when a value is missing or out of range. */
-ta_status ta_model_read(model *md, bool lex);
+/* Reads params.en-ru from data_dir (NULL: built-in): rates of the lexicon when `lex`, else of
+ * names and numbers only. TA_EFORMAT when a line is not "NAME NUMBER" or a value is missing or
+ * out of range (err names the file, and the line when one is to blame). */
+ta_status ta_model_read(model *md, bool lex, const char *data_dir, ta_error *err);
 /* Gale–Church length cost (nats) of a bead of a English and b Russian characters. */
 double ta_len_cost(const model *md, int a, int b);
 /* Cost of the bead e[0..ne) <-> r[0..nr) of type t: length + prior - word evidence. */

@@ -43,10 +43,10 @@ ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_a
         return ta_fail(err, TA_ENOMEM, "out of memory");
     a->o = opts ? *opts : ta_aligner_opts_default();
     a->lx = lx;
-    ta_status st = ta_kit_init(&a->kit);
+    ta_status st = ta_kit_init(&a->kit, a->o.data_dir ? a->o.data_dir : a->o.align.data_dir, err);
     if (st != TA_OK) {
         free(a);
-        return ta_fail(err, st, "alignment data: %s", ta_strerror(st));
+        return st;
     }
     const char *lang[2] = {a->o.src_lang ? a->o.src_lang : "en",
                            a->o.tgt_lang ? a->o.tgt_lang : "ru"};
@@ -64,14 +64,14 @@ ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_a
         so.keep_semicolons = !a->o.split_semicolons;
         so.rules = a->o.seg_rules;
         so.hunspell_dir = a->o.hunspell_dir;
-        so.data_dir = a->o.data_dir;
+        so.data_dir = a->kit.data_dir;
         ta_status s = ta_segmenter_new(&so, &a->seg[k], err);
         if (s != TA_OK) {
             ta_aligner_free(a);
             return s;
         }
     }
-    if (a->en_ru && !a->o.data_dir) /* the same built-in rules: one hunspell per language */
+    if (a->en_ru && !a->kit.data_dir) /* the same built-in rules: one hunspell per language */
         ta_kit_lend_headliners(&a->kit, ta_segmenter_headliner(a->seg[0]),
                                ta_segmenter_headliner(a->seg[1]));
     *out = a;
@@ -110,8 +110,7 @@ static ta_status load_side(ta_segmenter *sg, pair_side *d, const char *t, size_t
     memcpy(d->text, t, len);
     d->text[len] = 0;
     d->len = len;
-    ta_status s = ta_segment(sg, d->text, len, &d->sp, &d->n);
-    return s == TA_OK ? TA_OK : ta_fail(err, s, "segmentation failed: %s", ta_strerror(s));
+    return ta_segment(sg, d->text, len, &d->sp, &d->n, err);
 }
 
 static ta_status run(ta_aligner *a, ta_pair *p, ta_error *err)
@@ -121,18 +120,22 @@ static ta_status run(ta_aligner *a, ta_pair *p, ta_error *err)
     ta_status s = TA_OK;
     if (a->en_ru)
         s = ta_split_glued_headlines_kit(&a->kit, e->text, &e->sp, &e->n, r->text, &r->sp,
-                                         &r->n, lx);
+                                         &r->n, lx, err);
     if (s == TA_OK && (side_strings(e) || side_strings(r)))
         s = TA_ENOMEM;
-    if (s == TA_OK)
-        s = ta_align_kit(&a->kit, e->s, e->slen, e->n, r->s, r->slen, r->n, lx, &a->o.align,
-                         &p->beads, &p->n_beads);
+    if (s == TA_OK) {
+        ta_sentences es = {e->s, e->slen, e->n}, rs = {r->s, r->slen, r->n};
+        if ((s = ta_align_kit(&a->kit, &es, &rs, lx, &a->o.align, &p->beads, &p->n_beads,
+                              err)) != TA_OK)
+            return s;
+    }
     if (s == TA_OK && a->en_ru)
         s = ta_split_by_translation_kit(&a->kit, e->text, &e->sp, &e->n, r->text, &r->sp,
-                                        &r->n, &p->beads, &p->n_beads, lx);
+                                        &r->n, &p->beads, &p->n_beads, lx, err);
     if (s == TA_OK && (side_strings(e) || side_strings(r)))
         s = TA_ENOMEM;
-    return s == TA_OK ? TA_OK : ta_fail(err, s, "alignment failed: %s", ta_strerror(s));
+    /* the model's and the data files' errors name the file; memory is all that is left */
+    return s == TA_ENOMEM ? ta_fail(err, s, "alignment failed: %s", ta_strerror(s)) : s;
 }
 
 ta_status ta_aligner_run(ta_aligner *a, const char *en, size_t en_len, const char *ru,

@@ -18,12 +18,12 @@ typedef struct {
     ta_headliner *he, *hr;
 } tools;
 
-static ta_status tools_init(tools *t, ta_kit *k, const ta_lexicon *lx)
+static ta_status tools_init(tools *t, ta_kit *k, const ta_lexicon *lx, ta_error *err)
 {
     memset(t, 0, sizeof *t);
-    ta_status st = ta_kit_model(k, lx != NULL, &t->md);
+    ta_status st = ta_kit_model(k, lx != NULL, &t->md, err);
     if (st == TA_OK)
-        st = ta_kit_headliners(k, &t->he, &t->hr);
+        st = ta_kit_headliners(k, &t->he, &t->hr, err);
     t->fz = ta_kit_featurizer(k, lx);
     return st;
 }
@@ -294,24 +294,25 @@ static double choice_cost(const model *md, side *e, side *r, size_t i, size_t j)
 
 ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_spans,
                                    size_t *n_en, const char *ru, size_t ru_len,
-                                   ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx)
+                                   ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx,
+                                   const char *data_dir, ta_error *err)
 {
     (void)en_len, (void)ru_len;
     ta_kit k;
-    ta_status st = ta_kit_init(&k);
+    ta_status st = ta_kit_init(&k, data_dir, err);
     if (st == TA_OK)
-        st = ta_split_glued_headlines_kit(&k, en, en_spans, n_en, ru, ru_spans, n_ru, lx);
+        st = ta_split_glued_headlines_kit(&k, en, en_spans, n_en, ru, ru_spans, n_ru, lx, err);
     ta_kit_release(&k);
-    return st;
+    return st == TA_ENOMEM ? ta_fail(err, st, "out of memory") : st;
 }
 
 ta_status ta_split_glued_headlines_kit(ta_kit *k, const char *en, ta_span **en_spans,
                                        size_t *n_en, const char *ru, ta_span **ru_spans,
-                                       size_t *n_ru, const ta_lexicon *lx)
+                                       size_t *n_ru, const ta_lexicon *lx, ta_error *err)
 {
     side e = {.t = en, .sp = *en_spans, .n = *n_en}, r = {.t = ru, .sp = *ru_spans, .n = *n_ru};
     tools tl;
-    ta_status st = tools_init(&tl, k, lx);
+    ta_status st = tools_init(&tl, k, lx, err);
     if (st != TA_OK)
         return st;
     const model *md = tl.md;
@@ -425,28 +426,29 @@ out:
 
 ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_en,
                                   const char *ru, ta_span **ru_spans, size_t *n_ru,
-                                  ta_bead **beads, size_t *n_beads, const ta_lexicon *lx)
+                                  ta_bead **beads, size_t *n_beads, const ta_lexicon *lx,
+                                  const char *data_dir, ta_error *err)
 {
     ta_kit k;
-    ta_status st = ta_kit_init(&k);
+    ta_status st = ta_kit_init(&k, data_dir, err);
     if (st == TA_OK)
         st = ta_split_by_translation_kit(&k, en, en_spans, n_en, ru, ru_spans, n_ru, beads,
-                                         n_beads, lx);
+                                         n_beads, lx, err);
     ta_kit_release(&k);
-    return st;
+    return st == TA_ENOMEM ? ta_fail(err, st, "out of memory") : st;
 }
 
 ta_status ta_split_by_translation_kit(ta_kit *kit, const char *en, ta_span **en_spans,
                                       size_t *n_en, const char *ru, ta_span **ru_spans,
                                       size_t *n_ru, ta_bead **beads, size_t *n_beads,
-                                      const ta_lexicon *lx)
+                                      const ta_lexicon *lx, ta_error *err)
 {
     tools tl;
-    ta_status st = tools_init(&tl, kit, lx);
+    ta_status st = tools_init(&tl, kit, lx, err);
     if (st != TA_OK)
         return st;
     ta_vec out = {.esz = sizeof(ta_bead)};
-    int se = 0, sr = 0; /* sentences inserted so far on each side */
+    size_t se = 0, sr = 0; /* sentences inserted so far on each side */
     for (size_t k = 0; k < *n_beads; k++) {
         ta_bead b = (*beads)[k];
         b.en0 += se, b.en1 += se, b.ru0 += sr, b.ru1 += sr;

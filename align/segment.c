@@ -429,7 +429,8 @@ static ta_status split(ta_segmenter *sg, const char *s, size_t len, size_t lo, s
     return emit(v, s, lo + sent, hi, para, kind) ? TA_ENOMEM : TA_OK;
 }
 
-ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **spans, size_t *n)
+ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **spans, size_t *n,
+                     ta_error *err)
 {
     *spans = NULL;
     *n = 0;
@@ -451,7 +452,7 @@ ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **span
         ta_para *ps;
         size_t np;
         if (ta_paragraphs(s, len, sg->opts.wrapped, &sg->boiler, &ps, &np))
-            return TA_ENOMEM;
+            return ta_fail(err, TA_ENOMEM, "out of memory");
         size_t first_para = 0;
         while (first_para < np && ps[first_para].kind == TA_KIND_BOILERPLATE)
             first_para++;
@@ -475,7 +476,7 @@ ta_status ta_segment(ta_segmenter *sg, const char *s, size_t len, ta_span **span
     }
     if (st != TA_OK) {
         ta_vec_release(&v);
-        return st;
+        return ta_fail(err, st, "segmentation failed: %s", ta_strerror(st));
     }
     *spans = v.data;
     *n = v.len;

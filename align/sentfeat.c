@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int load_set(ta_strmap *m, const char *name, ta_error *err, ta_status *st)
+static int load_set(ta_strmap *m, const char *dir, const char *name, ta_error *err,
+                    ta_status *st)
 {
     char **lines;
     size_t n;
-    if ((*st = ta_data_lines(NULL, name, &lines, &n, NULL, err)) != TA_OK)
+    if ((*st = ta_data_lines(dir, name, &lines, &n, NULL, err)) != TA_OK)
         return -1;
     for (size_t i = 0; i < n; i++)
         if (ta_strmap_put(m, lines[i], strlen(lines[i]), 1)) {
@@ -48,14 +49,14 @@ static int month_value(ta_featurizer *f, char *p, char **end)
 
 /* A data file of lines "VALUE word word...": every word maps to what `value` makes of the
  * line's VALUE (numbers.LANG, months.LANG); `what` says what a malformed line lacks. */
-static int load_words(ta_featurizer *f, ta_strmap *m, const char *name,
+static int load_words(ta_featurizer *f, ta_strmap *m, const char *dir, const char *name,
                       int (*value)(ta_featurizer *, char *, char **), const char *what,
                       ta_error *err, ta_status *st)
 {
     char **lines;
     size_t n;
     int *lineno;
-    if ((*st = ta_data_lines(NULL, name, &lines, &n, &lineno, err)) != TA_OK)
+    if ((*st = ta_data_lines(dir, name, &lines, &n, &lineno, err)) != TA_OK)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
@@ -78,7 +79,8 @@ static int load_words(ta_featurizer *f, ta_strmap *m, const char *name,
 #define NUMBER "its value (5, or *1000 for a multiplier)"
 #define MONTH "the month's number (1-12)"
 
-ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err)
+ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, const char *data_dir,
+                             ta_error *err)
 {
     memset(f, 0, sizeof *f);
     f->form_list.esz = sizeof(form);
@@ -88,12 +90,13 @@ ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *e
     f->lx = lx;
     f->use = TA_USE_LEXICON | TA_USE_NAMES | TA_USE_NUMBERS;
     ta_status st = TA_OK;
-    if (load_set(&f->stop_en, "stopwords.en", err, &st) ||
-        load_set(&f->stop_ru, "stopwords.ru", err, &st) ||
-        load_words(f, &f->num_en, "numbers.en", number_value, NUMBER, err, &st) ||
-        load_words(f, &f->num_ru, "numbers.ru", number_value, NUMBER, err, &st) ||
-        load_words(f, &f->month_en, "months.en", month_value, MONTH, err, &st) ||
-        load_words(f, &f->month_ru, "months.ru", month_value, MONTH, err, &st))
+    const char *d = data_dir;
+    if (load_set(&f->stop_en, d, "stopwords.en", err, &st) ||
+        load_set(&f->stop_ru, d, "stopwords.ru", err, &st) ||
+        load_words(f, &f->num_en, d, "numbers.en", number_value, NUMBER, err, &st) ||
+        load_words(f, &f->num_ru, d, "numbers.ru", number_value, NUMBER, err, &st) ||
+        load_words(f, &f->month_en, d, "months.en", month_value, MONTH, err, &st) ||
+        load_words(f, &f->month_ru, d, "months.ru", month_value, MONTH, err, &st))
         ta_featurizer_release(f);
     return st;
 }

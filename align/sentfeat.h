@@ -59,7 +59,9 @@ enum { TA_USE_LEXICON = 1, TA_USE_NAMES = 2, TA_USE_NUMBERS = 4 };
 #define TA_KEY_NAME 150000000 /* name skeletons */
 #define TA_KEY_STEM 200000000 /* a Russian token's own stem, the key learned pairs point to */
 
-ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, ta_error *err);
+/* Reads stopwords, numbers and months of both languages from data_dir (NULL: built-in). */
+ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, const char *data_dir,
+                             ta_error *err);
 void ta_featurizer_release(ta_featurizer *f);
 /* Forgets every text seen (the state is then that of ta_featurizer_init with `lx`: features
  * depend on no earlier document, and memory stays bounded in a long run); keeps the data files

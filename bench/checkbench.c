@@ -116,7 +116,7 @@ int main(int argc, char **argv)
         return 1;
     }
     model md;
-    if (quantiles && ta_model_read(&md, true) != TA_OK)
+    if (quantiles && ta_model_read(&md, true, NULL, NULL) != TA_OK)
         return 1;
     size_t nlist;
     const ta_check_info *list = ta_check_list(&nlist);

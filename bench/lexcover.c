@@ -88,7 +88,7 @@ static int cmp_double(const void *x, const void *y)
 static void figure(const char *label, const corpus *c, const ta_lexicon *lx, unsigned use)
 {
     ta_featurizer fz;
-    if (ta_featurizer_init(&fz, lx, NULL) != TA_OK)
+    if (ta_featurizer_init(&fz, lx, NULL, NULL) != TA_OK)
         exit(1);
     fz.use = use;
     double rh = 0, ra = 0, wh = 0, wa = 0;
@@ -116,7 +116,7 @@ static void figure(const char *label, const corpus *c, const ta_lexicon *lx, uns
 static void params(const char *prefix, const corpus *c, const ta_lexicon *lx)
 {
     ta_featurizer fz;
-    if (ta_featurizer_init(&fz, lx, NULL) != TA_OK)
+    if (ta_featurizer_init(&fz, lx, NULL, NULL) != TA_OK)
         exit(1);
     double m[2][2] = {{0}}, all[2][2] = {{0}}; /* [side][wrong] */
     size_t doc = 0;
@@ -147,7 +147,7 @@ static void params(const char *prefix, const corpus *c, const ta_lexicon *lx)
 static void speed(const char *label, const corpus *c, const ta_lexicon *lx)
 {
     ta_matcher *m;
-    if (ta_matcher_new(lx, &m, NULL) != TA_OK)
+    if (ta_matcher_new(lx, NULL, &m, NULL) != TA_OK)
         exit(1);
     double rate[25], sum = 0, sim, cold = 0;
     for (int round = -1; round < 25; round++) {
@@ -156,7 +156,7 @@ static void speed(const char *label, const corpus *c, const ta_lexicon *lx)
         sum = 0;
         for (size_t k = 0; k < c->n; k++) {
             ta_lexicon_match(m, c->en[k], strlen(c->en[k]), c->ru[k], strlen(c->ru[k]), &sim,
-                             NULL, NULL);
+                             NULL, NULL, NULL);
             sum += sim;
         }
         clock_gettime(CLOCK_MONOTONIC, &b);

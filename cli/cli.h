@@ -35,6 +35,18 @@ int cli_out_close(cli_out *o, int ok);             /* exit code; removes the tem
  * umask (as open(2) would give; mkstemp gives 0600). */
 unsigned cli_new_file_mode(const char *path);
 
+/* What the command takes from the environment for the library, which reads none:
+ * $TALIGN_DATA, a folder of data files overriding the built-in ones (NULL when unset or empty),
+ * $TALIGN_HUNSPELL, the folder of the hunspell dictionaries the headline rules use (NULL:
+ * the library's default), and $TALIGN_FIFO_WAIT, the seconds to wait for a named pipe's writer
+ * (0 when unset or not a positive number: the library's default). Read at the first call. */
+typedef struct {
+    const char *data_dir;
+    const char *hunspell_dir;
+    unsigned fifo_wait;
+} cli_env;
+const cli_env *cli_environment(void);
+
 /* The lexicon used when none is given: $TALIGN_LEXICON, else ../lexicon/en-ru.lex relative to
  * the binary (the build tree), else ../share/talign/en-ru.lex (make install) (static buffer). */
 const char *cli_default_lexicon(void);

@@ -46,9 +46,10 @@ static int write_to(const char *path, ta_format fmt, const ta_corpus *c)
     int code = cli_out_open(&o, path);
     if (code != EXIT_OK)
         return code;
-    ta_status s = ta_write(o.f, fmt, c);
+    ta_error err = {0};
+    ta_status s = ta_write(o.f, fmt, c, &err);
     code = cli_out_close(&o, s == TA_OK);
-    return s == TA_OK ? code : cli_fail(path ? path : "(stdout)", s, NULL);
+    return s == TA_OK ? code : cli_fail(path ? path : "(stdout)", s, &err);
 }
 
 /* The findings the writers show: moved sentences (JSONL) and, with --spell, spelling. */
@@ -57,6 +58,7 @@ static int annotate(ta_corpus *cp, const ta_lexicon *lx, bool spell, const char 
 {
     ta_check_opts co = ta_check_opts_default();
     co.checks = spell ? "-all,moved,spelling" : "-all,moved";
+    co.data_dir = cli_environment()->data_dir;
     co.dict_dir = dict_dir;
     co.src_lang = cp->src_lang, co.tgt_lang = cp->tgt_lang;
     ta_checker *ck = NULL;
@@ -88,14 +90,15 @@ int cmd_align(int argc, char **argv)
         {"hunspell-dir", required_argument, 0, 'H'},
         {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
+    ao.data_dir = cli_environment()->data_dir;
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
     const char *src = "en", *tgt = "ru";
     bool preseg = false, wrapped = false;
     unsigned flags = 0;
     double min_score = 0;
     bool spell = false, drop = false, only_1_1 = false;
-    const char *dict_dir = NULL, *seg_rules = NULL, *hun_env = getenv("TALIGN_HUNSPELL");
-    const char *hunspell_dir = hun_env && *hun_env ? hun_env : NULL;
+    const char *dict_dir = NULL, *seg_rules = NULL;
+    const char *hunspell_dir = cli_environment()->hunspell_dir;
     bool split_semicolons = false;
     int c, nlex = 0;
     optind = 1;

@@ -77,13 +77,13 @@ static int parse(int argc, char **argv, check_args *a)
         case 'L': a->list = true; break;
         case 'g': a->co.glossary = optarg; break;
         case 'n': a->co.names = optarg; break;
-        case 'd': a->co.dict_dir = optarg; break;
+        case 'd': a->co.dict_dir = a->ao.hunspell_dir = optarg; break;
         case 'f': a->format = optarg; break;
         case 'F': {
             ta_severity s;
             if (!strcmp(optarg, "never"))
                 a->fail_on = FAIL_NEVER;
-            else if (ta_severity_parse(optarg, &s) == TA_OK)
+            else if (ta_severity_parse(optarg, &s, NULL) == TA_OK)
                 a->fail_on = (int)s;
             else {
                 cli_msg("check: --fail-on takes info, warning, error or never, not '%s'", optarg);
@@ -204,10 +204,11 @@ static int report(const check_args *a, int fmt, const ta_corpus *doc, const ta_f
     int code = cli_out_open(&o, a->out);
     if (code != EXIT_OK)
         return code;
-    ta_status s = ta_write_findings(o.f, (ta_report_format)fmt, doc, f, n);
+    ta_error err = {0};
+    ta_status s = ta_write_findings(o.f, (ta_report_format)fmt, doc, f, n, &err);
     code = cli_out_close(&o, s == TA_OK);
     if (s != TA_OK)
-        return cli_fail(a->out ? a->out : "(stdout)", s, NULL);
+        return cli_fail(a->out ? a->out : "(stdout)", s, &err);
     if (code != EXIT_OK)
         return code;
     summary(f, n);
@@ -221,6 +222,8 @@ int cmd_check(int argc, char **argv)
 {
     check_args a = {.co = ta_check_opts_default(), .ao = ta_aligner_opts_default(),
                     .format = "text", .fail_on = TA_SEV_ERROR, .flags = CLI_REPAIR};
+    a.co.data_dir = a.ao.data_dir = cli_environment()->data_dir;
+    a.ao.hunspell_dir = cli_environment()->hunspell_dir;
     int code = parse(argc, argv, &a);
     if (code != EXIT_OK)
         return code < 0 ? EXIT_OK : code;

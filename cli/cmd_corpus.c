@@ -151,7 +151,7 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
         case 'd': o->dedup = true; break;
         case 'X': a->spell = true; break;
         case 'Y': o->drop_misspelled = true; break;
-        case 'Z': o->dict_dir = optarg; break;
+        case 'Z': o->dict_dir = o->aopts.hunspell_dir = optarg; break;
         case 'l':
             if (a->nlex == MAX_LEX)
                 bad = "at most 16 --lexicon files";
@@ -181,7 +181,7 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
     if (!a->format)
         a->format = o->stdin_jsonl ? "jsonl" : strstr(out, ".tsv") ? "tsv"
                   : strstr(out, ".jsonl") ? "jsonl" : "tmx";
-    const char *bad = ta_stream_format_parse(a->format, &o->fmt) != TA_OK ? "unknown --format"
+    const char *bad = ta_stream_format_parse(a->format, &o->fmt, NULL) != TA_OK ? "unknown --format"
         : optind < argc ? "give one manifest"
         : o->stdin_jsonl && (a->manifest || a->en_dir || a->ru_dir) ? "--stdin-jsonl reads no manifest or folders"
         : o->stdin_jsonl && (o->resume || o->shard_n || o->fmt == TA_STREAM_MOSES) ? "--stdin-jsonl takes no --resume, --shard or moses"
@@ -227,6 +227,8 @@ int cmd_corpus(int argc, char **argv)
         return corpus_merge(argc - 1, argv + 1);
     corpus_opts o = {.src_lang = "en", .tgt_lang = "ru", .aopts = ta_aligner_opts_default()};
     cli_args a = {0};
+    o.aopts.data_dir = cli_environment()->data_dir;
+    o.aopts.hunspell_dir = cli_environment()->hunspell_dir;
     int code = parse(argc, argv, &o, &a);
     if (code != EXIT_OK)
         return code < 0 ? EXIT_OK : code;

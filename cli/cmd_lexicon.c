@@ -60,6 +60,7 @@ static int learn(int argc, char **argv)
 {
     const char *out = NULL, *par[2] = {NULL, NULL};
     ta_learn_opts lo = ta_learn_opts_default();
+    lo.data_dir = cli_environment()->data_dir;
     double min_score = 0.5;
     int nfiles = 0;
     char **files = argv; /* positional arguments, gathered in place */
@@ -134,7 +135,8 @@ static int learn(int argc, char **argv)
     if (code == EXIT_OK) {
         ta_error err = {0};
         size_t pairs = 0;
-        ta_status s = ta_lexicon_learn(en, el, ru, rl, n, &lo, out, &pairs, &err);
+        ta_sentences es = {en, el, n}, rs = {ru, rl, n};
+        ta_status s = ta_lexicon_learn(&es, &rs, &lo, out, &pairs, &err);
         if (s != TA_OK)
             code = cli_fail("lexicon learn", s, &err);
         else
@@ -177,6 +179,11 @@ int cmd_lexicon(int argc, char **argv)
             return EXIT_USAGE;
         }
         size_t n = 0;
+        char data_names[4096]; /* the library reads built-in data only: $TALIGN_DATA's copy */
+        if (!names && cli_environment()->data_dir) {
+            snprintf(data_names, sizeof data_names, "%s/names.en-ru", cli_environment()->data_dir);
+            names = data_names;
+        }
         ta_status s = ta_lexicon_build(dictd, names, out, &n, &err);
         if (s != TA_OK)
             return cli_fail("lexicon build", s, &err);
@@ -198,7 +205,7 @@ int cmd_lexicon(int argc, char **argv)
             return cli_fail("lexicon", s, &err);
         if (lookup) {
             char *res = NULL;
-            s = ta_lexicon_lookup(lx, word, strlen(word), &res);
+            s = ta_lexicon_lookup(lx, word, strlen(word), &res, &err);
             if (s == TA_OK)
                 fputs(res, stdout);
             ta_free(res);

@@ -115,12 +115,12 @@ int cmd_segment(int argc, char **argv)
         {"hunspell-dir", required_argument, 0, 'H'}, {"explain", no_argument, 0, 'X'},
         {"list-rules", no_argument, 0, 'L'}, {0, 0, 0, 0}};
     ta_segment_opts so = ta_segment_opts_default();
+    so.data_dir = cli_environment()->data_dir;
     const char *format = "text", *enc = NULL, *out = NULL;
     unsigned flags = 0;
     bool explaining = false;
     explain_ctx ec = {0};
-    const char *env = getenv("TALIGN_HUNSPELL");
-    so.hunspell_dir = env && *env ? env : NULL;
+    so.hunspell_dir = cli_environment()->hunspell_dir;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "l:f:e:o:h", lo, NULL)) != -1) {
@@ -178,12 +178,12 @@ int cmd_segment(int argc, char **argv)
         }
     }
     ta_span *sp = NULL;
-    s = ta_segment(sg, txt, len, &sp, &n);
+    s = ta_segment(sg, txt, len, &sp, &n, NULL);
     cli_out o;
     if (s != TA_OK)
         code = cli_fail(path, s, NULL);
     else if ((code = cli_out_open(&o, out)) == EXIT_OK) {
-        s = ta_write_sentences(o.f, !strcmp(format, "jsonl"), txt, sp, n);
+        s = ta_write_sentences(o.f, !strcmp(format, "jsonl"), txt, sp, n, NULL);
         code = cli_out_close(&o, s == TA_OK);
         if (s != TA_OK)
             code = cli_fail(out ? out : "(stdout)", s, NULL);

@@ -1,6 +1,7 @@
 /* common.c — the CLI's messages, exit codes, input loading and all-or-nothing output files. */
 #include "cli.h"
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ ta_text *cli_load(const char *path, const char *encoding, unsigned flags, int *c
 {
     ta_text *t = NULL;
     ta_error err = {0};
-    ta_status s = ta_text_load(path, encoding, &t, &err);
+    ta_status s = ta_text_load(path, encoding, cli_environment()->fifo_wait, &t, &err);
     if (s != TA_OK) {
         *code = cli_fail(strcmp(path, "-") ? path : "(stdin)", s, &err);
         if (s == TA_EINVAL)
@@ -119,6 +120,22 @@ int cli_out_close(cli_out *o, int ok)
     free(o->path), free(o->tmp);
     memset(o, 0, sizeof *o);
     return code;
+}
+
+const cli_env *cli_environment(void)
+{
+    static cli_env env;
+    static bool read;
+    if (!read) {
+        const char *d = getenv("TALIGN_DATA"), *w = getenv("TALIGN_FIFO_WAIT");
+        const char *h = getenv("TALIGN_HUNSPELL");
+        env.data_dir = d && *d ? d : NULL;
+        env.hunspell_dir = h && *h ? h : NULL;
+        long secs = w ? strtol(w, NULL, 10) : 0;
+        env.fifo_wait = secs > 0 && secs <= UINT_MAX ? (unsigned)secs : 0;
+        read = true;
+    }
+    return &env;
 }
 
 const char *cli_default_lexicon(void)

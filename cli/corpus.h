@@ -28,7 +28,7 @@ typedef struct {
     size_t n_unpaired;
 } corpus_stats;
 
-int corpus_bead_type(int n_en, int n_ru);
+int corpus_bead_type(size_t n_en, size_t n_ru);
 int corpus_add_failure(corpus_stats *st, const char *id, const char *file, const char *reason,
                        const char *message); /* 0 on success */
 void corpus_stats_add(corpus_stats *to, const corpus_stats *from); /* counts, not failures */

@@ -80,7 +80,7 @@ int corpus_merge(int argc, char **argv)
     ta_stream_format fmt;
     if (!format)
         format = strstr(out ? out : "", ".tsv") ? "tsv" : strstr(out ? out : "", ".jsonl") ? "jsonl" : "tmx";
-    if (!out || optind >= argc || ta_stream_format_parse(format, &fmt) != TA_OK) {
+    if (!out || optind >= argc || ta_stream_format_parse(format, &fmt, NULL) != TA_OK) {
         cli_msg("corpus merge: %s", !out ? "give -o OUT" : optind >= argc ? "give the shards"
                                                           : "unknown --format");
         return EXIT_USAGE;
@@ -105,7 +105,7 @@ int corpus_merge(int argc, char **argv)
         code = EXIT_INTERNAL;
     corpus_stats st = {0};
     if (code == EXIT_OK)
-        code = ta_stream_header(f[0], fmt, "en", "ru") == TA_OK ? EXIT_OK : EXIT_OUTPUT;
+        code = ta_stream_header(f[0], fmt, "en", "ru", NULL) == TA_OK ? EXIT_OK : EXIT_OUTPUT;
     for (int i = optind; i < argc && code == EXIT_OK; i++) {
         corpus_paths sp;
         if ((code = corpus_paths_init(&sp, argv[i], fmt, "en", "ru")) != EXIT_OK)
@@ -115,7 +115,7 @@ int corpus_merge(int argc, char **argv)
         code = merge_shard(&sp, fmt, f, dd, &st);
         corpus_paths_free(&sp);
     }
-    if (code == EXIT_OK && ta_stream_footer(f[0], fmt) != TA_OK)
+    if (code == EXIT_OK && ta_stream_footer(f[0], fmt, NULL) != TA_OK)
         code = EXIT_OUTPUT;
     for (int k = 0; k < 2; k++)
         if (f[k] && (ferror(f[k]) | fclose(f[k])) && code == EXIT_OK)

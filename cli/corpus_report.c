@@ -9,10 +9,10 @@
 const char *const corpus_bead_names[BEAD_TYPES] = {"1-1", "1-2", "2-1", "2-2", "1-3",
                                                    "3-1", "1-0", "0-1", "other"};
 
-int corpus_bead_type(int n_en, int n_ru)
+int corpus_bead_type(size_t n_en, size_t n_ru)
 {
     char name[16];
-    snprintf(name, sizeof name, "%d-%d", n_en, n_ru);
+    snprintf(name, sizeof name, "%zu-%zu", n_en, n_ru);
     for (int k = 0; k < BEAD_TYPES - 1; k++)
         if (!strcmp(name, corpus_bead_names[k]))
             return k;

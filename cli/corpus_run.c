@@ -71,7 +71,7 @@ static ta_text *load_side(const corpus_opts *o, slot *s, const char *id, const c
 {
     ta_text *t = NULL;
     ta_error err = {0};
-    ta_status st = ta_text_load(path, NULL, &t, &err);
+    ta_status st = ta_text_load(path, NULL, cli_environment()->fifo_wait, &t, &err);
     if (st != TA_OK) {
         const char *why = st == TA_EDECODE ? "undecodable"
                         : st != TA_EIO ? ta_strerror(st)
@@ -150,13 +150,14 @@ static int render(const corpus_opts *o, ta_checker *ck, slot *s, const char *id,
     int bad = 0;
     for (size_t k = 0; k < c.n_beads && !bad; k++) {
         const ta_bead *b = &c.beads[k];
-        int ne = b->en1 - b->en0, nr = b->ru1 - b->ru0;
+        size_t ne = b->en1 - b->en0, nr = b->ru1 - b->ru0;
         s->st.beads[corpus_bead_type(ne, nr)]++;
         if (!ne || !nr)
             continue;
         el = rl = 0;
-        if (ta_unit_text(c.en, c.en_len, b->en0, b->en1, &en, &el, &ec) != TA_OK ||
-            ta_unit_text(c.ru, c.ru_len, b->ru0, b->ru1, &ru, &rl, &rc) != TA_OK) {
+        ta_sentences es = {c.en, c.en_len, c.n_en}, rs = {c.ru, c.ru_len, c.n_ru};
+        if (ta_unit_text(&es, b->en0, b->en1, &en, &el, &ec) != TA_OK ||
+            ta_unit_text(&rs, b->ru0, b->ru1, &ru, &rl, &rc) != TA_OK) {
             bad = -1;
             break;
         }
@@ -188,7 +189,7 @@ static int render(const corpus_opts *o, ta_checker *ck, slot *s, const char *id,
                       o->src_lang, o->tgt_lang};
         u->off = (size_t)ftello(f);
         u->off2 = f2 ? (size_t)ftello(f2) : 0;
-        bad = ta_stream_unit(f, f2, o->fmt, &un) != TA_OK ? -1 : 0;
+        bad = ta_stream_unit(f, f2, o->fmt, &un, NULL) != TA_OK ? -1 : 0;
         u->len = (size_t)ftello(f) - u->off;
         u->len2 = f2 ? (size_t)ftello(f2) - u->off2 : 0;
     }
@@ -252,6 +253,7 @@ static void *worker(void *arg)
     if (st == TA_OK && p->o->spell) { /* a speller per worker: hunspell is not thread-safe */
         ta_check_opts co = ta_check_opts_default();
         co.checks = "-all,spelling";
+        co.data_dir = cli_environment()->data_dir;
         co.dict_dir = p->o->dict_dir;
         co.no_suggestions = true;
         st = ta_checker_new(&co, p->o->lx, &ck, &err);
@@ -483,7 +485,8 @@ static int open_outputs(writer *w, corpus_stats *st, size_t *skip)
                     w->paths.partial[k], strerror(errno));
             return EXIT_OUTPUT;
         }
-    if (r != 1 && ta_stream_header(w->f[0], w->o->fmt, w->o->src_lang, w->o->tgt_lang) != TA_OK)
+    if (r != 1 &&
+        ta_stream_header(w->f[0], w->o->fmt, w->o->src_lang, w->o->tgt_lang, NULL) != TA_OK)
         return EXIT_OUTPUT;
     return EXIT_OK;
 }
@@ -491,7 +494,7 @@ static int open_outputs(writer *w, corpus_stats *st, size_t *skip)
 static int close_outputs(writer *w, bool ok)
 {
     int code = EXIT_OK;
-    if (ok && ta_stream_footer(w->f[0], w->o->fmt) != TA_OK)
+    if (ok && ta_stream_footer(w->f[0], w->o->fmt, NULL) != TA_OK)
         code = EXIT_OUTPUT;
     for (int k = 0; k < 2; k++) {
         if (!w->f[k])

@@ -10,8 +10,8 @@ const ta_finding *ta_annot_moved(const ta_corpus *c, size_t k)
         return NULL; /* only a left-out or added sentence is moved */
     for (size_t i = 0; i < c->n_findings; i++) {
         const ta_finding *f = &c->findings[i];
-        if (!strcmp(f->check, "moved") && f->moved_bead >= 0 &&
-            (f->bead == k || (size_t)f->moved_bead == k))
+        if (!strcmp(f->check, "moved") && f->moved_bead != TA_NO_BEAD &&
+            (f->bead == k || f->moved_bead == k))
             return f;
     }
     return NULL;
@@ -25,11 +25,11 @@ bool ta_annot_misspelt(const ta_corpus *c, size_t k)
     return false;
 }
 
-static void ids(FILE *f, int a, int b)
+static void ids(FILE *f, size_t a, size_t b)
 {
     fputc('[', f);
-    for (int i = a; i < b; i++)
-        fprintf(f, "%s%d", i > a ? "," : "", i);
+    for (size_t i = a; i < b; i++)
+        fprintf(f, "%s%zu", i > a ? "," : "", i);
     fputc(']', f);
 }
 

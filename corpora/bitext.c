@@ -86,14 +86,14 @@ static int add_bead(loader *L, double score, size_t line)
 {
     ta_bitext *b = L->b;
     const ta_bead *last = b->beads.len ? (const ta_bead *)b->beads.data + b->beads.len - 1 : NULL;
-    int e0 = last ? last->en1 : 0, r0 = last ? last->ru1 : 0;
-    if ((size_t)e0 == b->sent[0].len && (size_t)r0 == b->sent[1].len)
+    size_t e0 = last ? last->en1 : 0, r0 = last ? last->ru1 : 0;
+    if (e0 == b->sent[0].len && r0 == b->sent[1].len)
         return 0;
     ta_bead *d = ta_vec_push(&b->beads);
     size_t *l = d ? ta_vec_push(&b->lines) : NULL;
     if (!l)
         return lfail(L, TA_ENOMEM, "%s: out of memory", L->name);
-    *d = (ta_bead){e0, (int)b->sent[0].len, r0, (int)b->sent[1].len, score};
+    *d = (ta_bead){e0, b->sent[0].len, r0, b->sent[1].len, score};
     *l = line;
     return 0;
 }

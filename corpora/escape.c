@@ -1,5 +1,7 @@
 /* escape.c — escaping for the writers: XML/HTML entities, JSON strings, plain tab-safe text. */
 #include "escape.h"
+#include <errno.h>
+#include <string.h>
 
 void ta_put_xml(FILE *f, const char *s, size_t n)
 {
@@ -65,12 +67,19 @@ void ta_put_raw(FILE *f, const char *s, size_t n)
     fwrite(s + a, 1, n - a, f);
 }
 
-void ta_put_join(FILE *f, const char *const *s, const size_t *len, int a, int b,
+void ta_put_join(FILE *f, const char *const *s, const size_t *len, size_t a, size_t b,
                  void (*put)(FILE *, const char *, size_t))
 {
-    for (int k = a; k < b; k++) {
+    for (size_t k = a; k < b; k++) {
         if (k > a)
             put(f, " ", 1);
         put(f, s[k], len[k]);
     }
+}
+
+ta_status ta_put_done(FILE *f, FILE *f2, ta_error *err)
+{
+    if (!ferror(f) && !(f2 && ferror(f2)))
+        return TA_OK;
+    return ta_fail(err, TA_EIO, "write error: %s", errno ? strerror(errno) : "unknown");
 }

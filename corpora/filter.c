@@ -19,15 +19,16 @@ ta_unit_filter ta_unit_filter_default(void)
     return (ta_unit_filter){0};
 }
 
-ta_status ta_unit_text(const char *const *s, const size_t *len, int a, int b, char **buf,
-                       size_t *blen, size_t *cap)
+ta_status ta_unit_text(const ta_sentences *s, size_t a, size_t b, char **buf, size_t *blen,
+                       size_t *cap)
 {
     ta_buf t = {*buf, *blen, *cap};
+    const size_t *len = s->len;
     int bad = 0;
-    for (int k = a; k < b && !bad; k++) {
+    for (size_t k = a; k < b && !bad; k++) {
         if (k > a)
             bad |= ta_buf_addc(&t, ' ');
-        const char *p = s[k];
+        const char *p = s->text[k];
         for (size_t i = 0; i < len[k] && !bad;) {
             size_t at = i;
             uint32_t c = ta_u8_decode(p, len[k], &i);
@@ -130,7 +131,7 @@ bool ta_unit_numbers_differ(const char *en, size_t en_len, const char *ru, size_
 }
 
 ta_unit_fate ta_unit_filter_apply(const ta_unit_filter *f, const char *en, size_t en_len,
-                                  const char *ru, size_t ru_len, int n_en, int n_ru,
+                                  const char *ru, size_t ru_len, size_t n_en, size_t n_ru,
                                   double score)
 {
     if (score < f->min_score)

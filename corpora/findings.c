@@ -25,9 +25,9 @@ void ta_findings_count(const ta_finding *f, size_t n, size_t by_sev[3])
 
 static bool valid(const ta_corpus *d, const ta_finding *f)
 {
-    return f->check && f->bead < d->n_beads && f->en0 >= 0 && f->en0 <= f->en1 &&
-           (size_t)f->en1 <= d->n_en && f->ru0 >= 0 && f->ru0 <= f->ru1 &&
-           (size_t)f->ru1 <= d->n_ru && f->moved_bead < (long)d->n_beads;
+    return f->check && f->bead < d->n_beads && f->en0 <= f->en1 && f->en1 <= d->n_en &&
+           f->ru0 <= f->ru1 && f->ru1 <= d->n_ru &&
+           (f->moved_bead == TA_NO_BEAD || f->moved_bead < d->n_beads);
 }
 
 /* ---- pieces ---------------------------------------------------------------------------- */
@@ -57,21 +57,21 @@ static void put_cstr(FILE *f, const char *s, void (*put)(FILE *, const char *, s
 }
 
 /* "14-15", "14" or "none" for sentence ids [a, b). */
-static const char *id_range(char buf[32], int a, int b)
+static const char *id_range(char buf[48], size_t a, size_t b)
 {
     if (a == b)
-        snprintf(buf, 32, "none");
+        snprintf(buf, 48, "none");
     else if (b - a == 1)
-        snprintf(buf, 32, "%d", a);
+        snprintf(buf, 48, "%zu", a);
     else
-        snprintf(buf, 32, "%d-%d", a, b - 1);
+        snprintf(buf, 48, "%zu-%zu", a, b - 1);
     return buf;
 }
 
-static void put_ids(FILE *f, int a, int b, const char *sep)
+static void put_ids(FILE *f, size_t a, size_t b, const char *sep)
 {
-    for (int k = a; k < b; k++)
-        fprintf(f, "%s%d", k > a ? sep : "", k);
+    for (size_t k = a; k < b; k++)
+        fprintf(f, "%s%zu", k > a ? sep : "", k);
 }
 
 /* The next suggestion of a ", "-joined list: its start and length; false at the end. */
@@ -113,8 +113,8 @@ static const ta_finding **by_bead(const ta_finding *f, size_t n)
 static void text_bead(FILE *out, const ta_corpus *d, size_t k)
 {
     const ta_bead *b = &d->beads[k];
-    char e[32], r[32];
-    fprintf(out, "bead %zu (en %s, ru %s): %d-%d %.2f\n", k + 1, id_range(e, b->en0, b->en1),
+    char e[48], r[48];
+    fprintf(out, "bead %zu (en %s, ru %s): %zu-%zu %.2f\n", k + 1, id_range(e, b->en0, b->en1),
             id_range(r, b->ru0, b->ru1), b->en1 - b->en0, b->ru1 - b->ru0, b->score);
     fputs("  en: ", out);
     ta_put_join(out, d->en, d->en_len, b->en0, b->en1, put_plain);
@@ -141,11 +141,11 @@ static void text_finding(FILE *out, const ta_corpus *d, const ta_finding *f)
         }
         fputc(']', out);
     }
-    char e[32], r[32];
+    char e[48], r[48];
     if (f->en0 != b->en0 || f->en1 != b->en1 || f->ru0 != b->ru0 || f->ru1 != b->ru1)
         fprintf(out, " (en %s, ru %s)", id_range(e, f->en0, f->en1), id_range(r, f->ru0, f->ru1));
-    if (f->moved_bead >= 0)
-        fprintf(out, " (see bead %ld)", f->moved_bead + 1);
+    if (f->moved_bead != TA_NO_BEAD)
+        fprintf(out, " (see bead %zu)", f->moved_bead + 1);
     fputc('\n', out);
 }
 
@@ -210,8 +210,8 @@ static void write_json(FILE *out, const ta_corpus *d, const ta_finding *f, size_
             json_key_str(out, "word", x->word);
         if (x->suggestions)
             json_suggestions(out, x->suggestions);
-        if (x->moved_bead >= 0)
-            fprintf(out, ",\"moved_bead\":%ld", x->moved_bead + 1);
+        if (x->moved_bead != TA_NO_BEAD)
+            fprintf(out, ",\"moved_bead\":%zu", x->moved_bead + 1);
         fputs("}\n", out);
     }
 }
@@ -253,7 +253,7 @@ static void csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void csv_join(FILE *f, const char *const *s, const size_t *len, int a, int b)
+static void csv_join(FILE *f, const char *const *s, const size_t *len, size_t a, size_t b)
 {
     csv_open(f, true, a < b && len[a] ? s[a][0] : 0);
     ta_put_join(f, s, len, a, b, csv_inner);
@@ -280,8 +280,8 @@ static void write_csv(FILE *out, const ta_corpus *d, const ta_finding *f, size_t
         csv_field(out, x->lang);
         csv_field(out, x->word);
         csv_field(out, x->suggestions);
-        if (x->moved_bead >= 0)
-            fprintf(out, ",\"%ld\"\r\n", x->moved_bead + 1);
+        if (x->moved_bead != TA_NO_BEAD)
+            fprintf(out, ",\"%zu\"\r\n", x->moved_bead + 1);
         else
             fputs(",\"\"\r\n", out);
     }
@@ -416,7 +416,7 @@ static void html_filters(FILE *out, const check_count *c, size_t nc, size_t n)
 static void html_badge(FILE *out, const ta_finding *x)
 {
     const char *sev = SEV[sev_index(x->severity)];
-    char e[32], r[32];
+    char e[48], r[48];
     fprintf(out, "<span class=\"badge %s\" data-sev=\"%s\" data-check=\"", sev, sev);
     html_str(out, x->check);
     fprintf(out, "\" title=\"%s: en %s, ru %s", sev, id_range(e, x->en0, x->en1),
@@ -436,8 +436,8 @@ static void html_badge(FILE *out, const ta_finding *x)
     html_str(out, x->check);
     fputs(": ", out);
     html_str(out, x->message);
-    if (x->moved_bead >= 0)
-        fprintf(out, " <a href=\"#b%ld\">bead %ld</a>", x->moved_bead + 1, x->moved_bead + 1);
+    if (x->moved_bead != TA_NO_BEAD)
+        fprintf(out, " <a href=\"#b%zu\">bead %zu</a>", x->moved_bead + 1, x->moved_bead + 1);
     fputs("</span>", out);
 }
 
@@ -445,7 +445,7 @@ static void html_badge(FILE *out, const ta_finding *x)
 static void html_refs(FILE *out, const ta_finding *f, size_t n, size_t k)
 {
     for (size_t i = 0; i < n; i++) {
-        if (f[i].moved_bead < 0 || (size_t)f[i].moved_bead != k || f[i].bead == k)
+        if (f[i].moved_bead != k || f[i].bead == k)
             continue;
         const char *sev = SEV[sev_index(f[i].severity)];
         fprintf(out, "<span class=\"badge ref\" data-sev=\"%s\" data-check=\"", sev);
@@ -468,7 +468,7 @@ static void html_row(FILE *out, const ta_corpus *d, size_t k, const char *en, co
     html_str(out, ru);
     fputs("\">", out);
     ta_put_join(out, d->ru, d->ru_len, b->ru0, b->ru1, ta_put_xml);
-    fprintf(out, "</td><td class=\"n\">%d-%d</td><td class=\"n %s\">%.2f</td><td class=\"q\">",
+    fprintf(out, "</td><td class=\"n\">%zu-%zu</td><td class=\"n %s\">%.2f</td><td class=\"q\">",
             b->en1 - b->en0, b->ru1 - b->ru0,
             b->score >= HIGH_SCORE ? "hi" : b->score >= MID_SCORE ? "mid" : "lo", b->score);
 }
@@ -502,7 +502,7 @@ static int write_html(FILE *out, const ta_corpus *d, const ta_finding *f, size_t
     }
     bool any_moved = false;
     for (size_t i = 0; i < n; i++)
-        any_moved |= f[i].moved_bead >= 0;
+        any_moved |= f[i].moved_bead != TA_NO_BEAD;
     html_head(out, d);
     html_summary(out, d, c, nc, n, beads_with_findings(o, n));
     html_filters(out, c, nc, n);
@@ -514,24 +514,25 @@ static int write_html(FILE *out, const ta_corpus *d, const ta_finding *f, size_t
 }
 
 ta_status ta_write_findings(FILE *out, ta_report_format fmt, const ta_corpus *doc,
-                            const ta_finding *f, size_t n)
+                            const ta_finding *f, size_t n, ta_error *err)
 {
     if (fmt < TA_REPORT_TEXT || fmt > TA_REPORT_HTML)
-        return TA_EINVAL;
+        return ta_fail(err, TA_EINVAL, "unknown report format %d", (int)fmt);
     for (size_t i = 0; i < n; i++)
         if (!valid(doc, &f[i]))
-            return TA_EINVAL;
+            return ta_fail(err, TA_EINVAL, "finding %zu (%s): its bead or sentence ids are "
+                           "outside the document", i, f[i].check ? f[i].check : "no check");
     switch (fmt) {
     case TA_REPORT_TEXT:
         if (write_text(out, doc, f, n))
-            return TA_ENOMEM;
+            return ta_fail(err, TA_ENOMEM, "out of memory");
         break;
     case TA_REPORT_JSON: write_json(out, doc, f, n); break;
     case TA_REPORT_CSV: write_csv(out, doc, f, n); break;
     case TA_REPORT_HTML:
         if (write_html(out, doc, f, n))
-            return TA_ENOMEM;
+            return ta_fail(err, TA_ENOMEM, "out of memory");
         break;
     }
-    return ferror(out) ? TA_EIO : TA_OK;
+    return ta_put_done(out, NULL, err);
 }

@@ -11,7 +11,7 @@
 void ta_tmx_header(FILE *f, const char *src);
 void ta_tmx_footer(FILE *f);
 
-ta_status ta_stream_format_parse(const char *name, ta_stream_format *out)
+ta_status ta_stream_format_parse(const char *name, ta_stream_format *out, ta_error *err)
 {
     static const char *const names[] = {"tmx", "tsv", "jsonl", "moses"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
@@ -19,23 +19,24 @@ ta_status ta_stream_format_parse(const char *name, ta_stream_format *out)
             *out = (ta_stream_format)k;
             return TA_OK;
         }
-    return TA_EINVAL;
+    return ta_fail(err, TA_EINVAL, "unknown format '%s' (tmx, tsv, jsonl or moses)",
+                   name ? name : "(null)");
 }
 
 ta_status ta_stream_header(FILE *f, ta_stream_format fmt, const char *src_lang,
-                           const char *tgt_lang)
+                           const char *tgt_lang, ta_error *err)
 {
     (void)tgt_lang;
     if (fmt == TA_STREAM_TMX)
         ta_tmx_header(f, src_lang ? src_lang : "en");
-    return ferror(f) ? TA_EIO : TA_OK;
+    return ta_put_done(f, NULL, err);
 }
 
-ta_status ta_stream_footer(FILE *f, ta_stream_format fmt)
+ta_status ta_stream_footer(FILE *f, ta_stream_format fmt, ta_error *err)
 {
     if (fmt == TA_STREAM_TMX)
         ta_tmx_footer(f);
-    return ferror(f) ? TA_EIO : TA_OK;
+    return ta_put_done(f, NULL, err);
 }
 
 static void put_str(FILE *f, const char *s)
@@ -43,7 +44,8 @@ static void put_str(FILE *f, const char *s)
     ta_put_xml(f, s, strlen(s));
 }
 
-ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit *u)
+ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit *u,
+                         ta_error *err)
 {
     const char *src = u->src_lang ? u->src_lang : "en", *tgt = u->tgt_lang ? u->tgt_lang : "ru";
     switch (fmt) {
@@ -70,7 +72,7 @@ ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit 
         ta_put_raw(f, u->en, u->en_len);
         fputc('\t', f);
         ta_put_raw(f, u->ru, u->ru_len);
-        fprintf(f, "\t%.3f\t%d-%d\n", u->score, u->n_en, u->n_ru);
+        fprintf(f, "\t%.3f\t%zu-%zu\n", u->score, u->n_en, u->n_ru);
         break;
     case TA_STREAM_JSONL:
         fputs("{\"doc\":", f);
@@ -79,19 +81,19 @@ ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit 
         ta_put_json(f, u->en, u->en_len);
         fputs(",\"ru\":", f);
         ta_put_json(f, u->ru, u->ru_len);
-        fprintf(f, ",\"score\":%.3f,\"type\":\"%d-%d\"}\n", u->score, u->n_en, u->n_ru);
+        fprintf(f, ",\"score\":%.3f,\"type\":\"%zu-%zu\"}\n", u->score, u->n_en, u->n_ru);
         break;
     case TA_STREAM_MOSES:
         if (!f2)
-            return TA_EINVAL;
+            return ta_fail(err, TA_EINVAL, "moses: no file for the Russian side");
         ta_put_raw(f, u->en, u->en_len);
         fputc('\n', f);
         ta_put_raw(f2, u->ru, u->ru_len);
         fputc('\n', f2);
-        return ferror(f) || ferror(f2) ? TA_EIO : TA_OK;
-    default: return TA_EINVAL;
+        return ta_put_done(f, f2, err);
+    default: return ta_fail(err, TA_EINVAL, "unknown stream format %d", (int)fmt);
     }
-    return ferror(f) ? TA_EIO : TA_OK;
+    return ta_put_done(f, NULL, err);
 }
 
 /* ---- reading back ------------------------------------------------------------------------ */

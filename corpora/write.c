@@ -7,11 +7,11 @@ void ta_write_html(FILE *f, const ta_corpus *c);
 
 static const char *type_of(const ta_bead *b, char buf[16])
 {
-    snprintf(buf, 16, "%d-%d", b->en1 - b->en0, b->ru1 - b->ru0);
+    snprintf(buf, 16, "%zu-%zu", b->en1 - b->en0, b->ru1 - b->ru0);
     return buf;
 }
 
-ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
+ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c, ta_error *err)
 {
     char tb[16];
     switch (fmt) {
@@ -19,7 +19,7 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
     case TA_FMT_HTML: ta_write_html(f, c); break;
     case TA_FMT_LADDER:
         for (size_t k = 0; k < c->n_beads; k++)
-            fprintf(f, "%d\t%d\t%.3f\n", c->beads[k].en0, c->beads[k].ru0, c->beads[k].score);
+            fprintf(f, "%zu\t%zu\t%.3f\n", c->beads[k].en0, c->beads[k].ru0, c->beads[k].score);
         fprintf(f, "%zu\t%zu\t1.000\n", c->n_en, c->n_ru);
         break;
     case TA_FMT_TSV:
@@ -52,20 +52,20 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
             if (ta_annot_filtered(c, k))
                 continue;
             fputs("{\"en_ids\":[", f);
-            for (int i = b->en0; i < b->en1; i++)
-                fprintf(f, "%s%d", i > b->en0 ? "," : "", i);
+            for (size_t i = b->en0; i < b->en1; i++)
+                fprintf(f, "%s%zu", i > b->en0 ? "," : "", i);
             fputs("],\"ru_ids\":[", f);
-            for (int j = b->ru0; j < b->ru1; j++)
-                fprintf(f, "%s%d", j > b->ru0 ? "," : "", j);
+            for (size_t j = b->ru0; j < b->ru1; j++)
+                fprintf(f, "%s%zu", j > b->ru0 ? "," : "", j);
             fputs("],\"en\":", f);
             fputc('[', f);
-            for (int i = b->en0; i < b->en1; i++) {
+            for (size_t i = b->en0; i < b->en1; i++) {
                 if (i > b->en0)
                     fputc(',', f);
                 ta_put_json(f, c->en[i], c->en_len[i]);
             }
             fputs("],\"ru\":[", f);
-            for (int j = b->ru0; j < b->ru1; j++) {
+            for (size_t j = b->ru0; j < b->ru1; j++) {
                 if (j > b->ru0)
                     fputc(',', f);
                 ta_put_json(f, c->ru[j], c->ru_len[j]);
@@ -75,12 +75,13 @@ ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c)
             fputs("}\n", f);
         }
         break;
-    default: return TA_EINVAL;
+    default: return ta_fail(err, TA_EINVAL, "unknown output format %d", (int)fmt);
     }
-    return ferror(f) ? TA_EIO : TA_OK;
+    return ta_put_done(f, NULL, err);
 }
 
-ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n)
+ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n,
+                             ta_error *err)
 {
     for (size_t i = 0; i < n; i++) {
         const char *s = text + sp[i].start;
@@ -97,5 +98,5 @@ ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_spa
             fputc('\n', f);
         }
     }
-    return ferror(f) ? TA_EIO : TA_OK;
+    return ta_put_done(f, NULL, err);
 }

@@ -43,8 +43,9 @@ static void segmented(const char *sa, size_t la, const char *sb, size_t lb)
     ta_span *pa = NULL, *pb = NULL;
     size_t na = 0, nb = 0, n = 0;
     ta_bead *beads = NULL;
-    if (ta_segment(se, sa, la, &pa, &na) != TA_OK || ta_segment(sr, sb, lb, &pb, &nb) != TA_OK ||
-        ta_split_glued_headlines(sa, la, &pa, &na, sb, lb, &pb, &nb, NULL) != TA_OK)
+    if (ta_segment(se, sa, la, &pa, &na, NULL) != TA_OK ||
+        ta_segment(sr, sb, lb, &pb, &nb, NULL) != TA_OK ||
+        ta_split_glued_headlines(sa, la, &pa, &na, sb, lb, &pb, &nb, NULL, NULL, NULL) != TA_OK)
         goto out;
     check_spans(pa, na, la), check_spans(pb, nb, lb);
     const char **ea = malloc(sizeof *ea * (na + 1)), **eb = malloc(sizeof *eb * (nb + 1));
@@ -53,18 +54,20 @@ static void segmented(const char *sa, size_t la, const char *sb, size_t lb)
         ea[i] = sa + pa[i].start, lea[i] = pa[i].end - pa[i].start;
     for (size_t i = 0; i < nb; i++)
         eb[i] = sb + pb[i].start, leb[i] = pb[i].end - pb[i].start;
-    int ok = ta_align(ea, lea, na, eb, leb, nb, NULL, NULL, &beads, &n) == TA_OK;
+    int ok = ta_align(&(ta_sentences){ea, lea, na}, &(ta_sentences){eb, leb, nb}, NULL, NULL,
+                      &beads, &n, NULL) == TA_OK;
     free(ea), free(eb), free(lea), free(leb);
-    if (!ok || ta_split_by_translation(sa, &pa, &na, sb, &pb, &nb, &beads, &n, NULL) != TA_OK)
+    if (!ok ||
+        ta_split_by_translation(sa, &pa, &na, sb, &pb, &nb, &beads, &n, NULL, NULL, NULL) != TA_OK)
         goto out;
     check_spans(pa, na, la), check_spans(pb, nb, lb);
-    int i = 0, j = 0;
+    size_t i = 0, j = 0;
     for (size_t k = 0; k < n; k++) {
         if (beads[k].en0 != i || beads[k].ru0 != j)
             abort();
         i = beads[k].en1, j = beads[k].ru1;
     }
-    if ((size_t)i != na || (size_t)j != nb)
+    if (i != na || j != nb)
         abort();
 out:
     ta_free(pa), ta_free(pb), ta_free(beads);
@@ -88,19 +91,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t na = lines(sa, la, &ea, &lea), nb = lines(sb, lb, &eb, &leb);
     ta_bead *beads;
     size_t n;
-    if (ta_align(ea, lea, na, eb, leb, nb, NULL, NULL, &beads, &n) == TA_OK) {
-        int i = 0, j = 0;
+    if (ta_align(&(ta_sentences){ea, lea, na}, &(ta_sentences){eb, leb, nb}, NULL, NULL, &beads, &n,
+                 NULL) == TA_OK) {
+        size_t i = 0, j = 0;
         for (size_t k = 0; k < n; k++) {
             if (beads[k].en0 != i || beads[k].ru0 != j || beads[k].score < 0 || beads[k].score > 1)
                 abort();
             i = beads[k].en1, j = beads[k].ru1;
         }
-        if ((size_t)i != na || (size_t)j != nb)
+        if (i != na || j != nb)
             abort();
         ta_corpus c = {ea, lea, na, eb, leb, nb, beads, n, 0, "en", "ru", "fuzz"};
         FILE *f = fopen("/dev/null", "w");
         for (int fmt = TA_FMT_TSV; fmt <= TA_FMT_HTML; fmt++)
-            ta_write(f, (ta_format)fmt, &c);
+            ta_write(f, (ta_format)fmt, &c, NULL);
         fclose(f);
         ta_free(beads);
     }

@@ -30,13 +30,13 @@ static void check_doc(const ta_corpus *c)
     if (s != TA_OK && s != TA_ENOMEM)
         abort();
     for (size_t i = 0; i < n; i++)
-        if (f[i].bead >= c->n_beads || f[i].en0 < 0 || f[i].en1 < f[i].en0 ||
-            (size_t)f[i].en1 > c->n_en || f[i].ru0 < 0 || f[i].ru1 < f[i].ru0 ||
-            (size_t)f[i].ru1 > c->n_ru || !f[i].message || f[i].moved_bead >= (long)c->n_beads)
+        if (f[i].bead >= c->n_beads || f[i].en1 < f[i].en0 || f[i].en1 > c->n_en ||
+            f[i].ru1 < f[i].ru0 || f[i].ru1 > c->n_ru || !f[i].message ||
+            (f[i].moved_bead != TA_NO_BEAD && f[i].moved_bead >= c->n_beads))
             abort();
     FILE *null = fopen("/dev/null", "w");
     for (int fmt = TA_REPORT_TEXT; null && fmt <= TA_REPORT_HTML; fmt++)
-        ta_write_findings(null, (ta_report_format)fmt, c, f, n);
+        ta_write_findings(null, (ta_report_format)fmt, c, f, n, NULL);
     if (null)
         fclose(null);
     ta_findings_free(f, n);

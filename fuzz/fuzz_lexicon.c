@@ -20,9 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ta_lexicon *lx;
     if (ta_lexicon_load(path, &lx, NULL) == TA_OK) {
         char *res;
-        if (ta_lexicon_lookup(lx, "duty", 4, &res) == TA_OK)
+        if (ta_lexicon_lookup(lx, "duty", 4, &res, NULL) == TA_OK)
             ta_free(res);
-        if (ta_lexicon_lookup(lx, "пошлина", strlen("пошлина"), &res) == TA_OK)
+        if (ta_lexicon_lookup(lx, "пошлина", strlen("пошлина"), &res, NULL) == TA_OK)
             ta_free(res);
         ta_lexicon_free(lx);
     }

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ta_segmenter *sg = sgs[k];
         ta_span *sp;
         size_t n;
-        if (ta_segment(sg, s, len, &sp, &n) == TA_OK) {
+        if (ta_segment(sg, s, len, &sp, &n, NULL) == TA_OK) {
             for (size_t i = 0; i < n; i++)
                 if (sp[i].start >= sp[i].end || sp[i].end > len || (i && sp[i].start < sp[i - 1].end))
                     abort();

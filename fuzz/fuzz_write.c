@@ -77,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FILE *m = open_memstream(&out, &olen);
         if (!m)
             return 0;
-        if (ta_write(m, fmts[f], &c) != TA_OK)
+        if (ta_write(m, fmts[f], &c, NULL) != TA_OK)
             abort();
         fclose(m);
         if (!clean((const unsigned char *)out, olen))

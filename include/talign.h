@@ -1,12 +1,19 @@
 /* talign.h — the public API of talign, an English–Russian sentence aligner.
  *
  * Conventions:
- *  - Every function that can fail returns a ta_status; ta_strerror() names it.
+ *  - Every function that can fail returns a ta_status; ta_strerror() names it. Every one of
+ *    them that can fail for another reason than memory also takes a last `ta_error *err`
+ *    (NULL allowed) and fills it on failure with a message naming the file (and line or byte
+ *    offset) or the argument to blame. The only exceptions are ta_unit_text, ta_dedup_new and
+ *    ta_dedup_add, per-unit calls of a corpus run that can fail only with TA_ENOMEM.
  *  - Text is passed as (const char *utf8, size_t len); positions are byte offsets.
  *  - Handles are opaque; each ta_x_new / ta_x_load has a matching ta_x_free, and
  *    every _free accepts NULL.
  *  - Arrays returned through out-parameters belong to the caller: release them with ta_free().
- *  - The library never prints and never exits.
+ *  - The library never prints, never exits and never reads the environment: settings a program
+ *    may take from it come in as arguments, e.g. the data_dir fields of the options (NULL: the
+ *    data files built into the library) and ta_text_load's fifo_wait. The talign command fills
+ *    them from $TALIGN_DATA and $TALIGN_FIFO_WAIT.
  */
 #ifndef TALIGN_H
 #define TALIGN_H
@@ -48,6 +55,14 @@ typedef struct {
 /* Releases an array returned by the library through an out-parameter. ta_free(NULL) is a no-op. */
 void ta_free(void *p);
 
+/* The sentences of one side: n UTF-8 strings text[0..n) of len[0..n) bytes (not necessarily
+ * NUL-terminated); borrowed, never kept after the call. Both arrays may be NULL when n is 0. */
+typedef struct {
+    const char *const *text;
+    const size_t *len;
+    size_t n;
+} ta_sentences;
+
 /* ---- decode: bytes -> UTF-8 NFC ---------------------------------------- */
 
 typedef struct ta_text ta_text;
@@ -61,11 +76,13 @@ ta_status ta_text_decode(const char *bytes, size_t len, const char *encoding, ta
                          ta_error *err);
 
 /* Reads a file ("-" = standard input) and decodes it as ta_text_decode does. A named pipe
- * (or a shell's <(...)) is read once a writer has sent something, waiting at most
- * $TALIGN_FIFO_WAIT seconds (default 10). Errors: TA_EIO when the file is missing, a directory,
- * unreadable or a pipe nobody writes to; TA_EDECODE and TA_ENOMEM as for ta_text_decode. On
- * success *out belongs to the caller (ta_text_free). */
-ta_status ta_text_load(const char *path, const char *encoding, ta_text **out, ta_error *err);
+ * (or a shell's <(...)) is read once a writer has sent something, waiting at most `fifo_wait`
+ * seconds (0: TA_FIFO_WAIT_DEFAULT). Errors: TA_EIO when the file is missing, a directory,
+ * unreadable or a pipe nobody writes to in that time; TA_EDECODE and TA_ENOMEM as for
+ * ta_text_decode. On success *out belongs to the caller (ta_text_free). */
+#define TA_FIFO_WAIT_DEFAULT 10
+ta_status ta_text_load(const char *path, const char *encoding, unsigned fifo_wait, ta_text **out,
+                       ta_error *err);
 
 /* The decoded text; owned by `t`, valid until ta_text_free(t). NUL-terminated. */
 const char *ta_text_data(const ta_text *t, size_t *len);
@@ -185,7 +202,8 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
 /* Splits `utf8` (normally a ta_text's data) into sentences. On success *spans is an array of *n
  * spans in text order, owned by the caller (ta_free). A segmenter is reusable but not
  * thread-safe; use one per thread. Errors: TA_ENOMEM; TA_EINVAL when ICU refuses the text. */
-ta_status ta_segment(ta_segmenter *s, const char *utf8, size_t len, ta_span **spans, size_t *n);
+ta_status ta_segment(ta_segmenter *s, const char *utf8, size_t len, ta_span **spans, size_t *n,
+                     ta_error *err);
 
 /* Releases a segmenter; ta_segmenter_free(NULL) is a no-op. */
 void ta_segmenter_free(ta_segmenter *s);
@@ -199,7 +217,7 @@ typedef struct ta_lexicon ta_lexicon;
  * of their translations (transcriptions, labels, sense numbers and example phrases dropped;
  * the words of multi-word translations only for headwords with few single-word ones). The
  * entries of `names` come first: a text file of lines "English<TAB>Russian, Russian" (names
- * such as China / Китай that transliteration cannot find); NULL: the data file names.en-ru,
+ * such as China / Китай that transliteration cannot find); NULL: the built-in names.en-ru,
  * "": none. The file is written to a temporary name and renamed, so `out_path` is complete or
  * untouched. If `entries` is not NULL it receives the number of headwords kept. Errors:
  * TA_EIO (a file is missing or the output cannot be written), TA_EFORMAT (not a dictd file, a
@@ -220,24 +238,26 @@ typedef struct {
     int min_count;    /* a pair must co-occur in at least this many sentence pairs (default 3) */
     double min_dice;  /* and have a Dice coefficient of at least this (default 0.3) */
     int max_per_word; /* keep at most this many translations per English stem (default 3) */
+    const char *data_dir; /* stopwords.LANG ... overriding the built-in copies; NULL = built-in */
 } ta_learn_opts;
 
 /* The defaults given above. */
 ta_learn_opts ta_learn_opts_default(void);
 
-/* Learns word pairs from n aligned sentence pairs (en[k] translates ru[k]): stems that occur
- * together (stopwords and numbers left out), scored by the Dice coefficient. Writes them as a
- * lexicon file to `out_path` (atomically) and their count to *pairs when not NULL. Errors:
- * TA_EIO (cannot write out_path), TA_ENOMEM. */
-ta_status ta_lexicon_learn(const char *const *en, const size_t *en_len,
-                           const char *const *ru, const size_t *ru_len, size_t n,
+/* Learns word pairs from aligned sentence pairs (en->text[k] translates ru->text[k]; both sides
+ * have the same n): stems that occur together (stopwords and numbers left out), scored by the
+ * Dice coefficient. Writes them as a lexicon file to `out_path` (atomically) and their count to
+ * *pairs when not NULL. Errors: TA_EINVAL (the sides' counts differ), TA_EIO (cannot write
+ * out_path), TA_EIO/TA_EFORMAT (a data file of opts->data_dir), TA_ENOMEM. */
+ta_status ta_lexicon_learn(const ta_sentences *en, const ta_sentences *ru,
                            const ta_learn_opts *opts, const char *out_path, size_t *pairs,
                            ta_error *err);
 
 /* Translations of `word` (English or Russian, any inflected form) as a malloc'ed string, one
  * translation a line (empty when none); the caller frees it with ta_free(). Errors: TA_ENOMEM
  * (*out is then NULL). */
-ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out);
+ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out,
+                            ta_error *err);
 
 /* Counts over every file: English headwords, English stems, stem pairs (any pointer may be
  * NULL). */
@@ -247,10 +267,12 @@ void ta_lexicon_stats(const ta_lexicon *lx, size_t *headwords, size_t *stems, si
 void ta_lexicon_free(ta_lexicon *lx);
 
 /* Scores sentence pairs with a lexicon (which may be NULL: numbers and names only; it is
- * borrowed and must outlive the matcher). A matcher is not thread-safe; use one per thread.
- * *out belongs to the caller (ta_matcher_free). Errors: TA_ENOMEM. */
+ * borrowed and must outlive the matcher), reading stopwords, numbers and months from data_dir
+ * (NULL: built-in). A matcher is not thread-safe; use one per thread. *out belongs to the
+ * caller (ta_matcher_free). Errors: TA_EIO/TA_EFORMAT (a data file: err names it), TA_ENOMEM. */
 typedef struct ta_matcher ta_matcher;
-ta_status ta_matcher_new(const ta_lexicon *lx, ta_matcher **out, ta_error *err);
+ta_status ta_matcher_new(const ta_lexicon *lx, const char *data_dir, ta_matcher **out,
+                         ta_error *err);
 /* Releases a matcher (not its lexicon); ta_matcher_free(NULL) is a no-op. */
 void ta_matcher_free(ta_matcher *m);
 
@@ -271,13 +293,14 @@ typedef struct {
  * Errors: TA_ENOMEM. */
 ta_status ta_lexicon_match(ta_matcher *m, const char *en, size_t en_len, const char *ru,
                            size_t ru_len, double *similarity, ta_word_pair **pairs,
-                           size_t *npairs);
+                           size_t *npairs, ta_error *err);
 
 /* ---- alignment ------------------------------------------------------------------------ */
 
-/* A bead: English sentences [en0, en1) translate Russian sentences [ru0, ru1). */
+/* A bead: English sentences [en0, en1) translate Russian sentences [ru0, ru1) (indices into
+ * the sides' sentences, size_t like their counts). */
 typedef struct {
-    int en0, en1, ru0, ru1;
+    size_t en0, en1, ru0, ru1;
     double score; /* confidence in [0,1]: the bead's posterior probability under the model
                      (on the dev cases, beads scored >= 0.9 are right 99.0 % of the time) */
 } ta_bead;
@@ -291,19 +314,21 @@ typedef struct {
                           around a line through anchors (sentences sharing a set of numbers);
                           it follows the path and widens when the path runs along its edge.
                           Memory is about (n_en + 1) * (2 * band + 1) bytes plus the features */
+    const char *data_dir; /* directory with params.en-ru, stopwords.LANG, numbers.LANG,
+                             months.LANG ... overriding the built-in copies; NULL = built-in */
 } ta_align_opts;
 
 /* The defaults given above. */
 ta_align_opts ta_align_opts_default(void);
 
-/* Aligns n_en English sentences with n_ru Russian ones (arrays of UTF-8 strings with their
- * byte lengths; either side may be empty). `lx` may be NULL. On success *beads (owned by the
- * caller, ta_free) covers every sentence of both sides exactly once, in order.
- * Errors: TA_EINVAL for bad options, TA_ENOMEM, TA_EFORMAT when params.en-ru is malformed. */
-ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
-                   const char *const *ru, const size_t *ru_len, size_t n_ru,
-                   const ta_lexicon *lx, const ta_align_opts *opts, ta_bead **beads,
-                   size_t *n_beads);
+/* Aligns the English sentences `en` with the Russian ones `ru` (either side may be empty).
+ * `lx` may be NULL; `opts` NULL means ta_align_opts_default(). On success *beads (owned by the
+ * caller, ta_free) holds *n_beads beads covering every sentence of both sides exactly once, in
+ * order. Errors: TA_EINVAL (bad options or NULL arrays: err says which), TA_EIO/TA_EFORMAT (a
+ * data file of opts->data_dir missing or malformed, e.g. params.en-ru: err names the file and
+ * line), TA_ENOMEM. */
+ta_status ta_align(const ta_sentences *en, const ta_sentences *ru, const ta_lexicon *lx,
+                   const ta_align_opts *opts, ta_bead **beads, size_t *n_beads, ta_error *err);
 
 /* Segmentation helped by the translation. Scraped news often loses the line break after the
  * headline, which then sits glued to the first sentence ("... Hurricane Hanna Mexico's National
@@ -311,20 +336,24 @@ ta_status ta_align(const char *const *en, const size_t *en_len, size_t n_en,
  * where the alignment model (lengths, lexicon `lx` or, when NULL, names and numbers) finds the
  * best pair of headline and first sentence, if that beats leaving it whole. The arrays stay the
  * caller's; either may be reallocated and grow by one span (kind TA_KIND_HEADLINE before the
- * body). Errors: TA_ENOMEM, TA_EFORMAT when params.en-ru is malformed. */
+ * body). The model, stopwords and headline rules come from `data_dir` (NULL: built-in).
+ * Errors: TA_ENOMEM, TA_EIO/TA_EFORMAT when a data file (params.en-ru ...) is missing or
+ * malformed (err names the file and line). */
 ta_status ta_split_glued_headlines(const char *en, size_t en_len, ta_span **en_spans,
                                    size_t *n_en, const char *ru, size_t ru_len,
-                                   ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx);
+                                   ta_span **ru_spans, size_t *n_ru, const ta_lexicon *lx,
+                                   const char *data_dir, ta_error *err);
 
 /* After ta_align: where a bead joins two sentences of one side with one sentence of the other,
  * and that one holds a sentence boundary the segmenter could not see (no punctuation, as in
  * "... as tough as old boots “When you turn on ..."), splits it where the alignment model
  * prefers two 1-1 beads. Spans and beads (the caller's; each array may be reallocated) are
  * updated together; the new beads keep the score of the bead they replace. `lx` as for
- * ta_align. Errors: TA_ENOMEM, TA_EFORMAT when params.en-ru is malformed. */
+ * ta_align, `data_dir` and errors as for ta_split_glued_headlines. */
 ta_status ta_split_by_translation(const char *en, ta_span **en_spans, size_t *n_en,
                                   const char *ru, ta_span **ru_spans, size_t *n_ru,
-                                  ta_bead **beads, size_t *n_beads, const ta_lexicon *lx);
+                                  ta_bead **beads, size_t *n_beads, const ta_lexicon *lx,
+                                  const char *data_dir, ta_error *err);
 
 /* ---- the pipeline: a document pair, segmented and aligned ------------------------------ */
 
@@ -334,7 +363,8 @@ typedef struct {
                                         to TMX */
     bool presegmented;   /* one sentence a line on both sides */
     bool wrapped;        /* paragraphs are separated by blank lines, lines are joined */
-    const char *data_dir; /* as ta_segment_opts.data_dir; NULL = built-in */
+    const char *data_dir; /* as ta_segment_opts.data_dir, for the segmenters and the
+                             alignment (it overrides align.data_dir); NULL = built-in */
     ta_align_opts align; /* ta_align_opts_default() */
     bool split_semicolons;    /* as ta_segment_opts, both sides (default: no) */
     const char *seg_rules;    /* as ta_segment_opts.rules, both sides */
@@ -404,13 +434,15 @@ void ta_pair_corpus(const ta_pair *p, ta_corpus *out);
 
 /* Writes `c` to `f` in format `fmt`, escaping everything (XML, JSON, HTML); control
  * characters other than tab/newline are dropped and bytes that are not UTF-8 become U+FFFD.
- * Errors: TA_EIO when writing fails, TA_EINVAL for an unknown format. */
-ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c);
+ * Errors: TA_EIO when writing fails ("write error: REASON"), TA_EINVAL for an unknown format.
+ * `f` stays the caller's (not closed). */
+ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c, ta_error *err);
 
 /* Writes the sentences `sp` of `text`: as text (one sentence a line, line breaks inside a
  * sentence as spaces, a blank line between paragraphs) or, when `jsonl`, one object a sentence
  * with its text, paragraph, kind and byte offsets. TA_EIO when writing fails. */
-ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n);
+ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_span *sp, size_t n,
+                             ta_error *err);
 
 
 /* ---- corpora at scale: manifests, unit filters, dedup, streaming writers ---------------- */
@@ -489,18 +521,19 @@ typedef struct {
 /* Every filter off. */
 ta_unit_filter ta_unit_filter_default(void);
 
-/* The text of one side of a bead as the corpus writers write it: the sentences [a, b) joined
- * by single spaces, control characters (tab and line breaks included) as spaces, bytes that are
- * not UTF-8 dropped; so the text reads back the same from every format. Appended to *buf
- * (malloc'ed, *len bytes, *cap allocated; start with NULL, 0, 0). TA_ENOMEM on failure. */
-ta_status ta_unit_text(const char *const *s, const size_t *len, int a, int b, char **buf,
-                       size_t *blen, size_t *cap);
+/* The text of one side of a bead as the corpus writers write it: the sentences [a, b) of `s`
+ * (b <= s->n) joined by single spaces, control characters (tab and line breaks included) as
+ * spaces, bytes that are not UTF-8 dropped; so the text reads back the same from every format.
+ * Appended to *buf (malloc'ed, *blen bytes, *cap allocated; start with NULL, 0, 0). TA_ENOMEM
+ * on failure. */
+ta_status ta_unit_text(const ta_sentences *s, size_t a, size_t b, char **buf, size_t *blen,
+                       size_t *cap);
 
 /* The first filter (in ta_unit_fate's order, dedup excepted) that drops a unit of texts en and
  * ru (as from ta_unit_text), `n_en` and `n_ru` sentences, scored `score`; TA_UNIT_KEPT when
  * none does. Pure: safe from any thread. */
 ta_unit_fate ta_unit_filter_apply(const ta_unit_filter *f, const char *en, size_t en_len,
-                                  const char *ru, size_t ru_len, int n_en, int n_ru,
+                                  const char *ru, size_t ru_len, size_t n_en, size_t n_ru,
                                   double score);
 
 /* Do the numbers differ? The numbers of a text are its runs of ASCII digits, where a comma, a
@@ -535,8 +568,8 @@ typedef enum {
     TA_STREAM_MOSES    /* two files: the English and the Russian text, one unit a line */
 } ta_stream_format;
 
-/* Parses "tmx", "tsv", "jsonl", "moses"; TA_EINVAL for anything else. */
-ta_status ta_stream_format_parse(const char *name, ta_stream_format *out);
+/* Parses "tmx", "tsv", "jsonl", "moses"; TA_EINVAL for anything else (err lists the names). */
+ta_status ta_stream_format_parse(const char *name, ta_stream_format *out, ta_error *err);
 
 /* One unit as written: its document's id, the bead's index in the document (TMX tuid), the
  * texts (ta_unit_text), the bead's sentence counts and score. */
@@ -545,18 +578,19 @@ typedef struct {
     size_t bead;
     const char *en, *ru;
     size_t en_len, ru_len;
-    int n_en, n_ru;
+    size_t n_en, n_ru;
     double score;
     const char *src_lang, *tgt_lang; /* NULL: "en", "ru" */
 } ta_unit;
 
 /* The header (TMX: up to <body>; nothing for the other formats), a unit (`f2` is the Russian
  * file of TA_STREAM_MOSES, else unused), the footer (TMX: </body></tmx>). TA_EIO when writing
- * fails. */
+ * fails ("write error: REASON"), TA_EINVAL for an unknown format or a Moses unit without f2. */
 ta_status ta_stream_header(FILE *f, ta_stream_format fmt, const char *src_lang,
-                           const char *tgt_lang);
-ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit *u);
-ta_status ta_stream_footer(FILE *f, ta_stream_format fmt);
+                           const char *tgt_lang, ta_error *err);
+ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit *u,
+                         ta_error *err);
+ta_status ta_stream_footer(FILE *f, ta_stream_format fmt, ta_error *err);
 
 /* Reads back what the streaming writers wrote (plain or gzip files), unit by unit, to join
  * shards and rebuild the dedup set of an interrupted run. */
@@ -583,18 +617,21 @@ typedef enum { TA_SEV_INFO = 0, TA_SEV_WARNING, TA_SEV_ERROR } ta_severity;
 
 /* "info", "warning", "error" (static); "info" for a value outside the enum. */
 const char *ta_severity_name(ta_severity s);
-/* Parses a severity name; TA_EINVAL when it is none of the three. */
-ta_status ta_severity_parse(const char *name, ta_severity *out);
+/* Parses a severity name; TA_EINVAL when it is none of the three (err lists them). */
+ta_status ta_severity_parse(const char *name, ta_severity *out, ta_error *err);
+
+/* "No bead": a ta_finding's moved_bead when there is none. */
+#define TA_NO_BEAD SIZE_MAX
 
 /* One finding of a check on an aligned document pair. */
 typedef struct ta_finding {
     const char *check;      /* the check's stable name ("number", "spelling" ...; static) */
     ta_severity severity;
     size_t bead;            /* the bead it is about (index into the corpus's beads) */
-    int en0, en1, ru0, ru1; /* the sentence ids concerned: English [en0, en1), Russian
-                               [ru0, ru1) (ids as in `talign align --format jsonl`) */
-    long moved_bead;        /* `moved`: the bead holding the other side (`bead` is the left-out
-                               or added sentence's), else -1 */
+    size_t en0, en1, ru0, ru1; /* the sentence ids concerned: English [en0, en1), Russian
+                                  [ru0, ru1) (ids as in `talign align --format jsonl`) */
+    size_t moved_bead;      /* `moved`: the bead holding the other side (`bead` is the left-out
+                               or added sentence's), else TA_NO_BEAD */
     char *message;          /* what differs, e.g. "12,500 ≠ 12 000" */
     const char *lang;       /* the side a word-level finding is on: "en", "ru" or NULL */
     char *word;             /* spelling, term, name: the word concerned, else NULL */
@@ -727,7 +764,7 @@ typedef enum {
  * Errors: TA_EIO when writing fails, TA_ENOMEM, TA_EINVAL for an unknown format or a finding
  * whose bead or ids are outside `doc` (nothing is written then). */
 ta_status ta_write_findings(FILE *out, ta_report_format fmt, const ta_corpus *doc,
-                            const ta_finding *f, size_t n);
+                            const ta_finding *f, size_t n, ta_error *err);
 
 /* Counts findings by severity: by_sev[TA_SEV_INFO], [TA_SEV_WARNING], [TA_SEV_ERROR]
  * (a severity outside the enum counts as info). */

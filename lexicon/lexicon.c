@@ -410,7 +410,8 @@ static int add_field(ta_buf *b, const char *line, const char *end, int k, char s
     return ta_buf_addc(b, '\n');
 }
 
-ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out)
+ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out,
+                            ta_error *err)
 {
     *out = NULL;
     ta_stemmer st = {0};
@@ -448,7 +449,7 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
     ta_stemmer_release(&st);
     if (s != TA_OK) {
         ta_buf_release(&res);
-        return s;
+        return ta_fail(err, s, "out of memory");
     }
     *out = res.data;
     return TA_OK;

@@ -26,7 +26,7 @@ static void lens(const char **s, size_t n, size_t *out)
 
 static void check_cover(const ta_bead *b, size_t nb, size_t ne, size_t nr)
 {
-    int e = 0, r = 0;
+    size_t e = 0, r = 0;
     for (size_t k = 0; k < nb; k++) {
         cr_assert_eq(b[k].en0, e);
         cr_assert_eq(b[k].ru0, r);
@@ -35,8 +35,8 @@ static void check_cover(const ta_bead *b, size_t nb, size_t ne, size_t nr)
         cr_assert(b[k].score >= 0 && b[k].score <= 1);
         e = b[k].en1, r = b[k].ru1;
     }
-    cr_assert_eq((size_t)e, ne);
-    cr_assert_eq((size_t)r, nr);
+    cr_assert_eq(e, ne);
+    cr_assert_eq(r, nr);
 }
 
 Test(align, merge_is_found)
@@ -45,7 +45,9 @@ Test(align, merge_is_found)
     lens(EN, 5, le), lens(RU, 4, lr);
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(EN, le, 5, RU, lr, 4, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(
+        ta_align(&(ta_sentences){EN, le, 5}, &(ta_sentences){RU, lr, 4}, NULL, NULL, &b, &nb, NULL),
+        TA_OK);
     check_cover(b, nb, 5, 4);
     cr_assert_eq(nb, 4);
     cr_assert_eq(b[0].en1, 2, "the first two English sentences form one Russian one");
@@ -59,11 +61,15 @@ Test(align, empty_side_gives_null_beads)
     lens(EN, 5, le);
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(EN, le, 5, NULL, NULL, 0, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){EN, le, 5}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL,
+                          &b, &nb, NULL),
+                 TA_OK);
     check_cover(b, nb, 5, 0);
     cr_assert_eq(nb, 5);
     ta_free(b);
-    cr_assert_eq(ta_align(NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){NULL, NULL, 0}, &(ta_sentences){NULL, NULL, 0}, NULL,
+                          NULL, &b, &nb, NULL),
+                 TA_OK);
     cr_assert_eq(nb, 0);
     ta_free(b);
 }
@@ -81,11 +87,15 @@ Test(align, long_uneven_input_widens_band)
     o.band = 5;
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_OK);
+    cr_assert_eq(
+        ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL),
+        TA_OK);
     check_cover(b, nb, N, M);
     ta_free(b);
     o.max_bead = 9;
-    cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_EINVAL);
+    cr_assert_eq(
+        ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL),
+        TA_EINVAL);
 }
 
 /* Sixty sentences missing on one side put the path 60 sentences off the diagonal, far outside
@@ -96,21 +106,23 @@ Test(align, drift_beyond_the_band)
     static char eb[N][64], rb[N][64];
     const char *e[N], *r[M];
     size_t le[N], lr[M];
-    int orig[M];
+    size_t orig[M];
     for (int i = 0, j = 0; i < N; i++) {
         snprintf(eb[i], sizeof eb[i], "Report %d said %d tonnes were shipped.", i, i * 7 + 3);
         e[i] = eb[i], le[i] = strlen(eb[i]);
         if (i >= 100 && i < 100 + GAP)
             continue; /* left out of the translation */
         snprintf(rb[j], sizeof rb[j], "В отчете %d говорится о %d тоннах.", i, i * 7 + 3);
-        r[j] = rb[j], lr[j] = strlen(rb[j]), orig[j] = i, j++;
+        r[j] = rb[j], lr[j] = strlen(rb[j]), orig[j] = (size_t)i, j++;
     }
     ta_align_opts o = ta_align_opts_default();
     o.band = 10;
     o.realign = false;
     ta_bead *b;
     size_t nb;
-    cr_assert_eq(ta_align(e, le, N, r, lr, M, NULL, &o, &b, &nb), TA_OK);
+    cr_assert_eq(
+        ta_align(&(ta_sentences){e, le, N}, &(ta_sentences){r, lr, M}, NULL, &o, &b, &nb, NULL),
+        TA_OK);
     check_cover(b, nb, N, M);
     int right = 0, ones = 0;
     for (size_t k = 0; k < nb; k++)
@@ -155,46 +167,49 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     ta_lexicon *lx;
     cr_assert_eq(ta_lexicon_load(lex, &lx, &err), TA_OK, "%s", err.message);
     char *res;
-    cr_assert_eq(ta_lexicon_lookup(lx, "duties", 6, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "duties", 6, &res, NULL), TA_OK);
     cr_assert(strstr(res, "пошлина") && strstr(res, "обязанность"), "%s", res);
     cr_assert_null(strstr(res, "сборы"), "example phrases are dropped");
     cr_assert_null(strstr(res, "dju"), "transcriptions are dropped");
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "пошлинами", strlen("пошлинами"), &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "пошлинами", strlen("пошлинами"), &res, NULL), TA_OK);
     cr_assert_str_eq(res, "duty\n");
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "ПОШЛИНАМИ", strlen("ПОШЛИНАМИ"), &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "ПОШЛИНАМИ", strlen("ПОШЛИНАМИ"), &res, NULL), TA_OK);
     cr_assert_str_eq(res, "duty\n", "any case");
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "DUTIES", 6, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "DUTIES", 6, &res, NULL), TA_OK);
     cr_assert(strstr(res, "пошлина"), "%s", res);
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "GENEVA", 6, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "GENEVA", 6, &res, NULL), TA_OK);
     cr_assert(strstr(res, "Женева"), "%s", res);
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "надеялись", strlen("надеялись"), &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "надеялись", strlen("надеялись"), &res, NULL), TA_OK);
     cr_assert_str_eq(res, "hope\n");
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "ships", 5, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "ships", 5, &res, NULL), TA_OK);
     cr_assert(strstr(res, "шхуна\n") && strstr(res, "морской флот в целом\n"),
               "multi-word translations are kept as phrases: %s", res);
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "whilst", 6, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "whilst", 6, &res, NULL), TA_OK);
     cr_assert_str_eq(res, "в то время как\n");
     ta_free(res);
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(lx, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(lx, NULL, &m, NULL), TA_OK);
     double sim;
     const char *en = "Ships.", *ship = "Шхуна.", *fleet = "Флот.", *time = "Время.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ship, strlen(ship), &sim, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ship, strlen(ship), &sim, NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_float_eq(sim, 1.0, 1e-9);
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), fleet, strlen(fleet), &sim, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), fleet, strlen(fleet), &sim, NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_float_eq(sim, 0.0, 1e-9, "a phrase's words match only when few single words exist");
     en = "Whilst.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), time, strlen(time), &sim, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), time, strlen(time), &sim, NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_float_eq(sim, 1.0, 1e-9, "a phrase is all there is");
     ta_matcher_free(m);
-    cr_assert_eq(ta_lexicon_lookup(lx, "Китае", strlen("Китае"), &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "Китае", strlen("Китае"), &res, NULL), TA_OK);
     cr_assert_str_eq(res, "china\n", "names come from the names file");
     ta_free(res);
     size_t h, st, p;
@@ -259,7 +274,7 @@ Test(lexicon, missing_and_versioned_files)
     unlink(path);
     cr_assert_eq(ta_lexicon_load(NULL, &lx, &err), TA_OK); /* an empty lexicon */
     char *res;
-    cr_assert_eq(ta_lexicon_lookup(lx, "duty", 4, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "duty", 4, &res, NULL), TA_OK);
     cr_assert_str_eq(res, "");
     ta_free(res);
     ta_lexicon_free(lx);
@@ -276,20 +291,21 @@ Test(lexicon, match_scores_and_pairs)
     cr_assert_eq(ta_lexicon_build(dict, "", lex, NULL, NULL), TA_OK);
     cr_assert_eq(ta_lexicon_load(lex, &lx, NULL), TA_OK);
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(lx, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(lx, NULL, &m, NULL), TA_OK);
     const char *en = "Customs duties rose by 16 percent in Geneva.";
     const char *ru = "Таможенные пошлины в Женеве выросли на 16 процентов.";
     double sim, other;
     ta_word_pair *p;
     size_t n;
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n, NULL), TA_OK);
     cr_assert_eq(n, 3, "duties-пошлины, 16-16, Geneva-Женеве");
     cr_assert_eq(strncmp(en + p[0].en_start, "duties", p[0].en_end - p[0].en_start), 0);
     cr_assert_eq(strncmp(ru + p[0].ru_start, "пошлины", p[0].ru_end - p[0].ru_start), 0);
     cr_assert_eq(strncmp(ru + p[2].ru_start, "Женеве", p[2].ru_end - p[2].ru_start), 0);
     ta_free(p);
     const char *wrong = "Погода в понедельник была солнечной.";
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), wrong, strlen(wrong), &other, NULL, NULL), TA_OK);
+    cr_assert_eq(
+        ta_lexicon_match(m, en, strlen(en), wrong, strlen(wrong), &other, NULL, NULL, NULL), TA_OK);
     cr_assert(sim > 0.3 && other < sim / 3, "right %f, wrong %f", sim, other);
     ta_matcher_free(m);
     ta_matcher_free(NULL);
@@ -301,7 +317,7 @@ Test(lexicon, match_scores_and_pairs)
 Test(lexicon, match_fixtures)
 {
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(NULL, NULL, &m, NULL), TA_OK);
     FILE *f = fopen(fixture("match.tsv"), "r");
     cr_assert_not_null(f);
     char line[1024];
@@ -315,7 +331,8 @@ Test(lexicon, match_fixtures)
         double sim;
         ta_word_pair *p;
         size_t n;
-        cr_assert_eq(ta_lexicon_match(m, line, strlen(line), ru, strlen(ru), &sim, &p, &n), TA_OK);
+        cr_assert_eq(ta_lexicon_match(m, line, strlen(line), ru, strlen(ru), &sim, &p, &n, NULL),
+                     TA_OK);
         char got[256] = "-";
         for (size_t k = 0, w = 0; k < n; k++)
             w += (size_t)snprintf(got + w, sizeof got - w, "%s%.*s", k ? " | " : "",
@@ -333,7 +350,7 @@ Test(lexicon, match_fixtures)
 Test(lexicon, names_with_similarity)
 {
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(NULL, NULL, &m, NULL), TA_OK);
     const struct {
         const char *en, *ru;
         double min, max;
@@ -345,7 +362,8 @@ Test(lexicon, names_with_similarity)
         ta_word_pair *p;
         size_t n;
         cr_assert_eq(ta_lexicon_match(m, cases[k].en, strlen(cases[k].en), cases[k].ru,
-                                      strlen(cases[k].ru), &sim, &p, &n), TA_OK);
+                                      strlen(cases[k].ru), &sim, &p, &n, NULL),
+                     TA_OK);
         cr_assert_eq(n, 1, "%s / %s", cases[k].en, cases[k].ru);
         cr_assert(p[0].score >= cases[k].min && p[0].score <= cases[k].max, "%s / %s: %f",
                   cases[k].en, cases[k].ru, p[0].score);
@@ -358,7 +376,7 @@ Test(lexicon, names_with_similarity)
 Test(lexicon, match_long_sentence)
 {
     ta_matcher *m;
-    cr_assert_eq(ta_matcher_new(NULL, &m, NULL), TA_OK);
+    cr_assert_eq(ta_matcher_new(NULL, NULL, &m, NULL), TA_OK);
     char ru[2048] = "";
     for (int k = 0; k < 70; k++)
         strcat(ru, k % 2 ? "слово " : "дело ");
@@ -367,7 +385,7 @@ Test(lexicon, match_long_sentence)
     double sim;
     ta_word_pair *p;
     size_t n;
-    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n), TA_OK);
+    cr_assert_eq(ta_lexicon_match(m, en, strlen(en), ru, strlen(ru), &sim, &p, &n, NULL), TA_OK);
     cr_assert_eq(n, 1);
     cr_assert_eq(strncmp(ru + p[0].ru_start, "Антонова", p[0].ru_end - p[0].ru_start), 0);
     cr_assert(sim > 0 && sim < 0.1, "%f", sim);
@@ -387,15 +405,20 @@ Test(lexicon, learn_from_aligned_sentences)
     close(mkstemp(out));
     size_t pairs = 0;
     ta_learn_opts o = ta_learn_opts_default();
-    cr_assert_eq(ta_lexicon_learn(en, le, ru, lr, 4, &o, out, &pairs, NULL), TA_OK);
+    ta_sentences es = {en, le, 4}, rs = {ru, lr, 4};
+    cr_assert_eq(ta_lexicon_learn(&es, &rs, &o, out, &pairs, NULL), TA_OK);
+    rs.n = 3;
+    ta_error err = {0};
+    cr_assert_eq(ta_lexicon_learn(&es, &rs, &o, out, &pairs, &err), TA_EINVAL);
+    cr_assert(strstr(err.message, "4 English and 3 Russian"), "%s", err.message);
     cr_assert_geq(pairs, 1);
     ta_lexicon *lx;
     cr_assert_eq(ta_lexicon_load(out, &lx, NULL), TA_OK);
     char *res;
-    cr_assert_eq(ta_lexicon_lookup(lx, "reactors", 8, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "reactors", 8, &res, NULL), TA_OK);
     cr_assert(strstr(res, "реактор"), "%s", res);
     ta_free(res);
-    cr_assert_eq(ta_lexicon_lookup(lx, "weather", 7, &res), TA_OK);
+    cr_assert_eq(ta_lexicon_lookup(lx, "weather", 7, &res, NULL), TA_OK);
     cr_assert_str_eq(res, "", "seen once: below min_count");
     ta_free(res);
     ta_lexicon_free(lx);
@@ -407,11 +430,11 @@ static char *render(ta_format fmt, const char *en, const char *ru)
     const char *e[] = {en}, *r[] = {ru};
     size_t le[] = {strlen(en)}, lr[] = {strlen(ru)};
     ta_bead b = {0, 1, 0, 1, 0.95};
-    ta_corpus c = {e, le, 1, r, lr, 1, &b, 1, 0, "en", "ru", "t<i>"};
+    ta_corpus c = {e, le, 1, r, lr, 1, &b, 1, 0, "en", "ru", "t<i>", NULL, 0, false, false};
     char *buf = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
-    cr_assert_eq(ta_write(f, fmt, &c), TA_OK);
+    cr_assert_eq(ta_write(f, fmt, &c, NULL), TA_OK);
     fclose(f);
     return buf;
 }
@@ -490,7 +513,7 @@ static char *pair_string(const ta_pair *p)
     for (size_t i = 0; i < c.n_ru; i++)
         fprintf(f, "%.*s\n", (int)c.ru_len[i], c.ru[i]);
     for (size_t k = 0; k < c.n_beads; k++)
-        fprintf(f, "%d %d %d %d %.12f\n", c.beads[k].en0, c.beads[k].en1, c.beads[k].ru0,
+        fprintf(f, "%zu %zu %zu %zu %.12f\n", c.beads[k].en0, c.beads[k].en1, c.beads[k].ru0,
                 c.beads[k].ru1, c.beads[k].score);
     fclose(f);
     return s;
@@ -583,8 +606,8 @@ Test(align, featurizer_reset_forgets_the_document)
 {
     const char *e = "Biden met Antonov on 16 June with 2,500 delegates.";
     ta_featurizer f0, f;
-    cr_assert_eq(ta_featurizer_init(&f0, NULL, NULL), TA_OK);
-    cr_assert_eq(ta_featurizer_init(&f, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_featurizer_init(&f0, NULL, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_featurizer_init(&f, NULL, NULL, NULL), TA_OK);
     char *fresh = feat_string(&f0, 'e', e);
     /* another document first: its numbers and names take the first key ids, its stems the
      * first stem ids, and pairs are learned for every stem id it could give */

@@ -19,13 +19,14 @@ static const char *bitext(const char *name)
 static void bead_str(const ta_corpus *c, size_t k, char *out, size_t cap)
 {
     const ta_bead *b = &c->beads[k];
-    snprintf(out, cap, "%d-%d %d-%d%s", b->en0, b->en1, b->ru0, b->ru1, b->en1 > b->en0 ? " " : "");
-    for (int i = b->en0; i < b->en1; i++) {
+    snprintf(out, cap, "%zu-%zu %zu-%zu%s", b->en0, b->en1, b->ru0, b->ru1,
+             b->en1 > b->en0 ? " " : "");
+    for (size_t i = b->en0; i < b->en1; i++) {
         strncat(out, i > b->en0 ? " | " : "", cap - strlen(out) - 1);
         strncat(out, c->en[i], cap - strlen(out) - 1);
     }
     strncat(out, b->ru1 > b->ru0 ? " || " : " ||", cap - strlen(out) - 1);
-    for (int j = b->ru0; j < b->ru1; j++) {
+    for (size_t j = b->ru0; j < b->ru1; j++) {
         strncat(out, j > b->ru0 ? " | " : "", cap - strlen(out) - 1);
         strncat(out, c->ru[j], cap - strlen(out) - 1);
     }
@@ -229,7 +230,7 @@ static ta_corpus sample(size_t *le, size_t *lr)
         le[i] = strlen(EN[i]);
     for (size_t j = 0; j < 4; j++)
         lr[j] = strlen(RU[j]);
-    return (ta_corpus){EN, le, 5, RU, lr, 4, BEADS, NB, 0, "en", "ru", "t", NULL, 0, false};
+    return (ta_corpus){EN, le, 5, RU, lr, 4, BEADS, NB, 0, "en", "ru", "t", NULL, 0, false, false};
 }
 
 static ta_bitext *write_read(ta_format wf, ta_bitext_format rf, ta_corpus *out)
@@ -240,7 +241,7 @@ static ta_bitext *write_read(ta_format wf, ta_bitext_format rf, ta_corpus *out)
     int fd = mkstemp(path);
     cr_assert(fd >= 0);
     FILE *f = fdopen(fd, "w");
-    cr_assert_eq(ta_write(f, wf, &c), TA_OK);
+    cr_assert_eq(ta_write(f, wf, &c, NULL), TA_OK);
     fclose(f);
     ta_bitext *b = NULL;
     ta_error e = {0};
@@ -284,14 +285,14 @@ static void expect_joined(const ta_corpus *c, bool keep_null)
         cr_assert_eq(x->en1 - x->en0, y->en1 > y->en0, "bead %zu", m);
         cr_assert_eq(x->ru1 - x->ru0, y->ru1 > y->ru0, "bead %zu", m);
         char want[512] = "";
-        for (int i = y->en0; i < y->en1; i++) {
+        for (size_t i = y->en0; i < y->en1; i++) {
             strcat(want, i > y->en0 ? " " : "");
             strcat(want, EN[i]);
         }
         if (y->en1 > y->en0)
             cr_assert_str_eq(c->en[x->en0], want);
         want[0] = 0;
-        for (int j = y->ru0; j < y->ru1; j++) {
+        for (size_t j = y->ru0; j < y->ru1; j++) {
             strcat(want, j > y->ru0 ? " " : "");
             strcat(want, RU[j]);
         }

@@ -11,12 +11,12 @@
 typedef struct {
     const char *en[MAX_SENT], *ru[MAX_SENT];
     size_t en_len[MAX_SENT], ru_len[MAX_SENT];
-    int n_en, n_ru;
+    size_t n_en, n_ru;
     ta_bead beads[MAX_BEADS];
     int n_beads;
 } doc;
 
-static void add_sentences(const char **s, size_t *len, int *n, char *side)
+static void add_sentences(const char **s, size_t *len, size_t *n, char *side)
 {
     if (!strcmp(side, "<none>"))
         return;

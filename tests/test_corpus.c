@@ -155,10 +155,10 @@ Test(corpus, stream_round_trip)
         int fd1 = mkstemp(p1), fd2 = mkstemp(p2);
         FILE *f = fdopen(fd1, "w"), *f2 = fdopen(fd2, "w");
         ta_unit u = {"doc<1>", 7, en, ru, strlen(en), strlen(ru), 2, 1, 0.5, NULL, NULL};
-        cr_assert_eq(ta_stream_header(f, fmt, "en", "ru"), TA_OK);
-        cr_assert_eq(ta_stream_unit(f, f2, fmt, &u), TA_OK);
-        cr_assert_eq(ta_stream_unit(f, f2, fmt, &u), TA_OK);
-        cr_assert_eq(ta_stream_footer(f, fmt), TA_OK);
+        cr_assert_eq(ta_stream_header(f, fmt, "en", "ru", NULL), TA_OK);
+        cr_assert_eq(ta_stream_unit(f, f2, fmt, &u, NULL), TA_OK);
+        cr_assert_eq(ta_stream_unit(f, f2, fmt, &u, NULL), TA_OK);
+        cr_assert_eq(ta_stream_footer(f, fmt, NULL), TA_OK);
         fclose(f), fclose(f2);
         ta_stream_reader *r;
         cr_assert_eq(ta_stream_reader_open(p1, p2, fmt, 0, 0, &r, NULL), TA_OK);

@@ -219,8 +219,8 @@ Test(decode, load_missing_file_and_directory)
 {
     ta_text *t = NULL;
     ta_error err = {0};
-    cr_assert_eq(ta_text_load("/nonexistent/file.txt", NULL, &t, &err), TA_EIO);
-    cr_assert_eq(ta_text_load("/", NULL, &t, &err), TA_EIO);
+    cr_assert_eq(ta_text_load("/nonexistent/file.txt", NULL, 0, &t, &err), TA_EIO);
+    cr_assert_eq(ta_text_load("/", NULL, 0, &t, &err), TA_EIO);
     cr_assert_null(t);
     ta_text_free(NULL);
 }

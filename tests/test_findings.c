@@ -23,17 +23,18 @@ static ta_corpus doc(void)
     for (size_t j = 0; j < 6; j++)
         LR[j] = strlen(RU[j]);
     return (ta_corpus){EN, LE, 5, RU, LR, 6, BEADS, NB, 0, "en", "ru",
-                       "news <1>.tmx", NULL, 0, false};
+                       "news <1>.tmx", NULL, 0, false, false};
 }
 
 /* Deliberately not in bead order (the writer groups them); bead 1 has two. */
 static ta_finding F[] = {
-    {"spelling", TA_SEV_WARNING, 1, 2, 3, 1, 2, -1, "unknown word \"recieve\"", "en", "recieve",
-     "receive, relieve"},
-    {"number", TA_SEV_ERROR, 1, 1, 3, 1, 2, -1, "12,500 \xE2\x89\xA0 12 000", NULL, NULL, NULL},
-    {"moved", TA_SEV_WARNING, 3, 4, 5, 5, 6, 5, "English sentence 4 is translated further on",
-     NULL, NULL, NULL},
-    {"spelling", TA_SEV_INFO, 2, 3, 4, 2, 3, -1, "no suggestion", "ru", "Формула", ""},
+    {"spelling", TA_SEV_WARNING, 1, 2, 3, 1, 2, TA_NO_BEAD, "unknown word \"recieve\"", "en",
+     "recieve", "receive, relieve"},
+    {"number", TA_SEV_ERROR, 1, 1, 3, 1, 2, TA_NO_BEAD, "12,500 \xE2\x89\xA0 12 000", NULL, NULL,
+     NULL},
+    {"moved", TA_SEV_WARNING, 3, 4, 5, 5, 6, 5, "English sentence 4 is translated further on", NULL,
+     NULL, NULL},
+    {"spelling", TA_SEV_INFO, 2, 3, 4, 2, 3, TA_NO_BEAD, "no suggestion", "ru", "Формула", ""},
 };
 #define NF (sizeof F / sizeof *F)
 
@@ -43,7 +44,7 @@ static char *report(ta_report_format fmt, const ta_finding *f, size_t n)
     char *buf = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
-    cr_assert_eq(ta_write_findings(m, fmt, &d, f, n), TA_OK);
+    cr_assert_eq(ta_write_findings(m, fmt, &d, f, n, NULL), TA_OK);
     fclose(m);
     return buf;
 }
@@ -101,12 +102,12 @@ Test(findings, text_drops_control_characters)
     static const char *ru[] = {"да"};
     size_t le[] = {strlen(en[0])}, lr[] = {strlen(ru[0])};
     ta_bead b[] = {{0, 1, 0, 1, 1}};
-    ta_corpus d = {en, le, 1, ru, lr, 1, b, 1, 0, "en", "ru", NULL, NULL, 0, false};
-    ta_finding f = {"number", TA_SEV_ERROR, 0, 0, 1, 0, 1, -1, "x\ny", NULL, NULL, NULL};
+    ta_corpus d = {en, le, 1, ru, lr, 1, b, 1, 0, "en", "ru", NULL, NULL, 0, false, false};
+    ta_finding f = {"number", TA_SEV_ERROR, 0, 0, 1, 0, 1, TA_NO_BEAD, "x\ny", NULL, NULL, NULL};
     char *buf = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
-    cr_assert_eq(ta_write_findings(m, TA_REPORT_TEXT, &d, &f, 1), TA_OK);
+    cr_assert_eq(ta_write_findings(m, TA_REPORT_TEXT, &d, &f, 1, NULL), TA_OK);
     fclose(m);
     cr_assert(strstr(buf, "  en: bell and [31mred tab\n"), "%s", buf);
     cr_assert(strstr(buf, "error number: x y\n"), "%s", buf);
@@ -207,11 +208,11 @@ Test(findings, count_and_refusals)
     ta_corpus d = doc();
     ta_finding bad = F[1];
     bad.bead = NB;
-    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_TEXT, &d, &bad, 1), TA_EINVAL);
+    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_TEXT, &d, &bad, 1, NULL), TA_EINVAL);
     bad = F[1];
     bad.ru1 = 7;
-    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_JSON, &d, &bad, 1), TA_EINVAL);
-    cr_assert_eq(ta_write_findings(stdout, (ta_report_format)7, &d, F, NF), TA_EINVAL);
+    cr_assert_eq(ta_write_findings(stdout, TA_REPORT_JSON, &d, &bad, 1, NULL), TA_EINVAL);
+    cr_assert_eq(ta_write_findings(stdout, (ta_report_format)7, &d, F, NF, NULL), TA_EINVAL);
     char *t = report(TA_REPORT_JSON, NULL, 0);
     cr_assert_str_eq(t, "");
     free(t);

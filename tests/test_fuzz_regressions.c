@@ -15,7 +15,7 @@ static void replay(const char *bytes, size_t size)
     cr_assert_eq(ta_segmenter_new(NULL, &sg, NULL), TA_OK);
     ta_span *sp;
     size_t n;
-    cr_assert_eq(ta_segment(sg, s, len, &sp, &n), TA_OK);
+    cr_assert_eq(ta_segment(sg, s, len, &sp, &n, NULL), TA_OK);
     const char **str = malloc(sizeof *str * (n + 1));
     size_t *lens = malloc(sizeof *lens * (n + 1));
     for (size_t i = 0; i < n; i++)
@@ -23,11 +23,17 @@ static void replay(const char *bytes, size_t size)
     ta_bead *b;
     size_t nb;
     /* the text against itself, against nothing, and nothing against nothing */
-    cr_assert_eq(ta_align(str, lens, n, str, lens, n / 2, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){str, lens, n}, &(ta_sentences){str, lens, n / 2}, NULL,
+                          NULL, &b, &nb, NULL),
+                 TA_OK);
     ta_free(b);
-    cr_assert_eq(ta_align(str, lens, n, NULL, NULL, 0, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){str, lens, n}, &(ta_sentences){NULL, NULL, 0}, NULL, NULL,
+                          &b, &nb, NULL),
+                 TA_OK);
     ta_free(b);
-    cr_assert_eq(ta_align(NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, &b, &nb), TA_OK);
+    cr_assert_eq(ta_align(&(ta_sentences){NULL, NULL, 0}, &(ta_sentences){NULL, NULL, 0}, NULL,
+                          NULL, &b, &nb, NULL),
+                 TA_OK);
     cr_assert_eq(nb, 0);
     ta_free(b);
     free(str), free(lens), ta_free(sp);

@@ -119,7 +119,8 @@ Test(qa, moved_pairs_both_ids)
             cr_expect_eq(f[i].en0, 1);
             cr_expect_eq(f[i].ru0, 3);
             cr_expect_eq(f[i].severity, TA_SEV_INFO);
-            cr_expect_geq(f[i].moved_bead, 0);
+            cr_expect_neq(f[i].moved_bead, TA_NO_BEAD);
+            cr_expect_lt(f[i].moved_bead, doc.n_beads);
         }
     }
     cr_expect_eq(moved, 1);
@@ -147,9 +148,9 @@ Test(qa, switches_and_errors)
     for (size_t k = 0; k < n; k++)
         cr_expect(list[k].name && list[k].summary && *list[k].summary);
     ta_severity s;
-    cr_expect_eq(ta_severity_parse("warning", &s), TA_OK);
+    cr_expect_eq(ta_severity_parse("warning", &s, NULL), TA_OK);
     cr_expect_eq(s, TA_SEV_WARNING);
-    cr_expect_eq(ta_severity_parse("fatal", &s), TA_EINVAL);
+    cr_expect_eq(ta_severity_parse("fatal", &s, NULL), TA_EINVAL);
 }
 
 Test(qa, glossary_without_tab_names_line)

@@ -36,7 +36,7 @@ static ta_span *segment_with(const ta_segment_opts *o, const char *text, size_t 
     ta_segmenter *s;
     ta_span *sp;
     cr_assert_eq(ta_segmenter_new(o, &s, NULL), TA_OK);
-    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, n), TA_OK);
+    cr_assert_eq(ta_segment(s, text, strlen(text), &sp, n, NULL), TA_OK);
     ta_segmenter_free(s);
     return sp;
 }
@@ -409,7 +409,8 @@ Test(segment, glued_headline_split_by_translation)
     ta_span *sr = segment_with(&o, ru, &nr);
     cr_assert_eq(ne, 2, "the English headline is not found alone");
     cr_assert_eq(nr, 3);
-    cr_assert_eq(ta_split_glued_headlines(en, strlen(en), &se, &ne, ru, strlen(ru), &sr, &nr, NULL),
+    cr_assert_eq(ta_split_glued_headlines(en, strlen(en), &se, &ne, ru, strlen(ru), &sr, &nr, NULL,
+                                          NULL, NULL),
                  TA_OK);
     cr_assert_eq(ne, 3);
     cr_assert_eq(se[0].kind, TA_KIND_HEADLINE);
@@ -426,7 +427,8 @@ Test(segment, glued_headline_split_by_translation)
     o.lang = "ru";
     sr = segment_with(&o, ru2, &nr);
     cr_assert_eq(ta_split_glued_headlines(en2, strlen(en2), &se, &ne, ru2, strlen(ru2), &sr, &nr,
-                                          NULL), TA_OK);
+                                          NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_eq(ne, 2);
     cr_assert_eq(nr, 2);
     ta_free(se);
@@ -448,7 +450,8 @@ Test(segment, split_by_translation)
     size_t ne = 1, nr = 2, nb = 1;
     ta_bead *b = malloc(sizeof *b);
     b[0] = (ta_bead){0, 1, 0, 2, 0.7};
-    cr_assert_eq(ta_split_by_translation(en, &se, &ne, ru, &sr, &nr, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(ta_split_by_translation(en, &se, &ne, ru, &sr, &nr, &b, &nb, NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_eq(ne, 2);
     cr_assert_eq(nr, 2);
     cr_assert_eq(nb, 2);
@@ -457,7 +460,8 @@ Test(segment, split_by_translation)
     cr_assert(b[0].en0 == 0 && b[0].en1 == 1 && b[0].ru0 == 0 && b[0].ru1 == 1);
     cr_assert(b[1].en0 == 1 && b[1].en1 == 2 && b[1].ru0 == 1 && b[1].ru1 == 2);
     /* a 1-1 bead is left alone */
-    cr_assert_eq(ta_split_by_translation(en, &se, &ne, ru, &sr, &nr, &b, &nb, NULL), TA_OK);
+    cr_assert_eq(ta_split_by_translation(en, &se, &ne, ru, &sr, &nr, &b, &nb, NULL, NULL, NULL),
+                 TA_OK);
     cr_assert_eq(ne, 2);
     cr_assert_eq(nb, 2);
     ta_free(se), ta_free(sr), ta_free(b);
@@ -473,12 +477,12 @@ Test(segment, write_sentences)
     char *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
-    cr_assert_eq(ta_write_sentences(f, false, text, sp, n), TA_OK);
+    cr_assert_eq(ta_write_sentences(f, false, text, sp, n, NULL), TA_OK);
     fclose(f);
     cr_assert_str_eq(out, "First one.\nSecond one.\n\nNew paragraph \"quoted\".\n");
     free(out);
     f = open_memstream(&out, &len);
-    cr_assert_eq(ta_write_sentences(f, true, text, sp, n), TA_OK);
+    cr_assert_eq(ta_write_sentences(f, true, text, sp, n, NULL), TA_OK);
     fclose(f);
     cr_assert(strstr(out, "{\"text\":\"Second\\none.\",\"paragraph\":0,\"kind\":\"body\",\"start\":11,\"end\":22}"),
               "%s", out);

@@ -27,7 +27,7 @@ static inline char *segment_join(const char *lang, const char *text)
         return NULL;
     ta_span *sp = NULL;
     size_t n = 0, len = strlen(text);
-    if (ta_segment(s, text, len, &sp, &n) != TA_OK) {
+    if (ta_segment(s, text, len, &sp, &n, NULL) != TA_OK) {
         ta_segmenter_free(s);
         return NULL;
     }

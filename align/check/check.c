@@ -59,14 +59,15 @@ const char *ta_severity_name(ta_severity s)
     return s >= TA_SEV_INFO && s <= TA_SEV_ERROR ? SEVERITIES[s] : SEVERITIES[0];
 }
 
-ta_status ta_severity_parse(const char *name, ta_severity *out)
+ta_status ta_severity_parse(const char *name, ta_severity *out, ta_error *err)
 {
     for (int k = TA_SEV_INFO; k <= TA_SEV_ERROR; k++)
         if (name && !strcmp(name, SEVERITIES[k])) {
             *out = (ta_severity)k;
             return TA_OK;
         }
-    return TA_EINVAL;
+    return ta_fail(err, TA_EINVAL, "unknown severity '%s' (info, warning or error)",
+                   name ? name : "(null)");
 }
 
 ta_check_opts ta_check_opts_default(void)
@@ -133,14 +134,15 @@ void ta_checker_free(ta_checker *c)
     free(c);
 }
 
-int ta_emit(check_ctx *x, size_t bead, int en0, int en1, int ru0, int ru1, const char *lang,
+int ta_emit(check_ctx *x, size_t bead, size_t en0, size_t en1, size_t ru0, size_t ru1,
+            const char *lang,
             const char *word, const char *suggestions, const char *fmt, ...)
 {
     ta_finding *f = ta_vec_push(x->out);
     if (!f)
         return -1;
     *f = (ta_finding){.check = x->check, .severity = x->severity, .bead = bead, .en0 = en0,
-                      .en1 = en1, .ru0 = ru0, .ru1 = ru1, .moved_bead = -1, .lang = lang};
+                      .en1 = en1, .ru0 = ru0, .ru1 = ru1, .moved_bead = TA_NO_BEAD, .lang = lang};
     char msg[TA_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);

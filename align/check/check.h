@@ -27,7 +27,8 @@ struct check_ctx {
 /* Reports a finding of the running check on bead `bead` with sentence ids [en0, en1) and
  * [ru0, ru1); lang/word/suggestions may be NULL. The message is printf-formatted. Returns 0,
  * or -1 when out of memory. */
-int ta_emit(check_ctx *x, size_t bead, int en0, int en1, int ru0, int ru1, const char *lang,
+int ta_emit(check_ctx *x, size_t bead, size_t en0, size_t en1, size_t ru0, size_t ru1,
+            const char *lang,
             const char *word, const char *suggestions, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 10, 11)))

@@ -16,8 +16,8 @@ static long *ru_beads(const ta_corpus *d)
     for (size_t j = 0; at && j < d->n_ru; j++)
         at[j] = -1;
     for (size_t i = 0; at && i < d->n_beads; i++)
-        for (int j = d->beads[i].ru0; j < d->beads[i].ru1; j++)
-            if (j >= 0 && (size_t)j < d->n_ru)
+        for (size_t j = d->beads[i].ru0; j < d->beads[i].ru1; j++)
+            if (j < d->n_ru)
                 at[j] = (long)i;
     return at;
 }
@@ -227,8 +227,8 @@ static int inconsistent(check_ctx *x, size_t j, bool same_en)
         int q = rn > CONSIST_QUOTE ? CONSIST_QUOTE : (int)rn;
         while (q > 0 && ((unsigned char)r[q] & 0xC0) == 0x80 && (size_t)q < rn)
             q--;
-        return TA_EMIT_BEAD(x, "ru", NULL, NULL, "the same English sentence (English %d) is "
-                            "translated differently in Russian %d: \"%.*s%s\"", bj->en0, bj->ru0,
+        return TA_EMIT_BEAD(x, "ru", NULL, NULL, "the same English sentence (English %zu) is "
+                            "translated differently in Russian %zu: \"%.*s%s\"", bj->en0, bj->ru0,
                             q, r, (size_t)q < rn ? "…" : "");
     }
     const char *e = d->en[bj->en0];
@@ -236,8 +236,8 @@ static int inconsistent(check_ctx *x, size_t j, bool same_en)
     int q = en > CONSIST_QUOTE ? CONSIST_QUOTE : (int)en;
     while (q > 0 && ((unsigned char)e[q] & 0xC0) == 0x80 && (size_t)q < en)
         q--;
-    return TA_EMIT_BEAD(x, "en", NULL, NULL, "the same translation (Russian %d) is given for a "
-                        "different English sentence (English %d): \"%.*s%s\"", bj->ru0, bj->en0,
+    return TA_EMIT_BEAD(x, "en", NULL, NULL, "the same translation (Russian %zu) is given for a "
+                        "different English sentence (English %zu): \"%.*s%s\"", bj->ru0, bj->en0,
                         q, e, (size_t)q < en ? "…" : "");
 }
 

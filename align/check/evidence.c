@@ -26,7 +26,7 @@ ta_status ta_checker_init(ta_checker *c, ta_error *err)
 {
     c->em.esz = c->rm.esz = sizeof(bool);
     c->gloss.esz = sizeof(gloss_entry);
-    ta_status s = ta_featurizer_init(&c->fz, c->lx, err);
+    ta_status s = ta_featurizer_init(&c->fz, c->lx, c->o.data_dir, err);
     if (s == TA_OK && ta_checker_on(c, ta_check_term))
         s = ta_gloss_load(c, err);
     if (s == TA_OK && (ta_checker_on(c, ta_check_omission) || ta_checker_on(c, ta_check_addition)))
@@ -228,7 +228,7 @@ static int extend_moves(ta_checker *c, const ta_corpus *d)
 }
 
 /* The evidence share of sentence pair (English i, Russian j); -1 when below MOVED_MIN_WORDS. */
-static int pair_share(ta_checker *c, const ta_corpus *d, int i, int j, double *sh)
+static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh)
 {
     int me, mr;
     if (share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
@@ -265,7 +265,7 @@ static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a,
         const ta_bead *b = &d->beads[k];
         if (b->en1 == b->en0 || b->ru1 == b->ru0 || c->moved[k] >= 0)
             continue;
-        for (int q = en ? b->ru0 : b->en0; q < (en ? b->ru1 : b->en1); q++) {
+        for (size_t q = en ? b->ru0 : b->en0; q < (en ? b->ru1 : b->en1); q++) {
             double sh;
             if (pair_share(c, d, en ? a->en0 : q, en ? q : a->ru0, &sh))
                 return -1;

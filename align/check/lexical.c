@@ -61,7 +61,7 @@ static bool in_lexicon_en(const ta_feat *f, int t)
 static bool in_lexicon_ru(const ta_checker *c, const char *w, size_t n)
 {
     char *tr = NULL;
-    bool known = c->lx && ta_lexicon_lookup(c->lx, w, n, &tr) == TA_OK && tr && *tr;
+    bool known = c->lx && ta_lexicon_lookup(c->lx, w, n, &tr, NULL) == TA_OK && tr && *tr;
     ta_free(tr);
     return known;
 }

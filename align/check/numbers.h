@@ -40,8 +40,8 @@ typedef struct {
  * buffer, so use one per thread. */
 typedef struct ta_numparser ta_numparser;
 
-/* Reads numbers.{en,ru}, months.{en,ru} and numcheck.{en,ru} from data_dir (NULL: $TALIGN_DATA
- * or the copies built in; see ta_data_lines) and formats ICU's spell-out rules. Errors: TA_EIO,
+/* Reads numbers.{en,ru}, months.{en,ru} and numcheck.{en,ru} from data_dir (NULL: the copies
+ * built in; see ta_data_lines) and formats ICU's spell-out rules. Errors: TA_EIO,
  * TA_EFORMAT (a malformed line: err names the file and line), TA_ENOMEM, TA_EINVAL (ICU). */
 ta_status ta_numparser_new(const char *data_dir, ta_numparser **out, ta_error *err);
 void ta_numparser_free(ta_numparser *p);

@@ -218,15 +218,17 @@ int ta_check_moved(check_ctx *x)
         bool en = a->en1 > a->en0;
         const ta_bead *e = en ? a : b, *r = en ? b : a;
         int q = x->ck->moved_sent[i]; /* the counterpart, when it shares its bead */
-        int e0 = !en && q >= 0 ? q : e->en0, e1 = !en && q >= 0 ? q + 1 : e->en1;
-        int r0 = en && q >= 0 ? q : r->ru0, r1 = en && q >= 0 ? q + 1 : r->ru1;
+        size_t own = q >= 0 ? (size_t)q : 0;
+        size_t e0 = !en && q >= 0 ? own : e->en0, e1 = !en && q >= 0 ? own + 1 : e->en1;
+        size_t r0 = en && q >= 0 ? own : r->ru0, r1 = en && q >= 0 ? own + 1 : r->ru1;
         size_t before = x->out->len;
         if (ta_emit(x, i, e0, e1, r0, r1, NULL, NULL, NULL,
-                    "%s sentence %d is translated %s, by %s sentence %d", en ? "English" : "Russian",
-                    en ? e0 : r0, (size_t)j > i ? "further on" : "earlier",
-                    en ? "Russian" : "English", en ? r0 : e0))
+                    "%s sentence %zu is translated %s, by %s sentence %zu",
+                    en ? "English" : "Russian", en ? e0 : r0,
+                    (size_t)j > i ? "further on" : "earlier", en ? "Russian" : "English",
+                    en ? r0 : e0))
             return -1;
-        ((ta_finding *)x->out->data)[before].moved_bead = j;
+        ((ta_finding *)x->out->data)[before].moved_bead = (size_t)j;
     }
     return 0;
 }

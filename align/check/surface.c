@@ -15,10 +15,7 @@ ta_status ta_surface_init(ta_checker *c, ta_error *err)
     if (!ta_checker_on(c, ta_check_length) && !ta_checker_on(c, ta_check_omission) &&
         !ta_checker_on(c, ta_check_addition))
         return TA_OK;
-    ta_status s = ta_model_read(&c->len_model, true);
-    return s == TA_OK ? TA_OK
-                      : ta_fail(err, s, "params.en-ru: the length model cannot be read (%s)",
-                                ta_strerror(s));
+    return ta_model_read(&c->len_model, true, c->o.data_dir, err);
 }
 
 void ta_surface_release(ta_checker *c)
@@ -224,9 +221,9 @@ int ta_check_length(check_ctx *x)
     if (b->en0 == b->en1 || b->ru0 == b->ru1)
         return 0; /* omission and addition report those */
     int le = 0, lr = 0;
-    for (int i = b->en0; i < b->en1; i++)
+    for (size_t i = b->en0; i < b->en1; i++)
         le += (int)ta_u8_count(d->en[i], d->en_len[i]);
-    for (int j = b->ru0; j < b->ru1; j++)
+    for (size_t j = b->ru0; j < b->ru1; j++)
         lr += (int)ta_u8_count(d->ru[j], d->ru_len[j]);
     const model *md = &x->ck->len_model;
     double cost = ta_len_cost(md, le, lr);

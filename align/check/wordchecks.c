@@ -90,10 +90,10 @@ int ta_check_number(check_ctx *x)
 }
 
 /* The id of the sentence of one side of the bead that holds byte `at` of the joined text. */
-static int sentence_at(const size_t *len, int a, int b, size_t at)
+static size_t sentence_at(const size_t *len, size_t a, size_t b, size_t at)
 {
     size_t end = 0;
-    for (int i = a; i < b; i++) {
+    for (size_t i = a; i < b; i++) {
         end += len[i] + (i > a);
         if (at < end)
             return i;
@@ -132,8 +132,8 @@ static int spell_side(check_ctx *x, bool en)
             break;
         }
         const char *w = c->scratch.data, *sg = m[k].suggestions;
-        int i = en ? sentence_at(x->doc->en_len, b->en0, b->en1, m[k].start) : -1;
-        int j = en ? -1 : sentence_at(x->doc->ru_len, b->ru0, b->ru1, m[k].start);
+        size_t i = en ? sentence_at(x->doc->en_len, b->en0, b->en1, m[k].start) : 0;
+        size_t j = en ? 0 : sentence_at(x->doc->ru_len, b->ru0, b->ru1, m[k].start);
         rc = ta_emit(x, x->cur.index, en ? i : b->en0, en ? i + 1 : b->en1, en ? b->ru0 : j,
                      en ? b->ru1 : j + 1, en ? "en" : "ru", w, sg ? sg : "",
                      "%s: \"%s\" is not in the dictionary", en ? "English" : "Russian", w);
