@@ -3,13 +3,15 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void help_align(FILE *f)
 {
     fputs("usage: talign align [--presegmented] [--format tsv|ladder|moses|tmx|jsonl|html]\n"
           "                    [--lexicon FILE] [--no-lexicon] [--no-realign] [--max-bead 2|3]\n"
-          "                    [--min-score X] [--band N] [--encoding NAME] [--wrapped] [-o OUT]\n"
+          "                    [--min-score X] [--only-1-1] [--tmx-sentences] [--band N]\n"
+          "                    [--encoding NAME] [--wrapped] [-o OUT]\n"
           "                    EN RU\n"
           "Aligns an English text with its Russian counterpart (EN first).\n"
           "  --presegmented   one sentence a line on both sides (default: raw paragraphs)\n"
@@ -22,6 +24,9 @@ void help_align(FILE *f)
           "  --min-score X    leave out beads scored below X (0..1, default 0; every format but\n"
           "                   the ladder)\n"
           "  --only-1-1       leave out beads other than 1-1 (hunalign's -bisent)\n"
+          "  --tmx-sentences  TMX: cut an n-1 bead's sentence at clause boundaries (commas,\n"
+          "                   semicolons, dashes) into one unit a source sentence where the\n"
+          "                   lengths agree; other merged beads stay one segtype=\"block\" unit\n"
           "  --band N         start the search N sentences either side of the expected path\n"
           "                   (default 50; it follows the path and widens on its own)\n"
           "  --repair-mojibake  recover Cyrillic read with the wrong code page\n"
@@ -33,6 +38,10 @@ void help_align(FILE *f)
           "                   key, TMX an x-spelling prop on units with misspelt words\n"
           "  --drop-misspelled  with --spell: TMX and Moses leave such units out\n"
           "  --dict-dir DIR   hunspell dictionaries for --spell (default /usr/share/hunspell)\n"
+          "With --presegmented, the ladder counts the lines of the files: rung i j starts at\n"
+          "line i+1 of EN and j+1 of RU (blank and <p> lines, paragraph marks, are skipped\n"
+          "but counted); otherwise it counts sentences, as JSONL's ids do.\n"
+          "TMX creationdate: $SOURCE_DATE_EPOCH when set, else the newer input's mtime.\n"
           "JSONL marks a left-out sentence that the translation has elsewhere with \"moved_to\":\n"
           "the ids of the other side's sentence (see talign check).\n",
           f);
@@ -69,6 +78,28 @@ static int annotate(ta_corpus *cp, const ta_lexicon *lx, bool spell, const char 
     return EXIT_OK;
 }
 
+/* The TMX creationdate: $SOURCE_DATE_EPOCH (the reproducible-builds convention) when set,
+ * else the newer of the two inputs' modification times, so that the same files give the same
+ * bytes; 0 (none) when neither is known (standard input). */
+static long long creation_time(const char *en, const char *ru)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        long long t = strtoll(env, &end, 10);
+        if (!*end && t > 0)
+            return t;
+        cli_msg("warning: SOURCE_DATE_EPOCH='%s' is not a positive number: ignored", env);
+    }
+    long long t = 0;
+    struct stat st;
+    const char *paths[2] = {en, ru};
+    for (int k = 0; k < 2; k++)
+        if (strcmp(paths[k], "-") && !stat(paths[k], &st) && (long long)st.st_mtime > t)
+            t = (long long)st.st_mtime;
+    return t;
+}
+
 int cmd_align(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -81,7 +112,7 @@ int cmd_align(int argc, char **argv)
         {"output", required_argument, 0, 'o'}, {"repair-mojibake", no_argument, 0, 'M'},
         {"clean", no_argument, 0, 'C'}, {"spell", no_argument, 0, 'X'},
         {"drop-misspelled", no_argument, 0, 'D'}, {"only-1-1", no_argument, 0, '1'},
-        {"dict-dir", required_argument, 0, 'd'},
+        {"dict-dir", required_argument, 0, 'd'}, {"tmx-sentences", no_argument, 0, 'x'},
         {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
     const char *format = "tsv", *lexpath[16], *enc = NULL, *out = NULL;
@@ -89,7 +120,7 @@ int cmd_align(int argc, char **argv)
     bool preseg = false, wrapped = false;
     unsigned flags = 0;
     double min_score = 0;
-    bool spell = false, drop = false, only_1_1 = false;
+    bool spell = false, drop = false, only_1_1 = false, tmx_sentences = false;
     const char *dict_dir = NULL;
     int c, nlex = 0;
     optind = 1;
@@ -119,6 +150,7 @@ int cmd_align(int argc, char **argv)
             break;
         }
         case '1': only_1_1 = true; break;
+        case 'x': tmx_sentences = true; break;
         case 'e': enc = optarg; break;
         case 'w': wrapped = true; break;
         case 'S': src = optarg; break;
@@ -191,6 +223,9 @@ int cmd_align(int argc, char **argv)
         snprintf(title, sizeof title, "%s / %s", be ? be + 1 : argv[optind],
                  br ? br + 1 : argv[optind + 1]);
         cp.title = title;
+        cp.src_doc = be ? be + 1 : argv[optind], cp.tgt_doc = br ? br + 1 : argv[optind + 1];
+        cp.created = creation_time(argv[optind], argv[optind + 1]);
+        cp.tmx_sentences = tmx_sentences;
         cp.drop_misspelled = drop;
         if (fmt == TA_FMT_JSONL || spell)
             code = annotate(&cp, lx, spell, dict_dir, &findings, &nf);
