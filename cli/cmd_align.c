@@ -100,6 +100,73 @@ static long long creation_time(const char *en, const char *ru)
     return t;
 }
 
+/* hunalign's paragraph mark: with --presegmented a line holding only this is, like a blank
+ * line, no sentence (it still counts as a line of the ladder) */
+static const char P_MARK[] = "<p>";
+
+/* A copy of text t[0..n) with its P_MARK lines emptied (the line breaks stay), or NULL when it
+ * has none (or memory is short: the marks then stay sentences). The caller frees it. */
+static char *without_p_marks(const char *t, size_t n)
+{
+    char *out = NULL;
+    size_t w = 0, ml = strlen(P_MARK);
+    for (size_t a = 0; a < n;) {
+        size_t z = a;
+        while (z < n && t[z] != '\n')
+            z++;
+        size_t e = z > a && t[z - 1] == '\r' ? z - 1 : z;
+        bool mark = e - a == ml && !memcmp(t + a, P_MARK, ml);
+        if (mark && !out) {
+            if (!(out = malloc(n + 1)))
+                return NULL;
+            memcpy(out, t, a);
+            w = a;
+        }
+        if (out && !mark) {
+            memcpy(out + w, t + a, z - a);
+            w += z - a;
+        }
+        if (out && z < n)
+            out[w++] = '\n';
+        a = z + 1;
+    }
+    if (out)
+        out[w] = '\0';
+    return out;
+}
+
+/* The lines of text t[0..n): one more than its line breaks unless it ends with one. */
+static int n_lines(const char *t, size_t n)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += t[i] == '\n';
+    return k + (n && t[n - 1] != '\n');
+}
+
+/* --presegmented ladder: the beads with line numbers of the input for sentence indices (the
+ * segmenter gives a presegmented sentence its line as paragraph). *beads is the caller's. */
+static int ladder_lines(const ta_pair *p, ta_corpus *cp, ta_bead **beads)
+{
+    size_t n[2], len[2];
+    const ta_span *sp[2] = {ta_pair_spans(p, 0, &n[0]), ta_pair_spans(p, 1, &n[1])};
+    const char *text[2] = {ta_pair_text(p, 0, &len[0]), ta_pair_text(p, 1, &len[1])};
+    int end[2] = {n_lines(text[0], len[0]), n_lines(text[1], len[1])};
+    if (!(*beads = malloc((cp->n_beads ? cp->n_beads : 1) * sizeof **beads)))
+        return EXIT_INTERNAL;
+    for (size_t k = 0; k < cp->n_beads; k++) {
+        ta_bead b = cp->beads[k];
+        int *idx[2][2] = {{&b.en0, &b.en1}, {&b.ru0, &b.ru1}};
+        for (int s = 0; s < 2; s++)
+            for (int e = 0; e < 2; e++)
+                *idx[s][e] = (size_t)*idx[s][e] < n[s] ? sp[s][*idx[s][e]].paragraph : end[s];
+        (*beads)[k] = b;
+    }
+    cp->beads = *beads;
+    cp->n_en = (size_t)end[0], cp->n_ru = (size_t)end[1];
+    return EXIT_OK;
+}
+
 int cmd_align(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -195,6 +262,7 @@ int cmd_align(int argc, char **argv)
     ta_aligner *al = NULL;
     ta_pair *pair = NULL;
     ta_finding *findings = NULL;
+    ta_bead *line_beads = NULL;
     size_t nf = 0;
     if ((te = cli_load(argv[optind], enc, flags, &code)))
         tr = cli_load(argv[optind + 1], enc, flags, &code);
@@ -203,8 +271,13 @@ int cmd_align(int argc, char **argv)
         ta_status s = ta_aligner_new(&po, lx, &al, &err);
         size_t el, rl;
         const char *et = ta_text_data(te, &el), *rt = ta_text_data(tr, &rl);
+        char *ep = preseg ? without_p_marks(et, el) : NULL;
+        char *rp = preseg ? without_p_marks(rt, rl) : NULL;
         if (s == TA_OK)
-            s = ta_aligner_run(al, et, el, rt, rl, &pair, &err);
+            s = ta_aligner_run(al, ep ? ep : et, ep ? strlen(ep) : el, rp ? rp : rt,
+                               rp ? strlen(rp) : rl, &pair, &err);
+        free(ep);
+        free(rp);
         code = s == TA_OK ? EXIT_OK : cli_fail("align", s, &err);
     }
     if (code == EXIT_OK) {
@@ -242,9 +315,14 @@ int cmd_align(int argc, char **argv)
                     code = write_to(p, TA_FMT_MOSES_RU, &cp);
                 free(p);
             }
-        } else if (code == EXIT_OK)
-            code = write_to(out, (ta_format)fmt, &cp);
+        } else if (code == EXIT_OK) {
+            if (fmt == TA_FMT_LADDER && preseg)
+                code = ladder_lines(pair, &cp, &line_beads);
+            if (code == EXIT_OK)
+                code = write_to(out, (ta_format)fmt, &cp);
+        }
     }
+    free(line_beads);
     ta_findings_free(findings, nf);
     ta_pair_free(pair);
     ta_aligner_free(al);
