@@ -96,9 +96,10 @@ static side trimmed(const char *s, size_t a, size_t z)
     return (side){0, 0, s + a, z - a};
 }
 
-/* Cuts a sentence around its agency tag ("... September 2. /TASS/. Text"): before the tag
- * when a period and a blank precede it, after it when text follows. Fills out[] with the
- * pieces (none empty) and returns how many: 1 when there is no tag. */
+/* Cuts a sentence around its agency tag ("... September 2. /TASS/. Text"), where a period and
+ * a blank are: before the tag when a period and a blank precede it, after it when it ends
+ * with a period and text follows. Fills out[] with the pieces (none empty) and returns how
+ * many: 1 when there is no cut. */
 static size_t tag_pieces(const char *s, size_t n, side out[MAX_PIECES])
 {
     size_t t0 = 0, t1 = 0, cut[2], nc = 0;
@@ -121,7 +122,7 @@ static size_t tag_pieces(const char *s, size_t n, side out[MAX_PIECES])
         b--;
     if (b > 0 && b < t0 && s[b - 1] == '.')
         cut[nc++] = t0;
-    if (t1 < n && is_blank(s[t1]) && trimmed(s, t1, n).n)
+    if (s[t1 - 1] == '.' && t1 < n && is_blank(s[t1]) && trimmed(s, t1, n).n)
         cut[nc++] = t1;
     size_t a = 0;
     for (size_t k = 0; k < nc; a = cut[k++])
