@@ -20,7 +20,9 @@
 #   script error leaves the mark out; --dump-dom prints the DOM after the script ran, and the
 #   test counts the rows not hidden for each filter against the counts of the TSV output. A copy
 #   of the page with a broken script shows that the mark does catch errors, and the console is
-#   read from Chromium's log (--enable-logging=stderr) for "Uncaught" errors.
+#   read from Chromium's log (--enable-logging=stderr) for "Uncaught" errors. On a page of 1,000
+#   beads, a probe script scrolls 20,000 px down and records where the header is: still at the
+#   top (sticky).
 set -u
 T=${TALIGN:-bin/talign}
 case $T in /*) ;; *) T=$PWD/$T ;; esac
@@ -168,6 +170,14 @@ done
 [ "$(awk -F'\t' '$3 < 0.9' "$tmp/weak.tsv" | wc -l)" -gt 0 ]
 check chromium-weak-page-has-weak $? "the mismatched pair has no weak bead: the weak filter is not tested"
 ! grep -q "Uncaught" "$tmp/chromium.log"; check chromium-no-console-errors $? "$(grep Uncaught "$tmp/chromium.log" | head -3)"
+# 1,000 beads: scrolled 20,000 px down, the header with the filters is still at the top
+i=0; : > "$tmp/ke.txt"; : > "$tmp/kr.txt"
+while [ $i -lt 1000 ]; do echo "Sentence number $i was said." >> "$tmp/ke.txt"; echo "Предложение номер $i было сказано." >> "$tmp/kr.txt"; i=$((i + 1)); done
+$T align --presegmented --no-lexicon --format html -o "$tmp/k.html" "$tmp/ke.txt" "$tmp/kr.txt"
+sed 's|</body>|<script>scrollTo(0,20000);document.body.setAttribute("data-probe",Math.round(document.querySelector("thead").getBoundingClientRect().top)+" "+Math.round(scrollY))</script></body>|' "$tmp/k.html" > "$tmp/probe.html"
+got=$(chromium --headless --no-sandbox --disable-gpu --user-data-dir="$tmp/chromium" --window-size=1000,600 \
+  --virtual-time-budget=2000 --dump-dom "file://$tmp/probe.html" 2>/dev/null | grep -o 'data-probe="[^"]*"')
+[ "$got" = 'data-probe="0 20000"' ]; check chromium-sticky-header-1000-beads $? "header top and scroll: $got, expected 0 20000"
 # the ready mark catches a script error
 sed 's|<script>|<script>undefined_function();|' "$tmp/review.html" > "$tmp/broken.html"
 [ "$(rows all "$tmp/broken.html" | cut -d' ' -f1)" = 0 ]
