@@ -104,9 +104,10 @@ static long long creation_time(const char *en, const char *ru)
  * line, no sentence (it still counts as a line of the ladder) */
 static const char P_MARK[] = "<p>";
 
-/* A copy of text t[0..n) with its P_MARK lines emptied (the line breaks stay), or NULL when it
- * has none (or memory is short: the marks then stay sentences). The caller frees it. */
-static char *without_p_marks(const char *t, size_t n)
+/* A copy of text t[0..n) (*len bytes) with its P_MARK lines emptied (the line breaks stay),
+ * or NULL when it has none (or memory is short: the marks then stay sentences). The caller
+ * frees it. */
+static char *without_p_marks(const char *t, size_t n, size_t *len)
 {
     char *out = NULL;
     size_t w = 0, ml = strlen(P_MARK);
@@ -132,6 +133,7 @@ static char *without_p_marks(const char *t, size_t n)
     }
     if (out)
         out[w] = '\0';
+    *len = w;
     return out;
 }
 
@@ -271,11 +273,12 @@ int cmd_align(int argc, char **argv)
         ta_status s = ta_aligner_new(&po, lx, &al, &err);
         size_t el, rl;
         const char *et = ta_text_data(te, &el), *rt = ta_text_data(tr, &rl);
-        char *ep = preseg ? without_p_marks(et, el) : NULL;
-        char *rp = preseg ? without_p_marks(rt, rl) : NULL;
+        size_t epl = 0, rpl = 0;
+        char *ep = preseg ? without_p_marks(et, el, &epl) : NULL;
+        char *rp = preseg ? without_p_marks(rt, rl, &rpl) : NULL;
         if (s == TA_OK)
-            s = ta_aligner_run(al, ep ? ep : et, ep ? strlen(ep) : el, rp ? rp : rt,
-                               rp ? strlen(rp) : rl, &pair, &err);
+            s = ta_aligner_run(al, ep ? ep : et, ep ? epl : el, rp ? rp : rt, rp ? rpl : rl,
+                               &pair, &err);
         free(ep);
         free(rp);
         code = s == TA_OK ? EXIT_OK : cli_fail("align", s, &err);
