@@ -150,4 +150,21 @@ printf 'A one.\nTwo here.\n\nThree there.\n<p>\nFour.\n' > "$tmp/le.txt"; printf
 [ "$($T align --presegmented --no-lexicon --format ladder "$tmp/le.txt" "$tmp/lr.txt" | cut -f1,2 | tr '\t\n' ' |')" = "0 0|1 1|3 4|5 6|6 7|" ]; check ladder-lines 0 $?
 [ "$($T align --presegmented --no-lexicon --format tsv "$tmp/le.txt" "$tmp/lr.txt" | cut -f1 | tr '\n' '|')" = "A one.|Two here.|Three there.|Four.|" ]; check presegmented-p-mark 0 $?
 [ "$($T align --no-lexicon --format ladder "$tmp/le.txt" "$tmp/lr.txt" | tail -1 | cut -f1,2 | tr '\t' ' ')" = "5 5" ]; check ladder-sentences-raw 0 $?
+# talign segment's output (blank lines or, with --format hunalign, <p> lines between paragraphs)
+# fed back with --presegmented: each rung's line is where its bead's TSV text starts
+printf 'Headline here\n\nFirst one. Second one.\nThird para.\n' > "$tmp/se.txt"
+[ "$($T segment --format hunalign "$tmp/se.txt" | tr '\n' '|')" = "Headline here|<p>|First one.|Second one.|<p>|Third para.|" ]; check segment-hunalign 0 $?
+for f in text hunalign; do
+  $T segment --format $f $s.en.txt > "$tmp/s.en"; $T segment --lang ru --format $f $s.ru.txt > "$tmp/s.ru"
+  $T align --presegmented --format ladder "$tmp/s.en" "$tmp/s.ru" | sed '$d' > "$tmp/s.ladder"
+  $T align --presegmented --format tsv "$tmp/s.en" "$tmp/s.ru" > "$tmp/s.tsv"
+  bad=0; k=0
+  while IFS='	' read -r i j sc; do
+    k=$((k + 1)); row=$(sed -n "${k}p" "$tmp/s.tsv")
+    en=$(sed -n "$((i + 1))p" "$tmp/s.en"); ru=$(sed -n "$((j + 1))p" "$tmp/s.ru")
+    e=$(printf '%s' "$row" | cut -f1); r=$(printf '%s' "$row" | cut -f2)
+    { [ -z "$e" ] || case "$e" in "$en"*) true;; *) false;; esac; } && { [ -z "$r" ] || case "$r" in "$ru"*) true;; *) false;; esac; } || bad=1
+  done < "$tmp/s.ladder"
+  [ $bad = 0 ] && [ "$k" -gt 10 ] && [ "$k" = "$(wc -l < "$tmp/s.tsv")" ]; check ladder-matches-segment-$f 0 $?
+done
 exit $fail
