@@ -160,28 +160,47 @@ static double misfit(const char *s, size_t a, size_t z, size_t src, double ratio
     return n && src ? fabs(log((double)n / (ratio * (double)src))) : INFINITY;
 }
 
-/* Cuts the target sentence t[0..n) into `parts` pieces matching the lengths `src` of the
- * source sentences (chars); true and out[] filled when every piece fits within CUT_RATIO. */
+/* The best cut of a target sentence so far: its worst piece's misfit and the pieces. */
+typedef struct {
+    double worst;
+    side piece[MAX_PIECES];
+} best_cut;
+
+/* Tries the pieces t[b[k]..b[k+1]) for k < parts against the source lengths `src`. */
+static void try_cut(const char *t, const size_t *b, const size_t *src, int parts, double ratio,
+                    best_cut *best)
+{
+    double worst = 0;
+    for (int k = 0; k < parts; k++)
+        worst = fmax(worst, misfit(t, b[k], b[k + 1], src[k], ratio));
+    if (worst <= best->worst) {
+        best->worst = worst;
+        for (int k = 0; k < parts; k++)
+            best->piece[k] = trimmed(t, b[k], b[k + 1]);
+    }
+}
+
+/* Cuts the target sentence t[0..n) into `parts` (2 or 3) pieces matching the lengths `src` of
+ * the source sentences (chars); true and out[] filled when every piece of the best cut fits
+ * within CUT_RATIO. */
 static bool cut_target(const char *t, size_t n, const size_t *src, int parts, double ratio,
                        side out[MAX_PIECES])
 {
     size_t cut[MAX_CUTS];
     size_t nc = clause_cuts(t, n, cut);
-    double best = log(CUT_RATIO);
-    bool found = false;
-    for (size_t x = 0; x < nc; x++)
-        for (size_t y = parts == 3 ? x + 1 : nc; y < (parts == 3 ? nc : nc + 1); y++) {
-            size_t b[MAX_PIECES + 1] = {0, cut[x], parts == 3 ? cut[y] : n, n};
-            double worst = 0;
-            for (int k = 0; k < parts; k++)
-                worst = fmax(worst, misfit(t, b[k], b[k + 1], src[k], ratio));
-            if (worst <= best) {
-                best = worst, found = true;
-                for (int k = 0; k < parts; k++)
-                    out[k] = trimmed(t, b[k], b[k + 1]);
-            }
-        }
-    return found;
+    const double none = log(CUT_RATIO) * 2;
+    best_cut best = {none, {{0}}};
+    for (size_t x = 0; x < nc; x++) {
+        if (parts == 2)
+            try_cut(t, (size_t[]){0, cut[x], n}, src, parts, ratio, &best);
+        else
+            for (size_t y = x + 1; y < nc; y++)
+                try_cut(t, (size_t[]){0, cut[x], cut[y], n}, src, parts, ratio, &best);
+    }
+    if (best.worst > log(CUT_RATIO))
+        return false;
+    memcpy(out, best.piece, (size_t)parts * sizeof *out);
+    return true;
 }
 
 /* Target characters per source character over the whole document (1 when a side is empty). */
