@@ -25,7 +25,7 @@ void help_align(FILE *f)
           "                   the ladder)\n"
           "  --only-1-1       leave out beads other than 1-1 (hunalign's -bisent)\n"
           "  --tmx-sentences  TMX: cut an n-1 bead's sentence at clause boundaries (commas,\n"
-          "                   semicolons, dashes) into one unit a source sentence where the\n"
+          "                   semicolons, colons, dashes) into one unit a source sentence where the\n"
           "                   lengths agree; other merged beads stay one segtype=\"block\" unit\n"
           "  --band N         start the search N sentences either side of the expected path\n"
           "                   (default 50; it follows the path and widens on its own)\n"

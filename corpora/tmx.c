@@ -8,7 +8,8 @@
  *   and "/TASS/.") when both sides of a 1-1 bead hold such an agency tag, as the default SRX
  *   rules break after a period and a space;
  * - with tmx_sentences, an n-1 bead's target sentence is cut at clause boundaries into n
- *   pieces when each piece's length fits its source sentence's. */
+ *   pieces when each piece's length fits its source sentence's (the rule and what it does on
+ *   WMT21: README, "TMX conventions"). */
 #define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include "annot.h"
 #include <math.h>
@@ -131,14 +132,22 @@ static size_t tag_pieces(const char *s, size_t n, side out[MAX_PIECES])
     return nc + 1;
 }
 
-/* Where a clause may end in s: just past ", ", "; ", ": " or " - " (any dash). */
+/* Does a capital letter start s[i..n)? */
+static bool capital_at(const char *s, size_t n, size_t i)
+{
+    return i < n && ta_is_upper(ta_u8_decode(s, n, &i));
+}
+
+/* Where a clause may end in s: just past ", " (not before a capital: a list of names), "; ",
+ * ": " or " - " (any dash). */
 static size_t clause_cuts(const char *s, size_t n, size_t cut[MAX_CUTS])
 {
     static const char *const dashes[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94"};
     size_t nc = 0;
     for (size_t i = 1; i + 1 < n && nc < MAX_CUTS; i++) {
         bool at = false;
-        if ((s[i - 1] == ',' || s[i - 1] == ';' || s[i - 1] == ':') && s[i] == ' ')
+        if ((s[i - 1] == ';' || s[i - 1] == ':' || (s[i - 1] == ',' && !capital_at(s, n, i + 1))) &&
+            s[i] == ' ')
             at = true;
         for (size_t d = 0; d < 3 && !at && is_blank(s[i - 1]); d++) {
             size_t dl = strlen(dashes[d]);
