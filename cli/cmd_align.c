@@ -3,13 +3,15 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void help_align(FILE *f)
 {
     fputs("usage: talign align [--presegmented] [--format tsv|ladder|moses|tmx|jsonl|html]\n"
           "                    [--lexicon FILE] [--no-lexicon] [--no-realign] [--max-bead 2|3]\n"
-          "                    [--min-score X] [--band N] [--encoding NAME] [--wrapped] [-o OUT]\n"
+          "                    [--min-score X] [--only-1-1] [--tmx-sentences] [--band N]\n"
+          "                    [--encoding NAME] [--wrapped] [-o OUT]\n"
           "                    EN RU\n"
           "Aligns an English text with its Russian counterpart (EN first).\n"
           "  --presegmented   one sentence a line on both sides (default: raw paragraphs)\n"
@@ -22,6 +24,10 @@ void help_align(FILE *f)
           "  --min-score X    leave out beads scored below X (0..1, default 0; every format but\n"
           "                   the ladder)\n"
           "  --only-1-1       leave out beads other than 1-1 (hunalign's -bisent)\n"
+          "  --tmx-sentences  TMX: cut an n-1 bead's sentence at clause boundaries (commas,\n"
+          "                   semicolons, colons, dashes) into one unit a source sentence\n"
+          "                   where the lengths agree; other merged beads stay one\n"
+          "                   segtype=\"block\" unit\n"
           "  --band N         start the search N sentences either side of the expected path\n"
           "                   (default 50; it follows the path and widens on its own)\n"
           "  --repair-mojibake  recover Cyrillic read with the wrong code page\n"
@@ -35,6 +41,10 @@ void help_align(FILE *f)
           "  --dict-dir DIR   hunspell dictionaries for --spell (default /usr/share/hunspell)\n"
           "  --split-semicolons, --rules -NAME,+NAME, --hunspell-dir DIR   segmentation as\n"
           "                   talign segment has them (see talign segment --help)\n"
+          "With --presegmented, the ladder counts the lines of the files: rung i j starts at\n"
+          "line i+1 of EN and j+1 of RU (blank and <p> lines, paragraph marks, are skipped\n"
+          "but counted); otherwise it counts sentences, as JSONL's ids do.\n"
+          "TMX creationdate: $SOURCE_DATE_EPOCH when set, else the newer input's mtime.\n"
           "JSONL marks a left-out sentence that the translation has elsewhere with \"moved_to\":\n"
           "the ids of the other side's sentence (see talign check).\n",
           f);
@@ -73,6 +83,97 @@ static int annotate(ta_corpus *cp, const ta_lexicon *lx, bool spell, const char 
     return EXIT_OK;
 }
 
+/* The TMX creationdate: $SOURCE_DATE_EPOCH (the reproducible-builds convention) when set,
+ * else the newer of the two inputs' modification times, so that the same files give the same
+ * bytes; 0 (none) when neither is known (standard input). */
+static long long creation_time(const char *en, const char *ru)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        long long t = strtoll(env, &end, 10);
+        if (!*end && t > 0)
+            return t;
+        cli_msg("warning: SOURCE_DATE_EPOCH='%s' is not a positive number: ignored", env);
+    }
+    long long t = 0;
+    struct stat st;
+    const char *paths[2] = {en, ru};
+    for (int k = 0; k < 2; k++)
+        if (strcmp(paths[k], "-") && !stat(paths[k], &st) && (long long)st.st_mtime > t)
+            t = (long long)st.st_mtime;
+    return t;
+}
+
+/* hunalign's paragraph mark: with --presegmented a line holding only this is, like a blank
+ * line, no sentence (it still counts as a line of the ladder) */
+static const char P_MARK[] = "<p>";
+
+/* A copy of text t[0..n) (*len bytes) with its P_MARK lines emptied (the line breaks stay),
+ * or NULL when it has none (or memory is short: the marks then stay sentences). The caller
+ * frees it. */
+static char *without_p_marks(const char *t, size_t n, size_t *len)
+{
+    char *out = NULL;
+    size_t w = 0, ml = strlen(P_MARK);
+    for (size_t a = 0; a < n;) {
+        size_t z = a;
+        while (z < n && t[z] != '\n')
+            z++;
+        size_t e = z > a && t[z - 1] == '\r' ? z - 1 : z;
+        bool mark = e - a == ml && !memcmp(t + a, P_MARK, ml);
+        if (mark && !out) {
+            if (!(out = malloc(n + 1)))
+                return NULL;
+            memcpy(out, t, a);
+            w = a;
+        }
+        if (out && !mark) {
+            memcpy(out + w, t + a, z - a);
+            w += z - a;
+        }
+        if (out && z < n)
+            out[w++] = '\n';
+        a = z + 1;
+    }
+    if (out)
+        out[w] = '\0';
+    *len = w;
+    return out;
+}
+
+/* The lines of text t[0..n): one more than its line breaks unless it ends with one. */
+static int n_lines(const char *t, size_t n)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += t[i] == '\n';
+    return k + (n && t[n - 1] != '\n');
+}
+
+/* --presegmented ladder: the beads with line numbers of the input for sentence indices (the
+ * segmenter gives a presegmented sentence its line as paragraph). *beads is the caller's. */
+static int ladder_lines(const ta_pair *p, ta_corpus *cp, ta_bead **beads)
+{
+    size_t n[2], len[2];
+    const ta_span *sp[2] = {ta_pair_spans(p, 0, &n[0]), ta_pair_spans(p, 1, &n[1])};
+    const char *text[2] = {ta_pair_text(p, 0, &len[0]), ta_pair_text(p, 1, &len[1])};
+    int end[2] = {n_lines(text[0], len[0]), n_lines(text[1], len[1])};
+    if (!(*beads = malloc((cp->n_beads ? cp->n_beads : 1) * sizeof **beads)))
+        return EXIT_INTERNAL;
+    for (size_t k = 0; k < cp->n_beads; k++) {
+        ta_bead b = cp->beads[k];
+        int *idx[2][2] = {{&b.en0, &b.en1}, {&b.ru0, &b.ru1}};
+        for (int s = 0; s < 2; s++)
+            for (int e = 0; e < 2; e++)
+                *idx[s][e] = (size_t)*idx[s][e] < n[s] ? sp[s][*idx[s][e]].paragraph : end[s];
+        (*beads)[k] = b;
+    }
+    cp->beads = *beads;
+    cp->n_en = (size_t)end[0], cp->n_ru = (size_t)end[1];
+    return EXIT_OK;
+}
+
 int cmd_align(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -85,9 +186,9 @@ int cmd_align(int argc, char **argv)
         {"output", required_argument, 0, 'o'}, {"repair-mojibake", no_argument, 0, 'M'},
         {"clean", no_argument, 0, 'C'}, {"spell", no_argument, 0, 'X'},
         {"drop-misspelled", no_argument, 0, 'D'}, {"only-1-1", no_argument, 0, '1'},
-        {"dict-dir", required_argument, 0, 'd'},
         {"split-semicolons", no_argument, 0, 'Y'}, {"rules", required_argument, 0, 'U'},
         {"hunspell-dir", required_argument, 0, 'H'},
+        {"dict-dir", required_argument, 0, 'd'}, {"tmx-sentences", no_argument, 0, 'x'},
         {"band", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     ta_align_opts ao = ta_align_opts_default();
     ao.data_dir = cli_environment()->data_dir;
@@ -96,10 +197,10 @@ int cmd_align(int argc, char **argv)
     bool preseg = false, wrapped = false;
     unsigned flags = 0;
     double min_score = 0;
-    bool spell = false, drop = false, only_1_1 = false;
     const char *dict_dir = NULL, *seg_rules = NULL;
     const char *hunspell_dir = cli_environment()->hunspell_dir;
     bool split_semicolons = false;
+    bool spell = false, drop = false, only_1_1 = false, tmx_sentences = false;
     int c, nlex = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:l:o:h", lo, NULL)) != -1) {
@@ -128,6 +229,7 @@ int cmd_align(int argc, char **argv)
             break;
         }
         case '1': only_1_1 = true; break;
+        case 'x': tmx_sentences = true; break;
         case 'e': enc = optarg; break;
         case 'w': wrapped = true; break;
         case 'S': src = optarg; break;
@@ -180,6 +282,7 @@ int cmd_align(int argc, char **argv)
     ta_aligner *al = NULL;
     ta_pair *pair = NULL;
     ta_finding *findings = NULL;
+    ta_bead *line_beads = NULL;
     size_t nf = 0;
     if ((te = cli_load(argv[optind], enc, flags, &code)))
         tr = cli_load(argv[optind + 1], enc, flags, &code);
@@ -188,8 +291,14 @@ int cmd_align(int argc, char **argv)
         ta_status s = ta_aligner_new(&po, lx, &al, &err);
         size_t el, rl;
         const char *et = ta_text_data(te, &el), *rt = ta_text_data(tr, &rl);
+        size_t epl = 0, rpl = 0;
+        char *ep = preseg ? without_p_marks(et, el, &epl) : NULL;
+        char *rp = preseg ? without_p_marks(rt, rl, &rpl) : NULL;
         if (s == TA_OK)
-            s = ta_aligner_run(al, et, el, rt, rl, &pair, &err);
+            s = ta_aligner_run(al, ep ? ep : et, ep ? epl : el, rp ? rp : rt, rp ? rpl : rl,
+                               &pair, &err);
+        free(ep);
+        free(rp);
         code = s == TA_OK ? EXIT_OK : cli_fail("align", s, &err);
     }
     if (code == EXIT_OK) {
@@ -208,6 +317,9 @@ int cmd_align(int argc, char **argv)
         snprintf(title, sizeof title, "%s / %s", be ? be + 1 : argv[optind],
                  br ? br + 1 : argv[optind + 1]);
         cp.title = title;
+        cp.src_doc = be ? be + 1 : argv[optind], cp.tgt_doc = br ? br + 1 : argv[optind + 1];
+        cp.created = creation_time(argv[optind], argv[optind + 1]);
+        cp.tmx_sentences = tmx_sentences;
         cp.drop_misspelled = drop;
         if (fmt == TA_FMT_JSONL || spell)
             code = annotate(&cp, lx, spell, dict_dir, &findings, &nf);
@@ -224,9 +336,14 @@ int cmd_align(int argc, char **argv)
                     code = write_to(p, TA_FMT_MOSES_RU, &cp);
                 free(p);
             }
-        } else if (code == EXIT_OK)
-            code = write_to(out, (ta_format)fmt, &cp);
+        } else if (code == EXIT_OK) {
+            if (fmt == TA_FMT_LADDER && preseg)
+                code = ladder_lines(pair, &cp, &line_beads);
+            if (code == EXIT_OK)
+                code = write_to(out, (ta_format)fmt, &cp);
+        }
     }
+    free(line_beads);
     ta_findings_free(findings, nf);
     ta_pair_free(pair);
     ta_aligner_free(al);

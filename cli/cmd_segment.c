@@ -1,4 +1,5 @@
-/* cmd_segment.c — `talign segment`: split a text into sentences (text or JSONL). */
+/* cmd_segment.c — `talign segment`: split a text into sentences (text, hunalign's text with
+ * <p> lines, or JSONL). */
 #include "cli.h"
 #include <getopt.h>
 #include <stdlib.h>
@@ -6,13 +7,17 @@
 
 void help_segment(FILE *f)
 {
-    fputs("usage: talign segment [--lang en|ru] [--format text|jsonl] [--encoding NAME]\n"
+    fputs("usage: talign segment [--lang en|ru] [--format text|hunalign|jsonl]\n"
+          "                      [--encoding NAME]\n"
           "                      [--wrapped] [--keep-boilerplate] [--repair-mojibake] [--clean]\n"
           "                      [--split-semicolons] [--rules -NAME,+NAME] [--hunspell-dir DIR]\n"
           "                      [--explain] [--list-rules] [-o OUT] [FILE|-]\n"
           "Splits a news text into sentences.\n"
           "  --lang L            language of the text: en (default) or ru\n"
           "  --format F          text: one sentence a line, a blank line between paragraphs;\n"
+          "                      hunalign: the same with a <p> line between paragraphs;\n"
+          "                      either, aligned with 'talign align --presegmented', gives\n"
+          "                      ladder indices that are its line numbers;\n"
           "                      jsonl: one object a sentence with text, paragraph, kind and\n"
           "                      byte offsets into the decoded UTF-8 text\n"
           "  --encoding NAME     input encoding (default: detect UTF-8/UTF-16/CP1251/KOI8-R)\n"
@@ -102,6 +107,26 @@ static void print_hits(const ta_segmenter *sg)
         if (hits[i])
             fprintf(stderr, "hits\t%s\t%zu\n", r[i].name, hits[i]);
     free(hits);
+/* The text format with hunalign's paragraph mark: each blank line (written only between
+ * paragraphs: a sentence has no line break) becomes a <p> line. */
+static ta_status write_hunalign(FILE *f, const char *txt, const ta_span *sp, size_t n,
+                                ta_error *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return TA_ENOMEM;
+    ta_status s = ta_write_sentences(m, false, txt, sp, n, err);
+    if (fclose(m) && s == TA_OK)
+        s = TA_ENOMEM;
+    for (size_t i = 0; s == TA_OK && i < len; i++) {
+        if (buf[i] == '\n' && i && buf[i - 1] == '\n')
+            fputs("<p>", f);
+        fputc(buf[i], f);
+    }
+    free(buf);
+    return s != TA_OK ? s : ferror(f) ? TA_EIO : TA_OK;
 }
 
 int cmd_segment(int argc, char **argv)
@@ -146,8 +171,8 @@ int cmd_segment(int argc, char **argv)
         default: help_segment(stderr); return EXIT_USAGE;
         }
     }
-    if (strcmp(format, "text") && strcmp(format, "jsonl")) {
-        cli_msg("segment: unknown --format '%s' (text or jsonl)", format);
+    if (strcmp(format, "text") && strcmp(format, "hunalign") && strcmp(format, "jsonl")) {
+        cli_msg("segment: unknown --format '%s' (text, hunalign or jsonl)", format);
         return EXIT_USAGE;
     }
     if (argc - optind > 1) {
@@ -183,7 +208,9 @@ int cmd_segment(int argc, char **argv)
     if (s != TA_OK)
         code = cli_fail(path, s, NULL);
     else if ((code = cli_out_open(&o, out)) == EXIT_OK) {
-        s = ta_write_sentences(o.f, !strcmp(format, "jsonl"), txt, sp, n, NULL);
+        s = !strcmp(format, "hunalign")
+                ? write_hunalign(o.f, txt, sp, n, NULL)
+                : ta_write_sentences(o.f, !strcmp(format, "jsonl"), txt, sp, n, NULL);
         code = cli_out_close(&o, s == TA_OK);
         if (s != TA_OK)
             code = cli_fail(out ? out : "(stdout)", s, NULL);

@@ -426,6 +426,14 @@ typedef struct {
     const struct ta_finding *findings; size_t n_findings;
     bool drop_misspelled;      /* TMX, Moses: leave out beads with a spelling finding */
     bool only_1_1;             /* leave out beads other than 1-1 (every format but ladder) */
+    /* TMX only (zero = off/absent): */
+    bool tmx_sentences;        /* one unit a source sentence where the alignment allows: an n-1
+                                  bead's target sentence is cut at clause boundaries ("; ", ": ",
+                                  " - ", ", " before no capital) where the pieces' lengths fit
+                                  the source sentences; other merged beads stay one block unit */
+    const char *src_doc, *tgt_doc; /* the documents' names: an x-source prop on each tuv */
+    long long created;         /* creationdate (seconds since 1970, UTC) on the header and
+                                  every unit; <= 0 leaves it out */
 } ta_corpus;
 
 /* The pair as the writers see it: every pointer refers into `p` (valid until ta_pair_free);

@@ -113,13 +113,68 @@ printf 'The talks in Geneva lasted four hours.\nNobody commented on the meeting 
 printf 'Переговоры в Женеве продолжались четыре часа.\nВ Кремле заявили, что саммит был конструктивным.\n' > "$tmp/hr.txt"
 $T align --presegmented --format html "$tmp/he.txt" "$tmp/hr.txt" > "$tmp/h.html"
 grep -q "<title>he.txt / hr.txt</title>" "$tmp/h.html"; check html-title 0 $?
-grep -q '<tr class="null">' "$tmp/h.html" && grep -q 'lang="ru"' "$tmp/h.html"; check html-left-out-row 0 $?
+grep -q '<tr class="b null z"' "$tmp/h.html" && grep -q 'lang="ru"' "$tmp/h.html"; check html-left-out-row 0 $?
 # TMX: every unit has its own tuid; a bead of several sentences is marked segtype="block"
 s=corpora/samples/tass-2021-09-02-moscow-metro
 $T align --format tmx $s.en.txt $s.ru.txt > "$tmp/u.tmx"
 [ "$(grep -o 'tuid="[0-9]*"' "$tmp/u.tmx" | sort | uniq -d | wc -l)" = 0 ] && [ "$(grep -c '<tu tuid=' "$tmp/u.tmx")" -gt 10 ]; check tmx-tuid 0 $?
 nb=$(grep -c 'segtype="block"' "$tmp/u.tmx")
 [ "$nb" -gt 0 ] && [ "$nb" = "$($T align --format tsv $s.en.txt $s.ru.txt | cut -f4 | grep -vc -e '^1-1$' -e '-0$' -e '^0-')" ]; check tmx-block 0 $?
+# the review page: summary, filter buttons, sticky header, sentence marks in merged cells; 1,000 beads
+$T align --format html $s.en.txt $s.ru.txt > "$tmp/r.html"
+grep -q '16 beads: 1&nbsp;1-0, 13&nbsp;1-1, 1&nbsp;1-2, 1&nbsp;2-1\. Left out: 1 English sentence' "$tmp/r.html"; check html-summary 0 $?
+[ "$(grep -o 'data-f="[a-z0-9]*"' "$tmp/r.html" | tr '\n' ' ')" = 'data-f="all" data-f="non11" data-f="weak" data-f="left" ' ]; check html-filter-buttons 0 $?
+grep -q 'thead{position:sticky' "$tmp/r.html"; check html-sticky-header 0 $?
+grep -q '<span class="s">Moscow Mayor[^<]*</span> <span class="s">Passengers' "$tmp/r.html"; check html-sentence-marks 0 $?
+[ "$(grep -c '<tr class="b' "$tmp/r.html")" = 16 ] && ! grep -q '<script[^>]* src=\|https\?://' "$tmp/r.html"; check html-rows-no-network 0 $?
+i=0; : > "$tmp/ke.txt"; : > "$tmp/kr.txt"
+while [ $i -lt 1000 ]; do echo "Sentence number $i was said." >> "$tmp/ke.txt"; echo "Предложение номер $i было сказано." >> "$tmp/kr.txt"; i=$((i + 1)); done
+$T align --presegmented --no-lexicon --format html -o "$tmp/k.html" "$tmp/ke.txt" "$tmp/kr.txt"; check html-1000 0 $?
+[ "$(grep -c '<tr class="b' "$tmp/k.html")" = 1000 ] && [ "$(wc -c < "$tmp/k.html")" -lt 300000 ]; check html-1000-rows 0 $?
+# TMX: creationdate from SOURCE_DATE_EPOCH, else the inputs' mtime (the same bytes every run);
+# each tuv names its document; the TASS dateline is two units
+SOURCE_DATE_EPOCH=1630540800 $T align --format tmx $s.en.txt $s.ru.txt > "$tmp/d.tmx"
+[ "$(grep -c 'creationdate="20210902T000000Z"' "$tmp/d.tmx")" = "$(($(grep -c '<tu ' "$tmp/d.tmx") + 1))" ]; check tmx-creationdate-epoch 0 $?
+cp "$tmp/he.txt" "$tmp/me.txt"; cp "$tmp/hr.txt" "$tmp/mr.txt"; touch -d '2021-09-02 12:30:00Z' "$tmp/me.txt" "$tmp/mr.txt"
+$T align --presegmented --format tmx "$tmp/me.txt" "$tmp/mr.txt" > "$tmp/m1.tmx"; $T align --presegmented --format tmx "$tmp/me.txt" "$tmp/mr.txt" > "$tmp/m2.tmx"
+grep -q 'creationdate="20210902T123000Z"' "$tmp/m1.tmx" && cmp -s "$tmp/m1.tmx" "$tmp/m2.tmx"; check tmx-creationdate-mtime 0 $?
+SOURCE_DATE_EPOCH=soon $T align --presegmented --format tmx "$tmp/me.txt" "$tmp/mr.txt" 2> "$tmp/err" | grep -q 'creationdate="20210902T123000Z"' && grep -q "SOURCE_DATE_EPOCH" "$tmp/err"; check tmx-creationdate-bad-epoch 0 $?
+grep -q '<tuv xml:lang="en"><prop type="x-source">tass-2021-09-02-moscow-metro.en.txt</prop><seg>' "$tmp/d.tmx" && grep -q '<prop type="x-source">tass-2021-09-02-moscow-metro.ru.txt</prop>' "$tmp/d.tmx"; check tmx-x-source 0 $?
+grep -q '<tu tuid="3.1"' "$tmp/d.tmx" && grep -q '<seg>MOSCOW, September 2.</seg>' "$tmp/d.tmx" && grep -q '<seg>/TASS/.</seg>' "$tmp/d.tmx" && grep -q '<seg>/ТАСС/.</seg>' "$tmp/d.tmx"; check tmx-dateline-two-units 0 $?
+# --tmx-sentences: a 2-1 bead is cut at the comma that fits the lengths; with no comma, or one
+# where the lengths do not fit, it stays one block unit
+printf 'The talks in Geneva lasted four hours.\nThey ended late at night.\nThe Kremlin said the summit was constructive.\n' > "$tmp/te.txt"
+printf 'Переговоры в Женеве продолжались четыре часа, они закончились поздно ночью.\nВ Кремле заявили, что саммит был конструктивным.\n' > "$tmp/tr1.txt"
+printf 'Переговоры в Женеве продолжались четыре часа и закончились поздно ночью.\nВ Кремле заявили, что саммит был конструктивным.\n' > "$tmp/tr2.txt"
+printf 'Переговоры, в Женеве продолжавшиеся четыре часа и закончившиеся поздно ночью.\nВ Кремле заявили, что саммит был конструктивным.\n' > "$tmp/tr3.txt"
+$T align --presegmented --tmx-sentences --format tmx "$tmp/te.txt" "$tmp/tr1.txt" > "$tmp/t1.tmx"
+grep -q '<seg>Переговоры в Женеве продолжались четыре часа,</seg>' "$tmp/t1.tmx" && grep -q '<seg>они закончились поздно ночью.</seg>' "$tmp/t1.tmx" && ! grep -q block "$tmp/t1.tmx"; check tmx-sentences-cut 0 $?
+$T align --presegmented --format tmx "$tmp/te.txt" "$tmp/tr1.txt" | grep -q 'tuid="1" .*segtype="block"'; check tmx-sentences-off-by-default 0 $?
+for k in 2 3; do
+  $T align --presegmented --tmx-sentences --format tmx "$tmp/te.txt" "$tmp/tr$k.txt" | grep -q 'tuid="1" .*segtype="block"'; check tmx-sentences-stays-block-$k 0 $?
+done
+# --presegmented: ladder rungs are the files' line numbers (blank and <p> lines counted), <p> lines are no sentences
+printf 'A one.\nTwo here.\n\nThree there.\n<p>\nFour.\n' > "$tmp/le.txt"; printf 'Один.\nДва.\n\n\nТри.\n<p>\nЧетыре.\n' > "$tmp/lr.txt"
+[ "$($T align --presegmented --no-lexicon --format ladder "$tmp/le.txt" "$tmp/lr.txt" | cut -f1,2 | tr '\t\n' ' |')" = "0 0|1 1|3 4|5 6|6 7|" ]; check ladder-lines 0 $?
+[ "$($T align --presegmented --no-lexicon --format tsv "$tmp/le.txt" "$tmp/lr.txt" | cut -f1 | tr '\n' '|')" = "A one.|Two here.|Three there.|Four.|" ]; check presegmented-p-mark 0 $?
+[ "$($T align --no-lexicon --format ladder "$tmp/le.txt" "$tmp/lr.txt" | tail -1 | cut -f1,2 | tr '\t' ' ')" = "5 5" ]; check ladder-sentences-raw 0 $?
+# talign segment's output (blank lines or, with --format hunalign, <p> lines between paragraphs)
+# fed back with --presegmented: each rung's line is where its bead's TSV text starts
+printf 'Headline here\n\nFirst one. Second one.\nThird para.\n' > "$tmp/se.txt"
+[ "$($T segment --format hunalign "$tmp/se.txt" | tr '\n' '|')" = "Headline here|<p>|First one.|Second one.|<p>|Third para.|" ]; check segment-hunalign 0 $?
+for f in text hunalign; do
+  $T segment --format $f $s.en.txt > "$tmp/s.en"; $T segment --lang ru --format $f $s.ru.txt > "$tmp/s.ru"
+  $T align --presegmented --format ladder "$tmp/s.en" "$tmp/s.ru" | sed '$d' > "$tmp/s.ladder"
+  $T align --presegmented --format tsv "$tmp/s.en" "$tmp/s.ru" > "$tmp/s.tsv"
+  bad=0; k=0
+  while IFS='	' read -r i j sc; do
+    k=$((k + 1)); row=$(sed -n "${k}p" "$tmp/s.tsv")
+    en=$(sed -n "$((i + 1))p" "$tmp/s.en"); ru=$(sed -n "$((j + 1))p" "$tmp/s.ru")
+    e=$(printf '%s' "$row" | cut -f1); r=$(printf '%s' "$row" | cut -f2)
+    { [ -z "$e" ] || case "$e" in "$en"*) true;; *) false;; esac; } && { [ -z "$r" ] || case "$r" in "$ru"*) true;; *) false;; esac; } || bad=1
+  done < "$tmp/s.ladder"
+  [ $bad = 0 ] && [ "$k" -gt 10 ] && [ "$k" = "$(wc -l < "$tmp/s.tsv")" ]; check ladder-matches-segment-$f 0 $?
+done
 # whole sentences (issue 15): in the TSV `make demo` writes for each sample pair (the same align
 # command), every unit boundary is a sentence end of `talign segment`: the aligner may join
 # sentences, never cut one ("... dialogue, Russian | Ambassador to the US", "Colonial |

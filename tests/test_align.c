@@ -468,7 +468,7 @@ Test(write, html_escapes_everything)
 {
     const char *evil = "<script>alert(\"x\")</script> & 'q' \x01\x1b end";
     char *t = render(TA_FMT_HTML, evil, "ок");
-    cr_assert_null(strstr(t, "<script>"));
+    cr_assert_null(strstr(t, "<script>alert")); /* the page has a script of its own */
     cr_assert(strstr(t, "&lt;script&gt;"));
     cr_assert(strstr(t, "<title>t&lt;i&gt;</title>"));
     cr_assert_null(strchr(t, '\x01'));
