@@ -143,9 +143,9 @@ static char *without_p_marks(const char *t, size_t n, size_t *len)
 }
 
 /* The lines of text t[0..n): one more than its line breaks unless it ends with one. */
-static int n_lines(const char *t, size_t n)
+static size_t n_lines(const char *t, size_t n)
 {
-    int k = 0;
+    size_t k = 0;
     for (size_t i = 0; i < n; i++)
         k += t[i] == '\n';
     return k + (n && t[n - 1] != '\n');
@@ -158,19 +158,19 @@ static int ladder_lines(const ta_pair *p, ta_corpus *cp, ta_bead **beads)
     size_t n[2], len[2];
     const ta_span *sp[2] = {ta_pair_spans(p, 0, &n[0]), ta_pair_spans(p, 1, &n[1])};
     const char *text[2] = {ta_pair_text(p, 0, &len[0]), ta_pair_text(p, 1, &len[1])};
-    int end[2] = {n_lines(text[0], len[0]), n_lines(text[1], len[1])};
+    size_t end[2] = {n_lines(text[0], len[0]), n_lines(text[1], len[1])};
     if (!(*beads = malloc((cp->n_beads ? cp->n_beads : 1) * sizeof **beads)))
         return EXIT_INTERNAL;
     for (size_t k = 0; k < cp->n_beads; k++) {
         ta_bead b = cp->beads[k];
-        int *idx[2][2] = {{&b.en0, &b.en1}, {&b.ru0, &b.ru1}};
+        size_t *idx[2][2] = {{&b.en0, &b.en1}, {&b.ru0, &b.ru1}};
         for (int s = 0; s < 2; s++)
             for (int e = 0; e < 2; e++)
-                *idx[s][e] = (size_t)*idx[s][e] < n[s] ? sp[s][*idx[s][e]].paragraph : end[s];
+                *idx[s][e] = *idx[s][e] < n[s] ? (size_t)sp[s][*idx[s][e]].paragraph : end[s];
         (*beads)[k] = b;
     }
     cp->beads = *beads;
-    cp->n_en = (size_t)end[0], cp->n_ru = (size_t)end[1];
+    cp->n_en = end[0], cp->n_ru = end[1];
     return EXIT_OK;
 }
 

@@ -107,6 +107,8 @@ static void print_hits(const ta_segmenter *sg)
         if (hits[i])
             fprintf(stderr, "hits\t%s\t%zu\n", r[i].name, hits[i]);
     free(hits);
+}
+
 /* The text format with hunalign's paragraph mark: each blank line (written only between
  * paragraphs: a sentence has no line break) becomes a <p> line. */
 static ta_status write_hunalign(FILE *f, const char *txt, const ta_span *sp, size_t n,
