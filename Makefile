@@ -6,7 +6,10 @@ SAN     ?=
 PKGS    := icu-uc icu-i18n hunspell libxml-2.0
 OPT     ?= -O2 -g
 XCFLAGS ?=
-CFLAGS  := $(OPT) $(XCFLAGS) -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -Iinclude -Ialign -Ilexicon \
+# the library's layers, lowest first: base (buffers, maps, UTF-8, data files), lexicon (the
+# word evidence), the pipeline stages under align/ (text, segment, aligner, check)
+INC     := base lexicon align align/segment align/aligner
+CFLAGS  := $(OPT) $(XCFLAGS) -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -Iinclude $(INC:%=-I%) \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lz -lm -lpthread
 ifeq ($(SAN),1)
@@ -14,7 +17,7 @@ CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-LIB_SRC  := $(wildcard align/*.c align/*/*.c lexicon/*.c corpora/*.c)
+LIB_SRC  := $(wildcard base/*.c lexicon/*.c align/*/*.c corpora/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 DATA     := $(wildcard lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.*) lexicon/titlecase.en lexicon/titles.en \
@@ -42,7 +45,7 @@ lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/name
 deps:
 	@sh scripts/deps.sh
 
-$(B)/%.o: %.c include/talign.h $(wildcard align/*.h align/*/*.h lexicon/*.h corpora/*.h cli/*.h)
+$(B)/%.o: %.c include/talign.h $(wildcard $(INC:%=%/*.h) align/check/*.h corpora/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 

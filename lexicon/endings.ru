@@ -1,4 +1,4 @@
-# endings.ru — Russian word endings the headline rules read (align/headline.c), one kind a
+# endings.ru — Russian word endings the headline rules read (align/segment/headline.c), one kind a
 # line: KIND ENDING...
 # verb: a verb in the past or the present third person ("заявил", "считает", "говорят")
 verb л ла ли ет ит ют ят
