@@ -18,6 +18,7 @@ if [ -n "$KEEP" ]; then C=$KEEP; rm -rf "$C"; mkdir -p "$C"; else C=$(mktemp -d)
 # the binary copied, so a rebuild during the run cannot change it; the lexicon it was built with
 cp "$BIN" "$C/talign" || exit 1
 TALIGN_LEXICON=${TALIGN_LEXICON:-$(cd "$(dirname "$BIN")/.." && pwd)/lexicon/en-ru.lex}
+[ -f "$TALIGN_LEXICON" ] || { echo "cuts: no lexicon $TALIGN_LEXICON (set TALIGN_LEXICON)" >&2; exit 1; }
 export TALIGN_LEXICON
 T="$C/talign"
 cc -O2 -o "$C/icu" bench/icu_baseline.c $(pkg-config --cflags --libs icu-uc icu-i18n) || exit 1
