@@ -33,7 +33,15 @@ typedef struct {
 } ta_buf;
 int ta_buf_grow(ta_buf *b, size_t extra);                   /* 0 on success */
 int ta_buf_add(ta_buf *b, const char *s, size_t n);         /* 0 on success */
-int ta_buf_addc(ta_buf *b, char c);                         /* 0 on success */
+/* One byte; 0 on success. Inline: the segmenter's keys and the writers add byte by byte. */
+static inline int ta_buf_addc(ta_buf *b, char c)
+{
+    if (b->len + 2 > b->cap && ta_buf_grow(b, 1))
+        return -1;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+    return 0;
+}
 void ta_buf_release(ta_buf *b);
 /* Normalises b (valid UTF-8) to NFC in place; TA_ENOMEM or TA_EDECODE (ICU) with err filled. */
 ta_status ta_nfc_buf(ta_buf *b, ta_error *err);

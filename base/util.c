@@ -77,8 +77,6 @@ int ta_buf_add(ta_buf *b, const char *s, size_t n)
     return 0;
 }
 
-int ta_buf_addc(ta_buf *b, char c) { return ta_buf_add(b, &c, 1); }
-
 void ta_buf_release(ta_buf *b)
 {
     free(b->data);

@@ -344,6 +344,32 @@ static bool plain_gap(const cctx *c)
            c->t[c->i + 2] != '.' && c->t[c->we - 1] != ')';
 }
 
+/* plain_gap() on bytes, before any decoding, for the commonest byte the loop stops at: a space
+ * after an ASCII or Cyrillic letter or digit and before an ASCII or Cyrillic lowercase letter,
+ * with no ")" ending the next word (a list marker). False when unsure: the full test decides. */
+static bool plain_space(const char *str, size_t n, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)str;
+    if (i < 2 || i + 2 >= n || t[i + 2] == '.')
+        return false;
+    unsigned p = t[i - 1], a = t[i + 1], b = t[i + 2];
+    bool prev = (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9') ||
+                (t[i - 2] == 0xD0 && p >= 0x80 && p <= 0xBF) || /* U+0400-U+043F */
+                (t[i - 2] == 0xD1 && p >= 0x80 && p <= 0x9F);   /* U+0440-U+045F */
+    bool lower = (a >= 'a' && a <= 'z') || (a == 0xD0 && b >= 0xB0 && b <= 0xBF) || /* а-п */
+                 (a == 0xD1 && b >= 0x80 && b <= 0x9F);                            /* р-џ */
+    if (!prev || !lower)
+        return false;
+    size_t lim = i + 1 + MARKER_MAX_BYTES < n ? i + 1 + MARKER_MAX_BYTES : n;
+    const unsigned char *close = memchr(t + i + 1, ')', lim - i - 1);
+    if (!close)
+        return true;
+    for (size_t k = i + 1; k < lim && t[k] != ' '; k++)
+        if (t[k] == ')')
+            return false;
+    return true;
+}
+
 int ta_extra_candidates(const char *t, size_t n, bool semicolon, const ta_ruleset *rs, ta_vec *v)
 {
     /* the bytes a rule starts at (or a quote is counted at); the rest (letters, mostly) are
@@ -353,7 +379,11 @@ int ta_extra_candidates(const char *t, size_t n, bool semicolon, const ta_rulese
                                               [' '] = AT_SPACE,    ['.'] = AT_PERIOD};
     cctx c = {.t = t, .n = n, .semicolon = semicolon};
     for (size_t i = 0; i < n; i++) {
-        if (!starts[(unsigned char)t[i]] && i)
+        while (i && i < n && !starts[(unsigned char)t[i]])
+            i++;
+        if (i == n)
+            break;
+        if (t[i] == ' ' && plain_space(t, n, i))
             continue;
         if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xAB') /* « */
             c.quotes++;
