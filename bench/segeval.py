@@ -64,26 +64,31 @@ for line in open(os.path.join(SEG, 'razdel.ru.cases.txt'), encoding='utf-8'):
         print('FAIL razdel\n  got', got, '\n  exp', exp)
 print(f'razdel ru {ok}/{tot} = {ok/tot:.3f}')
 
-# WMT21 paragraph texts: gold line ends found as sentence ends
+# WMT21 paragraph texts: gold line ends found as sentence ends, for all documents and for the
+# halves of even and odd document id (the number that ends the name: tune on one, read both)
 W = os.path.join(DATA, 'wmt21')
 for lang in ('en', 'ru'):
-    found = total = 0
+    found, total = {'even': 0, 'odd': 0}, {'even': 0, 'odd': 0}
     for f in sorted(os.listdir(W)):
         if not f.endswith('.para.' + lang):
             continue
-        gold = [norm(l) for l in open(os.path.join(W, f[:-len('.para.' + lang)] + '.' + lang)) if l.strip()]
+        doc = f[:-len('.para.' + lang)]
+        half = 'even' if int(doc.rsplit('.', 1)[1]) % 2 == 0 else 'odd'
+        gold = [norm(l) for l in open(os.path.join(W, doc + '.' + lang)) if l.strip()]
         sents = segment(open(os.path.join(W, f)).read(), lang)
         ends, pos = set(), 0
         for s in sents:
             pos += len(''.join(s.split())); ends.add(pos)
         pos = 0
         for g in gold:
-            pos += len(''.join(g.split())); total += 1
+            pos += len(''.join(g.split())); total[half] += 1
             if pos in ends:
-                found += 1
+                found[half] += 1
             elif verbose:
                 print('MISS', lang, f, g[-60:])
-    print(f'wmt21 DOC.para.{lang} gold line ends found {found}/{total} = {found/total:.4f}')
+    fa, ta = sum(found.values()), sum(total.values())
+    print(f'wmt21 DOC.para.{lang} gold line ends found {fa}/{ta} = {fa/ta:.4f}  (' +
+          ', '.join(f'{h} {found[h]}/{total[h]} = {found[h]/total[h]:.4f}' for h in ('even', 'odd')) + ')')
 
 # the wmt12-20 news set: the last 8,000 sentences of each side in paragraphs of 2-7
 # (mksegset.py), boundary F1 by segscore.py
