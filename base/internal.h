@@ -165,6 +165,10 @@ bool ta_is_space(uint32_t c);
 bool ta_is_open_punct(uint32_t c);
 /* Start of the white-space-delimited token of s that ends at byte e (not before lo). */
 size_t ta_token_start(const char *s, size_t lo, size_t e);
+/* Narrows [*a, *z) of s past white space at both ends (no-break and ideographic spaces too). */
+void ta_trim_space(const char *s, size_t *a, size_t *z);
+/* Is s[a, z) all capitals and digits, two capitals or more ("US", "COVID-19")? */
+bool ta_is_acronym(const char *s, size_t a, size_t z);
 /* Appends a lowercased copy (Latin and Cyrillic, ё -> е when `yo`) of s to b. 0 on success. */
 int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo);
 

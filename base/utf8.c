@@ -114,6 +114,34 @@ bool ta_is_open_punct(uint32_t c)
            c == 0x201E || c == 0x2018 || c == '{';
 }
 
+void ta_trim_space(const char *s, size_t *a, size_t *z)
+{
+    while (*a < *z) {
+        size_t q = *a;
+        if (!ta_is_space(ta_u8_decode(s, *z, &q)))
+            break;
+        *a = q;
+    }
+    while (*z > *a) {
+        size_t q = *z;
+        if (!ta_is_space(ta_u8_prev(s, &q)))
+            break;
+        *z = q;
+    }
+}
+
+bool ta_is_acronym(const char *s, size_t a, size_t z)
+{
+    int caps = 0;
+    for (size_t q = a; q < z;) {
+        uint32_t c = ta_u8_decode(s, z, &q);
+        if (ta_is_lower(c))
+            return false;
+        caps += ta_is_upper(c);
+    }
+    return caps >= 2;
+}
+
 size_t ta_token_start(const char *s, size_t lo, size_t e)
 {
     size_t i = e;

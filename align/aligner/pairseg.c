@@ -77,19 +77,6 @@ static token token_before(const char *t, size_t from, size_t w)
     return token_at(t, ta_token_start(t, from, e), e);
 }
 
-/* Is t[a, z) all capitals and digits, two capitals or more ("US", "COVID-19")? */
-static bool acronym(const char *t, size_t a, size_t z)
-{
-    int caps = 0;
-    for (size_t q = a; q < z;) {
-        uint32_t c = ta_u8_decode(t, z, &q);
-        if (ta_is_lower(c))
-            return false;
-        caps += ta_is_upper(c);
-    }
-    return caps >= 2;
-}
-
 /* Is the capitalised token x of t[0, to) a common word rather than a name: a function word, a
  * sentence starter ("The", "По", "According") or a word seen in lowercase in doc[0, len)? (No
  * dictionary: the answer does not depend on what the machine has installed.) */
@@ -141,7 +128,7 @@ static bool sentence_end_like(ta_headliner *h, const char *t, size_t from, size_
         return false;
     if (p.cz < p.e && (t[p.cz] == '.' || t[p.cz] == '!' || t[p.cz] == '?'))
         return ta_u8_count(t + p.ca, p.cz - p.ca) > 1;
-    if (ta_is_digit(x.c) || acronym(t, x.ca, x.cz))
+    if (ta_is_digit(x.c) || ta_is_acronym(t, x.ca, x.cz))
         return false;
     size_t c = p.a;
     while (c > from && t[c - 1] == ' ')

@@ -139,18 +139,7 @@ int ta_paragraphs(const char *s, size_t len, bool wrapped, const ta_boiler *b, t
             }
         }
         size_t a = i, z = e;
-        while (a < z) { /* trim white space, including no-break and ideographic spaces */
-            size_t q = a;
-            if (!ta_is_space(ta_u8_decode(s, z, &q)))
-                break;
-            a = q;
-        }
-        while (z > a) {
-            size_t q = z;
-            if (!ta_is_space(ta_u8_prev(s, &q)))
-                break;
-            z = q;
-        }
+        ta_trim_space(s, &a, &z); /* no-break and ideographic spaces too */
         if (z > a) {
             ta_para *p = ta_vec_push(&v);
             if (!p) {

@@ -144,7 +144,7 @@ static hstep s_word_end(hctx *c)
 
 static hstep h_dateline(hctx *c) /* not "GT4 | RUSSIA." */
 {
-    return !ta_hl_acronym(c->t, c->pa, c->pz) && ta_hl_dateline_like(c->t, c->n, c->ws, c->head) ? make(c, c->w)
+    return !ta_is_acronym(c->t, c->pa, c->pz) && ta_hl_dateline_like(c->t, c->n, c->ws, c->head) ? make(c, c->w)
                                                                                     : H_PASS;
 }
 
@@ -161,7 +161,7 @@ static hstep s_headline_shape(hctx *c)
     const char *t = c->t;
     c->tc = c->head && !c->ru && ta_hl_title_case(c->h, t, c->from, c->w);
     c->prev_stop = c->pz == c->pa ||
-                   (!ta_hl_acronym(t, c->pa, c->pz) && ta_hl_is_stopword(c->h, t + c->pa, c->pz - c->pa));
+                   (!ta_is_acronym(t, c->pa, c->pz) && ta_hl_is_stopword(c->h, t + c->pa, c->pz - c->pa));
     size_t oq = c->w; /* "topics ‘Where the" */
     c->title_quote = c->ws != c->w && ta_u8_decode(t, c->n, &oq) == 0x2018;
     return H_PASS;
@@ -251,7 +251,7 @@ static hstep h_ru_name_verb(hctx *c)
     const char *t = c->t;
     return c->ru && c->first == 1 && c->after_head && c->ws == c->w && c->ne + 1 < c->n &&
                    ta_hl_ru_verb(c->h, t, c->n, c->ne + 1) &&
-                   (ta_is_lower(c->pc) || ta_hl_acronym(t, c->pa, c->pz)) && c->wz > c->wa &&
+                   (ta_is_lower(c->pc) || ta_is_acronym(t, c->pa, c->pz)) && c->wz > c->wa &&
                    ta_hl_headline_words_soon(c->h, t, c->n, c->from, c->pe, c->ws) &&
                    !ta_hl_common_word(c->h, t + c->wa, c->wz - c->wa)
                ? make(c, c->w) : H_PASS;
@@ -470,7 +470,7 @@ size_t ta_forced_headline(ta_headliner *h, const char *t, size_t n, size_t to, c
                         !(obl && prev_upper && ta_is_alpha(last))) ||
                        (!obl && ta_hl_common_word(h, t + wa, wz - wa)));
         int score = starter ? 3 : common ? 2 : digit ? 1 : 0;
-        if (prev_upper && !starter && !(ru && common) && !ta_hl_acronym(t, pa, pz))
+        if (prev_upper && !starter && !(ru && common) && !ta_is_acronym(t, pa, pz))
             score -= 2; /* inside a name: "Hurricane | Hanna", "Moscow | Department"; not
                          * after an acronym ("... НБА | Глава") nor, in Russian, where names
                          * keep common words lowercase, before one ("Панченко | Форвард") */

@@ -88,7 +88,7 @@ bool ta_hl_dateline_like(const char *t, size_t n, size_t ws, bool head)
             size_t ae = r;
             while (ae < n && t[ae] != ' ')
                 ae++;
-            if (upper_words == 0 && ta_hl_acronym(t, r, ae))
+            if (upper_words == 0 && ta_is_acronym(t, r, ae))
                 return false; /* a site name: "... Joe Biden - RT USA News" */
             return (upper_words == words || (upper_words == 0 && head && words == 1)) &&
                    ta_is_upper(ta_u8_decode(t, n, &r)); /* "Luanda -", not "Health Ministry
@@ -332,7 +332,7 @@ bool ta_hl_site_suffix(const char *t, size_t from, size_t w)
             return words > 0 && acro;
         if (!ta_is_upper(ta_u8_decode(t, e, &q)))
             return false;
-        acro |= ta_hl_acronym(t, a, e);
+        acro |= ta_is_acronym(t, a, e);
         words++;
         if (a <= from + 1)
             break;

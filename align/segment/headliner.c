@@ -206,18 +206,6 @@ bool ta_hl_in_map(ta_headliner *h, const ta_strmap *m, const char *w, size_t n)
            ta_strmap_get(m, h->key.data ? h->key.data : "", h->key.len, &v);
 }
 
-bool ta_hl_acronym(const char *t, size_t a, size_t z)
-{
-    int caps = 0;
-    for (size_t q = a; q < z;) {
-        uint32_t c = ta_u8_decode(t, z, &q);
-        if (ta_is_lower(c))
-            return false;
-        caps += ta_is_upper(c);
-    }
-    return caps >= 2;
-}
-
 bool ta_hl_is_stopword(ta_headliner *h, const char *w, size_t n)
 {
     return ta_hl_in_map(h, &h->stop, w, n);

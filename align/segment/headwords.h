@@ -46,9 +46,6 @@ bool ta_hl_in_list(char **list, const char *w, size_t n);
 /* Is w[0, n), lowercased, a key of m? (h->key is the scratch buffer) */
 bool ta_hl_in_map(ta_headliner *h, const ta_strmap *m, const char *w, size_t n);
 
-/* Is t[a, z) all capitals, as "US" (not the stopword "us")? */
-bool ta_hl_acronym(const char *t, size_t a, size_t z);
-
 /* Is w[0, n) a stopword of the headliner's language (stopwords.LANG)? */
 bool ta_hl_is_stopword(ta_headliner *h, const char *w, size_t n);
 

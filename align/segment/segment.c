@@ -105,18 +105,7 @@ void ta_segmenter_free(ta_segmenter *s)
 
 static int emit(ta_vec *v, const char *s, size_t a, size_t z, int para, ta_kind kind)
 {
-    while (a < z) {
-        size_t q = a;
-        if (!ta_is_space(ta_u8_decode(s, z, &q)))
-            break;
-        a = q;
-    }
-    while (z > a) {
-        size_t q = z;
-        if (!ta_is_space(ta_u8_prev(s, &q)))
-            break;
-        z = q;
-    }
+    ta_trim_space(s, &a, &z);
     if (z <= a)
         return 0;
     ta_span *sp = ta_vec_push(v);
