@@ -430,7 +430,8 @@ static char *render(ta_format fmt, const char *en, const char *ru)
     const char *e[] = {en}, *r[] = {ru};
     size_t le[] = {strlen(en)}, lr[] = {strlen(ru)};
     ta_bead b = {0, 1, 0, 1, 0.95};
-    ta_corpus c = {e, le, 1, r, lr, 1, &b, 1, 0, "en", "ru", "t<i>", NULL, 0, false, false};
+    ta_corpus c = {e, le, 1, r, lr, 1, &b, 1, 0, "en", "ru", "t<i>",
+                       NULL, 0, false, false, false, NULL, NULL, 0};
     char *buf = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);

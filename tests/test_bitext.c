@@ -230,7 +230,8 @@ static ta_corpus sample(size_t *le, size_t *lr)
         le[i] = strlen(EN[i]);
     for (size_t j = 0; j < 4; j++)
         lr[j] = strlen(RU[j]);
-    return (ta_corpus){EN, le, 5, RU, lr, 4, BEADS, NB, 0, "en", "ru", "t", NULL, 0, false, false};
+    return (ta_corpus){EN, le, 5, RU, lr, 4, BEADS, NB, 0, "en", "ru", "t",
+                          NULL, 0, false, false, false, NULL, NULL, 0};
 }
 
 static ta_bitext *write_read(ta_format wf, ta_bitext_format rf, ta_corpus *out)

@@ -23,7 +23,7 @@ static ta_corpus doc(void)
     for (size_t j = 0; j < 6; j++)
         LR[j] = strlen(RU[j]);
     return (ta_corpus){EN, LE, 5, RU, LR, 6, BEADS, NB, 0, "en", "ru",
-                       "news <1>.tmx", NULL, 0, false, false};
+                       "news <1>.tmx", NULL, 0, false, false, false, NULL, NULL, 0};
 }
 
 /* Deliberately not in bead order (the writer groups them); bead 1 has two. */
@@ -102,7 +102,8 @@ Test(findings, text_drops_control_characters)
     static const char *ru[] = {"да"};
     size_t le[] = {strlen(en[0])}, lr[] = {strlen(ru[0])};
     ta_bead b[] = {{0, 1, 0, 1, 1}};
-    ta_corpus d = {en, le, 1, ru, lr, 1, b, 1, 0, "en", "ru", NULL, NULL, 0, false, false};
+    ta_corpus d = {en, le, 1, ru, lr, 1, b, 1, 0, "en", "ru", NULL,
+                       NULL, 0, false, false, false, NULL, NULL, 0};
     ta_finding f = {"number", TA_SEV_ERROR, 0, 0, 1, 0, 1, TA_NO_BEAD, "x\ny", NULL, NULL, NULL};
     char *buf = NULL;
     size_t len = 0;
