@@ -74,6 +74,10 @@ typedef struct {
     ta_aligner_opts aopts;
     const char *out;
     uint64_t fingerprint; /* of everything that changes the output, for --resume */
+    bool tmx_sentences;   /* --tmx-sentences (ta_corpus.tmx_sentences) */
+    long long epoch;      /* $SOURCE_DATE_EPOCH (0: unset): every TMX creationdate */
+    long long created;    /* the TMX header's creationdate: epoch, else the newest input's
+                             mtime over the whole manifest (so that every shard has it) */
 } corpus_opts;
 
 /* Runs the pairs [from, to) of m (or the JSONL records of stdin when m is NULL). Exit code. */

@@ -15,7 +15,8 @@ static const char *RU[] = {"Россия надеется, что США отв�
 static const char *DATA_FILES[] = {
     "abbrev.en", "abbrev.ru", "starters.en", "starters.ru", "stopwords.en", "stopwords.ru",
     "titlecase.en", "titles.en", "boilerplate.txt", "params.en-ru", "numbers.en", "numbers.ru",
-    "months.en", "months.ru", "clause.en", "clause.ru", NULL};
+    "months.en", "months.ru", "clause.en", "clause.ru", "roles.en", "roles.ru", "endings.en",
+    "endings.ru", NULL};
 
 static char dir[64];
 
@@ -232,7 +233,8 @@ Test(api, writers_report_a_failed_write)
     cr_assert_eq(ta_write(f, TA_FMT_TSV, &c, &err), TA_EIO);
     cr_assert(strstr(err.message, "write error: "), "%s", err.message);
     memset(&err, 0, sizeof err);
-    ta_unit u = {"doc", 0, "One.", "Один.", 4, 9, 1, 1, 0.9, NULL, NULL};
+    ta_unit u = {.doc = "doc", .en = "One.", .ru = "Один.", .en_len = 4, .ru_len = 9,
+                 .n_en = 1, .n_ru = 1, .score = 0.9};
     cr_assert_eq(ta_stream_unit(f, NULL, TA_STREAM_TSV, &u, &err), TA_EIO);
     cr_assert(strstr(err.message, "write error: "), "%s", err.message);
     fclose(f);
@@ -247,7 +249,8 @@ Test(api, writers_name_a_bad_argument)
     ta_finding bad = {"number", TA_SEV_ERROR, 0, 0, 5, 0, 1, TA_NO_BEAD, "x", NULL, NULL, NULL};
     cr_assert_eq(ta_write_findings(stdout, TA_REPORT_JSON, &c, &bad, 1, &err), TA_EINVAL);
     cr_assert(strstr(err.message, "finding 0 (number)"), "%s", err.message);
-    ta_unit u = {"doc", 0, "One.", "Один.", 4, 9, 1, 1, 0.9, NULL, NULL};
+    ta_unit u = {.doc = "doc", .en = "One.", .ru = "Один.", .en_len = 4, .ru_len = 9,
+                 .n_en = 1, .n_ru = 1, .score = 0.9};
     cr_assert_eq(ta_stream_unit(stdout, NULL, TA_STREAM_MOSES, &u, &err), TA_EINVAL);
     cr_assert(strstr(err.message, "moses"), "%s", err.message);
     ta_stream_format sf;

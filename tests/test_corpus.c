@@ -154,8 +154,9 @@ Test(corpus, stream_round_trip)
         char p1[] = "/tmp/talign-stream-XXXXXX", p2[] = "/tmp/talign-stream-XXXXXX";
         int fd1 = mkstemp(p1), fd2 = mkstemp(p2);
         FILE *f = fdopen(fd1, "w"), *f2 = fdopen(fd2, "w");
-        ta_unit u = {"doc<1>", 7, en, ru, strlen(en), strlen(ru), 2, 1, 0.5, NULL, NULL};
-        cr_assert_eq(ta_stream_header(f, fmt, "en", "ru", NULL), TA_OK);
+        ta_unit u = {.doc = "doc<1>", .bead = 7, .en = en, .ru = ru, .en_len = strlen(en),
+                     .ru_len = strlen(ru), .n_en = 2, .n_ru = 1, .score = 0.5};
+        cr_assert_eq(ta_stream_header(f, fmt, "en", "ru", 0, NULL), TA_OK);
         cr_assert_eq(ta_stream_unit(f, f2, fmt, &u, NULL), TA_OK);
         cr_assert_eq(ta_stream_unit(f, f2, fmt, &u, NULL), TA_OK);
         cr_assert_eq(ta_stream_footer(f, fmt, NULL), TA_OK);
@@ -175,7 +176,7 @@ Test(corpus, stream_round_trip)
             cr_expect_str_eq(e, en, "format %d", fmt);
             cr_expect_str_eq(s, ru, "format %d", fmt);
             if (fmt == TA_STREAM_TMX)
-                cr_expect(strstr(rec, "tuid=\"doc&lt;1&gt;:7\" segtype=\"block\""), "%s", rec);
+                cr_expect(strstr(rec, "tuid=\"doc&lt;1&gt;:8\" segtype=\"block\""), "%s", rec);
         }
         cr_expect_eq(units, 2, "format %d", fmt);
         ta_stream_reader_free(r);
