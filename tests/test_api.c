@@ -139,6 +139,22 @@ Test(api, aligner_data_dir_reaches_the_model)
     remove_data_dir();
 }
 
+/* With a data_dir the pair-level repairs use the segmenters' headline rules, which take the
+ * caller's hunspell_dir: a missing dictionary is an error naming it, not the default folder. */
+Test(api, aligner_hunspell_dir_with_a_data_dir)
+{
+    make_data_dir();
+    ta_aligner_opts o = ta_aligner_opts_default();
+    o.data_dir = dir;
+    o.hunspell_dir = "/nonexistent/dicts";
+    ta_aligner *a = NULL;
+    ta_error err = {0};
+    cr_expect_eq(ta_aligner_new(&o, NULL, &a, &err), TA_EIO);
+    cr_expect(strstr(err.message, "/nonexistent/dicts/en_US.aff"), "%s", err.message);
+    cr_expect_null(a);
+    remove_data_dir();
+}
+
 Test(api, segmenter_data_dir_with_a_broken_abbrev_file_names_it)
 {
     make_data_dir();
