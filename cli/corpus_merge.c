@@ -1,7 +1,7 @@
-/* corpus_merge.c — `talign corpus merge`: joins shard outputs of one format into one file (one
- * TMX header, the units in shard order), dedup across shards (the first occurrence kept), the
- * shards' reports summed. Shards of contiguous slices merged in order give the bytes of a
- * single run. */
+/* corpus_merge.c — `talign corpus merge`: joins shard outputs of one format into one file (the
+ * first shard's TMX header, the units in shard order), dedup across shards (the first
+ * occurrence kept), the shards' reports summed; a document met again (its tuids would repeat)
+ * stops it. Shards of contiguous slices merged in order give the bytes of a single run. */
 #include "corpus.h"
 #include <getopt.h>
 #include <stdlib.h>
@@ -146,7 +146,10 @@ static void help_merge(FILE *f)
           "                           SHARD...\n"
           "Joins the outputs of `talign corpus --shard K/N -o SHARD` (give them in the order\n"
           "K = 1..N) into OUT, with the shards' reports summed into OUT's report. The result is\n"
-          "byte for byte what one run over the whole manifest writes.\n"
+          "byte for byte what one run over the whole manifest writes (TMX: the first shard's\n"
+          "header, which every shard of one run shares; a warning when another differs).\n"
+          "A document met in an earlier shard (a shard given twice, shards of other runs)\n"
+          "would repeat its tuids: merge stops there and exits 3, writing nothing.\n"
           "  --dedup      drop units already kept in an earlier shard (run the shards with\n"
           "               --dedup too); the first occurrence in manifest order is kept\n"
           "  --format F   the shards' format (default: from OUT's extension, else tmx); for\n"

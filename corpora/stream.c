@@ -271,6 +271,10 @@ static ta_status next_tmx(ta_stream_reader *r, bool *end, ta_error *err)
     }
     if (got < 0)
         return bad(err, in, "read error");
+    if (got == 0 && !r->rec.len && in->limit) { /* a checkpoint's bytes end between units */
+        *end = true;
+        return TA_OK;
+    }
     if (got == 0)
         return bad(err, in, "the file ends inside the body (no </body>)");
     int a = seg(&r->rec, 0, &r->en), b = a ? a : seg(&r->rec, 1, &r->ru);

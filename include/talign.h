@@ -635,7 +635,8 @@ ta_status ta_stream_footer(FILE *f, ta_stream_format fmt, ta_error *err);
  * shards and rebuild the dedup set of an interrupted run. */
 typedef struct ta_stream_reader ta_stream_reader;
 /* `path2`: the Russian file of TA_STREAM_MOSES. `limit`, `limit2`: bytes of each file to read
- * (0 = all). Errors: TA_EIO, TA_ENOMEM. */
+ * (0 = all; a TMX file read to a limit, the partial output of a checkpoint, has no footer).
+ * TMX: the header is read here. Errors: TA_EIO, TA_ENOMEM, TA_EFORMAT (TMX without <body>). */
 ta_status ta_stream_reader_open(const char *path, const char *path2, ta_stream_format fmt,
                                 size_t limit, size_t limit2, ta_stream_reader **out,
                                 ta_error *err);

@@ -134,22 +134,26 @@ $T corpus -q --no-lexicon --dedup -o near.out.tsv near.tsv
 [ "$(wc -l < near.out.tsv)" = 1 ] && grep -q '"dropped_near_duplicate": 1' near.out.tsv.report.json
 check dedup-near $? "a near duplicate was not dropped"
 
-# --resume after kill -9 in the middle gives the bytes of an uninterrupted run (dedup, gzip)
-$T corpus -q -j 1 --dedup -o ref.tsv.gz big.tsv
-$T corpus -q -j 1 --dedup -o res.tsv.gz big.tsv & pid=$!
-n=0; k=0
-while [ $k -lt 200 ]; do
-  n=$(sed -n 's/^pairs //p' res.tsv.progress 2>/dev/null); n=${n:-0}
-  [ "$n" -gt 20 ] && break
-  sleep 0.05; k=$((k + 1))
+# --resume after kill -9 in the middle gives the bytes of an uninterrupted run (dedup, gzip);
+# TMX with --tmx-sentences too (the dedup set is rebuilt from the units of the partial file)
+for f in tsv tmx; do
+  opt=""; [ $f = tmx ] && opt=--tmx-sentences
+  $T corpus -q -j 1 --dedup $opt -o ref.$f.gz big.tsv
+  $T corpus -q -j 1 --dedup $opt -o res.$f.gz big.tsv & pid=$!
+  n=0; k=0
+  while [ $k -lt 200 ]; do
+    n=$(sed -n 's/^pairs //p' res.$f.progress 2>/dev/null); n=${n:-0}
+    [ "$n" -gt 20 ] && break
+    sleep 0.05; k=$((k + 1))
+  done
+  kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  [ "$n" -gt 0 ] && [ "$n" -lt 300 ] && [ ! -e res.$f.gz ]
+  check resume-killed-midway-$f $? "not killed in the middle (checkpoint at $n pairs) or OUT exists"
+  $T corpus -q -j 2 --dedup $opt --resume -o res.$f.gz big.tsv; expect resume-exit-$f 0 $?
+  cmp -s ref.$f.gz res.$f.gz; check resume-same-bytes-$f $? "resumed output differs from the uninterrupted one"
+  [ ! -e res.$f.gz.partial ] && [ ! -e res.$f.progress ]; check resume-cleans-up-$f $? "partial or progress file left"
+  grep -q '"pairs_done": 300' res.$f.report.json; check resume-report-$f $? "the report does not count all 300 pairs"
 done
-kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-[ "$n" -gt 0 ] && [ "$n" -lt 300 ] && [ ! -e res.tsv.gz ]
-check resume-killed-midway $? "not killed in the middle (checkpoint at $n pairs) or OUT exists"
-$T corpus -q -j 2 --dedup --resume -o res.tsv.gz big.tsv; expect resume-exit 0 $?
-cmp -s ref.tsv.gz res.tsv.gz; check resume-same-bytes $? "resumed output differs from the uninterrupted one"
-[ ! -e res.tsv.gz.partial ] && [ ! -e res.tsv.progress ]; check resume-cleans-up $? "partial or progress file left"
-grep -q '"pairs_done": 300' res.tsv.report.json; check resume-report $? "the report does not count all 300 pairs"
 $T corpus -q --dedup --resume -o other.tsv big.tsv >/dev/null 2>&1  # nothing to resume: a full run
 cmp -s other.tsv "$(gzip -dc ref.tsv.gz > refplain.tsv; echo refplain.tsv)"; check resume-without-checkpoint $? "differs"
 printf 'talign-corpus-progress 1\nfingerprint 0\npairs 1\nbytes 0 0\n' > opt.tsv.progress; : > opt.tsv.partial
