@@ -16,7 +16,8 @@ typedef struct {
 typedef struct {
     size_t pairs, done, failed;
     size_t beads[BEAD_TYPES];
-    size_t units;                  /* beads with sentences on both sides */
+    size_t units;                  /* units: beads with sentences on both sides, or (TMX)
+                                      the pieces ta_tmx_pieces cuts one into */
     size_t misspelled;             /* --spell: units with a spelling finding (kept or not) */
     double score_sum;              /* over units, for the mean */
     size_t fate[TA_UNIT_NREASONS]; /* kept and dropped by each filter */

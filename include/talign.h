@@ -640,10 +640,10 @@ typedef struct ta_stream_reader ta_stream_reader;
 ta_status ta_stream_reader_open(const char *path, const char *path2, ta_stream_format fmt,
                                 size_t limit, size_t limit2, ta_stream_reader **out,
                                 ta_error *err);
-/* The next unit: *rec (*rec_len bytes) is its record as written (a TMX <tu> element, a line;
- * Moses: the English line, *rec2 the Russian one) and *en, *ru its texts, unescaped; all owned
- * by the reader until the next call. *end is true after the last unit (TMX: the footer is
- * consumed). Errors: TA_EFORMAT (not the expected format: err names the file and line),
+/* The next unit: *rec (*rec_len bytes, NUL-terminated) is its record as written (a TMX <tu>
+ * element, a line; Moses: the English line, *rec2 the Russian one) and *en, *ru its texts,
+ * unescaped; all owned by the reader until the next call. *end is true after the last unit
+ * (TMX: the footer is consumed; with a limit, where the limit ends between units). Errors: TA_EFORMAT (not the expected format: err names the file and line),
  * TA_EIO, TA_ENOMEM. */
 ta_status ta_stream_reader_next(ta_stream_reader *r, const char **rec, size_t *rec_len,
                                 const char **rec2, size_t *rec2_len, const char **en,
