@@ -47,6 +47,16 @@ typedef struct {
 } cli_env;
 const cli_env *cli_environment(void);
 
+/* TMX creationdate, seconds since 1970 (0: none). cli_source_date: $SOURCE_DATE_EPOCH (the
+ * reproducible-builds convention) when it is a positive number, else 0 with a warning when it
+ * is set to something else; read and warned about once (call it first from the main thread).
+ * cli_newest_mtime: the newest modification time of the n files ("-" and files that cannot
+ * be read are left out), so that the same inputs give the same bytes. cli_creation_time:
+ * the first when set, else the second. */
+long long cli_source_date(void);
+long long cli_newest_mtime(const char *const *paths, size_t n);
+long long cli_creation_time(const char *const *paths, size_t n);
+
 /* The lexicon used when none is given: $TALIGN_LEXICON, else ../lexicon/en-ru.lex relative to
  * the binary (the build tree), else ../share/talign/en-ru.lex (make install) (static buffer). */
 const char *cli_default_lexicon(void);

@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 void help_align(FILE *f)
@@ -81,28 +80,6 @@ static int annotate(ta_corpus *cp, const ta_lexicon *lx, bool spell, const char 
         return cli_fail("align", s, &err);
     cp->findings = *f, cp->n_findings = *n;
     return EXIT_OK;
-}
-
-/* The TMX creationdate: $SOURCE_DATE_EPOCH (the reproducible-builds convention) when set,
- * else the newer of the two inputs' modification times, so that the same files give the same
- * bytes; 0 (none) when neither is known (standard input). */
-static long long creation_time(const char *en, const char *ru)
-{
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    if (env && *env) {
-        char *end;
-        long long t = strtoll(env, &end, 10);
-        if (!*end && t > 0)
-            return t;
-        cli_msg("warning: SOURCE_DATE_EPOCH='%s' is not a positive number: ignored", env);
-    }
-    long long t = 0;
-    struct stat st;
-    const char *paths[2] = {en, ru};
-    for (int k = 0; k < 2; k++)
-        if (strcmp(paths[k], "-") && !stat(paths[k], &st) && (long long)st.st_mtime > t)
-            t = (long long)st.st_mtime;
-    return t;
 }
 
 /* hunalign's paragraph mark: with --presegmented a line holding only this is, like a blank
@@ -318,7 +295,7 @@ int cmd_align(int argc, char **argv)
                  br ? br + 1 : argv[optind + 1]);
         cp.title = title;
         cp.src_doc = be ? be + 1 : argv[optind], cp.tgt_doc = br ? br + 1 : argv[optind + 1];
-        cp.created = creation_time(argv[optind], argv[optind + 1]);
+        cp.created = cli_creation_time((const char *const *)argv + optind, 2);
         cp.tmx_sentences = tmx_sentences;
         cp.drop_misspelled = drop;
         if (fmt == TA_FMT_JSONL || spell)

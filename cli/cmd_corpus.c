@@ -27,11 +27,14 @@ void help_corpus(FILE *f)
           "  -o OUT           the corpus; gzip when OUT ends in .gz; OUT.report.json beside it\n"
           "                   (.gz left out of that name). Written to OUT.partial and renamed at\n"
           "                   the end: OUT is complete or absent\n"
-          "  --format F       tmx (default; <tu tuid=\"ID:BEAD\">, x-doc and x-score props,\n"
-          "                   segtype=\"block\" on beads of several sentences), tsv\n"
+          "  --format F       tmx (default: the units of talign align --format tmx, tuid\n"
+          "                   \"ID:N\" where N is align's tuid, an x-doc prop with the ID), tsv\n"
           "                   (ID<TAB>EN<TAB>RU<TAB>SCORE<TAB>TYPE), jsonl ({\"doc\",\"bead\",\"en\",\n"
           "                   \"ru\",\"score\",\"type\"}), moses (OUT.en + OUT.ru, OUT.en.gz ... with\n"
-          "                   .gz); default from OUT's extension (.tsv, .jsonl)\n"
+          "                   .gz); default from OUT's extension (.tsv, .jsonl)\n",
+          f);
+    fputs("  --tmx-sentences  TMX: cut an n-1 bead's sentence at clause boundaries into one unit\n"
+          "                   a source sentence where the lengths agree (as talign align)\n"
           "  --resume         continue an interrupted run (OUT.progress, OUT.partial): finished\n"
           "                   pairs are not redone and OUT gets the bytes of an uninterrupted run\n"
           "work:\n"
@@ -39,7 +42,8 @@ void help_corpus(FILE *f)
           "  --shard K/N      only the K-th of N contiguous slices of the pairs; `corpus merge`\n"
           "                   of shards 1..N in order gives the output of one whole run\n"
           "  -q, --quiet      no progress and no summary\n"
-          "filters (units are beads with sentences on both sides; each drop is counted):\n"
+          "filters (units are what is written: beads with sentences on both sides, or the\n"
+          "pieces of a bead TMX cuts, each with its bead's shape and score; drops are counted):\n"
           "  --min-score X    drop units scored below X (0..1)\n"
           "  --only-1-1       drop beads of several sentences\n"
           "  --min-chars N    drop units with a side shorter than N characters\n"
@@ -58,6 +62,13 @@ void help_corpus(FILE *f)
           "                   lowercasing and removing all but letters (like bifixer)\n"
           "alignment: --lexicon FILE, --no-lexicon, --presegmented, --wrapped, --max-bead 2|3,\n"
           "  --band N, --clean, --repair-mojibake, --src-lang L, --tgt-lang L (as talign align)\n"
+          "TMX as talign align writes it: segtype=\"block\" on beads of several sentences, a\n"
+          "  TASS dateline as two units (\"MOSCOW, September 2.\" and \"/TASS/.\", tuids ID:N.1,\n"
+          "  ID:N.2), an x-source prop on each tuv with the document's path as the manifest\n"
+          "  gives it (--en-dir/--ru-dir: its file name), creationdate $SOURCE_DATE_EPOCH when\n"
+          "  set, else the newer of the pair's files' mtimes (the header: the newest of all the\n"
+          "  manifest's files, so that shards share it). A manifest's IDs must differ; with\n"
+          "  --stdin-jsonl a record whose id was written before fails (duplicate_id).\n"
           "exit codes: 0 every pair aligned; 1 some pairs failed (missing, unreadable,\n"
           "  undecodable or empty: listed in the report, the rest written) or an internal error;\n"
           "  2 usage (also a checkpoint of other options with --resume); 3 the manifest or\n"
@@ -104,6 +115,7 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
         {"repair-mojibake", no_argument, 0, 'M'}, {"src-lang", required_argument, 0, 'S'},
         {"tgt-lang", required_argument, 0, 'T'}, {"spell", no_argument, 0, 'X'},
         {"drop-misspelled", no_argument, 0, 'Y'}, {"dict-dir", required_argument, 0, 'Z'},
+        {"tmx-sentences", no_argument, 0, 'x'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     double v;
     int c;
@@ -152,6 +164,7 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
         case 'X': a->spell = true; break;
         case 'Y': o->drop_misspelled = true; break;
         case 'Z': o->dict_dir = o->aopts.hunspell_dir = optarg; break;
+        case 'x': o->tmx_sentences = true; break;
         case 'l':
             if (a->nlex == MAX_LEX)
                 bad = "at most 16 --lexicon files";
@@ -210,7 +223,7 @@ static int parse(int argc, char **argv, corpus_opts *o, cli_args *a)
     snprintf(num, sizeof num, "%d %g %d %zu %g %d%d%d%d %u/%u %d%d%d%d %d %d", (int)o->fmt,
              o->filter.min_score, o->filter.only_1_1, o->filter.min_chars, o->filter.max_ratio,
              o->filter.drop_identical, o->filter.drop_script, o->filter.drop_numbers,
-             o->dedup + 2 * o->drop_misspelled + 4 * o->spell,
+             o->dedup + 2 * o->drop_misspelled + 4 * o->spell + 8 * o->tmx_sentences,
              o->shard_k, o->shard_n, a->preseg, a->wrapped, o->clean, o->repair,
              o->aopts.align.max_bead, o->aopts.align.band);
     h = mix(mix(mix(mix(h, num), a->manifest), a->en_dir), a->ru_dir);
@@ -247,6 +260,14 @@ int cmd_corpus(int argc, char **argv)
         return code;
     }
     o.lx = lx;
+    o.created = o.epoch = cli_source_date();
+    for (size_t i = 0; !o.epoch && i < m.n; i++) { /* the whole manifest: every shard's header */
+        long long t = cli_newest_mtime((const char *const[]){m.e[i].en, m.e[i].ru}, 2);
+        o.created = t > o.created ? t : o.created;
+    }
+    char when[32];
+    snprintf(when, sizeof when, "%lld", o.created);
+    o.fingerprint = mix(o.fingerprint, when);
     size_t from = 0, to = m.n;
     if (o.shard_n)
         ta_manifest_slice(m.n, o.shard_k, o.shard_n, &from, &to);

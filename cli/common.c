@@ -138,6 +138,40 @@ const cli_env *cli_environment(void)
     return &env;
 }
 
+long long cli_source_date(void)
+{
+    static long long t = -1;
+    if (t >= 0)
+        return t;
+    t = 0;
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        long long v = strtoll(env, &end, 10);
+        if (!*end && v > 0)
+            t = v;
+        else
+            cli_msg("warning: SOURCE_DATE_EPOCH='%s' is not a positive number: ignored", env);
+    }
+    return t;
+}
+
+long long cli_newest_mtime(const char *const *paths, size_t n)
+{
+    long long t = 0;
+    struct stat st;
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(paths[k], "-") && !stat(paths[k], &st) && (long long)st.st_mtime > t)
+            t = (long long)st.st_mtime;
+    return t;
+}
+
+long long cli_creation_time(const char *const *paths, size_t n)
+{
+    long long t = cli_source_date();
+    return t > 0 ? t : cli_newest_mtime(paths, n);
+}
+
 const char *cli_default_lexicon(void)
 {
     static char path[4096];

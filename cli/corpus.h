@@ -16,7 +16,8 @@ typedef struct {
 typedef struct {
     size_t pairs, done, failed;
     size_t beads[BEAD_TYPES];
-    size_t units;                  /* beads with sentences on both sides */
+    size_t units;                  /* units: beads with sentences on both sides, or (TMX)
+                                      the pieces ta_tmx_pieces cuts one into */
     size_t misspelled;             /* --spell: units with a spelling finding (kept or not) */
     double score_sum;              /* over units, for the mean */
     size_t fate[TA_UNIT_NREASONS]; /* kept and dropped by each filter */
@@ -74,6 +75,10 @@ typedef struct {
     ta_aligner_opts aopts;
     const char *out;
     uint64_t fingerprint; /* of everything that changes the output, for --resume */
+    bool tmx_sentences;   /* --tmx-sentences (ta_corpus.tmx_sentences) */
+    long long epoch;      /* $SOURCE_DATE_EPOCH (0: unset): every TMX creationdate */
+    long long created;    /* the TMX header's creationdate: epoch, else the newest input's
+                             mtime over the whole manifest (so that every shard has it) */
 } corpus_opts;
 
 /* Runs the pairs [from, to) of m (or the JSONL records of stdin when m is NULL). Exit code. */

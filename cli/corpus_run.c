@@ -24,6 +24,7 @@ typedef struct {
 
 typedef struct {
     int state;
+    char *id; /* stdin: the record's id, checked against the ids written before */
     char *out, *out2;
     size_t out_len, out2_len;
     unit_ref *units;
@@ -131,11 +132,70 @@ static bool misspelt(const ta_finding *f, size_t n, size_t bead)
     return false;
 }
 
-static int render(const corpus_opts *o, ta_checker *ck, slot *s, const char *id,
+/* What the units of one pair name: its id and documents, and their creationdate. */
+typedef struct {
+    const char *id, *src_doc, *tgt_doc;
+    long long created;
+} pair_names;
+
+/* A unit's text: sentences [a, b) of s, or (p != NULL) the n bytes at p, into *buf. */
+static ta_status unit_text(const ta_sentences *s, size_t a, size_t b, const char *p, size_t n,
+                           char **buf, size_t *len, size_t *cap)
+{
+    *len = 0;
+    if (!p)
+        return ta_unit_text(s, a, b, buf, len, cap);
+    ta_sentences one = {&p, &n, 1};
+    return ta_unit_text(&one, 0, 1, buf, len, cap);
+}
+
+/* Adds a unit of bead k (piece 0: the whole bead, else piece `piece` of the bead's pieces) to
+ * the slot's buffers when the filters keep it; counts it. 0, or -1 out of memory. */
+static int add_unit(const corpus_opts *o, slot *s, const pair_names *pn, const ta_bead *b,
+                    size_t k, int piece, const char *en, size_t el, const char *ru, size_t rl,
+                    bool bad_spelling, FILE *f, FILE *f2)
+{
+    size_t ne = b->en1 - b->en0, nr = b->ru1 - b->ru0;
+    s->st.units++;
+    s->st.score_sum += b->score;
+    ta_unit_fate fate = ta_unit_filter_apply(&o->filter, en, el, ru, rl, ne, nr, b->score);
+    s->st.misspelled += bad_spelling;
+    if (fate == TA_UNIT_KEPT && bad_spelling && o->drop_misspelled)
+        fate = TA_UNIT_MISSPELLED;
+    s->st.fate[fate]++;
+    if (fate != TA_UNIT_KEPT)
+        return 0;
+    if (s->n_units == s->cap_units) {
+        size_t nc = s->cap_units ? 2 * s->cap_units : 32;
+        unit_ref *v = realloc(s->units, nc * sizeof *v);
+        if (!v)
+            return -1;
+        s->units = v, s->cap_units = nc;
+    }
+    unit_ref *u = &s->units[s->n_units++];
+    memset(u, 0, sizeof *u);
+    if (o->dedup)
+        ta_unit_keys(en, el, ru, rl, u->keys);
+    ta_unit un = {.doc = pn->id, .bead = k, .en = en, .ru = ru, .en_len = el, .ru_len = rl,
+                  .n_en = ne, .n_ru = nr, .score = b->score, .src_lang = o->src_lang,
+                  .tgt_lang = o->tgt_lang, .piece = piece, .src_doc = pn->src_doc,
+                  .tgt_doc = pn->tgt_doc, .created = pn->created};
+    u->off = (size_t)ftello(f);
+    u->off2 = f2 ? (size_t)ftello(f2) : 0;
+    int bad = ta_stream_unit(f, f2, o->fmt, &un, NULL) != TA_OK ? -1 : 0;
+    u->len = (size_t)ftello(f) - u->off;
+    u->len2 = f2 ? (size_t)ftello(f2) - u->off2 : 0;
+    return bad;
+}
+
+/* The units of an aligned pair (TMX: a bead cut by ta_tmx_pieces gives a unit a piece),
+ * filtered, rendered into the slot's buffers. */
+static int render(const corpus_opts *o, ta_checker *ck, slot *s, const pair_names *pn,
                   const ta_pair *pair)
 {
     ta_corpus c;
     ta_pair_corpus(pair, &c);
+    c.tmx_sentences = o->tmx_sentences;
     ta_finding *sf;
     size_t nsf;
     if (spelling(ck, &c, &sf, &nsf))
@@ -143,55 +203,33 @@ static int render(const corpus_opts *o, ta_checker *ck, slot *s, const char *id,
     FILE *f = open_memstream(&s->out, &s->out_len), *f2 = NULL;
     if (f && o->fmt == TA_STREAM_MOSES && !(f2 = open_memstream(&s->out2, &s->out2_len)))
         fclose(f), f = NULL;
-    if (!f)
+    if (!f) {
+        ta_findings_free(sf, nsf);
         return -1;
+    }
     char *en = NULL, *ru = NULL;
     size_t el = 0, ec = 0, rl = 0, rc = 0;
     int bad = 0;
+    ta_sentences es = {c.en, c.en_len, c.n_en}, rs = {c.ru, c.ru_len, c.n_ru};
     for (size_t k = 0; k < c.n_beads && !bad; k++) {
         const ta_bead *b = &c.beads[k];
         size_t ne = b->en1 - b->en0, nr = b->ru1 - b->ru0;
         s->st.beads[corpus_bead_type(ne, nr)]++;
         if (!ne || !nr)
             continue;
-        el = rl = 0;
-        ta_sentences es = {c.en, c.en_len, c.n_en}, rs = {c.ru, c.ru_len, c.n_ru};
-        if (ta_unit_text(&es, b->en0, b->en1, &en, &el, &ec) != TA_OK ||
-            ta_unit_text(&rs, b->ru0, b->ru1, &ru, &rl, &rc) != TA_OK) {
-            bad = -1;
-            break;
-        }
-        s->st.units++;
-        s->st.score_sum += b->score;
-        ta_unit_fate fate = ta_unit_filter_apply(&o->filter, en ? en : "", el, ru ? ru : "", rl,
-                                                 ne, nr, b->score);
+        ta_tmx_piece pc[TA_TMX_MAX_PIECES];
+        size_t np = o->fmt == TA_STREAM_TMX ? ta_tmx_pieces(&c, k, pc) : 0;
         bool bad_spelling = ck && misspelt(sf, nsf, k);
-        s->st.misspelled += bad_spelling;
-        if (fate == TA_UNIT_KEPT && bad_spelling && o->drop_misspelled)
-            fate = TA_UNIT_MISSPELLED;
-        s->st.fate[fate]++;
-        if (fate != TA_UNIT_KEPT)
-            continue;
-        if (s->n_units == s->cap_units) {
-            size_t nc = s->cap_units ? 2 * s->cap_units : 32;
-            unit_ref *v = realloc(s->units, nc * sizeof *v);
-            if (!v) {
+        for (size_t i = 0; i < (np ? np : 1) && !bad; i++) {
+            if (unit_text(&es, b->en0, b->en1, np ? pc[i].en : NULL, np ? pc[i].en_len : 0,
+                          &en, &el, &ec) != TA_OK ||
+                unit_text(&rs, b->ru0, b->ru1, np ? pc[i].ru : NULL, np ? pc[i].ru_len : 0,
+                          &ru, &rl, &rc) != TA_OK)
                 bad = -1;
-                break;
-            }
-            s->units = v, s->cap_units = nc;
+            else
+                bad = add_unit(o, s, pn, b, k, np ? (int)i + 1 : 0, en ? en : "", el,
+                               ru ? ru : "", rl, bad_spelling, f, f2);
         }
-        unit_ref *u = &s->units[s->n_units++];
-        memset(u, 0, sizeof *u);
-        if (o->dedup)
-            ta_unit_keys(en ? en : "", el, ru ? ru : "", rl, u->keys);
-        ta_unit un = {id, k, en ? en : "", ru ? ru : "", el, rl, ne, nr, b->score,
-                      o->src_lang, o->tgt_lang};
-        u->off = (size_t)ftello(f);
-        u->off2 = f2 ? (size_t)ftello(f2) : 0;
-        bad = ta_stream_unit(f, f2, o->fmt, &un, NULL) != TA_OK ? -1 : 0;
-        u->len = (size_t)ftello(f) - u->off;
-        u->len2 = f2 ? (size_t)ftello(f2) - u->off2 : 0;
     }
     free(en), free(ru);
     ta_findings_free(sf, nsf);
@@ -222,7 +260,12 @@ static void process(const corpus_opts *o, ta_aligner *al, ta_checker *ck, slot *
                 tr = decode_side(s, id, "ru", v[2]);
         }
     }
-    if (tr) {
+    pair_names pn = {id, e ? e->en_doc : NULL, e ? e->ru_doc : NULL, o->epoch};
+    if (tr && e && !pn.created)
+        pn.created = cli_newest_mtime((const char *const[]){e->en, e->ru}, 2);
+    if (tr && !e && !(s->id = strdup(id)))
+        fail(s, id, "(stdin)", "internal", "out of memory");
+    else if (tr) {
         ta_pair *pair = NULL;
         ta_error err = {0};
         size_t el, rl;
@@ -230,7 +273,7 @@ static void process(const corpus_opts *o, ta_aligner *al, ta_checker *ck, slot *
         ta_status st = ta_aligner_run(al, et, el, rt, rl, &pair, &err);
         if (st != TA_OK)
             fail(s, id, e ? e->en : "(stdin)", "align", err.message[0] ? err.message : ta_strerror(st));
-        else if (render(o, ck, s, id, pair) != 0)
+        else if (render(o, ck, s, &pn, pair) != 0)
             fail(s, id, e ? e->en : "(stdin)", "internal", "out of memory or no dictionary");
         else
             s->st.done++;
@@ -315,14 +358,39 @@ typedef struct {
     corpus_paths paths;
     FILE *f[2];
     ta_dedup *dedup;
+    ta_dedup *ids;  /* stdin: the ids of the records written (hashed as a unit's texts) */
     size_t done0;  /* pairs finished before this process (--resume) */
     double t0, last_ckpt, last_show;
     bool tty;
 } writer;
 
+/* Was the slot's record id written before (stdin; a manifest's ids are checked when it is
+ * read)? Its units would repeat the tuids "ID:N": the record then fails. -1 out of memory. */
+static int repeated_id(writer *w, slot *s)
+{
+    if (!w->ids || !s->id || !s->st.done)
+        return 0;
+    uint64_t keys[2];
+    ta_unit_fate fate;
+    ta_unit_keys(s->id, strlen(s->id), "", 0, keys);
+    keys[1] = keys[0]; /* exact repeats only */
+    if (ta_dedup_add(w->ids, keys, &fate) != TA_OK)
+        return -1;
+    if (fate == TA_UNIT_KEPT)
+        return 0;
+    corpus_stats_free(&s->st);
+    memset(&s->st, 0, sizeof s->st);
+    s->n_units = 0;
+    fail(s, s->id, "(stdin)", "duplicate_id",
+         "an earlier record has this id: its units would repeat their tuids (ID:N)");
+    return 1;
+}
+
 static int write_slot(writer *w, slot *s, corpus_stats *st)
 {
     int bad = 0;
+    if (repeated_id(w, s) < 0)
+        return -1;
     for (size_t i = 0; i < s->n_units && !bad; i++) {
         unit_ref *u = &s->units[i];
         if (w->dedup) {
@@ -348,9 +416,9 @@ static int write_slot(writer *w, slot *s, corpus_stats *st)
 
 static void slot_clear(slot *s)
 {
-    free(s->out), free(s->out2);
+    free(s->out), free(s->out2), free(s->id);
     corpus_stats_free(&s->st);
-    s->out = s->out2 = NULL;
+    s->out = s->out2 = s->id = NULL;
     s->out_len = s->out2_len = s->n_units = 0;
     s->state = SLOT_FREE;
 }
@@ -439,7 +507,8 @@ static int open_outputs(writer *w, corpus_stats *st, size_t *skip)
     *skip = 0;
     if (w->paths.to_stdout) {
         w->f[0] = stdout;
-        return EXIT_OK;
+        return ta_stream_header(stdout, w->o->fmt, w->o->src_lang, w->o->tgt_lang,
+                                w->o->created, NULL) == TA_OK ? EXIT_OK : EXIT_OUTPUT;
     }
     long long off[2] = {0, 0};
     int r = w->o->resume ? read_progress(w, st, skip, off) : 0;
@@ -485,8 +554,8 @@ static int open_outputs(writer *w, corpus_stats *st, size_t *skip)
                     w->paths.partial[k], strerror(errno));
             return EXIT_OUTPUT;
         }
-    if (r != 1 &&
-        ta_stream_header(w->f[0], w->o->fmt, w->o->src_lang, w->o->tgt_lang, NULL) != TA_OK)
+    if (r != 1 && ta_stream_header(w->f[0], w->o->fmt, w->o->src_lang, w->o->tgt_lang,
+                                   w->o->created, NULL) != TA_OK)
         return EXIT_OUTPUT;
     return EXIT_OK;
 }
@@ -520,13 +589,14 @@ int corpus_run(const corpus_opts *o, const ta_manifest *m, size_t from, size_t t
     int code = corpus_paths_init(&w.paths, o->out, o->fmt, o->src_lang, o->tgt_lang);
     if (code != EXIT_OK)
         return code;
-    if (o->dedup && ta_dedup_new(&w.dedup) != TA_OK)
+    if ((o->dedup && ta_dedup_new(&w.dedup) != TA_OK) || (!m && ta_dedup_new(&w.ids) != TA_OK))
         code = EXIT_INTERNAL;
     size_t skip = 0;
     if (code == EXIT_OK)
         code = open_outputs(&w, st, &skip);
     if (code != EXIT_OK) {
         ta_dedup_free(w.dedup);
+        ta_dedup_free(w.ids);
         corpus_paths_free(&w.paths);
         return code;
     }
@@ -604,6 +674,7 @@ int corpus_run(const corpus_opts *o, const ta_manifest *m, size_t from, size_t t
         unlink(w.paths.progress);
     }
     ta_dedup_free(w.dedup);
+    ta_dedup_free(w.ids);
     corpus_paths_free(&w.paths);
     return code;
 }

@@ -48,7 +48,9 @@ static char *join_path(const char *dir, size_t dlen, const char *name, size_t nl
     return p;
 }
 
-static ta_status push(ta_manifest *m, size_t *cap, char *id, char *en, char *ru)
+/* Adds an entry; the documents' names are the last en_name, ru_name bytes of en and ru. */
+static ta_status push(ta_manifest *m, size_t *cap, char *id, char *en, char *ru, size_t en_name,
+                      size_t ru_name)
 {
     if (!id || !en || !ru)
         goto nomem;
@@ -59,11 +61,54 @@ static ta_status push(ta_manifest *m, size_t *cap, char *id, char *en, char *ru)
             goto nomem;
         m->e = e, *cap = nc;
     }
-    m->e[m->n++] = (ta_manifest_entry){id, en, ru};
+    m->e[m->n++] = (ta_manifest_entry){id, en, ru, en + strlen(en) - en_name,
+                                       ru + strlen(ru) - ru_name};
     return TA_OK;
 nomem:
     free(id), free(en), free(ru);
     return TA_ENOMEM;
+}
+
+typedef struct {
+    const char *id;
+    int line;
+} id_line;
+
+static int by_id_then_line(const void *a, const void *b)
+{
+    const id_line *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* TA_EFORMAT naming the first line (in file order) whose id an earlier line already has: ids
+ * name the units of their pair (the TMX tuid is ID:N), so two pairs may not share one. */
+static ta_status unique_ids(const ta_manifest *m, const char *path, const int *lines,
+                            ta_error *err)
+{
+    if (m->n < 2)
+        return TA_OK;
+    id_line *v = malloc(m->n * sizeof *v);
+    if (!v)
+        return ta_fail(err, TA_ENOMEM, "%s: out of memory", path);
+    for (size_t i = 0; i < m->n; i++)
+        v[i] = (id_line){m->e[i].id, lines[i]};
+    qsort(v, m->n, sizeof *v, by_id_then_line);
+    size_t worst = 0; /* the repeat on the earliest line */
+    for (size_t i = 1; i < m->n; i++)
+        if (!strcmp(v[i].id, v[i - 1].id) && (!worst || v[i].line < v[worst].line))
+            worst = i;
+    ta_status s = TA_OK;
+    if (worst) {
+        size_t first = worst;
+        while (first > 0 && !strcmp(v[first - 1].id, v[worst].id))
+            first--;
+        s = ta_fail(err, TA_EFORMAT, "%s:%d: the id '%s' is already on line %d: give each pair "
+                    "its own id (it names the pair's units, e.g. the TMX tuid ID:N)", path,
+                    v[worst].line, v[worst].id, v[first].line);
+    }
+    free(v);
+    return s;
 }
 
 ta_status ta_manifest_read(const char *path, ta_manifest *m, ta_error *err)
@@ -81,6 +126,7 @@ ta_status ta_manifest_read(const char *path, ta_manifest *m, ta_error *err)
     size_t lcap = 0, cap = 0;
     ssize_t n;
     int lineno = 0;
+    ta_vec lines = {.esz = sizeof(int)}; /* each entry's line */
     ta_status s = TA_OK;
     while (s == TA_OK && (n = getline(&line, &lcap, f)) >= 0) {
         lineno++;
@@ -100,14 +146,23 @@ ta_status ta_manifest_read(const char *path, ta_manifest *m, ta_error *err)
         }
         const char *dir = dlen == 1 && slash == path ? "" : path;
         size_t dl = dlen == 1 && slash == path ? 0 : dlen;
-        s = push(m, &cap, strdup(fld[0]), join_path(dir, dl, fld[1], strlen(fld[1])),
-                 join_path(dir, dl, fld[2], strlen(fld[2])));
+        size_t el = strlen(fld[1]), rl = strlen(fld[2]);
+        s = push(m, &cap, strdup(fld[0]), join_path(dir, dl, fld[1], el),
+                 join_path(dir, dl, fld[2], rl), el, rl);
+        int *at = s == TA_OK ? ta_vec_push(&lines) : NULL;
+        if (at)
+            *at = lineno;
+        else
+            s = TA_ENOMEM;
         if (s != TA_OK)
             ta_fail(err, s, "%s: out of memory", path);
     }
     if (s == TA_OK && ferror(f))
         s = ta_fail(err, TA_EIO, "%s: read error: %s", path, strerror(errno));
+    if (s == TA_OK)
+        s = unique_ids(m, path, lines.data, err);
     free(line);
+    ta_vec_release(&lines);
     if (!in)
         fclose(f);
     if (s != TA_OK)
@@ -229,8 +284,9 @@ ta_status ta_manifest_dirs(const char *en_dir, const char *ru_dir, ta_manifest *
             found = false;
         if (found) {
             used[at] = true;
-            s = push(m, &cap, strdup(en[i]), join_path(en_dir, el, en[i], strlen(en[i])),
-                     join_path(ru_dir, rl, ru[at], strlen(ru[at])));
+            size_t enl = strlen(en[i]), rul = strlen(ru[at]);
+            s = push(m, &cap, strdup(en[i]), join_path(en_dir, el, en[i], enl),
+                     join_path(ru_dir, rl, ru[at], rul), enl, rul);
         } else if (alt)
             s = add_unpaired(m, &ucap, join_path(en_dir, el, en[i], strlen(en[i])));
         else

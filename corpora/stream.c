@@ -2,14 +2,11 @@
  * 1.4b, TSV, JSONL, Moses) and their reader, which joins shards and rebuilds the dedup set of
  * an interrupted run. */
 #define _GNU_SOURCE /* memmem */
-#include "escape.h"
+#include "tmx.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
-
-void ta_tmx_header(FILE *f, const char *src);
-void ta_tmx_footer(FILE *f);
 
 ta_status ta_stream_format_parse(const char *name, ta_stream_format *out, ta_error *err)
 {
@@ -24,11 +21,11 @@ ta_status ta_stream_format_parse(const char *name, ta_stream_format *out, ta_err
 }
 
 ta_status ta_stream_header(FILE *f, ta_stream_format fmt, const char *src_lang,
-                           const char *tgt_lang, ta_error *err)
+                           const char *tgt_lang, long long created, ta_error *err)
 {
     (void)tgt_lang;
     if (fmt == TA_STREAM_TMX)
-        ta_tmx_header(f, src_lang ? src_lang : "en");
+        ta_tmx_header(f, src_lang ? src_lang : "en", created);
     return ta_put_done(f, NULL, err);
 }
 
@@ -50,21 +47,18 @@ ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit 
     const char *src = u->src_lang ? u->src_lang : "en", *tgt = u->tgt_lang ? u->tgt_lang : "ru";
     switch (fmt) {
     case TA_STREAM_TMX:
-        fputs("    <tu tuid=\"", f);
+        ta_tmx_tu_open(f, u->doc, u->bead + 1, u->piece, u->created,
+                       !u->piece && (u->n_en > 1 || u->n_ru > 1));
+        fputs("      <prop type=\"x-doc\">", f);
         put_str(f, u->doc);
-        fprintf(f, ":%zu\"%s>\n      <prop type=\"x-doc\">", u->bead,
-                u->n_en > 1 || u->n_ru > 1 ? " segtype=\"block\"" : "");
-        put_str(f, u->doc);
-        fprintf(f, "</prop>\n      <prop type=\"x-score\">%.3f</prop>\n      <tuv xml:lang=\"",
-                u->score);
-        put_str(f, src);
-        fputs("\"><seg>", f);
+        fprintf(f, "</prop>\n      <prop type=\"x-score\">%.3f</prop>\n", u->score);
+        ta_tmx_tuv_open(f, src, u->src_doc);
         ta_put_xml(f, u->en, u->en_len);
-        fputs("</seg></tuv>\n      <tuv xml:lang=\"", f);
-        put_str(f, tgt);
-        fputs("\"><seg>", f);
+        ta_tmx_tuv_close(f);
+        ta_tmx_tuv_open(f, tgt, u->tgt_doc);
         ta_put_xml(f, u->ru, u->ru_len);
-        fputs("</seg></tuv>\n    </tu>\n", f);
+        ta_tmx_tuv_close(f);
+        fputs("    </tu>\n", f);
         break;
     case TA_STREAM_TSV:
         ta_put_raw(f, u->doc, strlen(u->doc));
@@ -110,8 +104,8 @@ struct ta_stream_reader {
     ta_stream_format fmt;
     line_in in[2];
     ta_buf rec, en, ru;
+    ta_buf head; /* TMX: the lines up to and including <body> */
     char *vals[2];
-    bool body; /* TMX: past the header */
 };
 
 /* The next line (with its '\n') into in->line; 0 at the end, -1 on error. */
@@ -153,6 +147,8 @@ static ta_status open_in(line_in *in, const char *path, size_t limit, ta_error *
     return TA_OK;
 }
 
+static ta_status read_head(ta_stream_reader *r, ta_error *err);
+
 ta_status ta_stream_reader_open(const char *path, const char *path2, ta_stream_format fmt,
                                 size_t limit, size_t limit2, ta_stream_reader **out,
                                 ta_error *err)
@@ -166,6 +162,8 @@ ta_status ta_stream_reader_open(const char *path, const char *path2, ta_stream_f
     if (s == TA_OK && fmt == TA_STREAM_MOSES)
         s = path2 ? open_in(&r->in[1], path2, limit2, err)
                   : ta_fail(err, TA_EINVAL, "moses: give the Russian file too");
+    if (s == TA_OK && fmt == TA_STREAM_TMX)
+        s = read_head(r, err);
     if (s != TA_OK) {
         ta_stream_reader_free(r);
         return s;
@@ -185,7 +183,14 @@ void ta_stream_reader_free(ta_stream_reader *r)
         free(r->vals[k]);
     }
     ta_buf_release(&r->rec), ta_buf_release(&r->en), ta_buf_release(&r->ru);
+    ta_buf_release(&r->head);
     free(r);
+}
+
+const char *ta_stream_reader_header(const ta_stream_reader *r, size_t *len)
+{
+    *len = r->head.len;
+    return r->head.data ? r->head.data : "";
 }
 
 static ta_status bad(ta_error *err, const line_in *in, const char *what)
@@ -230,6 +235,20 @@ static int seg(const ta_buf *rec, int k, ta_buf *out)
     return q ? unescape_xml(out, p, (size_t)(q - p)) : -2;
 }
 
+/* TMX: the header, up to and including the <body> line, into r->head */
+static ta_status read_head(ta_stream_reader *r, ta_error *err)
+{
+    line_in *in = &r->in[0];
+    int got;
+    while ((got = next_line(in)) > 0) {
+        if (ta_buf_add(&r->head, in->line.data, in->line.len))
+            return ta_fail(err, TA_ENOMEM, "out of memory");
+        if (!strncmp(in->line.data, "  <body>", 8))
+            return TA_OK;
+    }
+    return bad(err, in, got < 0 ? "read error" : "no <body>: not a talign corpus TMX file");
+}
+
 static ta_status next_tmx(ta_stream_reader *r, bool *end, ta_error *err)
 {
     line_in *in = &r->in[0];
@@ -237,10 +256,6 @@ static ta_status next_tmx(ta_stream_reader *r, bool *end, ta_error *err)
     r->rec.len = 0;
     while ((got = next_line(in)) > 0) {
         const char *l = in->line.data;
-        if (!r->body) {
-            r->body = !strncmp(l, "  <body>", 8);
-            continue;
-        }
         if (!r->rec.len && !strncmp(l, "  </body>", 9)) {
             while ((got = next_line(in)) > 0) /* </tmx> */
                 ;
@@ -256,9 +271,12 @@ static ta_status next_tmx(ta_stream_reader *r, bool *end, ta_error *err)
     }
     if (got < 0)
         return bad(err, in, "read error");
+    if (got == 0 && !r->rec.len && in->limit) { /* a checkpoint's bytes end between units */
+        *end = true;
+        return TA_OK;
+    }
     if (got == 0)
-        return bad(err, in, r->body ? "the file ends inside the body (no </body>)"
-                                    : "no <body>: not a talign corpus TMX file");
+        return bad(err, in, "the file ends inside the body (no </body>)");
     int a = seg(&r->rec, 0, &r->en), b = a ? a : seg(&r->rec, 1, &r->ru);
     if (a == -1 || b == -1)
         return ta_fail(err, TA_ENOMEM, "out of memory");

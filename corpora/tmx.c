@@ -3,7 +3,7 @@
  * number), creationdate, an x-score prop and, on each <tuv>, the document's name as an
  * x-source prop. A unit of several sentences is marked segtype="block" (sentence-based tools
  * match no such unit). Two rules cut beads into the units SRX-based tools (OmegaT, Okapi)
- * match, tuid "BEAD.PIECE":
+ * match, tuid "BEAD.PIECE" (ta_tmx_pieces; the corpus writer, stream.c, cuts the same):
  * - a TASS-style dateline "MOSCOW, September 2. /TASS/." is two units ("MOSCOW, September 2."
  *   and "/TASS/.") when both sides of a 1-1 bead hold such an agency tag, as the default SRX
  *   rules break after a period and a space;
@@ -12,16 +12,13 @@
  *   WMT21: README, "TMX conventions"). */
 #define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include "annot.h"
+#include "tmx.h"
 #include <math.h>
 #include <string.h>
 #include <time.h>
 
-void ta_write_tmx(FILE *f, const ta_corpus *c);
-void ta_tmx_header(FILE *f, const char *src);
-void ta_tmx_footer(FILE *f);
-
 enum {
-    MAX_PIECES = 3,   /* the most pieces a bead is cut into (max_bead is at most 3) */
+    MAX_PIECES = TA_TMX_MAX_PIECES, /* the most pieces a bead is cut into (max_bead <= 3) */
     MAX_CUTS = 32,    /* clause boundaries considered in one sentence */
     MAX_TAG = 32,     /* bytes of an agency tag between its slashes ("TASS", "ТАСС") */
     DATE_LEN = 17     /* "YYYYMMDDThhmmssZ" and its NUL */
@@ -32,7 +29,7 @@ enum {
 
 /* One side of a unit: sentences [a, b) joined, or (p != NULL) the n bytes at p. */
 typedef struct {
-    int a, b;
+    size_t a, b;
     const char *p;
     size_t n;
 } side;
@@ -62,11 +59,9 @@ static void header(FILE *f, const char *src, long long created)
     fputs("/>\n  <body>\n", f);
 }
 
-/* up to and including <body> (shared with the corpus writer, stream.c: no creationdate, so
- * that a corpus run and its shards write the same bytes every time) */
-void ta_tmx_header(FILE *f, const char *src)
+void ta_tmx_header(FILE *f, const char *src, long long created)
 {
-    header(f, src, 0);
+    header(f, src, created);
 }
 
 void ta_tmx_footer(FILE *f)
@@ -223,10 +218,23 @@ static double length_ratio(const ta_corpus *c)
     return e && r ? (double)r / (double)e : 1;
 }
 
-static void put_side(FILE *f, const ta_corpus *c, bool ru, const side *s)
+void ta_tmx_tu_open(FILE *f, const char *doc, size_t n, int piece, long long created, bool block)
 {
-    const char *lang = ru ? (c->tgt_lang ? c->tgt_lang : "ru") : (c->src_lang ? c->src_lang : "en");
-    const char *doc = ru ? c->tgt_doc : c->src_doc;
+    fputs("    <tu tuid=\"", f);
+    if (doc) {
+        put_str(f, doc);
+        fputc(':', f);
+    }
+    fprintf(f, "%zu", n);
+    if (piece)
+        fprintf(f, ".%d", piece);
+    fputc('"', f);
+    put_date(f, "creationdate", created);
+    fputs(block ? " segtype=\"block\">\n" : ">\n", f);
+}
+
+void ta_tmx_tuv_open(FILE *f, const char *lang, const char *doc)
+{
     fputs("      <tuv xml:lang=\"", f);
     put_str(f, lang);
     fputs("\">", f);
@@ -236,13 +244,24 @@ static void put_side(FILE *f, const ta_corpus *c, bool ru, const side *s)
         fputs("</prop>", f);
     }
     fputs("<seg>", f);
+}
+
+void ta_tmx_tuv_close(FILE *f)
+{
+    fputs("</seg></tuv>\n", f);
+}
+
+static void put_side(FILE *f, const ta_corpus *c, bool ru, const side *s)
+{
+    ta_tmx_tuv_open(f, ru ? (c->tgt_lang ? c->tgt_lang : "ru") : (c->src_lang ? c->src_lang : "en"),
+                    ru ? c->tgt_doc : c->src_doc);
     if (s->p)
         ta_put_xml(f, s->p, s->n);
     else if (ru)
         ta_put_join(f, c->ru, c->ru_len, s->a, s->b, ta_put_xml);
     else
         ta_put_join(f, c->en, c->en_len, s->a, s->b, ta_put_xml);
-    fputs("</seg></tuv>\n", f);
+    ta_tmx_tuv_close(f);
 }
 
 /* One unit of bead k; piece 0 = the whole bead, else its number among the bead's pieces. */
@@ -250,56 +269,64 @@ static void put_unit(FILE *f, const ta_corpus *c, size_t k, int piece, const sid
                      const side *ru)
 {
     bool block = !piece && (en->b - en->a > 1 || ru->b - ru->a > 1);
-    fprintf(f, "    <tu tuid=\"%zu", k + 1);
-    if (piece)
-        fprintf(f, ".%d", piece);
-    fputc('"', f);
-    put_date(f, "creationdate", c->created);
-    fprintf(f, "%s>\n      <prop type=\"x-score\">%.3f</prop>\n", block ? " segtype=\"block\"" : "",
-            c->beads[k].score);
+    ta_tmx_tu_open(f, NULL, k + 1, piece, c->created, block);
+    fprintf(f, "      <prop type=\"x-score\">%.3f</prop>\n", c->beads[k].score);
     ta_annot_tmx(f, c, k);
     put_side(f, c, false, en);
     put_side(f, c, true, ru);
     fputs("    </tu>\n", f);
 }
 
-/* Bead k cut into pieces by the rules at the top; false when it stays whole. */
-static bool put_pieces(FILE *f, const ta_corpus *c, size_t k, double ratio)
+/* Bead k cut into pieces by the rules at the top: how many (2 or 3) into en[] and ru[], 0
+ * when it stays whole. *ratio is length_ratio(c), computed here when negative. */
+static size_t pieces(const ta_corpus *c, size_t k, double *ratio, side en[MAX_PIECES],
+                     side ru[MAX_PIECES])
 {
     const ta_bead *b = &c->beads[k];
-    int de = b->en1 - b->en0, dr = b->ru1 - b->ru0;
-    side en[MAX_PIECES], ru[MAX_PIECES];
-    size_t n = 0;
+    size_t de = b->en1 - b->en0, dr = b->ru1 - b->ru0;
     if (de == 1 && dr == 1) {
-        n = tag_pieces(c->en[b->en0], c->en_len[b->en0], en);
-        if (n < 2 || tag_pieces(c->ru[b->ru0], c->ru_len[b->ru0], ru) != n)
-            return false;
-    } else if (c->tmx_sentences && dr == 1 && de > 1 && de <= MAX_PIECES) {
-        size_t src[MAX_PIECES];
-        for (int i = 0; i < de; i++) {
-            src[i] = n_chars(c->en[b->en0 + i], c->en_len[b->en0 + i]);
-            en[i] = (side){b->en0 + i, b->en0 + i + 1, NULL, 0};
-        }
-        if (!cut_target(c->ru[b->ru0], c->ru_len[b->ru0], src, de, ratio, ru))
-            return false;
-        n = (size_t)de;
-    } else
-        return false;
+        size_t n = tag_pieces(c->en[b->en0], c->en_len[b->en0], en);
+        return n > 1 && tag_pieces(c->ru[b->ru0], c->ru_len[b->ru0], ru) == n ? n : 0;
+    }
+    if (!c->tmx_sentences || dr != 1 || de < 2 || de > MAX_PIECES)
+        return 0;
+    size_t src[MAX_PIECES];
+    for (size_t i = 0; i < de; i++) {
+        size_t s = b->en0 + i;
+        src[i] = n_chars(c->en[s], c->en_len[s]);
+        en[i] = (side){0, 0, c->en[s], c->en_len[s]};
+    }
+    if (*ratio < 0)
+        *ratio = length_ratio(c);
+    return cut_target(c->ru[b->ru0], c->ru_len[b->ru0], src, (int)de, *ratio, ru) ? de : 0;
+}
+
+size_t ta_tmx_pieces(const ta_corpus *c, size_t k, ta_tmx_piece out[TA_TMX_MAX_PIECES])
+{
+    side en[MAX_PIECES], ru[MAX_PIECES];
+    double ratio = -1;
+    size_t n = k < c->n_beads ? pieces(c, k, &ratio, en, ru) : 0;
     for (size_t i = 0; i < n; i++)
-        put_unit(f, c, k, (int)i + 1, &en[i], &ru[i]);
-    return true;
+        out[i] = (ta_tmx_piece){en[i].p, ru[i].p, en[i].n, ru[i].n};
+    return n;
 }
 
 void ta_write_tmx(FILE *f, const ta_corpus *c)
 {
-    double ratio = c->tmx_sentences ? length_ratio(c) : 1;
+    double ratio = -1;
     header(f, c->src_lang ? c->src_lang : "en", c->created);
     for (size_t k = 0; k < c->n_beads; k++) {
         const ta_bead *b = &c->beads[k];
-        if (ta_annot_skip(c, k) || put_pieces(f, c, k, ratio))
+        if (ta_annot_skip(c, k))
             continue;
-        side en = {b->en0, b->en1, NULL, 0}, ru = {b->ru0, b->ru1, NULL, 0};
-        put_unit(f, c, k, 0, &en, &ru);
+        side en[MAX_PIECES], ru[MAX_PIECES];
+        size_t n = pieces(c, k, &ratio, en, ru);
+        for (size_t i = 0; i < n; i++)
+            put_unit(f, c, k, (int)i + 1, &en[i], &ru[i]);
+        if (n)
+            continue;
+        en[0] = (side){b->en0, b->en1, NULL, 0}, ru[0] = (side){b->ru0, b->ru1, NULL, 0};
+        put_unit(f, c, k, 0, &en[0], &ru[0]);
     }
     ta_tmx_footer(f);
 }

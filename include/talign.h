@@ -446,6 +446,25 @@ void ta_pair_corpus(const ta_pair *p, ta_corpus *out);
  * `f` stays the caller's (not closed). */
 ta_status ta_write(FILE *f, ta_format fmt, const ta_corpus *c, ta_error *err);
 
+/* The most TMX units one bead is cut into. */
+#define TA_TMX_MAX_PIECES 3
+
+/* One TMX unit cut from a bead: its texts, spans of the corpus's sentences (not joined, not
+ * escaped). */
+typedef struct {
+    const char *en, *ru;
+    size_t en_len, ru_len;
+} ta_tmx_piece;
+
+/* How the TMX writers (ta_write, and `talign corpus` through ta_stream_unit) cut bead k of `c`
+ * into units: a TASS-style dateline "MOSCOW, September 2. /TASS/." of a 1-1 bead whose two
+ * sides both hold an agency tag becomes "MOSCOW, September 2." and "/TASS/." (the units
+ * SRX-based tools such as OmegaT match), and with c->tmx_sentences an n-1 bead's target
+ * sentence is cut at clause boundaries into one piece a source sentence where the lengths
+ * fit. Fills out[] and returns how many pieces (2 or 3), or 0 when the bead stays one unit.
+ * The filters (min_score, only_1_1, drop_misspelled) are not applied here. */
+size_t ta_tmx_pieces(const ta_corpus *c, size_t k, ta_tmx_piece out[TA_TMX_MAX_PIECES]);
+
 /* Writes the sentences `sp` of `text`: as text (one sentence a line, line breaks inside a
  * sentence as spaces, a blank line between paragraphs) or, when `jsonl`, one object a sentence
  * with its text, paragraph, kind and byte offsets. TA_EIO when writing fails. */
@@ -458,6 +477,8 @@ ta_status ta_write_sentences(FILE *f, bool jsonl, const char *text, const ta_spa
 /* A list of document pairs: ids and the paths of both sides. */
 typedef struct {
     char *id, *en, *ru;
+    const char *en_doc, *ru_doc; /* the paths as the manifest gives them (relative to its
+                                    folder), or the file names in the folders: tails of en, ru */
 } ta_manifest_entry;
 typedef struct {
     ta_manifest_entry *e;
@@ -469,7 +490,9 @@ typedef struct {
 /* Reads a manifest: lines ID<TAB>EN_PATH<TAB>RU_PATH; blank lines and lines starting with '#'
  * are skipped; relative paths are taken from the manifest's folder ("-" = standard input,
  * paths then from the current folder). Errors: TA_EIO (cannot read), TA_EFORMAT (a line without
- * three fields: err names the line), TA_ENOMEM. *m is the caller's (ta_manifest_clear). */
+ * three fields, or an ID already given to another pair: ids name the units of their pair,
+ * TMX tuids among them; err names the line), TA_ENOMEM. *m is the caller's
+ * (ta_manifest_clear). */
 ta_status ta_manifest_read(const char *path, ta_manifest *m, ta_error *err);
 
 /* Pairs the regular files of two folders by name: the same name on both sides, or names that
@@ -569,8 +592,8 @@ void ta_dedup_free(ta_dedup *d);
 
 /* Streaming writers: one header, the units of many documents, one footer. */
 typedef enum {
-    TA_STREAM_TMX = 0, /* TMX 1.4b: <tu tuid="DOC:BEAD"> with x-doc and x-score props;
-                          segtype="block" on a unit of several sentences */
+    TA_STREAM_TMX = 0, /* TMX 1.4b: <tu tuid="DOC:N"> with x-doc and x-score props (see
+                          ta_unit) */
     TA_STREAM_TSV,     /* DOC<TAB>EN<TAB>RU<TAB>SCORE<TAB>TYPE, one unit a line */
     TA_STREAM_JSONL,   /* {"doc":…,"bead":…,"en":…,"ru":…,"score":…,"type":"1-1"} a line */
     TA_STREAM_MOSES    /* two files: the English and the Russian text, one unit a line */
@@ -579,8 +602,11 @@ typedef enum {
 /* Parses "tmx", "tsv", "jsonl", "moses"; TA_EINVAL for anything else (err lists the names). */
 ta_status ta_stream_format_parse(const char *name, ta_stream_format *out, ta_error *err);
 
-/* One unit as written: its document's id, the bead's index in the document (TMX tuid), the
- * texts (ta_unit_text), the bead's sentence counts and score. */
+/* One unit as written: its document's id, the bead's index in the document (0-based, as
+ * JSONL's "bead"), the texts (ta_unit_text), the bead's sentence counts and score. TMX: the
+ * tuid is "DOC:N" with N = bead + 1, or "DOC:N.P" for piece P (1-based) of a bead cut by
+ * ta_tmx_pieces: the part after the colon is the tuid `talign align --format tmx` gives the
+ * same unit; segtype="block" when the bead (piece 0) has several sentences on a side. */
 typedef struct {
     const char *doc;
     size_t bead;
@@ -589,13 +615,18 @@ typedef struct {
     size_t n_en, n_ru;
     double score;
     const char *src_lang, *tgt_lang; /* NULL: "en", "ru" */
+    /* TMX only (zero/NULL = none): */
+    int piece;                    /* 0: the whole bead; else its number among the pieces */
+    const char *src_doc, *tgt_doc; /* the documents' names: an x-source prop on each tuv */
+    long long created;            /* creationdate (seconds since 1970, UTC); <= 0: none */
 } ta_unit;
 
-/* The header (TMX: up to <body>; nothing for the other formats), a unit (`f2` is the Russian
- * file of TA_STREAM_MOSES, else unused), the footer (TMX: </body></tmx>). TA_EIO when writing
- * fails ("write error: REASON"), TA_EINVAL for an unknown format or a Moses unit without f2. */
+/* The header (TMX: up to <body>, with a creationdate when `created` > 0; nothing for the other
+ * formats), a unit (`f2` is the Russian file of TA_STREAM_MOSES, else unused), the footer
+ * (TMX: </body></tmx>). TA_EIO when writing fails ("write error: REASON"), TA_EINVAL for an
+ * unknown format or a Moses unit without f2. */
 ta_status ta_stream_header(FILE *f, ta_stream_format fmt, const char *src_lang,
-                           const char *tgt_lang, ta_error *err);
+                           const char *tgt_lang, long long created, ta_error *err);
 ta_status ta_stream_unit(FILE *f, FILE *f2, ta_stream_format fmt, const ta_unit *u,
                          ta_error *err);
 ta_status ta_stream_footer(FILE *f, ta_stream_format fmt, ta_error *err);
@@ -604,19 +635,23 @@ ta_status ta_stream_footer(FILE *f, ta_stream_format fmt, ta_error *err);
  * shards and rebuild the dedup set of an interrupted run. */
 typedef struct ta_stream_reader ta_stream_reader;
 /* `path2`: the Russian file of TA_STREAM_MOSES. `limit`, `limit2`: bytes of each file to read
- * (0 = all). Errors: TA_EIO, TA_ENOMEM. */
+ * (0 = all; a TMX file read to a limit, the partial output of a checkpoint, has no footer).
+ * TMX: the header is read here. Errors: TA_EIO, TA_ENOMEM, TA_EFORMAT (TMX without <body>). */
 ta_status ta_stream_reader_open(const char *path, const char *path2, ta_stream_format fmt,
                                 size_t limit, size_t limit2, ta_stream_reader **out,
                                 ta_error *err);
-/* The next unit: *rec (*rec_len bytes) is its record as written (a TMX <tu> element, a line;
- * Moses: the English line, *rec2 the Russian one) and *en, *ru its texts, unescaped; all owned
- * by the reader until the next call. *end is true after the last unit (TMX: the footer is
- * consumed). Errors: TA_EFORMAT (not the expected format: err names the file and line),
+/* The next unit: *rec (*rec_len bytes, NUL-terminated) is its record as written (a TMX <tu>
+ * element, a line; Moses: the English line, *rec2 the Russian one) and *en, *ru its texts,
+ * unescaped; all owned by the reader until the next call. *end is true after the last unit
+ * (TMX: the footer is consumed; with a limit, where the limit ends between units). Errors: TA_EFORMAT (not the expected format: err names the file and line),
  * TA_EIO, TA_ENOMEM. */
 ta_status ta_stream_reader_next(ta_stream_reader *r, const char **rec, size_t *rec_len,
                                 const char **rec2, size_t *rec2_len, const char **en,
                                 size_t *en_len, const char **ru, size_t *ru_len, bool *end,
                                 ta_error *err);
+/* What precedes the first unit, as written (TMX: the XML declaration, <tmx>, <header> and
+ * <body>; empty for the other formats): *len bytes owned by the reader. */
+const char *ta_stream_reader_header(const ta_stream_reader *r, size_t *len);
 void ta_stream_reader_free(ta_stream_reader *r);
 
 /* ---- translation QA -------------------------------------------------------------------- */

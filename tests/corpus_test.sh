@@ -43,10 +43,59 @@ $T corpus -q -j 1 -o j1.tmx big.tsv && $T corpus -q -j 2 -o j2.tmx big.tsv && cm
 check j1-equals-j2 $? "-j 1 and -j 2 outputs differ"
 xmllint --noout j1.tmx; check tmx-well-formed $? "xmllint rejects the TMX"
 [ "$(grep -o 'tuid="[^"]*"' j1.tmx | sort | uniq -d | wc -l)" = 0 ]; check tmx-tuid-unique $? "duplicate tuids"
-grep -q '<tu tuid="p000-antonov-cyber-security:0">' j1.tmx && grep -q '<prop type="x-doc">p099-moscow-metro</prop>' j1.tmx
+grep -q '<tu tuid="p000-antonov-cyber-security:1" creationdate="[0-9T]*Z">' j1.tmx && grep -q '<prop type="x-doc">p099-moscow-metro</prop>' j1.tmx
 check tmx-doc-props $? "tuid or x-doc missing"
 n_multi=$(awk -F'\t' '$5 != "1-1"' o3.tsv | wc -l); n_block=$($T corpus -q -o b3.tmx m3.tsv && grep -c 'segtype="block"' b3.tmx)
 [ "$n_multi" -gt 0 ] && [ "$n_multi" = "$n_block" ]; check tmx-segtype-block $? "$n_multi beads of several sentences, $n_block marked block"
+
+# TMX as talign align writes it: with the x-doc props and the "ID:" of the tuids taken out,
+# each pair's units are align's, byte for byte (dateline cut in two, segtype="block", x-source,
+# creationdate), with and without --tmx-sentences
+for d in $docs; do printf '%s\t%s.en.txt\t%s.ru.txt\n' "$d" "$d" "$d" >> docs/same.tsv; done
+for opt in "" --tmx-sentences; do
+  SOURCE_DATE_EPOCH=1630540800 $T corpus -q $opt -o same.tmx docs/same.tsv
+  sed -e '/<prop type="x-doc">/d' -e 's/<tu tuid="[^":]*:/<tu tuid="/' same.tmx > same.units
+  : > align.units; n=0
+  for d in $docs; do
+    SOURCE_DATE_EPOCH=1630540800 $T align $opt --format tmx docs/$d.en.txt docs/$d.ru.txt > a.tmx
+    [ $n = 0 ] && sed -n '1,/<body>/p' a.tmx >> align.units; n=1
+    sed -e '1,/<body>/d' -e '/<\/body>/,$d' a.tmx >> align.units
+  done
+  printf '  </body>\n</tmx>\n' >> align.units
+  cmp -s same.units align.units; check "tmx-as-align${opt}" $? "$(diff same.units align.units | head -5)"
+done
+grep -q '<tu tuid="moscow-metro:3.2" creationdate="20210902T000000Z">' same.tmx && grep -q '<seg>/ТАСС/.</seg>' same.tmx
+check tmx-dateline-two-units $? "no unit moscow-metro:3.2 with the agency tag"
+[ "$(grep -c '<tu ' same.tmx)" -gt "$($T corpus -q -o - docs/same.tsv | grep -c '<tu ')" ]
+check tmx-sentences-more-units $? "--tmx-sentences cut no bead"
+# x-source: the path as the manifest gives it; creationdate: each pair's newer mtime, the
+# header the newest of all; SOURCE_DATE_EPOCH wins; the same inputs give the same bytes
+mkdir -p dated/docs; cp m3.tsv dated/; cp docs/*.txt dated/docs/; cd dated
+touch -d '2021-09-02 12:30:00Z' docs/moscow-metro.en.txt; touch -d '2021-06-22 08:00:00Z' docs/moscow-metro.ru.txt
+touch -d '2021-06-22 09:00:00Z' docs/antonov-cyber-security.en.txt docs/antonov-cyber-security.ru.txt
+touch -d '2021-07-14 10:00:00Z' docs/arctic-expedition.en.txt docs/arctic-expedition.ru.txt
+$T corpus -q -o d1.tmx m3.tsv && $T corpus -q -j 1 -o d2.tmx m3.tsv && cmp -s d1.tmx d2.tmx; check tmx-same-bytes $? "two runs differ"
+grep -q '<header .* creationdate="20210902T123000Z"/>' d1.tmx && grep -q '<tu tuid="a-antonov:1" creationdate="20210622T090000Z">' d1.tmx &&
+  grep -q '<tu tuid="z-metro:1" creationdate="20210902T123000Z">' d1.tmx && grep -q '<tu tuid="m-arctic:1" creationdate="20210714T100000Z">' d1.tmx
+check tmx-creationdate-mtime $? "$(grep -o '<tu tuid="[^"]*:1" creationdate="[^"]*"' d1.tmx | tr '\n' ' ')"
+grep -q '<tuv xml:lang="en"><prop type="x-source">docs/arctic-expedition.en.txt</prop><seg>' d1.tmx &&
+  grep -q '<tuv xml:lang="ru"><prop type="x-source">docs/arctic-expedition.ru.txt</prop><seg>' d1.tmx
+check tmx-x-source $? "no x-source prop with the manifest's path"
+SOURCE_DATE_EPOCH=1630540800 $T corpus -q -o d3.tmx m3.tsv
+[ "$(grep -c 'creationdate="20210902T000000Z"' d3.tmx)" = "$(($(grep -c '<tu ' d3.tmx) + 1))" ]; check tmx-creationdate-epoch $? "not every date from SOURCE_DATE_EPOCH"
+SOURCE_DATE_EPOCH=soon $T corpus -q -o d4.tmx m3.tsv 2> err && cmp -s d1.tmx d4.tmx && grep -q SOURCE_DATE_EPOCH err
+check tmx-creationdate-bad-epoch $? "a bad SOURCE_DATE_EPOCH was not ignored with a warning"
+# -o -: the TMX has its header
+$T corpus -q -o - m3.tsv | cmp -s - d1.tmx; check tmx-stdout $? "TMX on stdout differs from -o FILE"
+cd ..
+# tuids stay unique: a manifest's ids must differ, a repeated stdin record id fails, merge
+# refuses a shard given twice
+cp m3.tsv dup.tsv; printf 'a-antonov\tdocs/arctic-expedition.en.txt\tdocs/arctic-expedition.ru.txt\n' >> dup.tsv
+$T corpus -q -o dup.tmx dup.tsv 2> err; expect manifest-duplicate-id 3 $?
+grep -q "dup.tsv:5: the id 'a-antonov' is already on line 3" err; check manifest-duplicate-id-named $? "$(cat err)"
+printf '{"id":"x","en":"Hello there.","ru":"Привет."}\n{"id":"x","en":"Good bye.","ru":"Пока."}\n' |
+  $T corpus -q --no-lexicon --stdin-jsonl --format tmx > sx.tmx 2>/dev/null; expect stdin-duplicate-id 1 $?
+[ "$(grep -c '<tu tuid="x:1"' sx.tmx)" = 1 ] && xmllint --noout sx.tmx; check stdin-duplicate-id-dropped $? "$(grep '<tu ' sx.tmx)"
 
 # a failing pair is reported and skipped; the rest is written; exit 1
 cp m3.tsv mf.tsv
@@ -85,22 +134,26 @@ $T corpus -q --no-lexicon --dedup -o near.out.tsv near.tsv
 [ "$(wc -l < near.out.tsv)" = 1 ] && grep -q '"dropped_near_duplicate": 1' near.out.tsv.report.json
 check dedup-near $? "a near duplicate was not dropped"
 
-# --resume after kill -9 in the middle gives the bytes of an uninterrupted run (dedup, gzip)
-$T corpus -q -j 1 --dedup -o ref.tsv.gz big.tsv
-$T corpus -q -j 1 --dedup -o res.tsv.gz big.tsv & pid=$!
-n=0; k=0
-while [ $k -lt 200 ]; do
-  n=$(sed -n 's/^pairs //p' res.tsv.progress 2>/dev/null); n=${n:-0}
-  [ "$n" -gt 20 ] && break
-  sleep 0.05; k=$((k + 1))
+# --resume after kill -9 in the middle gives the bytes of an uninterrupted run (dedup, gzip);
+# TMX with --tmx-sentences too (the dedup set is rebuilt from the units of the partial file)
+for f in tsv tmx; do
+  opt=""; [ $f = tmx ] && opt=--tmx-sentences
+  $T corpus -q -j 1 --dedup $opt -o ref.$f.gz big.tsv
+  $T corpus -q -j 1 --dedup $opt -o res.$f.gz big.tsv & pid=$!
+  n=0; k=0
+  while [ $k -lt 200 ]; do
+    n=$(sed -n 's/^pairs //p' res.$f.progress 2>/dev/null); n=${n:-0}
+    [ "$n" -gt 20 ] && break
+    sleep 0.05; k=$((k + 1))
+  done
+  kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  [ "$n" -gt 0 ] && [ "$n" -lt 300 ] && [ ! -e res.$f.gz ]
+  check resume-killed-midway-$f $? "not killed in the middle (checkpoint at $n pairs) or OUT exists"
+  $T corpus -q -j 2 --dedup $opt --resume -o res.$f.gz big.tsv; expect resume-exit-$f 0 $?
+  cmp -s ref.$f.gz res.$f.gz; check resume-same-bytes-$f $? "resumed output differs from the uninterrupted one"
+  [ ! -e res.$f.gz.partial ] && [ ! -e res.$f.progress ]; check resume-cleans-up-$f $? "partial or progress file left"
+  grep -q '"pairs_done": 300' res.$f.report.json; check resume-report-$f $? "the report does not count all 300 pairs"
 done
-kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-[ "$n" -gt 0 ] && [ "$n" -lt 300 ] && [ ! -e res.tsv.gz ]
-check resume-killed-midway $? "not killed in the middle (checkpoint at $n pairs) or OUT exists"
-$T corpus -q -j 2 --dedup --resume -o res.tsv.gz big.tsv; expect resume-exit 0 $?
-cmp -s ref.tsv.gz res.tsv.gz; check resume-same-bytes $? "resumed output differs from the uninterrupted one"
-[ ! -e res.tsv.gz.partial ] && [ ! -e res.tsv.progress ]; check resume-cleans-up $? "partial or progress file left"
-grep -q '"pairs_done": 300' res.tsv.report.json; check resume-report $? "the report does not count all 300 pairs"
 $T corpus -q --dedup --resume -o other.tsv big.tsv >/dev/null 2>&1  # nothing to resume: a full run
 cmp -s other.tsv "$(gzip -dc ref.tsv.gz > refplain.tsv; echo refplain.tsv)"; check resume-without-checkpoint $? "differs"
 printf 'talign-corpus-progress 1\nfingerprint 0\npairs 1\nbytes 0 0\n' > opt.tsv.progress; : > opt.tsv.partial
@@ -117,6 +170,17 @@ for f in tmx tsv; do
 done
 grep -q '"pairs_done": 300' merged.tsv.report.json; check merge-report-summed $? "reports not summed"
 xmllint --noout merged.tmx; check merge-tmx-well-formed $? "xmllint rejects the merged TMX"
+# --tmx-sentences and a language tag: the merged shards are still one run's bytes (the header
+# is the shards', with its srclang), and tuids stay unique
+$T corpus -q --tmx-sentences --src-lang en-US --dedup -o all.tmx big.tsv
+for k in 1 2 3; do $T corpus -q --tmx-sentences --src-lang en-US --dedup --shard $k/3 -o t$k.tmx big.tsv; done
+$T corpus merge -q --dedup -o mt.tmx t1.tmx t2.tmx t3.tmx && cmp -s all.tmx mt.tmx
+check shards-merge-tmx-sentences $? "merged shards differ from one run"
+grep -q 'srclang="en-US"' mt.tmx && [ "$(grep -o 'tuid="[^"]*"' mt.tmx | sort | uniq -d | wc -l)" = 0 ]
+check merge-header-and-tuids $? "srclang lost or tuids repeated"
+$T corpus merge -q -o twice.tmx t1.tmx t1.tmx 2> err; expect merge-shard-twice 3 $?
+grep -q "t1.tmx: document 'p000-antonov-cyber-security' is also earlier" err && [ ! -e twice.tmx ]
+check merge-shard-twice-named $? "$(cat err)"
 
 # Moses: two files, line for line
 $T corpus -q --format moses -o mo m3.tsv && [ "$(wc -l < mo.en)" = "$(wc -l < mo.ru)" ] && [ "$(wc -l < mo.en)" = "$(wc -l < one.tsv)" ]

@@ -2,7 +2,8 @@
 # interop_test.sh — talign's output in the tools translators use (Debian 12 packages, installed
 # by `sh scripts/deps.sh interop`; run by .ci/run). TALIGN = the binary under test.
 # - Every TMX talign writes (align --format tmx, with and without --tmx-sentences, on the three
-#   samples; a `talign corpus` TMX) is valid against the TMX 1.4b DTD that OmegaT ships in its
+#   samples; `talign corpus` TMX, with and without --tmx-sentences, and merged shards) is valid
+#   against the TMX 1.4b DTD that OmegaT ships in its
 #   jar (schemas/tmx14.dtd, extracted at test time with unzip: nothing is copied into the repo).
 # - translate-toolkit, through Debian's /usr/bin/python3 (a python3 earlier on PATH may not see
 #   Debian's modules), reads every unit with the right languages.
@@ -88,15 +89,35 @@ done
 [ "$(grep -c '<tu ' "$tmp/$metro.sentences.tmx")" -gt "$(grep -c '<tu ' "$tmp/$metro.default.tmx")" ]
 check tmx-sentences-more-units $? "--tmx-sentences wrote no more units than the default"
 
-# ---- corpus TMX ---------------------------------------------------------------------------
+# ---- corpus TMX: a run, one with --tmx-sentences and language tags, and merged shards ------
 : > "$tmp/m.tsv"
 for d in $docs; do printf '%s\t%s\t%s\n' "$d" "$S/$d.en.txt" "$S/$d.ru.txt" >> "$tmp/m.tsv"; done
 $T corpus -q --format tmx -o "$tmp/corpus.tmx" "$tmp/m.tsv" 2> "$tmp/err"
 check corpus-run $? "$(cat "$tmp/err")"
-valid dtd-corpus "$tmp/corpus.tmx"
-n=$(grep -c '<tu ' "$tmp/corpus.tmx")
-got=$(units "$tmp/corpus.tmx" 2> "$tmp/err")
-[ "$got" = "$n en ru" ]; check ttk-corpus $? "translate-toolkit read '$got', expected '$n en ru'"
+tags="--src-lang en-US --tgt-lang ru-RU"
+$T corpus -q --tmx-sentences $tags -o "$tmp/corpus-sentences.tmx" "$tmp/m.tsv" 2> "$tmp/err"
+check corpus-run-sentences $? "$(cat "$tmp/err")"
+for k in 1 2; do $T corpus -q --tmx-sentences $tags --shard $k/2 -o "$tmp/shard$k.tmx" "$tmp/m.tsv"; done
+$T corpus merge -q -o "$tmp/corpus-merged.tmx" "$tmp/shard1.tmx" "$tmp/shard2.tmx" 2> "$tmp/err"
+check corpus-merge $? "$(cat "$tmp/err")"
+for c in corpus:"en ru" corpus-sentences:"en-US ru-RU" corpus-merged:"en-US ru-RU"; do
+  name=${c%%:*} langs=${c#*:}
+  valid "dtd-$name" "$tmp/$name.tmx"
+  n=$(grep -c '<tu ' "$tmp/$name.tmx")
+  got=$(units "$tmp/$name.tmx" 2> "$tmp/err")
+  [ "$got" = "$n $langs" ]; check "ttk-$name" $? "translate-toolkit read '$got', expected '$n $langs'"
+done
+# the corpus's units are align's: translate-toolkit sees the same texts in both
+"$PY" - "$tmp/corpus-sentences.tmx" "$tmp"/*.sentences.tmx > "$tmp/ttk-same" <<'PY'
+import sys
+from translate.storage import tmx
+def pairs(path):
+    return sorted((u.source, u.target) for u in tmx.tmxfile.parsefile(path).units if not u.isheader())
+corpus = pairs(sys.argv[1])
+aligned = sorted(p for f in sys.argv[2:] for p in pairs(f))
+print("same" if corpus == aligned else "differ: %d vs %d units" % (len(corpus), len(aligned)))
+PY
+[ "$(cat "$tmp/ttk-same")" = same ]; check ttk-corpus-units-are-aligns $? "$(cat "$tmp/ttk-same")"
 
 # ---- OmegaT console mode --------------------------------------------------------------------
 # omegat_filled TMX: "FILLED TOTAL EXPORTED" for the metro sample translated with TMX in tm/auto
@@ -132,9 +153,11 @@ XML
   exported=$(grep -c '<tu>' "$p/$(basename "$p")-omegat.tmx")
   echo "$((total - left)) $total $exported"
 }
-for mode in default:15 sentences:17; do
+# the same with talign corpus's TMX of the three samples (default, --tmx-sentences)
+for mode in default:15 sentences:17 corpus:15 corpus-sentences:17; do
   m=${mode%:*} want=${mode#*:}
-  set -- $(omegat_filled "$tmp/$metro.$m.tmx")
+  case $m in corpus*) tm=$tmp/$m.tmx ;; *) tm=$tmp/$metro.$m.tmx ;; esac
+  set -- $(omegat_filled "$tm")
   [ "$1 $2 $3" = "$want 19 $want" ]
   check "omegat-$m" $? "OmegaT filled $1 of $2 segments (exported $3 units), expected $want of 19"
   echo "     OmegaT, $m TMX: $1 of $2 segments filled"

@@ -139,6 +139,22 @@ Test(api, aligner_data_dir_reaches_the_model)
     remove_data_dir();
 }
 
+/* With a data_dir the pair-level repairs use the segmenters' headline rules, which take the
+ * caller's hunspell_dir: a missing dictionary is an error naming it, not the default folder. */
+Test(api, aligner_hunspell_dir_with_a_data_dir)
+{
+    make_data_dir();
+    ta_aligner_opts o = ta_aligner_opts_default();
+    o.data_dir = dir;
+    o.hunspell_dir = "/nonexistent/dicts";
+    ta_aligner *a = NULL;
+    ta_error err = {0};
+    cr_expect_eq(ta_aligner_new(&o, NULL, &a, &err), TA_EIO);
+    cr_expect(strstr(err.message, "/nonexistent/dicts/en_US.aff"), "%s", err.message);
+    cr_expect_null(a);
+    remove_data_dir();
+}
+
 Test(api, segmenter_data_dir_with_a_broken_abbrev_file_names_it)
 {
     make_data_dir();
@@ -233,7 +249,8 @@ Test(api, writers_report_a_failed_write)
     cr_assert_eq(ta_write(f, TA_FMT_TSV, &c, &err), TA_EIO);
     cr_assert(strstr(err.message, "write error: "), "%s", err.message);
     memset(&err, 0, sizeof err);
-    ta_unit u = {"doc", 0, "One.", "Один.", 4, 9, 1, 1, 0.9, NULL, NULL};
+    ta_unit u = {.doc = "doc", .en = "One.", .ru = "Один.", .en_len = 4, .ru_len = 9,
+                 .n_en = 1, .n_ru = 1, .score = 0.9};
     cr_assert_eq(ta_stream_unit(f, NULL, TA_STREAM_TSV, &u, &err), TA_EIO);
     cr_assert(strstr(err.message, "write error: "), "%s", err.message);
     fclose(f);
@@ -248,7 +265,8 @@ Test(api, writers_name_a_bad_argument)
     ta_finding bad = {"number", TA_SEV_ERROR, 0, 0, 5, 0, 1, TA_NO_BEAD, "x", NULL, NULL, NULL};
     cr_assert_eq(ta_write_findings(stdout, TA_REPORT_JSON, &c, &bad, 1, &err), TA_EINVAL);
     cr_assert(strstr(err.message, "finding 0 (number)"), "%s", err.message);
-    ta_unit u = {"doc", 0, "One.", "Один.", 4, 9, 1, 1, 0.9, NULL, NULL};
+    ta_unit u = {.doc = "doc", .en = "One.", .ru = "Один.", .en_len = 4, .ru_len = 9,
+                 .n_en = 1, .n_ru = 1, .score = 0.9};
     cr_assert_eq(ta_stream_unit(stdout, NULL, TA_STREAM_MOSES, &u, &err), TA_EINVAL);
     cr_assert(strstr(err.message, "moses"), "%s", err.message);
     ta_stream_format sf;

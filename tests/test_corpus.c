@@ -154,8 +154,9 @@ Test(corpus, stream_round_trip)
         char p1[] = "/tmp/talign-stream-XXXXXX", p2[] = "/tmp/talign-stream-XXXXXX";
         int fd1 = mkstemp(p1), fd2 = mkstemp(p2);
         FILE *f = fdopen(fd1, "w"), *f2 = fdopen(fd2, "w");
-        ta_unit u = {"doc<1>", 7, en, ru, strlen(en), strlen(ru), 2, 1, 0.5, NULL, NULL};
-        cr_assert_eq(ta_stream_header(f, fmt, "en", "ru", NULL), TA_OK);
+        ta_unit u = {.doc = "doc<1>", .bead = 7, .en = en, .ru = ru, .en_len = strlen(en),
+                     .ru_len = strlen(ru), .n_en = 2, .n_ru = 1, .score = 0.5};
+        cr_assert_eq(ta_stream_header(f, fmt, "en", "ru", 0, NULL), TA_OK);
         cr_assert_eq(ta_stream_unit(f, f2, fmt, &u, NULL), TA_OK);
         cr_assert_eq(ta_stream_unit(f, f2, fmt, &u, NULL), TA_OK);
         cr_assert_eq(ta_stream_footer(f, fmt, NULL), TA_OK);
@@ -175,10 +176,58 @@ Test(corpus, stream_round_trip)
             cr_expect_str_eq(e, en, "format %d", fmt);
             cr_expect_str_eq(s, ru, "format %d", fmt);
             if (fmt == TA_STREAM_TMX)
-                cr_expect(strstr(rec, "tuid=\"doc&lt;1&gt;:7\" segtype=\"block\""), "%s", rec);
+                cr_expect(strstr(rec, "tuid=\"doc&lt;1&gt;:8\" segtype=\"block\""), "%s", rec);
         }
         cr_expect_eq(units, 2, "format %d", fmt);
         ta_stream_reader_free(r);
         unlink(p1), unlink(p2);
     }
+}
+
+/* TMX: the reader keeps the header as written, and a read up to a checkpoint (a partial file,
+ * no footer yet) ends cleanly between units */
+Test(corpus, stream_reader_tmx_header_and_checkpoint)
+{
+    char path[] = "/tmp/talign-stream-XXXXXX";
+    FILE *f = fdopen(mkstemp(path), "w");
+    ta_unit u = {.doc = "d", .en = "One.", .ru = "Один.", .en_len = 4, .ru_len = 9, .n_en = 1,
+                 .n_ru = 1, .score = 0.5, .src_lang = "en-US", .created = 1630540800};
+    cr_assert_eq(ta_stream_header(f, TA_STREAM_TMX, "en-US", "ru", 1630540800, NULL), TA_OK);
+    long head = ftell(f);
+    cr_assert_eq(ta_stream_unit(f, NULL, TA_STREAM_TMX, &u, NULL), TA_OK);
+    long checkpoint = ftell(f);
+    u.bead = 1, u.piece = 2;
+    cr_assert_eq(ta_stream_unit(f, NULL, TA_STREAM_TMX, &u, NULL), TA_OK);
+    fclose(f);
+    ta_stream_reader *r;
+    cr_assert_eq(ta_stream_reader_open(path, NULL, TA_STREAM_TMX, (size_t)checkpoint, 0, &r, NULL),
+                 TA_OK);
+    size_t hl;
+    const char *h = ta_stream_reader_header(r, &hl);
+    cr_expect_eq(hl, (size_t)head);
+    cr_expect(strstr(h, "srclang=\"en-US\"") && strstr(h, "creationdate=\"20210902T000000Z\""),
+              "%.*s", (int)hl, h);
+    const char *rec, *rec2, *e, *s;
+    size_t rl, rl2, el, sl;
+    bool end;
+    cr_assert_eq(ta_stream_reader_next(r, &rec, &rl, &rec2, &rl2, &e, &el, &s, &sl, &end, NULL),
+                 TA_OK);
+    cr_expect(!end && strstr(rec, "<tu tuid=\"d:1\" creationdate=\"20210902T000000Z\">"), "%s", rec);
+    ta_error err = {0};
+    cr_expect_eq(ta_stream_reader_next(r, &rec, &rl, &rec2, &rl2, &e, &el, &s, &sl, &end, &err),
+                 TA_OK, "%s", err.message);
+    cr_expect(end, "a unit past the checkpoint was read");
+    ta_stream_reader_free(r);
+    /* the whole file, which has no footer: a truncated file, not a clean end */
+    cr_assert_eq(ta_stream_reader_open(path, NULL, TA_STREAM_TMX, 0, 0, &r, NULL), TA_OK);
+    cr_assert_eq(ta_stream_reader_next(r, &rec, &rl, &rec2, &rl2, &e, &el, &s, &sl, &end, NULL),
+                 TA_OK);
+    cr_assert_eq(ta_stream_reader_next(r, &rec, &rl, &rec2, &rl2, &e, &el, &s, &sl, &end, NULL),
+                 TA_OK);
+    cr_expect(strstr(rec, "<tu tuid=\"d:2.2\""), "%s", rec);
+    cr_expect_eq(ta_stream_reader_next(r, &rec, &rl, &rec2, &rl2, &e, &el, &s, &sl, &end, &err),
+                 TA_EFORMAT);
+    cr_expect(strstr(err.message, "no </body>"), "%s", err.message);
+    ta_stream_reader_free(r);
+    unlink(path);
 }

@@ -19,15 +19,16 @@ typedef struct {
 
 /* Reads the featurizer's data files from data_dir (NULL: built-in; the kit keeps a copy). */
 ta_status ta_kit_init(ta_kit *k, const char *data_dir, ta_error *err);
-/* Lends the kit the headline rules of the caller's segmenters (built-in data), which then
- * outlive it: hunspell is loaded once per language. */
+/* Lends the kit the headline rules of the caller's segmenters (made with the kit's data_dir
+ * and the caller's hunspell_dir), which then outlive it: loaded once per language. */
 void ta_kit_lend_headliners(ta_kit *k, ta_headliner *en, ta_headliner *ru);
 void ta_kit_release(ta_kit *k);
 /* The model's parameters, with the lexicon's rates when `lex`. */
 ta_status ta_kit_model(ta_kit *k, bool lex, const model **out, ta_error *err);
 /* The featurizer, reset for a new document with lexicon `lx` (may be NULL). */
 ta_featurizer *ta_kit_featurizer(ta_kit *k, const ta_lexicon *lx);
-/* Both languages' headline rules. */
+/* Both languages' headline rules: lent ones, or made here without a hunspell dictionary (the
+ * questions pairseg.c asks, stopwords, starters and words seen in lowercase, need none). */
 ta_status ta_kit_headliners(ta_kit *k, ta_headliner **en, ta_headliner **ru, ta_error *err);
 
 /* ta_align, ta_split_glued_headlines and ta_split_by_translation with a kit. */

@@ -71,7 +71,8 @@ ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_a
             return s;
         }
     }
-    if (a->en_ru && !a->kit.data_dir) /* the same built-in rules: one hunspell per language */
+    if (a->en_ru) /* the segmenters' rules (the same data_dir): one set per language, every
+                     one with the caller's hunspell_dir */
         ta_kit_lend_headliners(&a->kit, ta_segmenter_headliner(a->seg[0]),
                                ta_segmenter_headliner(a->seg[1]));
     *out = a;

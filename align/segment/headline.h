@@ -7,12 +7,14 @@
 typedef struct ta_headliner ta_headliner;
 
 /* Reads starters.LANG, stopwords.LANG, endings.LANG, titlecase.en and titles.en from data_dir
- * (NULL: built-in). The hunspell dictionary LANG_xx in TA_HUNSPELL_DIR is opened the first
- * time it is needed. */
+ * (NULL: built-in). No hunspell dictionary is consulted until ta_headliner_use_hunspell names
+ * its folder (a segmenter's rules do; pairseg.c's questions need none): no default folder is
+ * read behind the caller's back. */
 ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
                            ta_error *err);
-/* Takes the hunspell dictionaries from `dir` (NULL: TA_HUNSPELL_DIR); TA_EIO naming the file
- * when LANG_xx.aff or .dic is missing there and a rule switched on in rs needs it. */
+/* Takes the hunspell dictionaries from `dir` (NULL: TA_HUNSPELL_DIR), LANG_xx opened the first
+ * time a rule asks; TA_EIO naming the file when LANG_xx.aff or .dic is missing there and a rule
+ * switched on in rs needs it. */
 ta_status ta_headliner_use_hunspell(ta_headliner *h, const char *dir, const ta_ruleset *rs,
                                     ta_error *err);
 void ta_headliner_free(ta_headliner *h);

@@ -123,8 +123,6 @@ ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner 
         st = load_set(data_dir, name, &h->roles, err);
     if (st == TA_OK && (st = load_endings(h, data_dir, lang, false, err)) == TA_OK)
         st = load_endings(h, data_dir, strcmp(lang, "ru") ? "ru" : "en", true, err);
-    if (st == TA_OK && !(h->dict_dir = strdup(TA_HUNSPELL_DIR)))
-        st = ta_fail(err, TA_ENOMEM, "out of memory");
     if (st != TA_OK) {
         ta_headliner_free(h);
         return st;
@@ -347,7 +345,7 @@ bool ta_hl_seen_lowercase(ta_headliner *h, const char *doc, size_t len, const ch
 
 bool ta_hl_common_word(ta_headliner *h, const char *w, size_t n)
 {
-    if (!h->hun_tried) {
+    if (!h->hun_tried && h->dict_dir) {
         h->hun_tried = true;
         char aff[512], dic[512];
         const char *loc = !strcmp(h->lang, "ru") ? "ru_RU" : "en_US";
