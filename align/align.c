@@ -390,6 +390,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     long *lo = malloc(sizeof(long) * rows), *hi = malloc(sizeof(long) * rows);
     size_t *at = malloc(sizeof(size_t) * (rows + 1));
     double *F = NULL, *B = NULL, *cost = malloc(sizeof(double) * (nb ? nb : 1));
+    double *bc = NULL; /* NTYPES a cell: the cost of each bead ending there, NAN when the
+                        * forward pass did not need it (the backward pass needs the same) */
     int rc = -1;
     if (!lo || !hi || !at || !cost)
         goto done;
@@ -410,7 +412,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     }
     F = malloc(sizeof(double) * at[rows]);
     B = malloc(sizeof(double) * at[rows]);
-    if (!F || !B)
+    bc = malloc(sizeof(double) * NTYPES * at[rows]);
+    if (!F || !B || !bc)
         goto done;
     size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD; /* each bead's terms once per pass */
     for (int k = 0; k < 3; k++) {
@@ -436,6 +439,9 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
             cost[pk - 1] = cost_rows(d, i, b[pk - 1].ru1, t);
         }
         for (long j = lo[i]; j <= hi[i]; j++) {
+            double *c = bc + NTYPES * (at[i] + (size_t)(j - lo[i]));
+            for (size_t t = 0; t < NTYPES; t++)
+                c[t] = NAN;
             if (!INSIDE(i, j))
                 continue;
             double f = i == 0 && j == 0 ? 0 : -INFINITY;
@@ -446,7 +452,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 size_t pi = i - (size_t)ty->de;
                 long pj = j - ty->dr;
                 if (INSIDE(pi, pj) && CELL(F, pi, pj) > -INFINITY)
-                    f = logadd(f, CELL(F, pi, pj) - cost_rows(d, i, (size_t)j, t) / T);
+                    f = logadd(f, CELL(F, pi, pj) - (c[t] = cost_rows(d, i, (size_t)j, t)) / T);
             }
             CELL(F, i, j) = f;
         }
@@ -466,7 +472,10 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 if (ty->de > max_bead || ty->dr > max_bead || ni >= rows || !INSIDE(ni, nj) ||
                     CELL(B, ni, nj) == -INFINITY)
                     continue;
-                g = logadd(g, CELL(B, ni, nj) - cost_rows(d, ni, (size_t)nj, t) / T);
+                double c = bc[NTYPES * (at[ni] + (size_t)(nj - lo[ni])) + t];
+                if (isnan(c))
+                    c = cost_rows(d, ni, (size_t)nj, t);
+                g = logadd(g, CELL(B, ni, nj) - c / T);
             }
             CELL(B, i, j) = g;
         }
@@ -481,7 +490,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
 #undef INSIDE
     rc = 0;
 done:
-    free(lo), free(hi), free(at), free(F), free(B), free(cost);
+    free(lo), free(hi), free(at), free(F), free(B), free(cost), free(bc);
     for (int k = 0; k < 3; k++) {
         free(d->te[k]), free(d->tr[k]);
         d->te[k] = d->tr[k] = NULL;
@@ -921,6 +930,9 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
             (st = learn(&d, fz, out.data, out.len)) == TA_OK &&
             (st = refeaturize_learned(fz, en, en_len, n_en, fe)) == TA_OK) {
             d.learned = fz->learned.len > 0;
+            /* the features are final: the document's forms and maps go before the second
+             * pass's largest arrays (the confidences') come */
+            ta_featurizer_reset(fz, NULL);
             /* the second pass searches around the first one's path */
             for (size_t k = 0; k < out.len; k++) {
                 const ta_bead *b = (const ta_bead *)out.data + k;
