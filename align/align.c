@@ -88,6 +88,25 @@ static uint64_t *keymap_slot(keymap *km, int key, bool add)
     return &km->bits[h];
 }
 
+/* The words of the first MASK_WORDS of English sentence e (whose map is km) with a key among
+ * Russian sentence r's (*eb), and those of r with one among e's (*rb). */
+static void probe(const keymap *km, const ta_feat *r, bool learned, uint64_t *eb, uint64_t *rb)
+{
+    for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
+        for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
+            if (r->keys[q] >= TA_KEY_STEM && !learned)
+                continue; /* no English key points at Russian stems yet */
+            unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
+            if (!(km->seen[h >> 6] >> (h & 63) & 1))
+                continue;
+            uint64_t *b = keymap_slot((keymap *)km, r->keys[q], false);
+            if (b) {
+                *eb |= *b;
+                *rb |= 1ULL << t;
+            }
+        }
+}
+
 /* Cell k of row `row` of em and rm: English sentence i (whose map is km) against the Russian
  * sentence of that column of its band. */
 static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
@@ -95,36 +114,18 @@ static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
     size_t width = (size_t)(2 * d->band + 1);
     long j = lo_of(d, i) + (long)k;
     uint64_t eb = 0, rb = 0;
-    if (j >= 0 && (size_t)j < d->m) {
-        const ta_feat *r = &d->ru[j];
-        for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
-            for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
-                if (r->keys[q] >= TA_KEY_STEM && !d->learned)
-                    continue; /* no English key points at Russian stems yet */
-                unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
-                if (!(km->seen[h >> 6] >> (h & 63) & 1))
-                    continue;
-                uint64_t *b = keymap_slot(km, r->keys[q], false);
-                if (b) {
-                    eb |= *b;
-                    rb |= 1ULL << t;
-                }
-            }
-    }
+    if (j >= 0 && (size_t)j < d->m)
+        probe(km, &d->ru[j], d->learned, &eb, &rb);
     d->em[row * width + k] = eb;
     d->rm[row * width + k] = rb;
     if (d->have)
         d->have[row * width + k] = 1;
 }
 
-/* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
- * the keys of each Russian sentence of its band are looked up in. During the DP (d->roll) each
- * cell is filled at its first use (the beam leaves most of the band unused), else all. */
-static int fill_row(dp *d, size_t i, size_t row)
+/* Makes km the map of English sentence e's keys (of its first MASK_WORDS words). 0, or -1 out
+ * of memory. */
+static int map_sentence(keymap *km, const ta_feat *e)
 {
-    size_t width = (size_t)(2 * d->band + 1);
-    keymap *km = &d->km[d->roll ? row : 0];
-    const ta_feat *e = &d->en[i];
     size_t need = 16;
     while (need < (size_t)e->nset * 2)
         need *= 2;
@@ -147,6 +148,18 @@ static int fill_row(dp *d, size_t i, size_t row)
             km->seen[h >> 6] |= 1ULL << (h & 63);
             *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
         }
+    return 0;
+}
+
+/* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
+ * the keys of each Russian sentence of its band are looked up in. During the DP (d->roll) each
+ * cell is filled at its first use (the beam leaves most of the band unused), else all. */
+static int fill_row(dp *d, size_t i, size_t row)
+{
+    size_t width = (size_t)(2 * d->band + 1);
+    keymap *km = &d->km[d->roll ? row : 0];
+    if (map_sentence(km, &d->en[i]))
+        return -1;
     if (d->roll)
         memset(d->have + row * width, 0, width);
     else
@@ -740,17 +753,48 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
     return TA_OK;
 }
 
+/* The words of a 1-1 bead's sentences that found a counterpart: with both sentences of at most
+ * MASK_WORDS words (fast), as bit sets from a map of the English sentence (what the DP's cells
+ * hold), else asked of the sentences' sorted key sets. */
+typedef struct {
+    bool fast;
+    uint64_t eb, rb;
+} bead_words;
+
+/* The word evidence of 1-1 bead b (word_llr's value, in the same order of operations) and its
+ * matched words. 0, or -1 out of memory. */
+static int one_one_words(dp *d, const ta_bead *b, bead_words *w, double *llr)
+{
+    const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
+    w->fast = e->ncontent <= MASK_WORDS && r->ncontent <= MASK_WORDS;
+    w->eb = w->rb = 0;
+    if (!w->fast) {
+        *llr = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]);
+        return 0;
+    }
+    if (map_sentence(&d->km[0], e))
+        return -1;
+    probe(&d->km[0], r, d->learned, &w->eb, &w->rb);
+    int me = __builtin_popcountll(w->eb), mr = __builtin_popcountll(w->rb);
+    double v = 0;
+    v += me * d->md.hit[0] + (e->ncontent - me) * d->md.miss[0];
+    v += mr * d->md.hit[1] + (r->ncontent - mr) * d->md.miss[1];
+    *llr = v;
+    return 0;
+}
+
 /* The stems of a confident 1-1 bead's words that found no counterpart, for learning word pairs:
  * ue[0..*ne) English, ur[0..*nr) Russian (64 each at most). */
-static void unmatched_stems(const dp *d, const ta_bead *b, int *ue, int *ne, int *ur, int *nr)
+static void unmatched_stems(const dp *d, const ta_bead *b, const bead_words *w, int *ue, int *ne,
+                            int *ur, int *nr)
 {
     const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
     *ne = *nr = 0;
     for (int t = 0; t < e->ncontent && *ne < 64; t++)
-        if (e->stem[t] >= 0 && !ta_feat_token_matched(e, t, r))
+        if (e->stem[t] >= 0 && !(w->fast ? w->eb >> t & 1 : ta_feat_token_matched(e, t, r)))
             ue[(*ne)++] = e->stem[t];
     for (int t = 0; t < r->ncontent && *nr < 64; t++)
-        if (r->stem[t] >= 0 && !ta_feat_token_matched(r, t, e))
+        if (r->stem[t] >= 0 && !(w->fast ? w->rb >> t & 1 : ta_feat_token_matched(r, t, e)))
             ur[(*nr)++] = r->stem[t];
 }
 
@@ -789,7 +833,13 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
                 continue;
             int le1, lr1;
             double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0], &le1, &lr1);
-            double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]) - lc;
+            bead_words bw;
+            double llr;
+            if (one_one_words(d, b, &bw, &llr)) {
+                st = TA_ENOMEM;
+                break;
+            }
+            double ev = llr - lc;
             if (ev < LEARN_EVIDENCE)
                 continue;
             if (pass == 0)
@@ -797,7 +847,7 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
             if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
                 continue;
             int ue[64], ur[64], ne, nr;
-            unmatched_stems(d, b, ue, &ne, ur, &nr);
+            unmatched_stems(d, b, &bw, ue, &ne, ur, &nr);
             int times = ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
             if (pass == 0) {
                 cap += (size_t)(ne * nr * times);
