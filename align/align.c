@@ -126,8 +126,8 @@ static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
  * of memory. */
 static int map_sentence(keymap *km, const ta_feat *e)
 {
-    size_t need = 16;
-    while (need < (size_t)e->nset * 2)
+    size_t need = 16, keys = (size_t)e->tok[e->ncontent < MASK_WORDS ? e->ncontent : MASK_WORDS];
+    while (need < keys * 2) /* at most half full */
         need *= 2;
     if (need > km->alloc) {
         free(km->key), free(km->bits);
@@ -182,6 +182,8 @@ static int matches(const dp *d, int side, size_t i, size_t j, int w)
             int sw = side * 4 + w + 1;
             if (c->side_w != sw || c->i != i || c->j != j) {
                 c->i = i, c->j = j, c->side_w = sw;
+                for (int y = 0; y < w; y++) /* the key sets searched (else scanned) */
+                    ta_feat_index(side ? (ta_feat *)&d->en[i + (size_t)y] : (ta_feat *)&d->ru[j + (size_t)y]);
                 c->val = side ? ta_feat_matches(&d->ru[j], &d->en[i], w)
                               : ta_feat_matches(&d->en[i], &d->ru[j], w);
             }
@@ -769,6 +771,8 @@ static int one_one_words(dp *d, const ta_bead *b, bead_words *w, double *llr)
     w->fast = e->ncontent <= MASK_WORDS && r->ncontent <= MASK_WORDS;
     w->eb = w->rb = 0;
     if (!w->fast) {
+        if (ta_feat_index((ta_feat *)e) || ta_feat_index((ta_feat *)r))
+            return -1;
         *llr = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]);
         return 0;
     }
@@ -956,6 +960,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
         return st;
     ta_featurizer *fz = ta_kit_featurizer(kit, o.use_lexicon ? lx : NULL);
     fz->no_offsets = true;
+    fz->no_set = true; /* key sets only for the sentences the slow paths read (ta_feat_index) */
     keymap km[ROLL] = {{0}};
     dp d = {.n = n_en, .m = n_ru, .km = km};
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);

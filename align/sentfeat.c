@@ -679,20 +679,25 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
         out->start[nstem - 1] = a;
         out->end[nstem - 1] = e;
     }
-    if (nkeys && !f->no_set) {
-        out->set = malloc(sizeof(int) * (size_t)nkeys);
-        if (!out->set)
-            return -1;
-        memcpy(out->set, out->keys, sizeof(int) * (size_t)nkeys);
-        sort_ints(out->set, (size_t)nkeys);
-        int w = 0;
-        for (int k = 0; k < nkeys; k++)
-            if (!w || out->set[w - 1] != out->set[k])
-                out->set[w++] = out->set[k];
-        out->nset = w;
-        for (int k = 0; k < w; k++)
-            out->mask |= 1ULL << ((unsigned)out->set[k] * 2654435761u >> 26);
-    }
+    return f->no_set ? 0 : ta_feat_index(out);
+}
+
+int ta_feat_index(ta_feat *x)
+{
+    int nkeys = x->tok ? x->tok[x->ncontent] : 0;
+    if (x->set || !nkeys)
+        return 0;
+    if (!(x->set = malloc(sizeof(int) * (size_t)nkeys)))
+        return -1;
+    memcpy(x->set, x->keys, sizeof(int) * (size_t)nkeys);
+    sort_ints(x->set, (size_t)nkeys);
+    int w = 0;
+    for (int k = 0; k < nkeys; k++)
+        if (!w || x->set[w - 1] != x->set[k])
+            x->set[w++] = x->set[k];
+    x->nset = w;
+    for (int k = 0; k < w; k++)
+        x->mask |= 1ULL << ((unsigned)x->set[k] * 2654435761u >> 26);
     return 0;
 }
 
@@ -718,6 +723,12 @@ void ta_feat_shrink(ta_feat *x)
 
 static bool in_set(const ta_feat *b, int key, unsigned bit)
 {
+    if (!b->set) { /* not indexed (no_set, or out of memory): every key in turn */
+        for (int k = 0; b->tok && k < b->tok[b->ncontent]; k++)
+            if (b->keys[k] == key)
+                return true;
+        return false;
+    }
     return (b->mask >> bit & 1) && bsearch(&key, b->set, (size_t)b->nset, sizeof(int), cmp_int);
 }
 
