@@ -39,6 +39,15 @@ typedef struct {
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
     struct slow_entry *slow;
     bool learned; /* English keys may point at Russian stems (TA_KEY_STEM...) */
+    /* the cells of em and rm the last DP filled, by row (n+1) x (2*kband+1) around kcenter,
+     * when it ran for the confidences over a band narrow enough (KEEP_CELLS): their forward
+     * and backward passes take these instead of probing again */
+    bool keep;                /* the next run() keeps its cells */
+    bool keeping;             /* run() is storing into them */
+    uint64_t *kem, *krm;
+    unsigned char *khave;
+    long *kcenter;
+    int kband;
 } dp;
 
 #define SLOW_CACHE 4096
@@ -58,6 +67,17 @@ struct slow_entry {
 #define LEARN_EVIDENCE_PAIRS 2.0
 #define TERM_PAD 3      /* columns of the term rows left and right of the band */
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
+#define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
+
+/* The set bits of x, inline: the portable builtin (no POPCNT in the x86-64 baseline) is a
+ * call into libgcc, and the DP counts bits for every word-evidence term. */
+static inline int popcount64(uint64_t x)
+{
+    x = x - (x >> 1 & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + (x >> 2 & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (int)(x * 0x0101010101010101ULL >> 56);
+}
 
 static long lo_of(const dp *d, size_t i)
 {
@@ -71,6 +91,7 @@ typedef struct keymap {
     uint64_t *bits;
     size_t cap;   /* slots in use (a power of two: as many as the sentence needs) */
     size_t alloc; /* slots allocated (the most any sentence needed) */
+    size_t built; /* the English sentence whose keys it holds, + 1 (0: none yet) */
     uint64_t seen[64];
 } keymap;
 
@@ -86,6 +107,42 @@ static uint64_t *keymap_slot(keymap *km, int key, bool add)
         km->bits[h] = 0;
     }
     return &km->bits[h];
+}
+
+/* Readies km to map English sentence e's keys (of its first MASK_WORDS words): room, no keys
+ * yet. 0, or -1 out of memory. */
+static int map_reserve(keymap *km, const ta_feat *e)
+{
+    size_t need = 16, keys = (size_t)e->tok[e->ncontent < MASK_WORDS ? e->ncontent : MASK_WORDS];
+    while (need < keys * 2) /* at most half full */
+        need *= 2;
+    km->built = 0;
+    if (need > km->alloc) {
+        free(km->key), free(km->bits);
+        km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
+        km->alloc = need;
+        if (!km->key || !km->bits) {
+            free(km->key), free(km->bits);
+            memset(km, 0, sizeof *km);
+            return -1;
+        }
+    }
+    km->cap = need; /* one long sentence before does not make every row clear a large table */
+    return 0;
+}
+
+/* Makes km (reserved for e) the map of English sentence e (number i)'s keys. */
+static void map_build(keymap *km, const ta_feat *e, size_t i)
+{
+    km->built = i + 1;
+    memset(km->key, 0xff, sizeof(int) * km->cap);
+    memset(km->seen, 0, sizeof km->seen);
+    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+            unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
+            km->seen[h >> 6] |= 1ULL << (h & 63);
+            *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
+        }
 }
 
 /* The words of the first MASK_WORDS of English sentence e (whose map is km) with a key among
@@ -114,41 +171,59 @@ static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
     size_t width = (size_t)(2 * d->band + 1);
     long j = lo_of(d, i) + (long)k;
     uint64_t eb = 0, rb = 0;
+    if (km->built != i + 1) /* fill_row reserved the map's room */
+        map_build(km, &d->en[i], i);
     if (j >= 0 && (size_t)j < d->m)
         probe(km, &d->ru[j], d->learned, &eb, &rb);
     d->em[row * width + k] = eb;
     d->rm[row * width + k] = rb;
     if (d->have)
         d->have[row * width + k] = 1;
+    if (d->keeping) /* the kept band is this run's */
+        d->kem[i * width + k] = eb, d->krm[i * width + k] = rb, d->khave[i * width + k] = 1;
 }
 
-/* Makes km the map of English sentence e's keys (of its first MASK_WORDS words). 0, or -1 out
- * of memory. */
-static int map_sentence(keymap *km, const ta_feat *e)
+/* Cell k of row `row` from the cells kept by the run before (English sentence i against the
+ * Russian sentence of that column of the current band), when that run filled it. */
+static bool kept_cell(dp *d, size_t i, size_t row, size_t k)
 {
-    size_t need = 16, keys = (size_t)e->tok[e->ncontent < MASK_WORDS ? e->ncontent : MASK_WORDS];
-    while (need < keys * 2) /* at most half full */
-        need *= 2;
-    if (need > km->alloc) {
-        free(km->key), free(km->bits);
-        km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
-        km->alloc = need;
-        if (!km->key || !km->bits) {
-            free(km->key), free(km->bits);
-            memset(km, 0, sizeof *km);
-            return -1;
-        }
+    if (!d->kem || d->keeping)
+        return false;
+    size_t width = (size_t)(2 * d->band + 1), kw = (size_t)(2 * d->kband + 1);
+    long kk = lo_of(d, i) + (long)k - (d->kcenter[i] - d->kband);
+    if (kk < 0 || kk >= (long)kw || !d->khave[i * kw + (size_t)kk])
+        return false;
+    d->em[row * width + k] = d->kem[i * kw + (size_t)kk];
+    d->rm[row * width + k] = d->krm[i * kw + (size_t)kk];
+    d->have[row * width + k] = 1;
+    return true;
+}
+
+static void free_kept(dp *d)
+{
+    free(d->kem), free(d->krm), free(d->khave), free(d->kcenter);
+    d->kem = d->krm = NULL, d->khave = NULL, d->kcenter = NULL;
+    d->keeping = false;
+}
+
+/* Starts keeping the cells of a run over band w wide (when d->keep and small enough; without
+ * memory, nothing is kept). */
+static void start_keeping(dp *d, size_t w)
+{
+    free_kept(d);
+    if (!d->keep || (d->n + 1) > KEEP_CELLS / w)
+        return;
+    d->kem = malloc(sizeof(uint64_t) * (d->n + 1) * w);
+    d->krm = malloc(sizeof(uint64_t) * (d->n + 1) * w);
+    d->khave = calloc((d->n + 1) * w, 1);
+    d->kcenter = malloc(sizeof(long) * (d->n + 1));
+    if (!d->kem || !d->krm || !d->khave || !d->kcenter) {
+        free_kept(d);
+        return;
     }
-    km->cap = need; /* one long sentence before does not make every row clear a large table */
-    memset(km->key, 0xff, sizeof(int) * km->cap);
-    memset(km->seen, 0, sizeof km->seen);
-    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
-        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-            unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
-            km->seen[h >> 6] |= 1ULL << (h & 63);
-            *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
-        }
-    return 0;
+    memcpy(d->kcenter, d->center, sizeof(long) * (d->n + 1));
+    d->kband = d->band;
+    d->keeping = true;
 }
 
 /* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
@@ -158,9 +233,9 @@ static int fill_row(dp *d, size_t i, size_t row)
 {
     size_t width = (size_t)(2 * d->band + 1);
     keymap *km = &d->km[d->roll ? row : 0];
-    if (map_sentence(km, &d->en[i]))
+    if (map_reserve(km, &d->en[i]))
         return -1;
-    if (d->roll)
+    if (d->roll) /* the map is built when a cell first needs it */
         memset(d->have + row * width, 0, width);
     else
         for (size_t k = 0; k < width; k++)
@@ -192,11 +267,11 @@ static int matches(const dp *d, int side, size_t i, size_t j, int w)
         size_t row = d->roll ? a % ROLL : a;
         if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
             continue;
-        if (d->roll && !d->have[row * width + (size_t)k])
+        if (d->roll && !d->have[row * width + (size_t)k] && !kept_cell((dp *)d, a, row, (size_t)k))
             fill_cell((dp *)d, &d->km[row], a, row, (size_t)k);
         bits |= (side ? d->rm : d->em)[row * width + (size_t)k];
     }
-    return __builtin_popcountll(bits);
+    return popcount64(bits);
 }
 
 /* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
@@ -299,6 +374,7 @@ static int run(dp *d, int max_bead, float beam)
     }
     if (!ok)
         return -1;
+    start_keeping(d, w);
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
@@ -341,6 +417,7 @@ static int run(dp *d, int max_bead, float beam)
             if (row[k] > row_min + beam)
                 row[k] = INFINITY;
     }
+    d->keeping = false;
     /* does the best path come near the band edge (where the band cut it off)? */
     size_t i = d->n, j = d->m;
     while (i > 0 || j > 0) {
@@ -685,8 +762,8 @@ static int narrow_matches(dp *d, const ta_bead *b, size_t nb)
 /* One DP over the current features; when the best path runs along the band's edge, the band
  * follows it and then widens, so no answer is lost to the band. The beads, in document order,
  * are appended to `out`. */
-static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, bool confidences,
-                            ta_vec *out)
+static ta_status pass(dp *d, int max_bead, int band, bool keep_center, bool confidences,
+                      ta_vec *out)
 {
     size_t full = d->n + d->m + 2;
     memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE); /* features may have changed */
@@ -755,6 +832,15 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
     return TA_OK;
 }
 
+static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, bool confidences,
+                            ta_vec *out)
+{
+    d->keep = confidences; /* the confidences read the last run's cells again */
+    ta_status st = pass(d, max_bead, band, keep_center, confidences, out);
+    free_kept(d);
+    return st;
+}
+
 /* The words of a 1-1 bead's sentences that found a counterpart: with both sentences of at most
  * MASK_WORDS words (fast), as bit sets from a map of the English sentence (what the DP's cells
  * hold), else asked of the sentences' sorted key sets. */
@@ -776,10 +862,11 @@ static int one_one_words(dp *d, const ta_bead *b, bead_words *w, double *llr)
         *llr = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]);
         return 0;
     }
-    if (map_sentence(&d->km[0], e))
+    if (map_reserve(&d->km[0], e))
         return -1;
+    map_build(&d->km[0], e, (size_t)b->en0);
     probe(&d->km[0], r, d->learned, &w->eb, &w->rb);
-    int me = __builtin_popcountll(w->eb), mr = __builtin_popcountll(w->rb);
+    int me = popcount64(w->eb), mr = popcount64(w->rb);
     double v = 0;
     v += me * d->md.hit[0] + (e->ncontent - me) * d->md.miss[0];
     v += mr * d->md.hit[1] + (r->ncontent - mr) * d->md.miss[1];
