@@ -375,6 +375,10 @@ static int run(dp *d, int max_bead, float beam)
     if (!ok)
         return -1;
     start_keeping(d, w);
+    size_t types[NTYPES], nt = 0; /* the bead types allowed, in the table's order */
+    for (size_t t = 0; t < NTYPES; t++)
+        if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead)
+            types[nt++] = t;
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
@@ -383,6 +387,10 @@ static int run(dp *d, int max_bead, float beam)
             clear_terms(d, i, max_bead);
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
+        long plo[ROLL];          /* the band's start in row i - de */
+        const float *prow[ROLL]; /* and that row's costs */
+        for (size_t de = 0; de < ROLL && de <= i; de++)
+            plo[de] = lo_of(d, i - de), prow[de] = d->cost + ((i - de) % ROLL) * w;
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
@@ -390,15 +398,15 @@ static int run(dp *d, int max_bead, float beam)
             if (j >= 0 && (size_t)j <= d->m) {
                 if (i == 0 && j == 0)
                     best = 0;
-                for (size_t t = 0; t < NTYPES; t++) {
+                for (size_t x = 0; x < nt; x++) {
+                    size_t t = types[x];
                     const bead_type *ty = &ta_bead_types[t];
-                    if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
+                    if ((size_t)ty->de > i || ty->dr > j)
                         continue;
-                    size_t pi = i - (size_t)ty->de;
-                    long pk = j - ty->dr - lo_of(d, pi);
+                    long pk = j - ty->dr - plo[ty->de];
                     if (pk < 0 || pk >= (long)w)
                         continue;
-                    float pc = d->cost[(pi % ROLL) * w + (size_t)pk];
+                    float pc = prow[ty->de][pk];
                     if (pc == INFINITY)
                         continue;
                     int le, lr;

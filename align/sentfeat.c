@@ -349,6 +349,20 @@ const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool 
     return *n ? f->latin.data + (stem ? fm->slat : fm->lat) : "";
 }
 
+/* Makes room for `need` ints in *a. 0, or -1 out of memory. */
+static int reserve(int **a, int *cap, int need)
+{
+    if (need <= *cap)
+        return 0;
+    int *d = realloc(*a, sizeof(int) * (size_t)need);
+    if (!d)
+        return -1;
+    *a = d, *cap = need;
+    return 0;
+}
+
+#define KEYS_A_WORD 4 /* keys reserved a word (more grow the array) */
+
 static int push(int **a, int *n, int *cap, int v)
 {
     if (*n == *cap) {
@@ -619,7 +633,12 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
     int ntok = 0, nkeys = 0, nstem = 0; /* form has as many entries as stem */
     int *tcap = &out->tcap, *kcap = &out->kcap, *scap = &out->scap;
     bool en = lang == 'e';
-    if (push(&out->tok, &ntok, tcap, 0) || look_ahead(f, lang, s, n))
+    if (look_ahead(f, lang, s, n))
+        return -1;
+    int words = (int)f->ahead.len; /* room for every word at once, not by doubling */
+    if (reserve(&out->tok, tcap, words + 1) || reserve(&out->stem, scap, words) ||
+        reserve(&out->form, &out->fcap, words) || reserve(&out->keys, kcap, words * KEYS_A_WORD) ||
+        push(&out->tok, &ntok, tcap, 0))
         return -1;
     for (size_t i = 0; i < n; i++) /* characters: the bytes that start one */
         out->len += ((unsigned char)s[i] & 0xC0) != 0x80;
