@@ -39,6 +39,11 @@ typedef struct {
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
     struct slow_entry *slow;
     bool learned; /* English keys may point at Russian stems (TA_KEY_STEM...) */
+    /* the keys probe() looks up for each Russian sentence j: pk[poff[j]..poff[j+1]), with
+     * their words (pt) and hash products, those of its first MASK_WORDS words that can match */
+    size_t *poff;
+    struct probe_key *pk;
+    unsigned char *pt;
     /* the cells of em and rm the last DP filled, by row (n+1) x (2*kband+1) around kcenter,
      * when it ran for the confidences over a band narrow enough (KEEP_CELLS): their forward
      * and backward passes take these instead of probing again */
@@ -94,6 +99,20 @@ typedef struct keymap {
     size_t built; /* the English sentence whose keys it holds, + 1 (0: none yet) */
     uint64_t seen[64];
 } keymap;
+
+struct probe_key {
+    uint32_t mul; /* key * 2654435761u: the filter's bit and the map's slot */
+    int key;
+};
+
+/* The bits of `key` (whose hash product is mul) in km, or NULL. */
+static inline const uint64_t *keymap_find(const keymap *km, int key, uint32_t mul)
+{
+    size_t h = mul & (km->cap - 1);
+    while (km->key[h] != -1 && km->key[h] != key)
+        h = (h + 1) & (km->cap - 1);
+    return km->key[h] == -1 ? NULL : &km->bits[h];
+}
 
 static uint64_t *keymap_slot(keymap *km, int key, bool add)
 {
@@ -164,6 +183,58 @@ static void probe(const keymap *km, const ta_feat *r, bool learned, uint64_t *eb
         }
 }
 
+/* probe() for Russian sentence j through its list of keys (when made). */
+static void probe_at(const dp *d, const keymap *km, size_t j, uint64_t *eb, uint64_t *rb)
+{
+    if (!d->pk) {
+        probe(km, &d->ru[j], d->learned, eb, rb);
+        return;
+    }
+    for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
+        unsigned h = d->pk[q].mul >> 20 & 4095;
+        if (!(km->seen[h >> 6] >> (h & 63) & 1))
+            continue;
+        const uint64_t *b = keymap_find(km, d->pk[q].key, d->pk[q].mul);
+        if (b) {
+            *eb |= *b;
+            *rb |= 1ULL << d->pt[q];
+        }
+    }
+}
+
+/* Lists the keys probe() looks up for each Russian sentence (those of the first MASK_WORDS
+ * words, without Russian stem keys until pairs are learned). 0, or -1 out of memory (the
+ * lists are then not used). */
+static int list_probe_keys(dp *d)
+{
+    free(d->poff), free(d->pk), free(d->pt);
+    d->poff = NULL, d->pk = NULL, d->pt = NULL;
+    size_t total = 0;
+    for (size_t j = 0; j < d->m; j++)
+        total += (size_t)d->ru[j].tok[d->ru[j].ncontent < MASK_WORDS ? d->ru[j].ncontent : MASK_WORDS];
+    d->poff = malloc(sizeof(size_t) * (d->m + 1));
+    d->pk = malloc(sizeof *d->pk * (total ? total : 1));
+    d->pt = malloc(total ? total : 1);
+    if (!d->poff || !d->pk || !d->pt) {
+        free(d->poff), free(d->pk), free(d->pt);
+        d->poff = NULL, d->pk = NULL, d->pt = NULL;
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < d->m; j++) {
+        const ta_feat *r = &d->ru[j];
+        d->poff[j] = n;
+        for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
+            for (int q = r->tok[t]; q < r->tok[t + 1]; q++)
+                if (r->keys[q] < TA_KEY_STEM || d->learned) {
+                    d->pk[n] = (struct probe_key){(unsigned)r->keys[q] * 2654435761u, r->keys[q]};
+                    d->pt[n++] = (unsigned char)t;
+                }
+    }
+    d->poff[d->m] = n;
+    return 0;
+}
+
 /* Cell k of row `row` of em and rm: English sentence i (whose map is km) against the Russian
  * sentence of that column of its band. */
 static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
@@ -174,7 +245,7 @@ static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
     if (km->built != i + 1) /* fill_row reserved the map's room */
         map_build(km, &d->en[i], i);
     if (j >= 0 && (size_t)j < d->m)
-        probe(km, &d->ru[j], d->learned, &eb, &rb);
+        probe_at(d, km, (size_t)j, &eb, &rb);
     d->em[row * width + k] = eb;
     d->rm[row * width + k] = rb;
     if (d->have)
@@ -873,7 +944,7 @@ static int one_one_words(dp *d, const ta_bead *b, bead_words *w, double *llr)
     if (map_reserve(&d->km[0], e))
         return -1;
     map_build(&d->km[0], e, (size_t)b->en0);
-    probe(&d->km[0], r, d->learned, &w->eb, &w->rb);
+    probe_at(d, &d->km[0], (size_t)b->ru0, &w->eb, &w->rb);
     int me = popcount64(w->eb), mr = popcount64(w->rb);
     double v = 0;
     v += me * d->md.hit[0] + (e->ncontent - me) * d->md.miss[0];
@@ -1070,6 +1141,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
         (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
         d.en = fe, d.ru = fr;
+        list_probe_keys(&d); /* (without: probe() reads the features) */
         for (size_t i = 0; i < n_en; i++)
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;
         for (size_t j = 0; j < n_ru; j++)
@@ -1080,6 +1152,8 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
             (st = learn(&d, fz, out.data, out.len)) == TA_OK &&
             (st = refeaturize_learned(fz, en, en_len, n_en, fe)) == TA_OK) {
             d.learned = fz->learned.len > 0;
+            if (d.learned)
+                list_probe_keys(&d);
             /* the features are final: the document's forms and maps go before the second
              * pass's largest arrays (the confidences') come */
             ta_featurizer_reset(fz, NULL);
@@ -1098,6 +1172,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
+    free(d.poff), free(d.pk), free(d.pt);
     for (int r = 0; r < ROLL; r++)
         free(km[r].key), free(km[r].bits);
     ta_featurizer_reset(fz, NULL); /* the document's forms freed at once */
