@@ -40,8 +40,8 @@ static size_t split_at(bool en_single, const char *single, const char *pair)
     ta_bead *b = malloc(sizeof *b);
     b[0] = en_single ? (ta_bead){0, 1, 0, 2, 0.7} : (ta_bead){0, 2, 0, 1, 0.7};
     ta_status st = en_single
-                       ? ta_split_by_translation(single, &ss, &ns, two, &sm, &nm, &b, &nb, NULL)
-                       : ta_split_by_translation(two, &sm, &nm, single, &ss, &ns, &b, &nb, NULL);
+                       ? ta_split_by_translation(single, &ss, &ns, two, &sm, &nm, &b, &nb, NULL, NULL, NULL)
+                       : ta_split_by_translation(two, &sm, &nm, single, &ss, &ns, &b, &nb, NULL, NULL, NULL);
     cr_assert_eq(st, TA_OK);
     size_t at = ns == 2 ? ss[1].start : 0;
     cr_assert_eq(nb, ns, "beads follow the split");

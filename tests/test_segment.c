@@ -100,7 +100,7 @@ static void run_rule_fixture(const char *lang, const char *name, bool *covered)
         ta_span *sp;
         size_t n, *hits = calloc(nr, sizeof *hits);
         cr_assert_eq(ta_segmenter_new(&o, &s, NULL), TA_OK);
-        cr_assert_eq(ta_segment(s, in, strlen(in), &sp, &n), TA_OK);
+        cr_assert_eq(ta_segment(s, in, strlen(in), &sp, &n, NULL), TA_OK);
         ta_segmenter_rule_hits(s, hits);
         char got[4096] = "";
         for (size_t i = 0; i < n; i++) {

@@ -31,7 +31,7 @@ static char *write_tmx(char **en, size_t *le, size_t ne, char **ru, size_t *lr, 
     char *buf = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
-    cr_assert_eq(ta_write(f, TA_FMT_TMX, &c), TA_OK);
+    cr_assert_eq(ta_write(f, TA_FMT_TMX, &c, NULL), TA_OK);
     fclose(f);
     return buf;
 }
