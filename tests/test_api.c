@@ -15,7 +15,8 @@ static const char *RU[] = {"Россия надеется, что США отв�
 static const char *DATA_FILES[] = {
     "abbrev.en", "abbrev.ru", "starters.en", "starters.ru", "stopwords.en", "stopwords.ru",
     "titlecase.en", "titles.en", "boilerplate.txt", "params.en-ru", "numbers.en", "numbers.ru",
-    "months.en", "months.ru", "clause.en", "clause.ru", NULL};
+    "months.en", "months.ru", "clause.en", "clause.ru", "endings.en", "endings.ru", "roles.en",
+    "roles.ru", NULL};
 
 static char dir[64];
 
