@@ -190,7 +190,7 @@ int main(int argc, char **argv)
         return 3;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    printf("lexicon load: %.1f ms (%s, checksum verified)\n",
+    printf("lexicon load: %.1f ms (%s, index checksum verified)\n",
            (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6, argv[2]);
     printf("%zu sentence pairs in %zu documents; share of English content words translated:\n",
            c.n, c.ndocs);

@@ -225,7 +225,8 @@ typedef struct ta_lexicon ta_lexicon;
 ta_status ta_lexicon_build(const char *dict_dz, const char *names, const char *out_path,
                            size_t *entries, ta_error *err);
 
-/* Loads a lexicon file. TA_EIO: missing; TA_EFORMAT: corrupt (bad magic or checksum);
+/* Loads a lexicon file. TA_EIO: missing; TA_EFORMAT: corrupt (bad magic, or the checksum of
+ * the index alignment reads);
  * TA_EVERSION: written by another version (rebuild it). *out belongs to the caller.
  * `path` may be NULL for an empty lexicon (numbers and names still match). */
 ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err);
@@ -254,8 +255,9 @@ ta_status ta_lexicon_learn(const ta_sentences *en, const ta_sentences *ru,
                            ta_error *err);
 
 /* Translations of `word` (English or Russian, any inflected form) as a malloc'ed string, one
- * translation a line (empty when none); the caller frees it with ta_free(). Errors: TA_ENOMEM
- * (*out is then NULL). */
+ * translation a line (empty when none); the caller frees it with ta_free(). Errors: TA_ENOMEM,
+ * TA_EFORMAT: the word list a file keeps for lookups is corrupt (its checksum is verified by
+ * the first lookup, not at load); *out is then NULL. */
 ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out,
                             ta_error *err);
 

@@ -1,13 +1,16 @@
-/* lexicon.c — the lexicon file and its lookups. A file is one block, used as loaded (no parsing):
- *   magic "TALEX\0\0\0", header (version, counts, XXH3-64 checksum of everything after the
- *   header: checked at every load, it reads 8 MB at about 1 instruction a byte where zlib's
- *   CRC-32 took 3.9),
- *   an open-addressing table of English stems -> (targets, source lines),
- *   the targets (Russian stem keys), line offsets, a string pool, and the source text
- *   (lines "word\tru words") that `lookup` prints from.
+/* lexicon.c — the lexicon file and its lookups. A file is one block, mapped and used as loaded
+ * (no parsing), in two parts with an XXH3-64 checksum each:
+ *   magic "TALEX\0\0\0", header (version, counts, the two checksums);
+ *   the index alignment reads: an open-addressing table of English stems -> targets (about
+ *   half full), the targets (Russian stem keys), the stems' string pool (padded to 4 bytes);
+ *   checked at every load (1.7 MB);
+ *   what only `lookup` prints: each stem's source lines (parallel to the table), the line
+ *   offsets and the source text (lines "word\tru words"); checked by the first lookup (5 MB),
+ *   so that aligning one pair reads, checks and maps a quarter of the file.
  * Several files can be loaded into one ta_lexicon; lookups use them all. */
 #include "lexicon.h"
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +26,8 @@
 
 typedef struct {
     uint32_t version, headwords, stems, cap, ntargets, nlines, pool_len, text_len;
-    uint32_t sum[2]; /* XXH3-64 of the body: low, high 32 bits */
+    uint32_t sum[2];      /* XXH3-64 of the index (table, targets, pool): low, high 32 bits */
+    uint32_t text_sum[2]; /* XXH3-64 of the rest (source lines of each stem, offsets, text) */
 } header;
 
 /* The body's checksum into sum[0] (low) and sum[1] (high 32 bits). */
@@ -35,17 +39,26 @@ static void checksum(const char *p, size_t n, uint32_t sum[2])
 
 typedef struct {
     uint32_t str; /* pool offset + 1; 0 = empty slot */
-    uint32_t tstart, tcount, lstart, lcount;
+    uint32_t tstart, tcount;
 } en_entry;
 
+typedef struct { /* the source lines of the table's entry at the same slot */
+    uint32_t lstart, lcount;
+} en_lines;
+
+enum { TEXT_UNCHECKED, TEXT_GOOD, TEXT_BAD }; /* lexfile.text_state */
+
 typedef struct {
+    char *path; /* for messages */
     char *block;
     size_t size;
     bool mapped; /* block is the file mapped into memory (munmap), else malloc'ed */
     const header *h;
     const en_entry *table;
+    const en_lines *lines_of;
     const uint32_t *targets, *lines;
     const char *pool, *text;
+    atomic_int text_state; /* the lookup part's checksum, verified once by the first lookup */
 } lexfile;
 
 struct ta_lexicon {
@@ -61,12 +74,28 @@ uint32_t ta_lex_key(const char *stem, size_t n)
     return (uint32_t)(ta_hash(stem, i) % TA_LEX_KEYS);
 }
 
-static size_t slot_for(const en_entry *t, uint32_t cap, const char *pool, const char *s, size_t n)
+/* The slot of stem s (n bytes) or the empty slot where it would go; pool_len bounds every
+ * comparison (the pool ends with a 0). */
+static size_t slot_for(const en_entry *t, uint32_t cap, const char *pool, size_t pool_len,
+                       const char *s, size_t n)
 {
     size_t i = ta_hash(s, n) & (cap - 1);
-    while (t[i].str && !(strlen(pool + t[i].str - 1) == n && !memcmp(pool + t[i].str - 1, s, n)))
+    while (t[i].str) {
+        size_t off = t[i].str - 1;
+        if (off + n < pool_len && !memcmp(pool + off, s, n) && !pool[off + n])
+            break;
         i = (i + 1) & (cap - 1);
+    }
     return i;
+}
+
+/* The table's size for n stems: a power of two, at most three quarters full. */
+static uint32_t table_cap(size_t n)
+{
+    uint32_t cap = 16;
+    while (cap < n + n / 3 + 1)
+        cap *= 2;
+    return cap;
 }
 
 /* ---- writing ------------------------------------------------------------------------ */
@@ -125,19 +154,20 @@ ta_status ta_lexicon_write(const char *path, const char *text, size_t len, ta_er
         }
         p = nl + 1;
     }
-    uint32_t cap = 16;
-    while (cap < ids.n * 2 + 1)
-        cap *= 2;
+    uint32_t cap = table_cap(ids.n);
     en_entry *table = calloc(cap, sizeof *table);
+    en_lines *lof = calloc(cap, sizeof *lof);
     ta_vec targets = {.esz = sizeof(uint32_t)}, lines = {.esz = sizeof(uint32_t)};
-    rc = rc || !table;
+    rc = rc || !table || !lof;
+    while (!rc && pool.len % 4) /* the arrays after the pool stay aligned */
+        rc = ta_buf_addc(&pool, 0);
     for (size_t id = 0; !rc && id < ids.n; id++) {
         uint32_t off = ((uint32_t *)stem_off.data)[id];
         const char *s = pool.data + off;
-        size_t i = slot_for(table, cap, pool.data, s, strlen(s));
+        size_t i = slot_for(table, cap, pool.data, pool.len, s, strlen(s));
         ta_vec *lv = (ta_vec *)lines_of.data + id, *tv = (ta_vec *)tg_of.data + id;
-        table[i] = (en_entry){off + 1, (uint32_t)targets.len, 0, (uint32_t)lines.len,
-                              (uint32_t)lv->len};
+        table[i] = (en_entry){off + 1, (uint32_t)targets.len, 0};
+        lof[i] = (en_lines){(uint32_t)lines.len, (uint32_t)lv->len};
         for (size_t k = 0; !rc && k < tv->len; k++) { /* unique targets */
             uint32_t key = ((uint32_t *)tv->data)[k];
             bool dup = false;
@@ -155,16 +185,21 @@ ta_status ta_lexicon_write(const char *path, const char *text, size_t len, ta_er
         st = ta_fail(err, TA_ENOMEM, "out of memory");
     else {
         header h = {TA_LEX_VERSION, headwords, (uint32_t)ids.n, cap, (uint32_t)targets.len,
-                    (uint32_t)lines.len, (uint32_t)pool.len, (uint32_t)shown.len, {0, 0}};
+                    (uint32_t)lines.len, (uint32_t)pool.len, (uint32_t)shown.len, {0, 0}, {0, 0}};
         ta_buf body = {0};
+        size_t index_len = 0;
         if (ta_buf_add(&body, (const char *)table, sizeof *table * cap) ||
             ta_buf_add(&body, targets.data ? targets.data : "", 4 * targets.len) ||
-            ta_buf_add(&body, lines.data ? lines.data : "", 4 * lines.len) ||
             ta_buf_add(&body, pool.data ? pool.data : "", pool.len) ||
+            (index_len = body.len, 0) ||
+            ta_buf_add(&body, (const char *)lof, sizeof *lof * cap) ||
+            ta_buf_add(&body, lines.data ? lines.data : "", 4 * lines.len) ||
             ta_buf_add(&body, shown.data ? shown.data : "", shown.len))
             st = ta_fail(err, TA_ENOMEM, "out of memory");
-        else
-            checksum(body.data, body.len, h.sum);
+        else {
+            checksum(body.data, index_len, h.sum);
+            checksum(body.data + index_len, body.len - index_len, h.text_sum);
+        }
         size_t n = strlen(path) + 16;
         char *tmp = malloc(n);
         FILE *f = NULL;
@@ -203,30 +238,40 @@ ta_status ta_lexicon_write(const char *path, const char *text, size_t len, ta_er
     ta_buf_release(&pool);
     ta_buf_release(&shown);
     free(table);
+    free(lof);
     return st;
 }
 
 /* ---- loading ------------------------------------------------------------------------ */
 
-/* Checks every offset of a loaded block, so that a corrupt file is refused, never read past. */
-static bool valid(const lexfile *f)
+/* Checks every offset of the index, so that a corrupt file is refused, never read past. */
+static bool valid_index(const lexfile *f)
 {
     const header *h = f->h;
     if (h->cap == 0 || (h->cap & (h->cap - 1)) || h->stems >= h->cap)
         return false;
     for (uint32_t i = 0; i < h->cap; i++) {
         const en_entry *e = &f->table[i];
-        if (!e->str)
-            continue;
-        if (e->str - 1 >= h->pool_len || e->tstart > h->ntargets ||
-            e->tcount > h->ntargets - e->tstart || e->lstart > h->nlines ||
-            e->lcount > h->nlines - e->lstart)
+        if (e->str && (e->str - 1 >= h->pool_len || e->tstart > h->ntargets ||
+                       e->tcount > h->ntargets - e->tstart))
+            return false;
+    }
+    return h->pool_len == 0 || f->pool[h->pool_len - 1] == 0;
+}
+
+/* The same for the part only lookups read. */
+static bool valid_lines(const lexfile *f)
+{
+    const header *h = f->h;
+    for (uint32_t i = 0; i < h->cap; i++) {
+        const en_lines *l = &f->lines_of[i];
+        if (l->lstart > h->nlines || l->lcount > h->nlines - l->lstart)
             return false;
     }
     for (uint32_t k = 0; k < h->nlines; k++)
         if (f->lines[k] >= h->text_len)
             return false;
-    return h->pool_len == 0 || f->pool[h->pool_len - 1] == 0;
+    return true;
 }
 
 static void release_block(char *block, size_t size, bool mapped)
@@ -237,95 +282,125 @@ static void release_block(char *block, size_t size, bool mapped)
         free(block);
 }
 
-/* The source text (more than half the file) is read only by lookups, never by alignment: once
- * the checksum has read it, its whole pages leave the process's memory (a private mapping of an
- * unchanged file reads them again from the page cache if a lookup needs them). */
-static void drop_text_pages(const lexfile *lf, size_t text_len)
+static void release_file(lexfile *f)
 {
-    long pg = sysconf(_SC_PAGESIZE);
-    if (pg <= 0)
-        return;
-    uintptr_t a = (uintptr_t)lf->text, e = a + text_len, p = (uintptr_t)pg;
-    a = (a + p - 1) / p * p, e = e / p * p;
-    if (e > a)
-        madvise((void *)a, e - a, MADV_DONTNEED);
+    release_block(f->block, f->size, f->mapped);
+    free(f->path);
+    memset(f, 0, sizeof *f);
 }
 
-static ta_status load_file(const char *path, lexfile *lf, ta_error *err)
+/* The file's block: mapped (only the pages read come into memory: alignment never reads the
+ * lookup part), or read into memory where mapping fails. */
+static ta_status read_block(const char *path, ta_buf *b, bool *mapped, ta_error *err)
 {
-    memset(lf, 0, sizeof *lf);
+    *mapped = false;
     FILE *f = fopen(path, "rb");
     if (!f)
         return ta_fail(err, TA_EIO, "%s: cannot open lexicon: %s (build it with 'talign lexicon "
                        "build')", path, strerror(errno));
     struct stat sb;
-    ta_buf b = {0};
     if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
         fclose(f);
         return ta_fail(err, TA_EIO, "%s: not a regular file", path);
     }
-    bool rerr = false;
-    /* mapped, page tables filled at once (a fresh 8 MB buffer costs thousands of page
-     * faults); read into memory where mapping fails */
-    void *map = sb.st_size > 0 ? mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+    void *map = sb.st_size > 0 ? mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE,
                                       fileno(f), 0) : MAP_FAILED;
+    bool rerr = false;
     if (map != MAP_FAILED) {
-        b.data = map, b.len = (size_t)sb.st_size;
-        lf->mapped = true;
-    } else if (ta_buf_grow(&b, (size_t)sb.st_size + 1)) {
+        b->data = map, b->len = (size_t)sb.st_size;
+        *mapped = true;
+    } else if (ta_buf_grow(b, (size_t)sb.st_size + 1)) {
         fclose(f);
         return ta_fail(err, TA_ENOMEM, "out of memory loading %s", path);
     } else {
-        b.len = fread(b.data, 1, (size_t)sb.st_size, f);
-        rerr = ferror(f) || b.len != (size_t)sb.st_size;
+        b->len = fread(b->data, 1, (size_t)sb.st_size, f);
+        rerr = ferror(f) || b->len != (size_t)sb.st_size;
     }
     fclose(f);
+    if (rerr) {
+        release_block(b->data, b->len, *mapped);
+        return ta_fail(err, TA_EIO, "%s: read error", path);
+    }
+    return TA_OK;
+}
+
+static ta_status load_file(const char *path, lexfile *lf, ta_error *err)
+{
+    memset(lf, 0, sizeof *lf);
+    ta_buf b = {0};
+    bool mapped;
+    ta_status st = read_block(path, &b, &mapped, err);
+    if (st != TA_OK)
+        return st;
     const size_t hs = 8 + sizeof(header);
-    ta_status st = TA_OK;
     header h;
-    if (rerr)
-        st = ta_fail(err, TA_EIO, "%s: read error", path);
-    else if (b.len < hs || memcmp(b.data, TA_LEX_MAGIC, 8))
+    uint64_t index = 0;
+    uint32_t version = 0;
+    if (b.len < 8 + sizeof version || memcmp(b.data, TA_LEX_MAGIC, 8))
         st = ta_fail(err, TA_EFORMAT, "%s: not a talign lexicon file", path);
-    else if (memcpy(&h, b.data + 8, sizeof h), h.version != TA_LEX_VERSION)
+    else if (memcpy(&version, b.data + 8, sizeof version), version != TA_LEX_VERSION)
         st = ta_fail(err, TA_EVERSION, "%s: lexicon version %u, this talign reads version %u: "
-                     "rebuild it with 'talign lexicon build'", path, h.version, TA_LEX_VERSION);
+                     "rebuild it with 'talign lexicon build'", path, version, TA_LEX_VERSION);
+    else if (b.len < hs)
+        st = ta_fail(err, TA_EFORMAT, "%s: corrupt lexicon (truncated): rebuild it with "
+                     "'talign lexicon build'", path);
     else {
-        uint64_t body = (uint64_t)h.cap * sizeof(en_entry) + 4ull * h.ntargets + 4ull * h.nlines +
-                        h.pool_len + h.text_len;
+        memcpy(&h, b.data + 8, sizeof h);
+        index = (uint64_t)h.cap * sizeof(en_entry) + 4ull * h.ntargets + h.pool_len;
+        uint64_t body = index + (uint64_t)h.cap * sizeof(en_lines) + 4ull * h.nlines + h.text_len;
         uint32_t sum[2];
-        if (body == b.len - hs)
-            checksum(b.data + hs, b.len - hs, sum);
-        if (body != b.len - hs || sum[0] != h.sum[0] || sum[1] != h.sum[1])
+        if (body == b.len - hs && h.pool_len % 4 == 0)
+            checksum(b.data + hs, (size_t)index, sum);
+        if (body != b.len - hs || h.pool_len % 4 || sum[0] != h.sum[0] || sum[1] != h.sum[1])
             st = ta_fail(err, TA_EFORMAT, "%s: corrupt lexicon (truncated or checksum mismatch): "
                          "rebuild it with 'talign lexicon build'", path);
     }
     if (st != TA_OK) {
-        release_block(b.data, b.len, lf->mapped);
-        lf->mapped = false;
+        release_block(b.data, b.len, mapped);
         return st;
     }
-    /* the block is re-aligned for the tables (malloc'ed memory is aligned; hs is a multiple of 4) */
+    /* the block is aligned for the tables (mapped or malloc'ed; hs and pool_len are multiples
+     * of 4) */
     lf->block = b.data;
     lf->size = b.len;
+    lf->mapped = mapped;
+    lf->path = strdup(path);
     lf->h = (const header *)(b.data + 8);
     const char *p = b.data + hs;
     lf->table = (const en_entry *)p;
     p += (size_t)h.cap * sizeof(en_entry);
     lf->targets = (const uint32_t *)p;
     p += 4 * (size_t)h.ntargets;
+    lf->pool = p;
+    p += h.pool_len;
+    lf->lines_of = (const en_lines *)p;
+    p += (size_t)h.cap * sizeof(en_lines);
     lf->lines = (const uint32_t *)p;
     p += 4 * (size_t)h.nlines;
-    lf->pool = p;
-    lf->text = p + h.pool_len;
-    if (!valid(lf)) {
-        release_block(lf->block, lf->size, lf->mapped);
-        memset(lf, 0, sizeof *lf);
-        return ta_fail(err, TA_EFORMAT, "%s: corrupt lexicon (bad offsets): rebuild it", path);
+    lf->text = p;
+    atomic_init(&lf->text_state, TEXT_UNCHECKED);
+    if (!lf->path || !valid_index(lf)) {
+        bool oom = !lf->path;
+        release_file(lf);
+        return oom ? ta_fail(err, TA_ENOMEM, "out of memory")
+                   : ta_fail(err, TA_EFORMAT, "%s: corrupt lexicon (bad offsets): rebuild it", path);
     }
-    if (lf->mapped)
-        drop_text_pages(lf, h.text_len);
     return TA_OK;
+}
+
+/* Verifies the lookup part of a file once (threads that race both verify, and agree). */
+static bool text_good(lexfile *f)
+{
+    int s = atomic_load(&f->text_state);
+    if (s == TEXT_UNCHECKED) {
+        const char *start = (const char *)f->lines_of;
+        uint32_t sum[2];
+        checksum(start, f->size - (size_t)(start - f->block), sum);
+        s = sum[0] == f->h->text_sum[0] && sum[1] == f->h->text_sum[1] && valid_lines(f)
+                ? TEXT_GOOD : TEXT_BAD;
+        atomic_store(&f->text_state, s);
+    }
+    return s == TEXT_GOOD;
 }
 
 ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err)
@@ -351,7 +426,7 @@ ta_status ta_lexicon_add(ta_lexicon *lx, const char *path, ta_error *err)
         return st;
     lexfile *files = realloc(lx->files, sizeof *files * (lx->n + 1));
     if (!files) {
-        release_block(lf.block, lf.size, lf.mapped);
+        release_file(&lf);
         return ta_fail(err, TA_ENOMEM, "out of memory");
     }
     lx->files = files;
@@ -364,15 +439,16 @@ void ta_lexicon_free(ta_lexicon *lx)
     if (!lx)
         return;
     for (size_t i = 0; i < lx->n; i++)
-        release_block(lx->files[i].block, lx->files[i].size, lx->files[i].mapped);
+        release_file(&lx->files[i]);
     free(lx->files);
     free(lx);
 }
 
-static const en_entry *find(const lexfile *f, const char *s, size_t n)
+/* The slot of stem s, or -1. */
+static long find(const lexfile *f, const char *s, size_t n)
 {
-    const en_entry *e = &f->table[slot_for(f->table, f->h->cap, f->pool, s, n)];
-    return e->str ? e : NULL;
+    size_t i = slot_for(f->table, f->h->cap, f->pool, f->h->pool_len, s, n);
+    return f->table[i].str ? (long)i : -1;
 }
 
 size_t ta_lexicon_each_target(const ta_lexicon *lx, const char *stem, size_t n,
@@ -380,7 +456,8 @@ size_t ta_lexicon_each_target(const ta_lexicon *lx, const char *stem, size_t n,
 {
     size_t count = 0;
     for (size_t k = 0; lx && k < lx->n; k++) {
-        const en_entry *e = find(&lx->files[k], stem, n);
+        long i = find(&lx->files[k], stem, n);
+        const en_entry *e = i >= 0 ? &lx->files[k].table[i] : NULL;
         for (uint32_t t = 0; e && t < e->tcount; t++, count++)
             fn(lx->files[k].targets[e->tstart + t], ctx);
     }
@@ -424,13 +501,19 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
     ta_status s = ta_stem(&st, cyr ? 'r' : 'e', word, len, &stem) || ta_buf_addc(&res, 0)
                       ? TA_ENOMEM : TA_OK;
     res.len = 0;
+    const char *bad = NULL;
     for (size_t k = 0; s == TA_OK && k < lx->n; k++) {
-        const lexfile *f = &lx->files[k];
+        lexfile *f = &lx->files[k];
+        if (!text_good(f)) {
+            s = TA_EFORMAT, bad = f->path;
+            break;
+        }
         const char *end = f->text + f->h->text_len;
         if (!cyr) {
-            const en_entry *e = find(f, stem.data, stem.len);
-            for (uint32_t m = 0; e && m < e->lcount && s == TA_OK; m++)
-                if (add_field(&res, f->text + f->lines[e->lstart + m], end, 1, '|'))
+            long i = find(f, stem.data, stem.len);
+            const en_lines *l = i >= 0 ? &f->lines_of[i] : NULL;
+            for (uint32_t m = 0; l && m < l->lcount && s == TA_OK; m++)
+                if (add_field(&res, f->text + f->lines[l->lstart + m], end, 1, '|'))
                     s = TA_ENOMEM;
             continue;
         }
@@ -440,13 +523,18 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
             bool hit = false;
             for (uint32_t t = 0; e->str && t < e->tcount && !hit; t++)
                 hit = f->targets[e->tstart + t] == key;
-            for (uint32_t m = 0; hit && m < e->lcount && s == TA_OK; m++)
-                if (add_field(&res, f->text + f->lines[e->lstart + m], end, 0, '\t'))
+            for (uint32_t m = 0; hit && m < f->lines_of[i].lcount && s == TA_OK; m++)
+                if (add_field(&res, f->text + f->lines[f->lines_of[i].lstart + m], end, 0, '\t'))
                     s = TA_ENOMEM;
         }
     }
     ta_buf_release(&stem);
     ta_stemmer_release(&st);
+    if (s == TA_EFORMAT) {
+        ta_buf_release(&res);
+        return ta_fail(err, s, "%s: corrupt lexicon (checksum mismatch in its word list): "
+                       "rebuild it with 'talign lexicon build'", bad);
+    }
     if (s != TA_OK) {
         ta_buf_release(&res);
         return ta_fail(err, s, "out of memory");

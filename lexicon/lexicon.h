@@ -5,7 +5,8 @@
 #include <stdint.h>
 
 #define TA_LEX_MAGIC "TALEX\0\0\0"
-#define TA_LEX_VERSION 3u /* 3: XXH3-64 checksum (2: CRC-32) */
+#define TA_LEX_VERSION 4u /* 4: the index and the lookup part apart, each with its checksum
+                             * (3: one XXH3-64 checksum, 2: CRC-32) */
 
 /* Lowercases (ё -> е) and stems one word into `out` with Snowball; lang 'e' or 'r'.
  * The stemmers are created on first use; a ta_stemmer is not thread-safe. */

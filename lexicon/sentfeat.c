@@ -349,6 +349,20 @@ const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool 
     return *n ? f->latin.data + (stem ? fm->slat : fm->lat) : "";
 }
 
+/* Makes room for `need` ints in *a. 0, or -1 out of memory. */
+static int reserve(int **a, int *cap, int need)
+{
+    if (need <= *cap)
+        return 0;
+    int *d = realloc(*a, sizeof(int) * (size_t)need);
+    if (!d)
+        return -1;
+    *a = d, *cap = need;
+    return 0;
+}
+
+#define KEYS_A_WORD 4 /* keys reserved a word (more grow the array) */
+
 static int push(int **a, int *n, int *cap, int v)
 {
     if (*n == *cap) {
@@ -619,7 +633,12 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
     int ntok = 0, nkeys = 0, nstem = 0; /* form has as many entries as stem */
     int *tcap = &out->tcap, *kcap = &out->kcap, *scap = &out->scap;
     bool en = lang == 'e';
-    if (push(&out->tok, &ntok, tcap, 0) || look_ahead(f, lang, s, n))
+    if (look_ahead(f, lang, s, n))
+        return -1;
+    int words = (int)f->ahead.len; /* room for every word at once, not by doubling */
+    if (reserve(&out->tok, tcap, words + 1) || reserve(&out->stem, scap, words) ||
+        reserve(&out->form, &out->fcap, words) || reserve(&out->keys, kcap, words * KEYS_A_WORD) ||
+        push(&out->tok, &ntok, tcap, 0))
         return -1;
     for (size_t i = 0; i < n; i++) /* characters: the bytes that start one */
         out->len += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -679,20 +698,25 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
         out->start[nstem - 1] = a;
         out->end[nstem - 1] = e;
     }
-    if (nkeys && !f->no_set) {
-        out->set = malloc(sizeof(int) * (size_t)nkeys);
-        if (!out->set)
-            return -1;
-        memcpy(out->set, out->keys, sizeof(int) * (size_t)nkeys);
-        sort_ints(out->set, (size_t)nkeys);
-        int w = 0;
-        for (int k = 0; k < nkeys; k++)
-            if (!w || out->set[w - 1] != out->set[k])
-                out->set[w++] = out->set[k];
-        out->nset = w;
-        for (int k = 0; k < w; k++)
-            out->mask |= 1ULL << ((unsigned)out->set[k] * 2654435761u >> 26);
-    }
+    return f->no_set ? 0 : ta_feat_index(out);
+}
+
+int ta_feat_index(ta_feat *x)
+{
+    int nkeys = x->tok ? x->tok[x->ncontent] : 0;
+    if (x->set || !nkeys)
+        return 0;
+    if (!(x->set = malloc(sizeof(int) * (size_t)nkeys)))
+        return -1;
+    memcpy(x->set, x->keys, sizeof(int) * (size_t)nkeys);
+    sort_ints(x->set, (size_t)nkeys);
+    int w = 0;
+    for (int k = 0; k < nkeys; k++)
+        if (!w || x->set[w - 1] != x->set[k])
+            x->set[w++] = x->set[k];
+    x->nset = w;
+    for (int k = 0; k < w; k++)
+        x->mask |= 1ULL << ((unsigned)x->set[k] * 2654435761u >> 26);
     return 0;
 }
 
@@ -718,6 +742,12 @@ void ta_feat_shrink(ta_feat *x)
 
 static bool in_set(const ta_feat *b, int key, unsigned bit)
 {
+    if (!b->set) { /* not indexed (no_set, or out of memory): every key in turn */
+        for (int k = 0; b->tok && k < b->tok[b->ncontent]; k++)
+            if (b->keys[k] == key)
+                return true;
+        return false;
+    }
     return (b->mask >> bit & 1) && bsearch(&key, b->set, (size_t)b->nset, sizeof(int), cmp_int);
 }
 

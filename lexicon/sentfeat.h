@@ -49,7 +49,9 @@ typedef struct {
     const ta_lexicon *lx;
     unsigned use;     /* TA_USE_* evidence kinds (default all; set before the first call) */
     bool no_offsets;  /* leave ta_feat start/end empty (the aligner needs no word offsets) */
-    bool no_set;      /* leave ta_feat set/mask empty (ta_lexicon_match compares keys itself) */
+    bool no_set;      /* leave ta_feat set/mask empty: ta_lexicon_match compares keys itself,
+                       * the aligner indexes only the sentences its slow path reads
+                       * (ta_feat_index) */
     ta_buf tmp, stem;
 } ta_featurizer;
 
@@ -75,6 +77,10 @@ void ta_feat_release(ta_feat *x);
 /* Gives back the unused capacity of x's arrays (features kept for a whole document); with
  * start/end offsets (ncap) it keeps the stem array's. */
 void ta_feat_shrink(ta_feat *x);
+/* Builds x's sorted key set and its filter (set, nset, mask) when not built yet (no_set), so
+ * that ta_feat_matches and ta_feat_token_matched find keys in x by binary search (without,
+ * they scan x's keys). 0, or -1 out of memory (x is then unchanged). */
+int ta_feat_index(ta_feat *x);
 /* Content tokens of `a` that have a key in the key set of any of b[0..nb) (either direction). */
 int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
 /* Does content token t of `a` have a key in the key set of `b`? */

@@ -39,6 +39,20 @@ typedef struct {
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
     struct slow_entry *slow;
     bool learned; /* English keys may point at Russian stems (TA_KEY_STEM...) */
+    /* the keys probe() looks up for each Russian sentence j: pk[poff[j]..poff[j+1]), with
+     * their words (pt) and hash products, those of its first MASK_WORDS words that can match */
+    size_t *poff;
+    struct probe_key *pk;
+    unsigned char *pt;
+    /* the cells of em and rm the last DP filled, by row (n+1) x (2*kband+1) around kcenter,
+     * when it ran for the confidences over a band narrow enough (KEEP_CELLS): their forward
+     * and backward passes take these instead of probing again */
+    bool keep;                /* the next run() keeps its cells */
+    bool keeping;             /* run() is storing into them */
+    uint64_t *kem, *krm;
+    unsigned char *khave;
+    long *kcenter;
+    int kband;
 } dp;
 
 #define SLOW_CACHE 4096
@@ -58,6 +72,17 @@ struct slow_entry {
 #define LEARN_EVIDENCE_PAIRS 2.0
 #define TERM_PAD 3      /* columns of the term rows left and right of the band */
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
+#define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
+
+/* The set bits of x, inline: the portable builtin (no POPCNT in the x86-64 baseline) is a
+ * call into libgcc, and the DP counts bits for every word-evidence term. */
+static inline int popcount64(uint64_t x)
+{
+    x = x - (x >> 1 & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + (x >> 2 & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (int)(x * 0x0101010101010101ULL >> 56);
+}
 
 static long lo_of(const dp *d, size_t i)
 {
@@ -71,8 +96,23 @@ typedef struct keymap {
     uint64_t *bits;
     size_t cap;   /* slots in use (a power of two: as many as the sentence needs) */
     size_t alloc; /* slots allocated (the most any sentence needed) */
+    size_t built; /* the English sentence whose keys it holds, + 1 (0: none yet) */
     uint64_t seen[64];
 } keymap;
+
+struct probe_key {
+    uint32_t mul; /* key * 2654435761u: the filter's bit and the map's slot */
+    int key;
+};
+
+/* The bits of `key` (whose hash product is mul) in km, or NULL. */
+static inline const uint64_t *keymap_find(const keymap *km, int key, uint32_t mul)
+{
+    size_t h = mul & (km->cap - 1);
+    while (km->key[h] != -1 && km->key[h] != key)
+        h = (h + 1) & (km->cap - 1);
+    return km->key[h] == -1 ? NULL : &km->bits[h];
+}
 
 static uint64_t *keymap_slot(keymap *km, int key, bool add)
 {
@@ -88,46 +128,14 @@ static uint64_t *keymap_slot(keymap *km, int key, bool add)
     return &km->bits[h];
 }
 
-/* Cell k of row `row` of em and rm: English sentence i (whose map is km) against the Russian
- * sentence of that column of its band. */
-static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
+/* Readies km to map English sentence e's keys (of its first MASK_WORDS words): room, no keys
+ * yet. 0, or -1 out of memory. */
+static int map_reserve(keymap *km, const ta_feat *e)
 {
-    size_t width = (size_t)(2 * d->band + 1);
-    long j = lo_of(d, i) + (long)k;
-    uint64_t eb = 0, rb = 0;
-    if (j >= 0 && (size_t)j < d->m) {
-        const ta_feat *r = &d->ru[j];
-        for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
-            for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
-                if (r->keys[q] >= TA_KEY_STEM && !d->learned)
-                    continue; /* no English key points at Russian stems yet */
-                unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
-                if (!(km->seen[h >> 6] >> (h & 63) & 1))
-                    continue;
-                uint64_t *b = keymap_slot(km, r->keys[q], false);
-                if (b) {
-                    eb |= *b;
-                    rb |= 1ULL << t;
-                }
-            }
-    }
-    d->em[row * width + k] = eb;
-    d->rm[row * width + k] = rb;
-    if (d->have)
-        d->have[row * width + k] = 1;
-}
-
-/* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
- * the keys of each Russian sentence of its band are looked up in. During the DP (d->roll) each
- * cell is filled at its first use (the beam leaves most of the band unused), else all. */
-static int fill_row(dp *d, size_t i, size_t row)
-{
-    size_t width = (size_t)(2 * d->band + 1);
-    keymap *km = &d->km[d->roll ? row : 0];
-    const ta_feat *e = &d->en[i];
-    size_t need = 16;
-    while (need < (size_t)e->nset * 2)
+    size_t need = 16, keys = (size_t)e->tok[e->ncontent < MASK_WORDS ? e->ncontent : MASK_WORDS];
+    while (need < keys * 2) /* at most half full */
         need *= 2;
+    km->built = 0;
     if (need > km->alloc) {
         free(km->key), free(km->bits);
         km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
@@ -139,6 +147,13 @@ static int fill_row(dp *d, size_t i, size_t row)
         }
     }
     km->cap = need; /* one long sentence before does not make every row clear a large table */
+    return 0;
+}
+
+/* Makes km (reserved for e) the map of English sentence e (number i)'s keys. */
+static void map_build(keymap *km, const ta_feat *e, size_t i)
+{
+    km->built = i + 1;
     memset(km->key, 0xff, sizeof(int) * km->cap);
     memset(km->seen, 0, sizeof km->seen);
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
@@ -147,7 +162,151 @@ static int fill_row(dp *d, size_t i, size_t row)
             km->seen[h >> 6] |= 1ULL << (h & 63);
             *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
         }
-    if (d->roll)
+}
+
+/* The words of the first MASK_WORDS of English sentence e (whose map is km) with a key among
+ * Russian sentence r's (*eb), and those of r with one among e's (*rb). */
+static void probe(const keymap *km, const ta_feat *r, bool learned, uint64_t *eb, uint64_t *rb)
+{
+    for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
+        for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
+            if (r->keys[q] >= TA_KEY_STEM && !learned)
+                continue; /* no English key points at Russian stems yet */
+            unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
+            if (!(km->seen[h >> 6] >> (h & 63) & 1))
+                continue;
+            uint64_t *b = keymap_slot((keymap *)km, r->keys[q], false);
+            if (b) {
+                *eb |= *b;
+                *rb |= 1ULL << t;
+            }
+        }
+}
+
+/* probe() for Russian sentence j through its list of keys (when made). */
+static void probe_at(const dp *d, const keymap *km, size_t j, uint64_t *eb, uint64_t *rb)
+{
+    if (!d->pk) {
+        probe(km, &d->ru[j], d->learned, eb, rb);
+        return;
+    }
+    for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
+        unsigned h = d->pk[q].mul >> 20 & 4095;
+        if (!(km->seen[h >> 6] >> (h & 63) & 1))
+            continue;
+        const uint64_t *b = keymap_find(km, d->pk[q].key, d->pk[q].mul);
+        if (b) {
+            *eb |= *b;
+            *rb |= 1ULL << d->pt[q];
+        }
+    }
+}
+
+/* Lists the keys probe() looks up for each Russian sentence (those of the first MASK_WORDS
+ * words, without Russian stem keys until pairs are learned). 0, or -1 out of memory (the
+ * lists are then not used). */
+static int list_probe_keys(dp *d)
+{
+    free(d->poff), free(d->pk), free(d->pt);
+    d->poff = NULL, d->pk = NULL, d->pt = NULL;
+    size_t total = 0;
+    for (size_t j = 0; j < d->m; j++)
+        total += (size_t)d->ru[j].tok[d->ru[j].ncontent < MASK_WORDS ? d->ru[j].ncontent : MASK_WORDS];
+    d->poff = malloc(sizeof(size_t) * (d->m + 1));
+    d->pk = malloc(sizeof *d->pk * (total ? total : 1));
+    d->pt = malloc(total ? total : 1);
+    if (!d->poff || !d->pk || !d->pt) {
+        free(d->poff), free(d->pk), free(d->pt);
+        d->poff = NULL, d->pk = NULL, d->pt = NULL;
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < d->m; j++) {
+        const ta_feat *r = &d->ru[j];
+        d->poff[j] = n;
+        for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
+            for (int q = r->tok[t]; q < r->tok[t + 1]; q++)
+                if (r->keys[q] < TA_KEY_STEM || d->learned) {
+                    d->pk[n] = (struct probe_key){(unsigned)r->keys[q] * 2654435761u, r->keys[q]};
+                    d->pt[n++] = (unsigned char)t;
+                }
+    }
+    d->poff[d->m] = n;
+    return 0;
+}
+
+/* Cell k of row `row` of em and rm: English sentence i (whose map is km) against the Russian
+ * sentence of that column of its band. */
+static void fill_cell(dp *d, keymap *km, size_t i, size_t row, size_t k)
+{
+    size_t width = (size_t)(2 * d->band + 1);
+    long j = lo_of(d, i) + (long)k;
+    uint64_t eb = 0, rb = 0;
+    if (km->built != i + 1) /* fill_row reserved the map's room */
+        map_build(km, &d->en[i], i);
+    if (j >= 0 && (size_t)j < d->m)
+        probe_at(d, km, (size_t)j, &eb, &rb);
+    d->em[row * width + k] = eb;
+    d->rm[row * width + k] = rb;
+    if (d->have)
+        d->have[row * width + k] = 1;
+    if (d->keeping) /* the kept band is this run's */
+        d->kem[i * width + k] = eb, d->krm[i * width + k] = rb, d->khave[i * width + k] = 1;
+}
+
+/* Cell k of row `row` from the cells kept by the run before (English sentence i against the
+ * Russian sentence of that column of the current band), when that run filled it. */
+static bool kept_cell(dp *d, size_t i, size_t row, size_t k)
+{
+    if (!d->kem || d->keeping)
+        return false;
+    size_t width = (size_t)(2 * d->band + 1), kw = (size_t)(2 * d->kband + 1);
+    long kk = lo_of(d, i) + (long)k - (d->kcenter[i] - d->kband);
+    if (kk < 0 || kk >= (long)kw || !d->khave[i * kw + (size_t)kk])
+        return false;
+    d->em[row * width + k] = d->kem[i * kw + (size_t)kk];
+    d->rm[row * width + k] = d->krm[i * kw + (size_t)kk];
+    d->have[row * width + k] = 1;
+    return true;
+}
+
+static void free_kept(dp *d)
+{
+    free(d->kem), free(d->krm), free(d->khave), free(d->kcenter);
+    d->kem = d->krm = NULL, d->khave = NULL, d->kcenter = NULL;
+    d->keeping = false;
+}
+
+/* Starts keeping the cells of a run over band w wide (when d->keep and small enough; without
+ * memory, nothing is kept). */
+static void start_keeping(dp *d, size_t w)
+{
+    free_kept(d);
+    if (!d->keep || (d->n + 1) > KEEP_CELLS / w)
+        return;
+    d->kem = malloc(sizeof(uint64_t) * (d->n + 1) * w);
+    d->krm = malloc(sizeof(uint64_t) * (d->n + 1) * w);
+    d->khave = calloc((d->n + 1) * w, 1);
+    d->kcenter = malloc(sizeof(long) * (d->n + 1));
+    if (!d->kem || !d->krm || !d->khave || !d->kcenter) {
+        free_kept(d);
+        return;
+    }
+    memcpy(d->kcenter, d->center, sizeof(long) * (d->n + 1));
+    d->kband = d->band;
+    d->keeping = true;
+}
+
+/* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
+ * the keys of each Russian sentence of its band are looked up in. During the DP (d->roll) each
+ * cell is filled at its first use (the beam leaves most of the band unused), else all. */
+static int fill_row(dp *d, size_t i, size_t row)
+{
+    size_t width = (size_t)(2 * d->band + 1);
+    keymap *km = &d->km[d->roll ? row : 0];
+    if (map_reserve(km, &d->en[i]))
+        return -1;
+    if (d->roll) /* the map is built when a cell first needs it */
         memset(d->have + row * width, 0, width);
     else
         for (size_t k = 0; k < width; k++)
@@ -169,6 +328,8 @@ static int matches(const dp *d, int side, size_t i, size_t j, int w)
             int sw = side * 4 + w + 1;
             if (c->side_w != sw || c->i != i || c->j != j) {
                 c->i = i, c->j = j, c->side_w = sw;
+                for (int y = 0; y < w; y++) /* the key sets searched (else scanned) */
+                    ta_feat_index(side ? (ta_feat *)&d->en[i + (size_t)y] : (ta_feat *)&d->ru[j + (size_t)y]);
                 c->val = side ? ta_feat_matches(&d->ru[j], &d->en[i], w)
                               : ta_feat_matches(&d->en[i], &d->ru[j], w);
             }
@@ -177,11 +338,11 @@ static int matches(const dp *d, int side, size_t i, size_t j, int w)
         size_t row = d->roll ? a % ROLL : a;
         if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
             continue;
-        if (d->roll && !d->have[row * width + (size_t)k])
+        if (d->roll && !d->have[row * width + (size_t)k] && !kept_cell((dp *)d, a, row, (size_t)k))
             fill_cell((dp *)d, &d->km[row], a, row, (size_t)k);
         bits |= (side ? d->rm : d->em)[row * width + (size_t)k];
     }
-    return __builtin_popcountll(bits);
+    return popcount64(bits);
 }
 
 /* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
@@ -284,6 +445,11 @@ static int run(dp *d, int max_bead, float beam)
     }
     if (!ok)
         return -1;
+    start_keeping(d, w);
+    size_t types[NTYPES], nt = 0; /* the bead types allowed, in the table's order */
+    for (size_t t = 0; t < NTYPES; t++)
+        if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead)
+            types[nt++] = t;
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
@@ -292,6 +458,10 @@ static int run(dp *d, int max_bead, float beam)
             clear_terms(d, i, max_bead);
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
+        long plo[ROLL];          /* the band's start in row i - de */
+        const float *prow[ROLL]; /* and that row's costs */
+        for (size_t de = 0; de < ROLL && de <= i; de++)
+            plo[de] = lo_of(d, i - de), prow[de] = d->cost + ((i - de) % ROLL) * w;
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
@@ -299,15 +469,15 @@ static int run(dp *d, int max_bead, float beam)
             if (j >= 0 && (size_t)j <= d->m) {
                 if (i == 0 && j == 0)
                     best = 0;
-                for (size_t t = 0; t < NTYPES; t++) {
+                for (size_t x = 0; x < nt; x++) {
+                    size_t t = types[x];
                     const bead_type *ty = &ta_bead_types[t];
-                    if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
+                    if ((size_t)ty->de > i || ty->dr > j)
                         continue;
-                    size_t pi = i - (size_t)ty->de;
-                    long pk = j - ty->dr - lo_of(d, pi);
+                    long pk = j - ty->dr - plo[ty->de];
                     if (pk < 0 || pk >= (long)w)
                         continue;
-                    float pc = d->cost[(pi % ROLL) * w + (size_t)pk];
+                    float pc = prow[ty->de][pk];
                     if (pc == INFINITY)
                         continue;
                     int le, lr;
@@ -326,6 +496,7 @@ static int run(dp *d, int max_bead, float beam)
             if (row[k] > row_min + beam)
                 row[k] = INFINITY;
     }
+    d->keeping = false;
     /* does the best path come near the band edge (where the band cut it off)? */
     size_t i = d->n, j = d->m;
     while (i > 0 || j > 0) {
@@ -390,6 +561,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     long *lo = malloc(sizeof(long) * rows), *hi = malloc(sizeof(long) * rows);
     size_t *at = malloc(sizeof(size_t) * (rows + 1));
     double *F = NULL, *B = NULL, *cost = malloc(sizeof(double) * (nb ? nb : 1));
+    double *bc = NULL; /* NTYPES a cell: the cost of each bead ending there, NAN when the
+                        * forward pass did not need it (the backward pass needs the same) */
     int rc = -1;
     if (!lo || !hi || !at || !cost)
         goto done;
@@ -410,7 +583,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     }
     F = malloc(sizeof(double) * at[rows]);
     B = malloc(sizeof(double) * at[rows]);
-    if (!F || !B)
+    bc = malloc(sizeof(double) * NTYPES * at[rows]);
+    if (!F || !B || !bc)
         goto done;
     size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD; /* each bead's terms once per pass */
     for (int k = 0; k < 3; k++) {
@@ -436,6 +610,9 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
             cost[pk - 1] = cost_rows(d, i, b[pk - 1].ru1, t);
         }
         for (long j = lo[i]; j <= hi[i]; j++) {
+            double *c = bc + NTYPES * (at[i] + (size_t)(j - lo[i]));
+            for (size_t t = 0; t < NTYPES; t++)
+                c[t] = NAN;
             if (!INSIDE(i, j))
                 continue;
             double f = i == 0 && j == 0 ? 0 : -INFINITY;
@@ -446,7 +623,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 size_t pi = i - (size_t)ty->de;
                 long pj = j - ty->dr;
                 if (INSIDE(pi, pj) && CELL(F, pi, pj) > -INFINITY)
-                    f = logadd(f, CELL(F, pi, pj) - cost_rows(d, i, (size_t)j, t) / T);
+                    f = logadd(f, CELL(F, pi, pj) - (c[t] = cost_rows(d, i, (size_t)j, t)) / T);
             }
             CELL(F, i, j) = f;
         }
@@ -466,7 +643,10 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 if (ty->de > max_bead || ty->dr > max_bead || ni >= rows || !INSIDE(ni, nj) ||
                     CELL(B, ni, nj) == -INFINITY)
                     continue;
-                g = logadd(g, CELL(B, ni, nj) - cost_rows(d, ni, (size_t)nj, t) / T);
+                double c = bc[NTYPES * (at[ni] + (size_t)(nj - lo[ni])) + t];
+                if (isnan(c))
+                    c = cost_rows(d, ni, (size_t)nj, t);
+                g = logadd(g, CELL(B, ni, nj) - c / T);
             }
             CELL(B, i, j) = g;
         }
@@ -481,7 +661,7 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
 #undef INSIDE
     rc = 0;
 done:
-    free(lo), free(hi), free(at), free(F), free(B), free(cost);
+    free(lo), free(hi), free(at), free(F), free(B), free(cost), free(bc);
     for (int k = 0; k < 3; k++) {
         free(d->te[k]), free(d->tr[k]);
         d->te[k] = d->tr[k] = NULL;
@@ -661,8 +841,8 @@ static int narrow_matches(dp *d, const ta_bead *b, size_t nb)
 /* One DP over the current features; when the best path runs along the band's edge, the band
  * follows it and then widens, so no answer is lost to the band. The beads, in document order,
  * are appended to `out`. */
-static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, bool confidences,
-                            ta_vec *out)
+static ta_status pass(dp *d, int max_bead, int band, bool keep_center, bool confidences,
+                      ta_vec *out)
 {
     size_t full = d->n + d->m + 2;
     memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE); /* features may have changed */
@@ -731,17 +911,60 @@ static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, boo
     return TA_OK;
 }
 
+static ta_status align_pass(dp *d, int max_bead, int band, bool keep_center, bool confidences,
+                            ta_vec *out)
+{
+    d->keep = confidences; /* the confidences read the last run's cells again */
+    ta_status st = pass(d, max_bead, band, keep_center, confidences, out);
+    free_kept(d);
+    return st;
+}
+
+/* The words of a 1-1 bead's sentences that found a counterpart: with both sentences of at most
+ * MASK_WORDS words (fast), as bit sets from a map of the English sentence (what the DP's cells
+ * hold), else asked of the sentences' sorted key sets. */
+typedef struct {
+    bool fast;
+    uint64_t eb, rb;
+} bead_words;
+
+/* The word evidence of 1-1 bead b (word_llr's value, in the same order of operations) and its
+ * matched words. 0, or -1 out of memory. */
+static int one_one_words(dp *d, const ta_bead *b, bead_words *w, double *llr)
+{
+    const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
+    w->fast = e->ncontent <= MASK_WORDS && r->ncontent <= MASK_WORDS;
+    w->eb = w->rb = 0;
+    if (!w->fast) {
+        if (ta_feat_index((ta_feat *)e) || ta_feat_index((ta_feat *)r))
+            return -1;
+        *llr = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]);
+        return 0;
+    }
+    if (map_reserve(&d->km[0], e))
+        return -1;
+    map_build(&d->km[0], e, (size_t)b->en0);
+    probe_at(d, &d->km[0], (size_t)b->ru0, &w->eb, &w->rb);
+    int me = popcount64(w->eb), mr = popcount64(w->rb);
+    double v = 0;
+    v += me * d->md.hit[0] + (e->ncontent - me) * d->md.miss[0];
+    v += mr * d->md.hit[1] + (r->ncontent - mr) * d->md.miss[1];
+    *llr = v;
+    return 0;
+}
+
 /* The stems of a confident 1-1 bead's words that found no counterpart, for learning word pairs:
  * ue[0..*ne) English, ur[0..*nr) Russian (64 each at most). */
-static void unmatched_stems(const dp *d, const ta_bead *b, int *ue, int *ne, int *ur, int *nr)
+static void unmatched_stems(const dp *d, const ta_bead *b, const bead_words *w, int *ue, int *ne,
+                            int *ur, int *nr)
 {
     const ta_feat *e = &d->en[b->en0], *r = &d->ru[b->ru0];
     *ne = *nr = 0;
     for (int t = 0; t < e->ncontent && *ne < 64; t++)
-        if (e->stem[t] >= 0 && !ta_feat_token_matched(e, t, r))
+        if (e->stem[t] >= 0 && !(w->fast ? w->eb >> t & 1 : ta_feat_token_matched(e, t, r)))
             ue[(*ne)++] = e->stem[t];
     for (int t = 0; t < r->ncontent && *nr < 64; t++)
-        if (r->stem[t] >= 0 && !ta_feat_token_matched(r, t, e))
+        if (r->stem[t] >= 0 && !(w->fast ? w->rb >> t & 1 : ta_feat_token_matched(r, t, e)))
             ur[(*nr)++] = r->stem[t];
 }
 
@@ -780,7 +1003,13 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
                 continue;
             int le1, lr1;
             double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0], &le1, &lr1);
-            double ev = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]) - lc;
+            bead_words bw;
+            double llr;
+            if (one_one_words(d, b, &bw, &llr)) {
+                st = TA_ENOMEM;
+                break;
+            }
+            double ev = llr - lc;
             if (ev < LEARN_EVIDENCE)
                 continue;
             if (pass == 0)
@@ -788,7 +1017,7 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
             if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
                 continue;
             int ue[64], ur[64], ne, nr;
-            unmatched_stems(d, b, ue, &ne, ur, &nr);
+            unmatched_stems(d, b, &bw, ue, &ne, ur, &nr);
             int times = ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
             if (pass == 0) {
                 cap += (size_t)(ne * nr * times);
@@ -897,6 +1126,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
         return st;
     ta_featurizer *fz = ta_kit_featurizer(kit, o.use_lexicon ? lx : NULL);
     fz->no_offsets = true;
+    fz->no_set = true; /* key sets only for the sentences the slow paths read (ta_feat_index) */
     keymap km[ROLL] = {{0}};
     dp d = {.n = n_en, .m = n_ru, .km = km};
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
@@ -911,6 +1141,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
         (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
         d.en = fe, d.ru = fr;
+        list_probe_keys(&d); /* (without: probe() reads the features) */
         for (size_t i = 0; i < n_en; i++)
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;
         for (size_t j = 0; j < n_ru; j++)
@@ -921,6 +1152,11 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
             (st = learn(&d, fz, out.data, out.len)) == TA_OK &&
             (st = refeaturize_learned(fz, en, en_len, n_en, fe)) == TA_OK) {
             d.learned = fz->learned.len > 0;
+            if (d.learned)
+                list_probe_keys(&d);
+            /* the features are final: the document's forms and maps go before the second
+             * pass's largest arrays (the confidences') come */
+            ta_featurizer_reset(fz, NULL);
             /* the second pass searches around the first one's path */
             for (size_t k = 0; k < out.len; k++) {
                 const ta_bead *b = (const ta_bead *)out.data + k;
@@ -936,6 +1172,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
+    free(d.poff), free(d.pk), free(d.pt);
     for (int r = 0; r < ROLL; r++)
         free(km[r].key), free(km[r].bits);
     ta_featurizer_reset(fz, NULL); /* the document's forms freed at once */
