@@ -19,12 +19,14 @@
  * length cost grows, nothing from LEN_COST_ZERO nats), so that a translation in other words
  * than the lexicon's stays together */
 #define LEN_BONUS 0.15
-/* a unit that is one of the alignment's beads gains KEEP_BONUS times the bead's score */
-#define KEEP_BONUS 3.0
+/* a 1-1 unit that is one of the alignment's beads gains KEEP_BONUS times the bead's score (not
+ * a merged bead: a left-out sentence is often aligned as part of its neighbour's) */
+#define KEEP_BONUS 1.5
 #define LEN_COST_ZERO 2.0
 /* the new grouping replaces the alignment's only when it gains this many words more */
 #define REGROUP_MARGIN 2.0
 #define WINDOW_MAX 12     /* sentences per side of a window; larger ones are left alone */
+#define NO_GAIN -1e300    /* a unit that may not be made */
 
 typedef struct {
     ta_checker *c;
@@ -66,7 +68,7 @@ static int gain(window *w, size_t a, size_t k, size_t b, size_t l, double *g)
     const ta_corpus *d = w->d;
     for (size_t i = 0; i < k + l; i++)
         if (w->pinned[i < k ? a + i : d->n_en + b + i - k]) {
-            *g = -1e300;
+            *g = NO_GAIN;
             return 0;
         }
     double sh;
@@ -80,56 +82,103 @@ static int gain(window *w, size_t a, size_t k, size_t b, size_t l, double *g)
                               (int)ta_u8_count(w->br.data, w->br.len));
     double len = cost < LEN_COST_ZERO ? LEN_BONUS * all * (1 - cost / LEN_COST_ZERO) : 0;
     *g = me + mr - GAIN_MISS * miss + len + GAIN_TIE - MERGE_COST * (double)(k + l - 2) +
-         KEEP_BONUS * kept(w, a, k, b, l);
+         (k == 1 && l == 1 ? KEEP_BONUS * kept(w, a, k, b, l) : 0);
     return 0;
 }
 
 static const int SHAPES[][2] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}};
 #define NSHAPES (sizeof SHAPES / sizeof *SHAPES)
 
-/* The best grouping of English [e0, e1) and Russian [r0, r1) by gain (a monotone DP), as
- * units appended to out; *total its gain. 0, or -1 out of memory. */
-static int best_grouping(window *w, size_t e1, size_t r1, ta_vec *out, double *total)
+typedef struct {
+    size_t ne, nr, cols;
+    double *best;         /* best[i * cols + j]: the best gain of English [0, i), Russian [0, j) */
+    unsigned char *from;  /* ... and the shape of its last unit */
+} dp_table;
+
+/* Fills t for the window's sentences (a monotone DP). 0, or -1 out of memory. */
+static int fill(window *w, dp_table *t)
 {
-    size_t ne = e1 - w->e0, nr = r1 - w->r0, cols = nr + 1;
-    double *best = malloc((ne + 1) * cols * sizeof *best);
-    unsigned char *from = malloc((ne + 1) * cols);
-    int rc = best && from ? 0 : -1;
-    for (size_t i = 0; !rc && i <= ne; i++)
-        for (size_t j = 0; !rc && j <= nr; j++) {
-            best[i * cols + j] = i || j ? -1e300 : 0;
-            for (size_t s = 0; !rc && s < NSHAPES; s++) {
+    for (size_t i = 0; i <= t->ne; i++)
+        for (size_t j = 0; j <= t->nr; j++) {
+            double *here = &t->best[i * t->cols + j];
+            *here = i || j ? NO_GAIN : 0;
+            for (size_t s = 0; s < NSHAPES; s++) {
                 size_t k = (size_t)SHAPES[s][0], l = (size_t)SHAPES[s][1];
                 double g;
-                if (k > i || l > j || best[(i - k) * cols + j - l] <= -1e300)
+                if (k > i || l > j || t->best[(i - k) * t->cols + j - l] <= NO_GAIN)
                     continue;
-                rc = gain(w, w->e0 + i - k, k, w->r0 + j - l, l, &g);
-                if (!rc && g > -1e300 && best[(i - k) * cols + j - l] + g > best[i * cols + j])
-                    best[i * cols + j] = best[(i - k) * cols + j - l] + g, from[i * cols + j] = (unsigned char)s;
+                if (gain(w, w->e0 + i - k, k, w->r0 + j - l, l, &g))
+                    return -1;
+                double v = t->best[(i - k) * t->cols + j - l] + g;
+                if (g > NO_GAIN && v > *here)
+                    *here = v, t->from[i * t->cols + j] = (unsigned char)s;
             }
         }
+    return 0;
+}
+
+/* Appends the units of t's best path to out, in order. 0, or -1 out of memory. */
+static int trace(const window *w, const dp_table *t, ta_vec *out)
+{
     size_t start = out->len;
-    for (size_t i = ne, j = nr; !rc && (i || j);) {
-        size_t k = (size_t)SHAPES[from[i * cols + j]][0], l = (size_t)SHAPES[from[i * cols + j]][1];
+    for (size_t i = t->ne, j = t->nr; i || j;) {
+        unsigned char s = t->from[i * t->cols + j];
+        size_t k = (size_t)SHAPES[s][0], l = (size_t)SHAPES[s][1];
         ta_bead *u = ta_vec_push(out);
-        if (!u) {
-            rc = -1;
-            break;
-        }
+        if (!u)
+            return -1;
         *u = (ta_bead){w->e0 + i - k, w->e0 + i, w->r0 + j - l, w->r0 + j, 1.0};
         i -= k, j -= l;
     }
-    if (!rc) { /* made from the end: reverse */
-        ta_bead *u = (ta_bead *)out->data + start;
-        for (size_t a = 0, z = out->len - start; a + 1 < z; a++, z--) {
-            ta_bead t = u[a];
-            u[a] = u[z - 1], u[z - 1] = t;
-        }
-        *total = best[ne * cols + nr];
+    ta_bead *u = (ta_bead *)out->data + start; /* made from the end: reverse */
+    for (size_t a = 0, z = out->len - start; a + 1 < z; a++, z--) {
+        ta_bead x = u[a];
+        u[a] = u[z - 1], u[z - 1] = x;
     }
-    free(best);
-    free(from);
+    return 0;
+}
+
+/* The best grouping of English [e0, e1) and Russian [r0, r1) by gain, as units appended to
+ * out; *total its gain. 0, or -1 out of memory. */
+static int best_grouping(window *w, size_t e1, size_t r1, ta_vec *out, double *total)
+{
+    dp_table t = {.ne = e1 - w->e0, .nr = r1 - w->r0, .cols = r1 - w->r0 + 1};
+    t.best = malloc((t.ne + 1) * t.cols * sizeof *t.best);
+    t.from = malloc((t.ne + 1) * t.cols);
+    int rc = !t.best || !t.from || fill(w, &t) || trace(w, &t, out) ? -1 : 0;
+    if (!rc)
+        *total = t.best[t.ne * t.cols + t.nr];
+    free(t.best);
+    free(t.from);
     return rc;
+}
+
+/* A 1-1 bead of the alignment whose two sentences the grouping left both out, side by side,
+ * is joined again (the lexicon may lack the words of a free translation; that the aligner
+ * paired them by length is the better guess): units from `start` on, *total updated. */
+static int rejoin(window *w, ta_vec *units, size_t start, double *total)
+{
+    ta_bead *u = units->data;
+    size_t o = start;
+    for (size_t i = start; i < units->len; i++) {
+        ta_bead a = u[i];
+        if (i + 1 < units->len) {
+            ta_bead b = u[i + 1], *e = a.en1 > a.en0 ? &a : &b, *r = e == &a ? &b : &a;
+            bool nulls = (a.ru0 == a.ru1) != (b.ru0 == b.ru1) &&
+                         (a.en0 == a.en1) != (b.en0 == b.en1);
+            double g;
+            if (nulls && e->en1 - e->en0 == 1 && r->ru1 - r->ru0 == 1 &&
+                kept(w, e->en0, 1, r->ru0, 1) > 0) {
+                if (gain(w, e->en0, 1, r->ru0, 1, &g))
+                    return -1;
+                *total += g, i++;
+                a = (ta_bead){e->en0, e->en1, r->ru0, r->ru1, 1.0};
+            }
+        }
+        u[o++] = a;
+    }
+    units->len = o;
+    return 0;
 }
 
 /* Is bead b suspect: a null bead, three or more sentences, or a 1-1 bead that gains less than
@@ -161,7 +210,8 @@ static int regroup_window(window *w, size_t w0, size_t w1, ta_vec *units, ta_vec
             return -1;
         orig += g;
     }
-    if (contiguous && best_grouping(w, e1, r1, units, &total))
+    if (contiguous && (best_grouping(w, e1, r1, units, &total) ||
+                       rejoin(w, units, start, &total)))
         return -1;
     if (!contiguous || total < orig + REGROUP_MARGIN) { /* keep the alignment's beads */
         units->len = start;
