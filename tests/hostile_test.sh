@@ -94,7 +94,7 @@ says fifo-no-writer-says "pipe" "$tmp/err"
 TALIGN_FIFO_WAIT=1 $T segment "$tmp/fifo" 2>"$tmp/err"; says fifo-wait-from-env "in 1 s" "$tmp/err"
 # the command hands $TALIGN_DATA to the library (which reads no environment) for every data file
 mkdir "$tmp/data" && cp lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.* lexicon/titl* \
-  lexicon/boilerplate.txt lexicon/numbers.* lexicon/months.* lexicon/clause.* "$tmp/data/" &&
+  lexicon/boilerplate.txt lexicon/numbers.* lexicon/months.* lexicon/clause.* lexicon/endings.* lexicon/roles.* "$tmp/data/" &&
   printf 'c 1.0\ns2 x\n' > "$tmp/data/params.en-ru"
 a=corpora/samples/tass-2021-07-14-arctic-expedition
 TALIGN_DATA="$tmp/data" $T align --no-lexicon $a.en.txt $a.ru.txt >/dev/null 2>"$tmp/err"
