@@ -28,7 +28,8 @@ void help_check(FILE *f)
           "  --keep-mojibake    check Cyrillic read with the wrong code page as it is (by default\n"
           "                     it is repaired first, with a message, as --repair-mojibake does)\n"
           "  --presegmented, --wrapped, --encoding NAME, --clean,\n"
-          "  --lexicon FILE, --no-lexicon, --src-lang L, --tgt-lang L   as for talign align\n"
+          "  --lexicon FILE, --no-lexicon, --src-lang L, --tgt-lang L   as for talign align;\n"
+          "                     no lexicon found is an input error (--no-lexicon: check without)\n"
           "exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 usage error,\n"
           "            3 input error, 4 output error\n",
           f);
@@ -168,6 +169,23 @@ static int load_doc(const check_args *a, char **files, const ta_lexicon *lx, che
     return EXIT_OK;
 }
 
+/* The omission, addition and moved checks work from the lexicon's translations: without it
+ * they report every sentence of a faithful translation as left out. So a lexicon that cannot be
+ * found is an input error here, not the warning align gives; --no-lexicon checks without one
+ * on purpose. */
+static int need_lexicon(const check_args *a)
+{
+    if (!a->ao.align.use_lexicon || a->nlex)
+        return EXIT_OK;
+    const char *path = cli_default_lexicon();
+    if (access(path, F_OK) == 0)
+        return EXIT_OK;
+    cli_msg("check: no lexicon at %s: omission, addition and moved need its translations (run "
+            "make, give --lexicon FILE or TALIGN_LEXICON, or --no-lexicon to check without one)",
+            path);
+    return EXIT_INPUT;
+}
+
 static void free_doc(check_doc *d)
 {
     ta_pair_free(d->pair);
@@ -239,7 +257,9 @@ int cmd_check(int argc, char **argv)
     size_t n = 0;
     ta_error err = {0};
     ta_status s;
-    code = cli_load_lexicon("check", a.lexpath, a.nlex, a.ao.align.use_lexicon, false, &lx);
+    code = need_lexicon(&a);
+    if (code == EXIT_OK)
+        code = cli_load_lexicon("check", a.lexpath, a.nlex, a.ao.align.use_lexicon, false, &lx);
     if (code == EXIT_OK && (s = ta_checker_new(&a.co, lx, &ck, &err)) != TA_OK)
         code = cli_fail("check", s, &err);
     if (code == EXIT_OK)

@@ -251,14 +251,26 @@ static int sort_findings(ta_finding *f, size_t n, size_t n_beads)
     return 0;
 }
 
+/* Findings made on regrouped units report on the document's beads. */
+static void to_beads(const ta_checker *c, ta_finding *f, size_t n)
+{
+    const size_t *ub = c->unit_bead.data;
+    for (size_t i = 0; c->unit_bead.len && i < n; i++) {
+        f[i].bead = ub[f[i].bead];
+        if (f[i].moved_bead != TA_NO_BEAD)
+            f[i].moved_bead = ub[f[i].moved_bead];
+    }
+}
+
 ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t *n,
                    ta_error *err)
 {
     *out = NULL, *n = 0;
     ta_vec v = {.esz = sizeof(ta_finding)};
-    check_ctx x = {.ck = c, .doc = doc, .out = &v};
+    ta_corpus units;
+    check_ctx x = {.ck = c, .doc = &units, .out = &v};
     c->status = TA_OK;
-    ta_status s = ta_checker_prepare(c, doc, err);
+    ta_status s = ta_checker_prepare(c, doc, &units, err);
     if (s == TA_OK && run_checks(&x))
         s = c->status != TA_OK ? (err ? (*err = c->err, c->status) : c->status)
                                : ta_fail(err, TA_ENOMEM, "out of memory");
@@ -266,6 +278,7 @@ ta_status ta_check(ta_checker *c, const ta_corpus *doc, ta_finding **out, size_t
         ta_findings_free(v.data, v.len);
         return s;
     }
+    to_beads(c, v.data, v.len);
     if (v.len && sort_findings(v.data, v.len, doc->n_beads)) {
         ta_findings_free(v.data, v.len);
         return ta_fail(err, TA_ENOMEM, "out of memory");

@@ -34,6 +34,8 @@ struct ta_checker {
     long *moved;
     int *moved_sent;     /* ... and, in that bead, the sentence that is the counterpart (-1: all) */
     size_t moved_cap;
+    ta_vec units;        /* ta_bead: the beads the checks run on (regroup.c) ... */
+    ta_vec unit_bead;    /* size_t: ... and the document's bead each reports on */
     ta_vec gloss;        /* gloss_entry */
     ta_stemmer stemmer;
     ta_strmap irregular;     /* term: irregular.en form -> line */
@@ -52,8 +54,14 @@ struct ta_checker {
 
 /* Loads what the switched-on checks need (glossary ...). */
 ta_status ta_checker_init(ta_checker *c, ta_error *err);
-/* Per document, before the checks run: pairs moved sentences (c->moved). */
-ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_error *err);
+/* Per document, before the checks run: the units the checks run on (*units: doc with the
+ * beads regrouped where the alignment is suspect, c->unit_bead their beads in doc) and the
+ * moved sentences among them (c->moved, by unit). */
+ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_corpus *units,
+                             ta_error *err);
+/* Regroups the beads of d into units (ta_bead) and the bead of d each reports on (ub, size_t);
+ * pinned[k] (English k, Russian n_en + k) stays a null unit. 0, or -1 out of memory. */
+int ta_regroup(ta_checker *c, const ta_corpus *d, const bool *pinned, ta_vec *units, ta_vec *ub);
 void ta_checker_release(ta_checker *c);
 /* surface.c: loads what untranslated ... spacing need (the length model); releases it. */
 ta_status ta_surface_init(ta_checker *c, ta_error *err);
@@ -69,6 +77,11 @@ int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *
 int ta_bead_evidence(check_ctx *x);
 static inline bool ta_ev_en(const ta_checker *c, int t) { return ((bool *)c->em.data)[t]; }
 static inline bool ta_ev_ru(const ta_checker *c, int u) { return ((bool *)c->rm.data)[u]; }
+
+/* The share of content words with evidence (*sh), and how many have it per side (*me, *mr;
+ * c->fe/fr.ncontent: how many there are), of the pair en/ru. 0, or -1 out of memory. */
+int ta_evidence_share(ta_checker *c, const char *en, size_t el, const char *ru, size_t rl,
+                      double *sh, int *me, int *mr);
 
 /* The clause-opening words of clause.en / clause.ru (omission.c). */
 ta_status ta_clauses_load(ta_checker *c, ta_error *err);

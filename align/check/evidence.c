@@ -16,6 +16,10 @@
  * many times that with its own pair; searched in documents of up to MOVED_SEARCH_MAX sentences */
 #define MOVED_OWN_FACTOR 2.0
 #define MOVED_SEARCH_MAX 4000
+/* a move found before regrouping is kept out of it when its ends are more beads apart than
+ * this (nearer, the regrouping decides: a sentence shortened by a left-out clause is often
+ * aligned as a left-out and an added sentence side by side) */
+#define PINNED_MIN_DISTANCE 2
 /* more left-out or added sentences than this in one document: not a move but a mismatch */
 #define MOVED_MAX_NULLS 200
 
@@ -25,6 +29,7 @@ void ta_gloss_release(ta_checker *c);
 ta_status ta_checker_init(ta_checker *c, ta_error *err)
 {
     c->em.esz = c->rm.esz = sizeof(bool);
+    c->units.esz = sizeof(ta_bead), c->unit_bead.esz = sizeof(size_t);
     c->gloss.esz = sizeof(gloss_entry);
     ta_status s = ta_featurizer_init(&c->fz, c->lx, c->o.data_dir, err);
     if (s == TA_OK && ta_checker_on(c, ta_check_term))
@@ -55,6 +60,8 @@ void ta_checker_release(ta_checker *c)
     ta_buf_release(&c->scratch);
     free(c->moved);
     free(c->moved_sent);
+    ta_vec_release(&c->units);
+    ta_vec_release(&c->unit_bead);
 }
 
 /* Does content token u of r share a key with any token of e (a name key only when the two
@@ -107,9 +114,8 @@ int ta_bead_evidence(check_ctx *x)
     return 0;
 }
 
-/* The share of content words with evidence, and the counts per side, of a sentence pair. */
-static int share(ta_checker *c, const char *en, size_t el, const char *ru, size_t rl,
-                 double *sh, int *me, int *mr)
+int ta_evidence_share(ta_checker *c, const char *en, size_t el, const char *ru, size_t rl,
+                      double *sh, int *me, int *mr)
 {
     if (ta_check_evidence(c, en, el, ru, rl))
         return -1;
@@ -148,8 +154,8 @@ static int share_matrix(ta_checker *c, const ta_corpus *d, const size_t *lo, siz
             const ta_bead *a = &d->beads[lo[i]], *b = &d->beads[ad[j]];
             int me, mr;
             double v;
-            if (share(c, d->en[a->en0], d->en_len[a->en0], d->ru[b->ru0], d->ru_len[b->ru0], &v,
-                      &me, &mr))
+            if (ta_evidence_share(c, d->en[a->en0], d->en_len[a->en0], d->ru[b->ru0],
+                                  d->ru_len[b->ru0], &v, &me, &mr))
                 return -1;
             sh[i * na + j] = me >= MOVED_MIN_WORDS && mr >= MOVED_MIN_WORDS ? v : -1;
         }
@@ -214,7 +220,7 @@ static int extend_moves(ta_checker *c, const ta_corpus *d)
                 size_t el = en ? d->en_len[a->en0] : d->en_len[o->en0];
                 const char *rs = en ? d->ru[o->ru0] : d->ru[a->ru0];
                 size_t rl = en ? d->ru_len[o->ru0] : d->ru_len[a->ru0];
-                if (share(c, es, el, rs, rl, &sh, &me, &mr))
+                if (ta_evidence_share(c, es, el, rs, rl, &sh, &me, &mr))
                     return -1;
                 int own = en ? me : mr, all = en ? c->fe.ncontent : c->fr.ncontent;
                 if (own >= MOVED_MIN_WORDS && own >= MERGED_MIN_SHARE * all) {
@@ -231,7 +237,7 @@ static int extend_moves(ta_checker *c, const ta_corpus *d)
 static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh)
 {
     int me, mr;
-    if (share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
+    if (ta_evidence_share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
         return -1;
     if (me < MOVED_MIN_WORDS || mr < MOVED_MIN_WORDS)
         *sh = -1;
@@ -251,8 +257,8 @@ static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool e
             return -1;
     int me, mr;
     const char *ot = c->scratch.len ? c->scratch.data : "";
-    return en ? share(c, d->en[k], d->en_len[k], ot, c->scratch.len, sh, &me, &mr)
-              : share(c, ot, c->scratch.len, d->ru[k], d->ru_len[k], sh, &me, &mr);
+    return en ? ta_evidence_share(c, d->en[k], d->en_len[k], ot, c->scratch.len, sh, &me, &mr)
+              : ta_evidence_share(c, ot, c->scratch.len, d->ru[k], d->ru_len[k], sh, &me, &mr);
 }
 
 /* The best counterpart of null bead a's sentence among the other side's sentences of beads
@@ -307,24 +313,61 @@ static int rescue_moves(ta_checker *c, const ta_corpus *d)
     return 0;
 }
 
-ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *d, ta_error *err)
+/* c->moved and c->moved_sent for n beads, all -1. 0, or -1 out of memory. */
+static int no_moves(ta_checker *c, size_t n)
+{
+    if (n > c->moved_cap) {
+        long *m = realloc(c->moved, n * sizeof *m);
+        if (m)
+            c->moved = m;
+        int *q = m ? realloc(c->moved_sent, n * sizeof *q) : NULL;
+        if (!q)
+            return -1;
+        c->moved_sent = q, c->moved_cap = n;
+    }
+    for (size_t i = 0; i < n; i++)
+        c->moved[i] = -1, c->moved_sent[i] = -1;
+    return 0;
+}
+
+/* The units the checks run on: the beads, regrouped when the lexicon gives evidence and a
+ * check that reads the grouping (omission, addition, moved) is on. A left-out and an added
+ * sentence that pair as a move stay on their own (c->pinned). 0, or -1. */
+static int units_of(ta_checker *c, const ta_corpus *doc, ta_corpus *u)
+{
+    c->units.len = c->unit_bead.len = 0;
+    *u = *doc;
+    if (!c->lx || !(ta_checker_on(c, ta_check_omission) || ta_checker_on(c, ta_check_addition) ||
+                    ta_checker_on(c, ta_check_moved)))
+        return 0;
+    bool *pin = calloc(doc->n_en + doc->n_ru + 1, sizeof *pin);
+    int rc = !pin || no_moves(c, doc->n_beads) || pair_moved(c, doc) ? -1 : 0;
+    for (size_t i = 0; !rc && i < doc->n_beads; i++)
+        if (c->moved[i] >= 0 && labs(c->moved[i] - (long)i) > PINNED_MIN_DISTANCE) {
+            const ta_bead *b = &doc->beads[i];
+            for (size_t k = b->en0; k < b->en1; k++)
+                pin[k] = true;
+            for (size_t k = b->ru0; k < b->ru1; k++)
+                pin[doc->n_en + k] = true;
+        }
+    if (!rc)
+        rc = ta_regroup(c, doc, pin, &c->units, &c->unit_bead);
+    free(pin);
+    if (rc)
+        return -1;
+    u->beads = c->units.data, u->n_beads = c->units.len;
+    return 0;
+}
+
+ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_corpus *units,
+                             ta_error *err)
 {
     /* a new document: the featurizer forgets the last one's word forms and names (bounded
      * memory for a checker that runs over many documents) */
     ta_featurizer_reset(&c->fz, c->lx);
-    if (d->n_beads > c->moved_cap) {
-        long *m = realloc(c->moved, d->n_beads * sizeof *m);
-        if (m)
-            c->moved = m;
-        int *q = m ? realloc(c->moved_sent, d->n_beads * sizeof *q) : NULL;
-        if (!q)
-            return ta_fail(err, TA_ENOMEM, "out of memory");
-        c->moved_sent = q, c->moved_cap = d->n_beads;
-    }
-    for (size_t i = 0; i < d->n_beads; i++)
-        c->moved[i] = -1, c->moved_sent[i] = -1;
-    if (ta_checker_on(c, ta_check_moved) &&
-        (pair_moved(c, d) || extend_moves(c, d) || rescue_moves(c, d)))
+    if (units_of(c, doc, units) || no_moves(c, units->n_beads) ||
+        (ta_checker_on(c, ta_check_moved) &&
+         (pair_moved(c, units) || extend_moves(c, units) || rescue_moves(c, units))))
         return ta_fail(err, TA_ENOMEM, "out of memory");
     return TA_OK;
 }

@@ -8,13 +8,14 @@
 /* A clause is left out when it has at least CLAUSE_MIN_WORDS content words, at most
  * CLAUSE_MAX_SHARE of them with evidence, and the rest of the bead at least REST_MIN_WORDS
  * content words of which REST_MIN_SHARE have evidence (so that the bead is a translation).
- * Clauses are also found without their boundaries: RUN_MIN content words in a row without
- * evidence, in a bead whose other words have it. */
+ * Clauses are also found without their boundaries: a run of RUN_MIN content words or more,
+ * nearly all without evidence, in a bead whose other words have it. */
 #define CLAUSE_MIN_WORDS 3
 #define CLAUSE_MAX_SHARE 0.34
 #define REST_MIN_WORDS 3
 #define REST_MIN_SHARE 0.5
 #define RUN_MIN 4
+#define RUN_HIT_WEIGHT 2.0
 /* ... and when the other side is shorter than the length model expects by at least this share
  * of the clause's length (a translation that says the same in other words is not) */
 #define CLAUSE_LENGTH_SHARE 0.5
@@ -140,17 +141,37 @@ static bool left_out(int cn, int cm, int all, int matched)
            rm >= REST_MIN_SHARE * rn;
 }
 
-/* The longest run of content words without evidence: its first and last token (-1 none). */
-static void longest_run(side_ev s, int *first, int *last)
+/* Is there a clause boundary or a clause-opening word in t[a, z)? */
+static bool clause_break(ta_checker *c, bool en, const char *t, size_t n, size_t a, size_t z)
 {
-    int best = 0;
-    *first = *last = -1;
-    for (int t = 0, start = 0; t <= s.f->ncontent; t++)
-        if (t == s.f->ncontent || s.ev[t]) {
-            if (t - start > best)
-                best = t - start, *first = start, *last = t - 1;
-            start = t + 1;
+    for (size_t i = a; i < z && i < n; i++)
+        if (boundary(t, n, i) || opener(c, en, t, n, i))
+            return true;
+    return false;
+}
+
+/* The stretch of content words most without evidence (each word without counts one, each
+ * with it RUN_HIT_WEIGHT against; at least RUN_MIN words, at most CLAUSE_MAX_SHARE with
+ * evidence) that starts or ends where a clause does (at a boundary, a clause-opening word or
+ * an end of the sentence): its first and last token (-1 none), and its words with evidence. */
+static void weakest_run(ta_checker *c, bool en, const char *t, size_t len, side_ev s, int *first,
+                        int *last, int *hits)
+{
+    double best = 0;
+    int nc = s.f->ncontent;
+    *first = *last = -1, *hits = 0;
+    for (int a = 0; a < nc; a++) {
+        bool opens = !a || clause_break(c, en, t, len, s.f->end[a - 1], s.f->start[a]);
+        for (int z = a, m = 0; z < nc; z++) {
+            m += s.ev[z];
+            int n = z - a + 1;
+            double v = (n - m) - RUN_HIT_WEIGHT * m;
+            if (n < RUN_MIN || m > CLAUSE_MAX_SHARE * n || v <= best)
+                continue;
+            if (opens || z == nc - 1 || clause_break(c, en, t, len, s.f->end[z], s.f->start[z + 1]))
+                best = v, *first = a, *last = z, *hits = m;
         }
+    }
 }
 
 /* Left-out clauses of one side of the bead under test (c->fe/fr filled): each clause between
@@ -176,10 +197,9 @@ static int clauses(check_ctx *x, bool en)
             return -1;
         a = i + w, i += w ? w - 1 : 0;
     }
-    int first, last;
-    longest_run(s, &first, &last);
-    if (found || first < 0 || last - first + 1 < RUN_MIN ||
-        !left_out(last - first + 1, 0, all, matched) ||
+    int first, last, hits;
+    weakest_run(c, en, t, n, s, &first, &last, &hits);
+    if (found || first < 0 || !left_out(last - first + 1, hits, all, matched) ||
         !other_short(x, en, t, s.f->start[first], s.f->end[last]))
         return 0;
     return report_clause(x, en, t, s.f->start[first], s.f->end[last]);

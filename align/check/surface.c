@@ -13,7 +13,7 @@
 ta_status ta_surface_init(ta_checker *c, ta_error *err)
 {
     if (!ta_checker_on(c, ta_check_length) && !ta_checker_on(c, ta_check_omission) &&
-        !ta_checker_on(c, ta_check_addition))
+        !ta_checker_on(c, ta_check_addition) && !ta_checker_on(c, ta_check_moved))
         return TA_OK;
     return ta_model_read(&c->len_model, true, c->o.data_dir, err);
 }
