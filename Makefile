@@ -82,7 +82,7 @@ check: all $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; TALIGN_SRC=$(CURDIR) $$t --jobs 2; done
 	@TALIGN=$(BIN) sh tests/cli_test.sh
 	@TALIGN=$(BIN) sh tests/hostile_test.sh
-	@if [ "$(B)" = build ]; then sh tests/install_test.sh; LIB=$(B)/libtalign.a sh tests/symbols_test.sh; fi
+	@if [ "$(B)" = build ]; then sh tests/install_test.sh && LIB=$(B)/libtalign.a sh tests/symbols_test.sh; fi
 	@TALIGN=$(BIN) sh tests/corpus_test.sh
 
 test: deps

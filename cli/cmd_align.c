@@ -109,7 +109,7 @@ static char *without_p_marks(const char *t, size_t n, size_t *len)
             memcpy(out + w, t + a, z - a);
             w += z - a;
         }
-        if (out && z < n)
+        if (out && (z < n || mark)) /* a last mark line with no break still counts as a line */
             out[w++] = '\n';
         a = z + 1;
     }

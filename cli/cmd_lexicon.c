@@ -215,7 +215,7 @@ int cmd_lexicon(int argc, char **argv)
             printf("headwords %zu\nenglish stems %zu\nstem pairs %zu\n", h, st, p);
         }
         ta_lexicon_free(lx);
-        return s == TA_OK ? EXIT_OK : cli_fail("lexicon", s, NULL);
+        return s == TA_OK ? EXIT_OK : cli_fail("lexicon", s, &err);
     }
     cli_msg("lexicon: unknown subcommand '%s' (build, lookup, stats)", sub);
     return EXIT_USAGE;

@@ -403,6 +403,17 @@ static bool text_good(lexfile *f)
     return s == TEXT_GOOD;
 }
 
+ta_status ta_lexicon_verify_lookup(const ta_lexicon *lx, ta_error *err)
+{
+    for (size_t k = 0; lx && k < lx->n; k++)
+        if (!text_good(&lx->files[k]))
+            return ta_fail(err, TA_EFORMAT,
+                           "%s: corrupt lexicon (checksum mismatch in its word list): rebuild it "
+                           "with 'talign lexicon build'",
+                           lx->files[k].path);
+    return TA_OK;
+}
+
 ta_status ta_lexicon_load(const char *path, ta_lexicon **out, ta_error *err)
 {
     *out = NULL;

@@ -30,5 +30,10 @@ size_t ta_lexicon_each_target(const ta_lexicon *lx, const char *stem, size_t n,
 /* Writes a lexicon from its text form (lines "word\tstem\tru stems\tru words", the Russian
  * stems space-separated, the words '|'-separated) with hash tables, header and checksum to
  * `path`, atomically. */
+/* Verifies now the part of every file that only lookups read (checked lazily otherwise), so a
+ * caller that treats a failed lookup as "not in the lexicon" can refuse a damaged file first:
+ * TA_EFORMAT naming the file. */
+ta_status ta_lexicon_verify_lookup(const ta_lexicon *lx, ta_error *err);
+
 ta_status ta_lexicon_write(const char *path, const char *text, size_t len, ta_error *err);
 #endif

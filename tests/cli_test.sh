@@ -89,6 +89,13 @@ mkdir -p "$tmp/away" && cp "$(command -v "$T")" "$tmp/away/talign"
 TALIGN_LEXICON= "$tmp/away/talign" check --presegmented "$tmp/qe.txt" "$tmp/qr.txt" >/dev/null 2>"$tmp/err"; check check-no-lexicon 3 $?
 grep -q "no lexicon at $tmp/away/../" "$tmp/err" && grep -q -- "--no-lexicon" "$tmp/err"; check check-no-lexicon-msg 0 $?
 TALIGN_LEXICON= "$tmp/away/talign" check --presegmented --no-lexicon --checks -all,number "$tmp/qe.txt" "$tmp/qr.txt" >/dev/null 2>&1; check check-no-lexicon-asked 0 $?
+# a lexicon whose word list (checked lazily, at the first lookup) is damaged: check's name
+# lookups would read "not in the lexicon"; check and lexicon lookup refuse it and say so
+cp lexicon/en-ru.lex "$tmp/bad.lex"; sz=$(wc -c < "$tmp/bad.lex")
+printf 'Z' | dd of="$tmp/bad.lex" bs=1 seek=$((sz - 100)) conv=notrunc 2>/dev/null
+$T check --presegmented --lexicon "$tmp/bad.lex" "$tmp/qe.txt" "$tmp/qr.txt" >/dev/null 2>"$tmp/err"; check check-corrupt-lexicon 3 $?
+grep -q "bad.lex: corrupt lexicon" "$tmp/err"; check check-corrupt-lexicon-msg 0 $?
+$T lexicon lookup --lexicon "$tmp/bad.lex" Кольцевую >/dev/null 2>"$tmp/err"; grep -q "bad.lex: corrupt lexicon" "$tmp/err"; check lookup-corrupt-lexicon-msg 0 $?
 # BCP 47 language tags: the primary subtag picks the rules, the tag as given goes into TMX
 $T align --src-lang en-US --tgt-lang RU-ru --format tmx "$tmp/qe.txt" "$tmp/qr.txt" > "$tmp/tag.tmx" 2>/dev/null; check lang-tag 0 $?
 grep -q 'srclang="en-US"' "$tmp/tag.tmx" && grep -q 'xml:lang="RU-ru"' "$tmp/tag.tmx"; check lang-tag-tmx 0 $?
@@ -162,6 +169,8 @@ done
 # --presegmented: ladder rungs are the files' line numbers (blank and <p> lines counted), <p> lines are no sentences
 printf 'A one.\nTwo here.\n\nThree there.\n<p>\nFour.\n' > "$tmp/le.txt"; printf 'Один.\nДва.\n\n\nТри.\n<p>\nЧетыре.\n' > "$tmp/lr.txt"
 [ "$($T align --presegmented --no-lexicon --format ladder "$tmp/le.txt" "$tmp/lr.txt" | cut -f1,2 | tr '\t\n' ' |')" = "0 0|1 1|3 4|5 6|6 7|" ]; check ladder-lines 0 $?
+printf 'One here.\nTwo there.\n<p>' > "$tmp/pe.txt"; printf 'Один.\nДва.\n<p>' > "$tmp/pr.txt"
+[ "$($T align --presegmented --no-lexicon --format ladder "$tmp/pe.txt" "$tmp/pr.txt" | tail -1 | cut -f1,2 | tr '\t' ' ')" = "3 3" ]; check ladder-lines-last-p 0 $?
 [ "$($T align --presegmented --no-lexicon --format tsv "$tmp/le.txt" "$tmp/lr.txt" | cut -f1 | tr '\n' '|')" = "A one.|Two here.|Three there.|Four.|" ]; check presegmented-p-mark 0 $?
 [ "$($T align --no-lexicon --format ladder "$tmp/le.txt" "$tmp/lr.txt" | tail -1 | cut -f1,2 | tr '\t' ' ')" = "5 5" ]; check ladder-sentences-raw 0 $?
 # talign segment's output (blank lines or, with --format hunalign, <p> lines between paragraphs)

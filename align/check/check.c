@@ -108,6 +108,8 @@ ta_status ta_checker_new(const ta_check_opts *opts, const ta_lexicon *lx, ta_che
     c->o = opts ? *opts : ta_check_opts_default();
     c->lx = lx;
     ta_status s = switch_checks(c->on, c->o.checks, err);
+    if (s == TA_OK && ta_checker_on(c, ta_check_name)) /* its lookups must not fail silently */
+        s = ta_lexicon_verify_lookup(lx, err);
     if (s == TA_OK)
         s = ta_checker_init(c, err);
     if (s != TA_OK) {
