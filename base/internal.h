@@ -26,6 +26,11 @@ ta_status ta_fail_at(ta_error *err, ta_status s, size_t offset, const char *fmt,
 #endif
     ;
 
+/* Asks the kernel to back the whole 2 MB pages inside [p, p + n) with huge pages (Linux
+ * transparent huge pages, when set to madvise): fewer page faults and TLB misses for the large
+ * buffers a long document needs. A hint only; does nothing for smaller buffers or elsewhere. */
+void ta_hint_huge(void *p, size_t n);
+
 /* A growable byte buffer, always NUL-terminated when len > 0. */
 typedef struct {
     char *data;

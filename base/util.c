@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+
+#define HUGE_PAGE ((uintptr_t)2 << 20) /* x86-64 and arm64 transparent huge page size */
 
 const char *ta_strerror(ta_status s)
 {
@@ -19,6 +22,18 @@ const char *ta_strerror(ta_status s)
 }
 
 void ta_free(void *p) { free(p); }
+
+void ta_hint_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uintptr_t e = ((uintptr_t)p + n) & ~(HUGE_PAGE - 1);
+    if (p && e > a)
+        (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p, (void)n;
+#endif
+}
 
 static ta_status vfail(ta_error *err, ta_status s, bool has, size_t off, const char *fmt, va_list ap)
 {
@@ -61,6 +76,7 @@ int ta_buf_grow(ta_buf *b, size_t extra)
     char *d = realloc(b->data, cap);
     if (!d)
         return -1;
+    ta_hint_huge(d, cap);
     b->data = d;
     b->cap = cap;
     return 0;
@@ -91,6 +107,7 @@ void *ta_vec_push(ta_vec *v)
         void *d = realloc(v->data, cap * v->esz);
         if (!d)
             return NULL;
+        ta_hint_huge(d, cap * v->esz);
         v->data = d;
         v->cap = cap;
     }
@@ -160,9 +177,12 @@ static size_t slot_of(const ta_strmap *m, const char *k, size_t n, uint64_t h)
 static int rehash(ta_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    ta_strslot *t = aligned_alloc(64, cap * sizeof *t); /* no slot across two cache lines */
+    size_t size = cap * sizeof(ta_strslot); /* a power of two: a multiple of either alignment */
+    /* no slot across two cache lines; a large table in whole huge pages */
+    ta_strslot *t = aligned_alloc(size >= HUGE_PAGE ? HUGE_PAGE : 64, size);
     if (!t)
         return -1;
+    ta_hint_huge(t, size);
     memset(t, 0, cap * sizeof *t);
     ta_strmap nm = {t, cap, m->n};
     for (size_t i = 0; i < m->cap; i++)

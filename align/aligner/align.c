@@ -292,6 +292,9 @@ static void start_keeping(dp *d, size_t w)
         free_kept(d);
         return;
     }
+    ta_hint_huge(d->kem, sizeof(uint64_t) * (d->n + 1) * w);
+    ta_hint_huge(d->krm, sizeof(uint64_t) * (d->n + 1) * w);
+    ta_hint_huge(d->khave, (d->n + 1) * w);
     memcpy(d->kcenter, d->center, sizeof(long) * (d->n + 1));
     d->kband = d->band;
     d->keeping = true;
@@ -445,6 +448,7 @@ static int run(dp *d, int max_bead, float beam)
     }
     if (!ok)
         return -1;
+    ta_hint_huge(d->back, (d->n + 1) * w);
     start_keeping(d, w);
     size_t types[NTYPES], nt = 0; /* the bead types allowed, in the table's order */
     for (size_t t = 0; t < NTYPES; t++)
@@ -586,6 +590,9 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     bc = malloc(sizeof(double) * NTYPES * at[rows]);
     if (!F || !B || !bc)
         goto done;
+    ta_hint_huge(F, sizeof(double) * at[rows]);
+    ta_hint_huge(B, sizeof(double) * at[rows]);
+    ta_hint_huge(bc, sizeof(double) * NTYPES * at[rows]);
     size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD; /* each bead's terms once per pass */
     for (int k = 0; k < 3; k++) {
         d->te[k] = malloc(sizeof(double) * ROLL * tw);
