@@ -319,7 +319,7 @@ static int fill_row(dp *d, size_t i, size_t row)
 
 /* Words of English sentence i matched in Russian sentences j..j+w-1 (side 0), or of Russian
  * sentence j matched in English sentences i..i+w-1 (side 1). */
-static int matches(const dp *d, int side, size_t i, size_t j, int w)
+static inline int matches(const dp *d, int side, size_t i, size_t j, int w)
 {
     size_t width = (size_t)(2 * d->band + 1);
     uint64_t bits = 0;
@@ -370,7 +370,7 @@ static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
 
 /* The terms of word_llr: English sentence a against Russian b..b+w-1 (side 0), or Russian b
  * against English a..a+w-1 (side 1). */
-static double term(const dp *d, int side, size_t a, size_t b, int w)
+static inline double term(const dp *d, int side, size_t a, size_t b, int w)
 {
     int m = matches(d, side, a, b, w), c = side ? d->ru[b].ncontent : d->en[a].ncontent;
     return m * d->md.hit[side] + (c - m) * d->md.miss[side];
@@ -396,7 +396,7 @@ static void clear_terms(dp *d, size_t i, int max_bead)
 }
 
 /* A term through its slot in the term rows (when the band has one for it). */
-static double term_at(dp *d, int side, size_t a, size_t b, int w)
+static inline double term_at(dp *d, int side, size_t a, size_t b, int w)
 {
     long tw = 2 * d->band + 1 + 2 * TERM_PAD, x = (long)b - lo_of(d, a) + TERM_PAD;
     if (x < 0 || x >= tw)
