@@ -88,23 +88,19 @@ bool ta_is_space(uint32_t c)
 }
 int ta_u8_lower(ta_buf *b, const char *s, size_t n, bool yo)
 {
-    if (ta_buf_grow(b, n)) /* lowercase takes as many bytes in the scripts seen, else grows */
+    enum { MAX_CHAR_BYTES = 4 };
+    if (ta_buf_grow(b, n)) /* lowercase is as long in most scripts: one growth, not one a char */
         return -1;
     size_t i = 0;
     while (i < n) {
         uint32_t c = ta_to_lower(ta_u8_decode(s, n, &i));
         if (yo && c == 0x451)
             c = 0x435;
-        if (b->len + 4 < b->cap) { /* room for any character and the NUL: no growth */
-            b->len += (size_t)ta_u8_encode(c, b->data + b->len);
-            continue;
-        }
-        char tmp[4];
-        if (ta_buf_add(b, tmp, (size_t)ta_u8_encode(c, tmp)))
+        if (b->len + MAX_CHAR_BYTES + 1 > b->cap && ta_buf_grow(b, MAX_CHAR_BYTES))
             return -1;
+        b->len += (size_t)ta_u8_encode(c, b->data + b->len);
     }
-    if (b->data)
-        b->data[b->len] = 0;
+    b->data[b->len] = 0;
     return 0;
 }
 
