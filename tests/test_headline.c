@@ -1,4 +1,4 @@
-/* test_headline.c — the headline rules (align/headline.h, private) consult a hunspell
+/* test_headline.c — the headline rules (align/segment/headline.h, private) consult a hunspell
  * dictionary only in the folder the caller names: a headliner given none (the alignment kit's
  * own, for pairseg.c) reads no default folder behind the caller's back. */
 #include "headline.h"
