@@ -69,14 +69,6 @@ void ta_tmx_footer(FILE *f)
     fputs("  </body>\n</tmx>\n", f);
 }
 
-static size_t n_chars(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 static bool is_blank(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
@@ -160,7 +152,7 @@ static size_t clause_cuts(const char *s, size_t n, size_t cut[MAX_CUTS])
 static double misfit(const char *s, size_t a, size_t z, size_t src, double ratio)
 {
     side p = trimmed(s, a, z);
-    size_t n = n_chars(p.p, p.n);
+    size_t n = ta_u8_count(p.p, p.n);
     return n && src ? fabs(log((double)n / (ratio * (double)src))) : INFINITY;
 }
 
@@ -212,9 +204,9 @@ static double length_ratio(const ta_corpus *c)
 {
     size_t e = 0, r = 0;
     for (size_t i = 0; i < c->n_en; i++)
-        e += n_chars(c->en[i], c->en_len[i]);
+        e += ta_u8_count(c->en[i], c->en_len[i]);
     for (size_t j = 0; j < c->n_ru; j++)
-        r += n_chars(c->ru[j], c->ru_len[j]);
+        r += ta_u8_count(c->ru[j], c->ru_len[j]);
     return e && r ? (double)r / (double)e : 1;
 }
 
@@ -293,7 +285,7 @@ static size_t pieces(const ta_corpus *c, size_t k, double *ratio, side en[MAX_PI
     size_t src[MAX_PIECES];
     for (size_t i = 0; i < de; i++) {
         size_t s = b->en0 + i;
-        src[i] = n_chars(c->en[s], c->en_len[s]);
+        src[i] = ta_u8_count(c->en[s], c->en_len[s]);
         en[i] = (side){0, 0, c->en[s], c->en_len[s]};
     }
     if (*ratio < 0)

@@ -502,6 +502,9 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
                             ta_error *err)
 {
     *out = NULL;
+    ta_status v = ta_lexicon_verify_lookup(lx, err);
+    if (v != TA_OK)
+        return v;
     ta_stemmer st = {0};
     ta_buf stem = {0}, res = {0};
     bool cyr = false;
@@ -512,13 +515,8 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
     ta_status s = ta_stem(&st, cyr ? 'r' : 'e', word, len, &stem) || ta_buf_addc(&res, 0)
                       ? TA_ENOMEM : TA_OK;
     res.len = 0;
-    const char *bad = NULL;
     for (size_t k = 0; s == TA_OK && k < lx->n; k++) {
         lexfile *f = &lx->files[k];
-        if (!text_good(f)) {
-            s = TA_EFORMAT, bad = f->path;
-            break;
-        }
         const char *end = f->text + f->h->text_len;
         if (!cyr) {
             long i = find(f, stem.data, stem.len);
@@ -541,11 +539,6 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
     }
     ta_buf_release(&stem);
     ta_stemmer_release(&st);
-    if (s == TA_EFORMAT) {
-        ta_buf_release(&res);
-        return ta_fail(err, s, "%s: corrupt lexicon (checksum mismatch in its word list): "
-                       "rebuild it with 'talign lexicon build'", bad);
-    }
     if (s != TA_OK) {
         ta_buf_release(&res);
         return ta_fail(err, s, "out of memory");

@@ -186,7 +186,9 @@ for f in text hunalign; do
     k=$((k + 1)); row=$(sed -n "${k}p" "$tmp/s.tsv")
     en=$(sed -n "$((i + 1))p" "$tmp/s.en"); ru=$(sed -n "$((j + 1))p" "$tmp/s.ru")
     e=$(printf '%s' "$row" | cut -f1); r=$(printf '%s' "$row" | cut -f2)
-    { [ -z "$e" ] || case "$e" in "$en"*) true;; *) false;; esac; } && { [ -z "$r" ] || case "$r" in "$ru"*) true;; *) false;; esac; } || bad=1
+    # a rung on a blank line would read "" and match any text: a non-empty side needs a line
+    { [ -z "$e" ] || { [ -n "$en" ] && case "$e" in "$en"*) true;; *) false;; esac; }; } &&
+      { [ -z "$r" ] || { [ -n "$ru" ] && case "$r" in "$ru"*) true;; *) false;; esac; }; } || bad=1
   done < "$tmp/s.ladder"
   [ $bad = 0 ] && [ "$k" -gt 10 ] && [ "$k" = "$(wc -l < "$tmp/s.tsv")" ]; check ladder-matches-segment-$f 0 $?
 done

@@ -170,13 +170,12 @@ int ta_emit(check_ctx *x, size_t bead, size_t en0, size_t en1, size_t ru0, size_
     return 0;
 }
 
-/* Joins sentences [a, b) of one side with single spaces into buf. */
-static int join(ta_buf *buf, const char *const *s, const size_t *len, int a, int b)
+int ta_join_side(ta_buf *buf, const char *const *s, const size_t *len, size_t a, size_t b)
 {
     buf->len = 0;
     if (ta_buf_add(buf, "", 0))
         return -1;
-    for (int i = a; i < b; i++)
+    for (size_t i = a; i < b; i++)
         if ((i > a && ta_buf_addc(buf, ' ')) || ta_buf_add(buf, s[i], len[i]))
             return -1;
     return 0;
@@ -200,8 +199,8 @@ static int run_checks(check_ctx *x)
             return -1;
     for (size_t i = 0; i < d->n_beads; i++) {
         const ta_bead *b = &d->beads[i];
-        if (join(&c->en, d->en, d->en_len, b->en0, b->en1) ||
-            join(&c->ru, d->ru, d->ru_len, b->ru0, b->ru1))
+        if (ta_join_side(&c->en, d->en, d->en_len, b->en0, b->en1) ||
+            ta_join_side(&c->ru, d->ru, d->ru_len, b->ru0, b->ru1))
             return -1;
         x->cur = (check_bead){i, b, c->en.data, c->ru.data, c->en.len, c->ru.len};
         c->ev_valid = false;

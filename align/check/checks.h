@@ -68,6 +68,9 @@ ta_status ta_surface_init(ta_checker *c, ta_error *err);
 void ta_surface_release(ta_checker *c);
 /* Is the check with this function switched on? */
 bool ta_checker_on(const ta_checker *c, check_fn fn);
+/* Joins sentences [a, b) of one side with single spaces into buf (emptied first; "" when
+ * a == b); -1 when memory is short. */
+int ta_join_side(ta_buf *buf, const char *const *s, const size_t *len, size_t a, size_t b);
 
 /* Featurizes en and ru into c->fe / c->fr and marks their content tokens that have evidence on
  * the other side (c->em, c->rm). 0, or -1 out of memory. */

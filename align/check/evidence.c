@@ -251,10 +251,8 @@ static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool e
     const char *const *o = en ? d->ru : d->en;
     const size_t *ol = en ? d->ru_len : d->en_len;
     int a = en ? b->ru0 : b->en0, z = en ? b->ru1 : b->en1;
-    c->scratch.len = 0;
-    for (int q = a; q < z; q++)
-        if ((q > a && ta_buf_addc(&c->scratch, ' ')) || ta_buf_add(&c->scratch, o[q], ol[q]))
-            return -1;
+    if (ta_join_side(&c->scratch, o, ol, (size_t)a, (size_t)z))
+        return -1;
     int me, mr;
     const char *ot = c->scratch.len ? c->scratch.data : "";
     return en ? ta_evidence_share(c, d->en[k], d->en_len[k], ot, c->scratch.len, sh, &me, &mr)

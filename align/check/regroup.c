@@ -37,17 +37,6 @@ typedef struct {
     ta_buf be, br;        /* joined sides of a unit */
 } window;
 
-static int join_side(ta_buf *b, const char *const *s, const size_t *len, size_t a, size_t z)
-{
-    b->len = 0;
-    if (ta_buf_add(b, "", 0))
-        return -1;
-    for (size_t i = a; i < z; i++)
-        if ((i > a && ta_buf_addc(b, ' ')) || ta_buf_add(b, s[i], len[i]))
-            return -1;
-    return 0;
-}
-
 /* The score of the window's bead that is English [a, a+k) and Russian [b, b+l), 0 if none. */
 static double kept(const window *w, size_t a, size_t k, size_t b, size_t l)
 {
@@ -73,8 +62,8 @@ static int gain(window *w, size_t a, size_t k, size_t b, size_t l, double *g)
         }
     double sh;
     int me, mr;
-    if (join_side(&w->be, d->en, d->en_len, a, a + k) ||
-        join_side(&w->br, d->ru, d->ru_len, b, b + l) ||
+    if (ta_join_side(&w->be, d->en, d->en_len, a, a + k) ||
+        ta_join_side(&w->br, d->ru, d->ru_len, b, b + l) ||
         ta_evidence_share(w->c, w->be.data, w->be.len, w->br.data, w->br.len, &sh, &me, &mr))
         return -1;
     int all = w->c->fe.ncontent + w->c->fr.ncontent, miss = all - me - mr;
