@@ -46,11 +46,20 @@ endif
 .PHONY: all deps test check demo bench cuts qa-bench speed fuzz fuzzdeps clean install
 MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
-all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX))
+HUNDIR := /usr/share/hunspell
+FORMS  := $(foreach l,en_US ru_RU,$(if $(wildcard $(HUNDIR)/$(l).dic),lexicon/forms.$(l)))
+all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX) $(FORMS))
 
 # the bilingual lexicon, built from Debian's mueller7-dict (not committed)
 lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/names.en-ru $(MUELLER) | $(BIN)
 	$(BIN) lexicon build -o $@
+
+# the word forms of the hunspell dictionaries with hunspell's answers, which the headline rules
+# map instead of loading libhunspell (base/wordforms.h; not committed)
+build/mkforms: scripts/mkforms.c build/libtalign.a
+	$(CC) $(CFLAGS) $< build/libtalign.a $(LIBS) -o $@
+lexicon/forms.%: build/mkforms $(HUNDIR)/%.aff $(HUNDIR)/%.dic
+	build/mkforms $(firstword $(subst _, ,$*)) $(HUNDIR)/$*.aff $(HUNDIR)/$*.dic $@
 
 deps:
 	@sh scripts/deps.sh
@@ -157,6 +166,7 @@ install: all
 	install -m 644 include/talign.h $(DESTDIR)$(PREFIX)/include/talign.h
 	install -m 644 cli/talign.1 $(DESTDIR)$(PREFIX)/share/man/man1/talign.1
 	$(if $(LEX),install -m 644 $(LEX) $(DESTDIR)$(PREFIX)/share/talign/en-ru.lex)
+	$(foreach f,$(FORMS),install -m 644 $(f) $(DESTDIR)$(PREFIX)/share/talign/$(notdir $(f));)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|'"$$(sed -n 's/^#define TA_VERSION "\(.*\)"/\1/p' include/talign.h)"'|' \
 	    scripts/talign.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/talign.pc
 

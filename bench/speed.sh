@@ -3,7 +3,8 @@
 # same run (this machine's speed varies 2x and other jobs share its cores: wall and CPU times
 # are best of N; callgrind instruction counts, with CALLGRIND=1, are the stable figure).
 #  1. one `talign align` of one article pair, start-up included: CPU ms (best of N) for a pair
-#     that needs no hunspell and for one that loads ru_RU; mean CPU ms over all 172 WMT21 pairs
+#     whose headline rules ask no dictionary and for one that asks ru_RU (its word-form file,
+#     lexicon/forms.ru_RU, and libhunspell for comparison); mean CPU ms over all 172 WMT21 pairs
 #  2. pairs in one long-lived process (build/pairrate): pairs/s and CPU ms/pair on one core, the
 #     rate of two such processes side by side (2 cores), peak RSS at 1,000 and 10,000 pairs
 #  3. the 20k-line document (mkcases.py seed 5 over the first 20,000 lines of wmt12-20): time,
@@ -22,8 +23,8 @@ if [ -n "$BASE" ]; then
      $LIBS -o "$T/pairrate.base" || exit 1
 fi
 W=$SH/data/wmt21
-EASY=$W/newstest2021_en-ru.abcnews.420117   # needs no hunspell (like 55 of the 172 pairs)
-HARD=$W/newstest2021_en-ru.abcnews.420102   # loads ru_RU for a headline's word (like 107)
+EASY=$W/newstest2021_en-ru.abcnews.420117   # asks no dictionary (like 55 of the 172 pairs)
+HARD=$W/newstest2021_en-ru.abcnews.420102   # asks ru_RU of a headline's word (like 107)
 
 # best CPU ms of N runs of "$@" (perf's task-clock; /usr/bin/time's 10 ms steps without perf)
 best_cpu() {
@@ -54,6 +55,9 @@ for p in EASY HARD; do
   bas=""; [ -n "$BASE" ] && bas=$(best_cpu "$BASE/bin/talign" align --lexicon "$BASE/lexicon/en-ru.lex" --format tsv "$f.para.en" "$f.para.ru")
   show "$(basename "$f")" "$cur" "$bas" ms
 done
+# the same pair with libhunspell (no word-form files beside the default lexicon)
+hun=$(TALIGN_LEXICON=$T/none/en-ru.lex best_cpu bin/talign align --lexicon lexicon/en-ru.lex --format tsv "$HARD.para.en" "$HARD.para.ru")
+show "$(basename "$HARD") with libhunspell instead of lexicon/forms.ru_RU" "$hun" "" ms
 mean_all() { # mean CPU ms per process over every pair
   /usr/bin/time -f '%U %S' sh -c 'for f in "$1"/*.para.en; do d=${f%.para.en}
       "$2" align --lexicon "$3" --format tsv "$d.para.en" "$d.para.ru" > /dev/null 2>&1; done' \

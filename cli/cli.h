@@ -39,10 +39,13 @@ unsigned cli_new_file_mode(const char *path);
  * $TALIGN_DATA, a folder of data files overriding the built-in ones (NULL when unset or empty),
  * $TALIGN_HUNSPELL, the folder of the hunspell dictionaries the headline rules use (NULL:
  * the library's default), and $TALIGN_FIFO_WAIT, the seconds to wait for a named pipe's writer
- * (0 when unset or not a positive number: the library's default). Read at the first call. */
+ * (0 when unset or not a positive number: the library's default). Read at the first call.
+ * forms_dir: the folder of the default lexicon (cli_default_lexicon), where `make` and
+ * `make install` put the word-form files of the hunspell dictionaries. */
 typedef struct {
     const char *data_dir;
     const char *hunspell_dir;
+    const char *forms_dir;
     unsigned fifo_wait;
 } cli_env;
 const cli_env *cli_environment(void);

@@ -254,6 +254,7 @@ int cmd_align(int argc, char **argv)
     ta_aligner_opts po = ta_aligner_opts_default();
     po.src_lang = src, po.tgt_lang = tgt, po.presegmented = preseg, po.wrapped = wrapped;
     po.split_semicolons = split_semicolons, po.seg_rules = seg_rules, po.hunspell_dir = hunspell_dir;
+    po.forms_dir = cli_environment()->forms_dir;
     po.align = ao;
     ta_text *te = NULL, *tr = NULL;
     ta_aligner *al = NULL;

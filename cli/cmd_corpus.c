@@ -242,6 +242,7 @@ int cmd_corpus(int argc, char **argv)
     cli_args a = {0};
     o.aopts.data_dir = cli_environment()->data_dir;
     o.aopts.hunspell_dir = cli_environment()->hunspell_dir;
+    o.aopts.forms_dir = cli_environment()->forms_dir;
     int code = parse(argc, argv, &o, &a);
     if (code != EXIT_OK)
         return code < 0 ? EXIT_OK : code;

@@ -148,6 +148,7 @@ int cmd_segment(int argc, char **argv)
     bool explaining = false;
     explain_ctx ec = {0};
     so.hunspell_dir = cli_environment()->hunspell_dir;
+    so.forms_dir = cli_environment()->forms_dir;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "l:f:e:o:h", lo, NULL)) != -1) {

@@ -131,6 +131,14 @@ const cli_env *cli_environment(void)
         const char *h = getenv("TALIGN_HUNSPELL");
         env.data_dir = d && *d ? d : NULL;
         env.hunspell_dir = h && *h ? h : NULL;
+        static char forms[4096];
+        snprintf(forms, sizeof forms, "%s", cli_default_lexicon());
+        char *slash = strrchr(forms, '/');
+        if (slash)
+            *slash = 0;
+        else
+            snprintf(forms, sizeof forms, ".");
+        env.forms_dir = forms;
         long secs = w ? strtol(w, NULL, 10) : 0;
         env.fifo_wait = secs > 0 && secs <= UINT_MAX ? (unsigned)secs : 0;
         read = true;

@@ -164,6 +164,12 @@ typedef struct {
     const char *hunspell_dir; /* en_US / ru_RU .aff and .dic for the headline rules that ask
                                  whether a word is common; NULL = TA_HUNSPELL_DIR. Borrowed
                                  for the ta_segmenter_new call only */
+    const char *forms_dir;    /* where `make` put forms.en_US and forms.ru_RU, the word forms
+                                 of those dictionaries with hunspell's answers, mapped in
+                                 microseconds where libhunspell loads in 40-100 ms (the build
+                                 tree's lexicon/, an install's share/talign/); used only when
+                                 made from the very files in hunspell_dir. NULL: libhunspell.
+                                 Borrowed for the ta_segmenter_new call only */
     ta_seg_explain_fn explain; /* called for every boundary made or vetoed; NULL: none */
     void *explain_ctx;         /* passed to `explain` */
 } ta_segment_opts;
@@ -371,6 +377,7 @@ typedef struct {
     bool split_semicolons;    /* as ta_segment_opts, both sides (default: no) */
     const char *seg_rules;    /* as ta_segment_opts.rules, both sides */
     const char *hunspell_dir; /* as ta_segment_opts.hunspell_dir */
+    const char *forms_dir;    /* as ta_segment_opts.forms_dir */
 } ta_aligner_opts;
 
 /* English to Russian, raw paragraphs, the default alignment options. */

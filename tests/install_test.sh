@@ -15,6 +15,10 @@ if [ -f lexicon/en-ru.lex ]; then
   ! grep -q "no lexicon" "$tmp/err"; check installed-lexicon-found 0 $?
   bin/talign align --format tsv $s.en.txt $s.ru.txt | cmp -s - "$tmp/a.tsv"; check installed-same-output 0 $?
 fi
+for f in lexicon/forms.*; do # the word-form files beside the installed lexicon, where it looks
+  [ -f "$f" ] || continue
+  cmp -s "$f" "$tmp/p/share/talign/${f#lexicon/}"; check "installed-${f#lexicon/}" 0 $?
+done
 "$tmp/p/bin/talign" version | grep -q "^talign "; check installed-version 0 $?
 cat > "$tmp/use.c" <<'C'
 #include <talign.h>

@@ -71,7 +71,10 @@ static void unescape(char *s)
 
 /* Runs the fixture file `name` (RULE<TAB>input<TAB>expected[<TAB>options]); marks the rules it
  * names in covered[]. */
-static void run_rule_fixture(const char *lang, const char *name, bool *covered)
+/* Each line of the rule fixture `name`, segmented with libhunspell (forms_dir NULL) or with the
+ * word-form files make built in lexicon/ (forms_dir): the same sentences either way. */
+static void run_rule_fixture(const char *lang, const char *name, const char *forms_dir,
+                             bool *covered)
 {
     FILE *f = fopen(fixture(name), "r");
     cr_assert_not_null(f, "missing fixture %s", name);
@@ -96,6 +99,7 @@ static void run_rule_fixture(const char *lang, const char *name, bool *covered)
         o.keep_boilerplate = true;
         o.split_semicolons = opts && strstr(opts, "--split-semicolons");
         o.wrapped = opts && strstr(opts, "--wrapped");
+        o.forms_dir = forms_dir;
         ta_segmenter *s;
         ta_span *sp;
         size_t n, *hits = calloc(nr, sizeof *hits);
@@ -108,7 +112,8 @@ static void run_rule_fixture(const char *lang, const char *name, bool *covered)
                 strcat(got, " || ");
             strncat(got, in + sp[i].start, sp[i].end - sp[i].start);
         }
-        cr_expect_str_eq(got, want, "%s:%d (%s)", name, lineno, rule);
+        cr_expect_str_eq(got, want, "%s:%d (%s, %s)", name, lineno, rule,
+                         forms_dir ? "word-form files" : "libhunspell");
         cr_expect_gt(hits[ri], 0, "%s:%d: rule %s decided nothing: another rule shadows it",
                      name, lineno, rule);
         free(hits);
@@ -123,8 +128,13 @@ Test(segment, every_rule_has_a_fixture_it_decides)
     size_t nr;
     const ta_seg_rule *r = ta_seg_rules(&nr);
     bool *covered = calloc(nr, sizeof *covered);
-    run_rule_fixture("en", "segment_rules.en.txt", covered);
-    run_rule_fixture("ru", "segment_rules.ru.txt", covered);
+    char forms[1024];
+    const char *root = getenv("TALIGN_SRC");
+    snprintf(forms, sizeof forms, "%s/lexicon", root ? root : ".");
+    for (int k = 0; k < 2; k++) {
+        run_rule_fixture("en", "segment_rules.en.txt", k ? forms : NULL, covered);
+        run_rule_fixture("ru", "segment_rules.ru.txt", k ? forms : NULL, covered);
+    }
     for (size_t i = 0; i < nr; i++)
         cr_expect(covered[i], "rule %s has no fixture line", r[i].name);
     free(covered);

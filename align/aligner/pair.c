@@ -64,6 +64,7 @@ ta_status ta_aligner_new(const ta_aligner_opts *opts, const ta_lexicon *lx, ta_a
         so.keep_semicolons = !a->o.split_semicolons;
         so.rules = a->o.seg_rules;
         so.hunspell_dir = a->o.hunspell_dir;
+        so.forms_dir = a->o.forms_dir;
         so.data_dir = a->kit.data_dir;
         ta_status s = ta_segmenter_new(&so, &a->seg[k], err);
         if (s != TA_OK) {

@@ -13,10 +13,11 @@ typedef struct ta_headliner ta_headliner;
 ta_status ta_headliner_new(const char *lang, const char *data_dir, ta_headliner **out,
                            ta_error *err);
 /* Takes the hunspell dictionaries from `dir` (NULL: TA_HUNSPELL_DIR), LANG_xx opened the first
- * time a rule asks; TA_EIO naming the file when LANG_xx.aff or .dic is missing there and a rule
- * switched on in rs needs it. */
-ta_status ta_headliner_use_hunspell(ta_headliner *h, const char *dir, const ta_ruleset *rs,
-                                    ta_error *err);
+ * time a rule asks: its word-form file in forms_dir when one was made from these very files
+ * (base/wordforms.h), else libhunspell. TA_EIO naming the file when LANG_xx.aff or .dic is
+ * missing there and a rule switched on in rs needs it. */
+ta_status ta_headliner_use_hunspell(ta_headliner *h, const char *dir, const char *forms_dir,
+                                    const ta_ruleset *rs, ta_error *err);
 void ta_headliner_free(ta_headliner *h);
 /* The headline rules a segmenter uses (segment.c); NULL for a presegmented one. */
 ta_headliner *ta_segmenter_headliner(const ta_segmenter *s);

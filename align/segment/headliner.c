@@ -68,16 +68,18 @@ static ta_status load_endings(ta_headliner *h, const char *data_dir, const char 
     return st;
 }
 
-ta_status ta_headliner_use_hunspell(ta_headliner *h, const char *dir, const ta_ruleset *rs,
-                                    ta_error *err)
+ta_status ta_headliner_use_hunspell(ta_headliner *h, const char *dir, const char *forms_dir,
+                                    const ta_ruleset *rs, ta_error *err)
 {
     if (!dir)
         dir = TA_HUNSPELL_DIR;
-    char *copy = strdup(dir);
-    if (!copy)
+    char *copy = strdup(dir), *forms = forms_dir ? strdup(forms_dir) : NULL;
+    if (!copy || (forms_dir && !forms)) {
+        free(copy);
         return ta_fail(err, TA_ENOMEM, "out of memory");
-    free(h->dict_dir);
-    h->dict_dir = copy;
+    }
+    free(h->dict_dir), free(h->forms_dir);
+    h->dict_dir = copy, h->forms_dir = forms;
     bool needed = false; /* the rules that ask hunspell */
     static const ta_rule_id asks[] = {R_RU_NAME_VERB, R_RU_COMMON_NOUN, R_REPEATED_WORDS,
                                       R_TITLE_CASE_HEADLINE, R_FORCED_HEADLINE, R_LONG_HEADLINE};
@@ -143,7 +145,8 @@ void ta_headliner_free(ta_headliner *h)
     ta_strmap_release(&h->roles);
     if (h->hun)
         ta_hunspell_destroy(h->hun);
-    free(h->dict_dir);
+    ta_wordforms_close(h->forms);
+    free(h->dict_dir), free(h->forms_dir);
     for (int k = 0; k < END_KINDS; k++) {
         for (size_t i = 0; h->end[k] && h->end[k][i]; i++)
             free(h->end[k][i]);
@@ -343,21 +346,31 @@ bool ta_hl_seen_lowercase(ta_headliner *h, const char *doc, size_t len, const ch
     return false;
 }
 
+/* The first time a rule asks: the word-form file made from the dictionary (base/wordforms.h),
+ * else hunspell itself. */
+static void open_dictionary(ta_headliner *h)
+{
+    h->hun_tried = true;
+    if (!h->dict_dir)
+        return;
+    char aff[512], dic[512];
+    const char *loc = !strcmp(h->lang, "ru") ? "ru_RU" : "en_US";
+    snprintf(aff, sizeof aff, "%s/%s.aff", h->dict_dir, loc);
+    snprintf(dic, sizeof dic, "%s/%s.dic", h->dict_dir, loc);
+    if ((h->forms = ta_wordforms_open(h->forms_dir, loc, aff, dic)))
+        return;
+    FILE *f = fopen(dic, "rb");
+    if (f) {
+        fclose(f);
+        h->hun = ta_hunspell_create(aff, dic);
+    }
+}
+
 bool ta_hl_common_word(ta_headliner *h, const char *w, size_t n)
 {
-    if (!h->hun_tried && h->dict_dir) {
-        h->hun_tried = true;
-        char aff[512], dic[512];
-        const char *loc = !strcmp(h->lang, "ru") ? "ru_RU" : "en_US";
-        snprintf(aff, sizeof aff, "%s/%s.aff", h->dict_dir, loc);
-        snprintf(dic, sizeof dic, "%s/%s.dic", h->dict_dir, loc);
-        FILE *f = fopen(dic, "rb");
-        if (f) {
-            fclose(f);
-            h->hun = ta_hunspell_create(aff, dic);
-        }
-    }
-    if (!h->hun || n > HUNSPELL_MAX_BYTES)
+    if (!h->hun_tried)
+        open_dictionary(h);
+    if ((!h->hun && !h->forms) || n > HUNSPELL_MAX_BYTES)
         return false;
     h->tmp.len = 0;
     if (ta_u8_lower(&h->tmp, w, n, false) || !h->tmp.len)
@@ -365,21 +378,31 @@ bool ta_hl_common_word(ta_headliner *h, const char *w, size_t n)
     for (size_t i = 0; i < h->tmp.len; i++) /* en_US is Latin-1: ASCII words only */
         if ((unsigned char)h->tmp.data[i] >= 0x80 && strcmp(h->lang, "ru"))
             return false;
+    if (h->forms)
+        return ta_wordforms_spell(h->forms, h->tmp.data, h->tmp.len, &h->lemma);
     return Hunspell_spell(h->hun, h->tmp.data) != 0;
+}
+
+bool ta_hl_lemma_of(const char *w, char **stems, int k)
+{
+    size_t n = strlen(w);
+    bool same = k == 0 || (n > 2 && !strcmp(w + n - 2, "\xD0\xBE"));
+    for (int i = 0; i < k && !same; i++) {
+        size_t l = strlen(stems[i]);
+        same = !strcmp(stems[i], w) ||
+               (l + 2 == n && !memcmp(stems[i], w, l) &&
+                (!strcmp(w + l, "\xD1\x8B") || !strcmp(w + l, "\xD0\xB8")));
+    }
+    return same;
 }
 
 bool ta_hl_lemma_form(ta_headliner *h)
 {
+    if (h->forms)
+        return h->lemma;
     char **stems;
     int k = Hunspell_stem(h->hun, &stems, h->tmp.data);
-    size_t n = strlen(h->tmp.data);
-    bool same = k == 0 || (n > 2 && !strcmp(h->tmp.data + n - 2, "\xD0\xBE"));
-    for (int i = 0; i < k && !same; i++) {
-        size_t l = strlen(stems[i]);
-        same = !strcmp(stems[i], h->tmp.data) ||
-               (l + 2 == n && !memcmp(stems[i], h->tmp.data, l) &&
-                (!strcmp(h->tmp.data + l, "\xD1\x8B") || !strcmp(h->tmp.data + l, "\xD0\xB8")));
-    }
+    bool same = ta_hl_lemma_of(h->tmp.data, stems, k);
     Hunspell_free_list(h->hun, &stems, k);
     return same;
 }

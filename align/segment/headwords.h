@@ -5,6 +5,7 @@
 #ifndef TA_HEADWORDS_H
 #define TA_HEADWORDS_H
 #include "headline.h"
+#include "wordforms.h"
 #include <hunspell/hunspell.h>
 
 /* The kinds of endings.LANG lines. */
@@ -23,8 +24,11 @@ struct ta_headliner {
     ta_strmap roles;  /* roles.LANG: starters that end names ("Metropolitan Police") */
     char **end[END_KINDS]; /* endings.LANG (and ordinals of endings.en, endings.ru) */
     char *dict_dir;   /* hunspell dictionaries */
-    Hunhandle *hun;
+    char *forms_dir;  /* their word-form files (base/wordforms.h); NULL: none */
+    ta_wordforms *forms; /* opened the first time a rule asks, else */
+    Hunhandle *hun;      /* hunspell loaded then */
     bool hun_tried;
+    bool lemma;       /* the last word ta_hl_common_word knew: a dictionary form */
     ta_buf key, tmp;
 };
 
@@ -78,6 +82,9 @@ bool ta_hl_seen_lowercase(ta_headliner *h, const char *doc, size_t len, const ch
 
 /* Does hunspell know `w` written in lowercase (a common word, not a name)? */
 bool ta_hl_common_word(ta_headliner *h, const char *w, size_t n);
+
+/* Is the lowercase word w its own dictionary form by Hunspell_stem's k stems (see below)? */
+bool ta_hl_lemma_of(const char *w, char **stems, int k);
 
 /* Can the word in h->tmp (lowercase) open a sentence by its dictionary form (Hunspell's stem):
  * the form itself ("количество"), a masculine plural, the form and "ы" or "и" ("офицеры"), an

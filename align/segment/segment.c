@@ -62,12 +62,12 @@ ta_status ta_segmenter_new(const ta_segment_opts *opts, ta_segmenter **out, ta_e
             st = ta_fail(err, TA_EINVAL, "ICU sentence iterator: %s", u_errorName(ec));
         else if ((st = ta_abbrevs_load(&s->ab, s->lang, o.data_dir, err)) == TA_OK &&
                  (st = ta_headliner_new(s->lang, o.data_dir, &s->headliner, err)) == TA_OK &&
-                 (st = ta_headliner_use_hunspell(s->headliner, o.hunspell_dir, &s->rules,
-                                                 err)) == TA_OK)
+                 (st = ta_headliner_use_hunspell(s->headliner, o.hunspell_dir, o.forms_dir,
+                                                 &s->rules, err)) == TA_OK)
             st = ta_boiler_load(&s->boiler, o.data_dir, err);
         s->ab.headliner = s->headliner;
     }
-    s->opts.data_dir = s->opts.rules = s->opts.hunspell_dir = NULL; /* borrowed for this call */
+    s->opts.data_dir = s->opts.rules = s->opts.hunspell_dir = s->opts.forms_dir = NULL; /* borrowed for this call */
     if (st != TA_OK) {
         ta_segmenter_free(s);
         return st;
