@@ -55,10 +55,12 @@ lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/name
 	$(BIN) lexicon build -o $@
 
 # the word forms of the hunspell dictionaries with hunspell's answers, which the headline rules
-# map instead of loading libhunspell (base/wordforms.h; not committed)
+# map instead of loading libhunspell (base/wordforms.h; not committed); made again when the
+# dictionaries or the code that writes or answers from them change, not on every library change
 build/mkforms: scripts/mkforms.c build/libtalign.a
 	$(CC) $(CFLAGS) $< build/libtalign.a $(LIBS) -o $@
-lexicon/forms.%: build/mkforms $(HUNDIR)/%.aff $(HUNDIR)/%.dic
+lexicon/forms.%: scripts/mkforms.c base/wordforms.c base/wordforms.h align/segment/headliner.c \
+                 $(HUNDIR)/%.aff $(HUNDIR)/%.dic | build/mkforms
 	build/mkforms $(firstword $(subst _, ,$*)) $(HUNDIR)/$*.aff $(HUNDIR)/$*.dic $@
 
 deps:
