@@ -96,6 +96,96 @@ Test(qa, fixture_cases)
     cr_assert_gt(cases, 10);
 }
 
+/* The sentences of a fixture field as an array (pointers into the field, which is cut). */
+static size_t split_sents(char *field, char **s, size_t *len)
+{
+    size_t n = 0;
+    for (char *p = field; p && n < MAX_SENTS; n++) {
+        char *sep = strstr(p, " ||| ");
+        if (sep)
+            *sep = 0;
+        s[n] = p, len[n] = strlen(p);
+        p = sep ? sep + 5 : NULL;
+    }
+    return n;
+}
+
+/* Beads from their shapes ("1-1 0-1 1-2"): *n of them, -1 when they do not cover ne, nr. */
+static int beads_of(const char *shapes, ta_bead *b, size_t *n, size_t ne, size_t nr)
+{
+    size_t e = 0, r = 0, k = 0;
+    unsigned a, z;
+    for (const char *p = shapes; sscanf(p, "%u-%u", &a, &z) == 2 && k < MAX_SENTS;) {
+        b[k++] = (ta_bead){e, e + a, r, r + z, 1.0};
+        e += a, r += z;
+        p = strchr(p, ' ');
+        if (!p)
+            break;
+        p++;
+    }
+    *n = k;
+    return e == ne && r == nr ? 0 : -1;
+}
+
+/* tests/data/check_beads.txt: the checks on beads given in the fixture (not aligned here),
+ * for the regrouping and the pairing of moves, whatever the aligner would make. */
+Test(qa, fixed_bead_cases)
+{
+    FILE *fp = fopen(fixture("check_beads.txt"), "r");
+    cr_assert(fp, "tests/data/check_beads.txt");
+    ta_lexicon *lx = lexicon();
+    char line[8192];
+    int lineno = 0, cases = 0;
+    while (fgets(line, sizeof line, fp)) {
+        lineno++;
+        line[strcspn(line, "\n")] = 0;
+        if (!*line || *line == '#')
+            continue;
+        char *check = strtok(line, "\t"), *en = strtok(NULL, "\t"), *ru = strtok(NULL, "\t"),
+             *shapes = strtok(NULL, "\t"), *want = strtok(NULL, "\t");
+        cr_assert(check && en && ru && shapes && want, "check_beads.txt line %d: five fields",
+                  lineno);
+        char *es[MAX_SENTS], *rs[MAX_SENTS];
+        size_t el[MAX_SENTS], rl[MAX_SENTS], nb;
+        ta_bead beads[MAX_SENTS];
+        size_t ne = split_sents(en, es, el), nr = split_sents(ru, rs, rl);
+        cr_assert_eq(beads_of(shapes, beads, &nb, ne, nr), 0,
+                     "check_beads.txt line %d: the beads do not cover the sentences", lineno);
+        ta_corpus doc = {.en = (const char *const *)es, .en_len = el, .n_en = ne,
+                         .ru = (const char *const *)rs, .ru_len = rl, .n_ru = nr,
+                         .beads = beads, .n_beads = nb, .src_lang = "en", .tgt_lang = "ru"};
+        char checks[64];
+        bool nulls = !strcmp(check, "omission") || !strcmp(check, "addition");
+        snprintf(checks, sizeof checks, "-all,%s%s", check, nulls ? ",moved" : "");
+        ta_check_opts co = ta_check_opts_default();
+        co.checks = checks;
+        ta_checker *ck = NULL;
+        ta_error err = {0};
+        cr_assert_eq(ta_checker_new(&co, lx, &ck, &err), TA_OK, "%s", err.message);
+        ta_finding *f = NULL;
+        size_t n;
+        cr_assert_eq(ta_check(ck, &doc, &f, &n, &err), TA_OK, "%s", err.message);
+        bool none = *want == '!' || !strcmp(want, "-");
+        const char *piece = *want == '!' ? want + 1 : want;
+        const ta_finding *hit = NULL;
+        for (size_t i = 0; i < n && !hit; i++)
+            if (!strcmp(f[i].check, check) && (!strcmp(want, "-") || strstr(f[i].message, piece)))
+                hit = &f[i];
+        if (none)
+            cr_expect(!hit, "check_beads.txt line %d: %s found \"%s\", expected %s", lineno,
+                      check, hit ? hit->message : "", *want == '!' ? "not that" : "nothing");
+        else
+            cr_expect(hit, "check_beads.txt line %d: %s did not find \"%s\" (%zu findings%s%s)",
+                      lineno, check, want, n, n ? ", first: " : "", n ? f[0].message : "");
+        ta_findings_free(f, n);
+        ta_checker_free(ck);
+        cases++;
+    }
+    fclose(fp);
+    ta_lexicon_free(lx);
+    cr_assert_gt(cases, 4);
+}
+
 Test(qa, moved_pairs_both_ids)
 {
     ta_lexicon *lx = lexicon();

@@ -22,6 +22,13 @@
 #define PINNED_MIN_DISTANCE 2
 /* more left-out or added sentences than this in one document: not a move but a mismatch */
 #define MOVED_MAX_NULLS 200
+/* a left-out and an added sentence with less evidence, at least MOVED_WEAK_SHARE (a quarter
+ * of their words; a left-out and an added sentence of the same story were seen sharing a
+ * fifth), are a move when each is the other's best match in the whole document (a lexicon
+ * that covers a sentence poorly still puts its own translation first); searched while the
+ * sentence pairs compared stay within MOVED_WEAK_BUDGET */
+#define MOVED_WEAK_SHARE 0.24
+#define MOVED_WEAK_BUDGET 40000
 
 ta_status ta_gloss_load(ta_checker *c, ta_error *err);
 void ta_gloss_release(ta_checker *c);
@@ -162,8 +169,60 @@ static int share_matrix(ta_checker *c, const ta_corpus *d, const size_t *lo, siz
     return 0;
 }
 
+static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh);
+
+/* Does English sentence e (en) or Russian sentence r (!en) share less than s with every
+ * sentence of the other side but its partner (r or e)? *out. 0, or -1 out of memory. */
+static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double s, bool en,
+                      bool *out)
+{
+    *out = true;
+    for (size_t q = 0; q < (en ? d->n_ru : d->n_en) && *out; q++) {
+        double v;
+        if (en ? q == r : q == e)
+            continue;
+        if (pair_share(c, d, en ? e : q, en ? q : r, &v))
+            return -1;
+        *out = v < s;
+    }
+    return 0;
+}
+
+/* The pairs left by pair_moved below MOVED_MIN_SHARE (sh as share_matrix fills it, paired
+ * rows and columns -1): a left-out sentence and its best added one are paired when they share
+ * at least MOVED_WEAK_SHARE, each is the other's best match in the document, and they are more
+ * than PINNED_MIN_DISTANCE beads apart (nearer, they are as likely a loose translation, or a
+ * left-out and an added sentence side by side: the regrouping decides). */
+static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
+                      const size_t *A, size_t na, double *sh)
+{
+    if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
+        return 0;
+    for (size_t i = 0; i < nl; i++) {
+        size_t bj = 0;
+        for (size_t j = 1; j < na; j++)
+            if (sh[i * na + j] > sh[i * na + bj])
+                bj = j;
+        double v = sh[i * na + bj];
+        if (v < MOVED_WEAK_SHARE || labs((long)L[i] - (long)A[bj]) <= PINNED_MIN_DISTANCE)
+            continue;
+        size_t e = d->beads[L[i]].en0, r = d->beads[A[bj]].ru0;
+        bool en_ok, ru_ok = false;
+        if (unrivalled(c, d, e, r, v, true, &en_ok) ||
+            (en_ok && unrivalled(c, d, e, r, v, false, &ru_ok)))
+            return -1;
+        if (!en_ok || !ru_ok)
+            continue;
+        c->moved[L[i]] = (long)A[bj], c->moved[A[bj]] = (long)L[i];
+        for (size_t k = 0; k < nl; k++)
+            sh[k * na + bj] = -1;
+    }
+    return 0;
+}
+
 /* Pairs every left-out English sentence (1-0 bead) with the added Russian sentence (0-1) that
- * shares the most evidence with it, best pairs first (c->moved). */
+ * shares the most evidence with it, best pairs first, then weaker pairs that are each other's
+ * best match (c->moved). */
 static int pair_moved(ta_checker *c, const ta_corpus *d)
 {
     ta_vec lo = {.esz = sizeof(size_t)}, ad = {.esz = sizeof(size_t)};
@@ -188,6 +247,8 @@ static int pair_moved(ta_checker *c, const ta_corpus *d)
             for (size_t k = 0; k < nl; k++)
                 sh[k * na + bj] = -1;
         }
+        if (!rc)
+            rc = weak_moves(c, d, L, nl, A, na, sh);
     }
     free(sh);
     ta_vec_release(&lo);

@@ -2,9 +2,10 @@
  * aligner scores beads mostly by length: a sentence left out next to a shortened one, or an
  * added sentence beside a left-out one, come out as a 1-2 bead beside a 1-0, or as shifted
  * 1-1 beads whose sides share no word. Around such beads (null beads, beads of three or more
- * sentences, 1-1 beads whose words mostly lack evidence) the sentences are grouped again by
- * their word evidence alone (1-1, 2-1, 1-2, 1-0, 0-1, in order), and the checks run on these
- * units; each unit reports on the bead of its first sentence. */
+ * sentences, 1-1 beads whose words mostly lack evidence, and the 1-1 beads beside them that
+ * such a shift paired wrongly) the sentences are grouped again by their word evidence alone
+ * (1-1, 2-1, 1-2, 1-0, 0-1, in order; a 2-1 or 1-2 unit holds no sentence without evidence),
+ * and the checks run on these units; each unit reports on the bead of its first sentence. */
 #include "checks.h"
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,11 @@
 /* the new grouping replaces the alignment's only when it gains this many words more */
 #define REGROUP_MARGIN 2.0
 #define WINDOW_MAX 12     /* sentences per side of a window; larger ones are left alone */
+/* A sentence of a 2-1 or 1-2 unit with at least SENT_MIN_WORDS content words, at most
+ * SENT_MAX_SHARE of them with evidence, is no part of it: left out or added (the length model
+ * alone would keep it, a sentence less makes the other side look short) */
+#define SENT_MIN_WORDS 3
+#define SENT_MAX_SHARE 0.34
 #define NO_GAIN -1e300    /* a unit that may not be made */
 
 typedef struct {
@@ -48,6 +54,22 @@ static double kept(const window *w, size_t a, size_t k, size_t b, size_t l)
     return 0;
 }
 
+/* Has one of the sentences [a, a+n) of a side (len: their lengths), joined and featurized as
+ * f (ev: its content words' evidence flags), SENT_MIN_WORDS content words or more, at most
+ * SENT_MAX_SHARE of them with evidence? */
+static bool unsupported(const ta_feat *f, const bool *ev, const size_t *len, size_t a, size_t n)
+{
+    for (size_t i = 0, from = 0; i < n; from += len[a + i] + 1, i++) {
+        int words = 0, hits = 0;
+        for (int t = 0; t < f->ncontent; t++)
+            if (f->start[t] >= from && f->start[t] < from + len[a + i])
+                words++, hits += ev[t];
+        if (words >= SENT_MIN_WORDS && hits <= SENT_MAX_SHARE * words)
+            return true;
+    }
+    return false;
+}
+
 /* The gain of a unit of English [a, a+k) and Russian [b, b+l) sentences. 0, or -1. */
 static int gain(window *w, size_t a, size_t k, size_t b, size_t l, double *g)
 {
@@ -66,6 +88,12 @@ static int gain(window *w, size_t a, size_t k, size_t b, size_t l, double *g)
         ta_join_side(&w->br, d->ru, d->ru_len, b, b + l) ||
         ta_evidence_share(w->c, w->be.data, w->be.len, w->br.data, w->br.len, &sh, &me, &mr))
         return -1;
+    ta_checker *c = w->c;
+    if ((k > 1 && unsupported(&c->fe, c->em.data, d->en_len, a, k)) ||
+        (l > 1 && unsupported(&c->fr, c->rm.data, d->ru_len, b, l))) {
+        *g = NO_GAIN;
+        return 0;
+    }
     int all = w->c->fe.ncontent + w->c->fr.ncontent, miss = all - me - mr;
     double cost = ta_len_cost(&w->c->len_model, (int)ta_u8_count(w->be.data, w->be.len),
                               (int)ta_u8_count(w->br.data, w->br.len));
@@ -183,6 +211,45 @@ static int suspect(window *w, const ta_bead *b, bool *out)
     return 0;
 }
 
+/* Is 1-1 bead i, beside a suspect bead on side dir (+1 after it, -1 before), shifted: does its
+ * English sentence gain more with the Russian sentence next to its own on that side, or its
+ * Russian with the English one, than the two with each other? (An added sentence and a
+ * left-out one a few sentences apart pair the sentences between them wrongly, each bead with
+ * some evidence of its own.) */
+static int shifted(window *w, size_t i, int dir, bool *out)
+{
+    const ta_corpus *d = w->d;
+    const ta_bead *b = &d->beads[i];
+    *out = false;
+    if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
+        return 0;
+    size_t e = b->en0, r = b->ru0;
+    bool room_en = dir > 0 ? e + 1 < d->n_en : e > 0, room_ru = dir > 0 ? r + 1 < d->n_ru : r > 0;
+    double own, g;
+    if (gain(w, e, 1, r, 1, &own))
+        return -1;
+    if (room_ru && gain(w, e, 1, dir > 0 ? r + 1 : r - 1, 1, &g))
+        return -1;
+    *out = room_ru && g > own;
+    if (!*out && room_en && gain(w, dir > 0 ? e + 1 : e - 1, 1, r, 1, &g))
+        return -1;
+    *out = *out || (room_en && g > own);
+    return 0;
+}
+
+/* Marks the shifted beads beside suspect ones (sus[]) suspect too: a run of them grows to the
+ * left in one pass from the right, to the right in one from the left. 0, or -1. */
+static int spread(window *w, bool *sus, size_t n)
+{
+    for (size_t k = n; k-- > 1;) /* bead k - 1, a suspect one after it */
+        if (sus[k] && !sus[k - 1] && shifted(w, k - 1, 1, &sus[k - 1]))
+            return -1;
+    for (size_t k = 1; k < n; k++) /* bead k, a suspect one before it */
+        if (sus[k - 1] && !sus[k] && shifted(w, k, -1, &sus[k]))
+            return -1;
+    return 0;
+}
+
 /* Appends units for beads [w0, w1] of the document to units (and each unit's bead to ub). */
 static int regroup_window(window *w, size_t w0, size_t w1, ta_vec *units, ta_vec *ub)
 {
@@ -233,6 +300,8 @@ int ta_regroup(ta_checker *c, const ta_corpus *d, const bool *pinned, ta_vec *un
     int rc = sus ? 0 : -1;
     for (size_t i = 0; !rc && i < d->n_beads; i++)
         rc = suspect(&w, &d->beads[i], &sus[i]);
+    if (!rc)
+        rc = spread(&w, sus, d->n_beads);
     for (size_t i = 0; !rc && i < d->n_beads;) {
         bool near = sus[i] || (i + 1 < d->n_beads && sus[i + 1]) || (i && sus[i - 1]);
         if (!near) {
