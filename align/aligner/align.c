@@ -23,6 +23,9 @@ typedef struct {
     unsigned char *back;    /* (n+1) x (2*band+1): the best bead type into each cell */
     long *center;           /* n+1: the band of row i is center[i] +- band */
     long *len_en, *len_ru;  /* n+1, m+1: prefix sums of sentence lengths */
+    /* n+1, m+1: prefix sums of content words times the larger of md.hit and md.miss (per side):
+     * the most word evidence the sentences can give a bead, which bounds its cost from below */
+    double *top_en, *top_ru;
     /* bit sets over the first 64 content words: em at (i, j) = words of English sentence i
      * with a translation in Russian sentence j; rm = words of j with one in i. During the DP
      * only the last ROLL rows are kept (`roll`), for the confidences every row of a narrow band */
@@ -73,6 +76,9 @@ struct slow_entry {
 #define TERM_PAD 3      /* columns of the term rows left and right of the band */
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
 #define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
+/* a bead's cost bound (nats) is lowered by this before it rules the bead out: more than the
+ * rounding of the sums it is compared with, so a bead is skipped only when it cannot win */
+#define BOUND_SLACK 1e-6
 
 /* The set bits of x, inline: the portable builtin (no POPCNT in the x86-64 baseline) is a
  * call into libgcc, and the DP counts bits for every word-evidence term. */
@@ -428,6 +434,48 @@ static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *l
     return ta_len_cost(&d->md, *le, *lr);
 }
 
+/* The cheapest way into cell (i, j) of the DP (starting from `best`, its type in *bt): each
+ * allowed bead type from its cell in the rows before (plo: their bands' starts, prow: their
+ * costs). A bead is skipped once a bound on its cost shows it cannot beat `best`, nor stay
+ * under `lim` (the beam's limit): the prior alone and all words matched, then with the length
+ * cost (never negative), and only then is its word evidence computed. */
+static inline float cell_best(dp *d, size_t i, size_t j, const size_t *types, size_t nt,
+                              const long *plo, const float *const *prow, float lim, float best,
+                              unsigned char *bt)
+{
+    long w = 2 * d->band + 1;
+    for (size_t x = 0; x < nt; x++) {
+        size_t t = types[x];
+        const bead_type *ty = &ta_bead_types[t];
+        if ((size_t)ty->de > i || (size_t)ty->dr > j)
+            continue;
+        long pk = (long)j - ty->dr - plo[ty->de];
+        if (pk < 0 || pk >= w)
+            continue;
+        float pc = prow[ty->de][pk];
+        if (pc == INFINITY)
+            continue;
+        double top = ty->de && ty->dr ? d->top_en[i] - d->top_en[i - (size_t)ty->de] +
+                                            (d->top_ru[j] - d->top_ru[j - (size_t)ty->dr])
+                                      : 0;
+        float low = pc + (float)(d->md.prior[t] - top - BOUND_SLACK);
+        if (low >= best || low > lim)
+            continue;
+        int le, lr;
+        double rest = len_of(d, i, j, ty, &le, &lr) + d->md.prior[t], llr = 0;
+        if (ty->de && ty->dr) {
+            low = pc + (float)(rest - top - BOUND_SLACK);
+            if (low >= best || low > lim)
+                continue;
+            llr = word_llr_rows(d, i, j, ty);
+        }
+        float c = pc + (float)(rest - llr);
+        if (c < best)
+            best = c, *bt = (unsigned char)t;
+    }
+    return best;
+}
+
 /* Runs the DP (dropping cells costlier than their row's best + beam); returns 0 when the best
  * path is inside the band, 1 when it runs along the band's edge, 2 when no path got through,
  * -1 when out of memory. */
@@ -450,6 +498,11 @@ static int run(dp *d, int max_bead, float beam)
         return -1;
     ta_hint_huge(d->back, (d->n + 1) * w);
     start_keeping(d, w);
+    double most_en = fmax(d->md.hit[0], d->md.miss[0]), most_ru = fmax(d->md.hit[1], d->md.miss[1]);
+    for (size_t i = 0; i < d->n; i++)
+        d->top_en[i + 1] = d->top_en[i] + d->en[i].ncontent * most_en;
+    for (size_t j = 0; j < d->m; j++)
+        d->top_ru[j + 1] = d->top_ru[j] + d->ru[j].ncontent * most_ru;
     size_t types[NTYPES], nt = 0; /* the bead types allowed, in the table's order */
     for (size_t t = 0; t < NTYPES; t++)
         if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead)
@@ -469,27 +522,13 @@ static int run(dp *d, int max_bead, float beam)
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
+            /* a cell costlier than this is dropped by the beam: beads above it need no more */
+            float lim = i < d->n ? row_min + beam : INFINITY;
             unsigned char bt = 255;
             if (j >= 0 && (size_t)j <= d->m) {
                 if (i == 0 && j == 0)
                     best = 0;
-                for (size_t x = 0; x < nt; x++) {
-                    size_t t = types[x];
-                    const bead_type *ty = &ta_bead_types[t];
-                    if ((size_t)ty->de > i || ty->dr > j)
-                        continue;
-                    long pk = j - ty->dr - plo[ty->de];
-                    if (pk < 0 || pk >= (long)w)
-                        continue;
-                    float pc = prow[ty->de][pk];
-                    if (pc == INFINITY)
-                        continue;
-                    int le, lr;
-                    float c = pc + (float)(len_of(d, i, (size_t)j, ty, &le, &lr) + d->md.prior[t] -
-                                           word_llr_rows(d, i, (size_t)j, ty));
-                    if (c < best)
-                        best = c, bt = (unsigned char)t;
-                }
+                best = cell_best(d, i, (size_t)j, types, nt, plo, prow, lim, best, &bt);
             }
             row[k] = best;
             d->back[i * w + k] = bt;
@@ -1142,8 +1181,10 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
+    d.top_en = calloc(n_en + 1, sizeof(double));
+    d.top_ru = calloc(n_ru + 1, sizeof(double));
     d.md = *md; /* a copy: the second pass learns this document's length ratio */
-    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru)
+    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.top_en || !d.top_ru)
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
         (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
@@ -1179,6 +1220,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
+    free(d.top_en), free(d.top_ru);
     free(d.poff), free(d.pk), free(d.pt);
     for (int r = 0; r < ROLL; r++)
         free(km[r].key), free(km[r].bits);
