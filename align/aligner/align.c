@@ -434,36 +434,59 @@ static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *l
     return ta_len_cost(&d->md, *le, *lr);
 }
 
-/* The cheapest way into cell (i, j) of the DP (starting from `best`, its type in *bt): each
- * allowed bead type from its cell in the rows before (plo: their bands' starts, prow: their
- * costs). A bead is skipped once a bound on its cost shows it cannot beat `best`, nor stay
- * under `lim` (the beam's limit): the prior alone and all words matched, then with the length
- * cost (never negative), and only then is its word evidence computed. */
-static inline float cell_best(dp *d, size_t i, size_t j, const size_t *types, size_t nt,
-                              const long *plo, const float *const *prow, float lim, float best,
-                              unsigned char *bt)
+/* A bead type as row i of the DP reaches back with it: the costs of row i - de, where column k
+ * of row i finds its start at column k + off - dr, and the bound of the bead's English side. */
+typedef struct {
+    const float *prow;
+    long off;
+    double prior, top_en; /* top_en: the most word evidence of English i-de..i-1 (0 if dr 0) */
+    size_t t;
+    int de, dr;
+} step;
+
+/* The steps of row i (the types allowed, in the table's order, that fit in i rows). */
+static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, step *st)
+{
+    size_t w = (size_t)(2 * d->band + 1), ns = 0;
+    for (size_t x = 0; x < nt; x++) {
+        const bead_type *ty = &ta_bead_types[types[x]];
+        size_t de = (size_t)ty->de;
+        if (de > i)
+            continue;
+        st[ns++] = (step){d->cost + ((i - de) % ROLL) * w, lo_of(d, i) - lo_of(d, i - de),
+                          d->md.prior[types[x]],
+                          ty->dr ? d->top_en[i] - d->top_en[i - de] : 0, types[x], ty->de, ty->dr};
+    }
+    return ns;
+}
+
+/* The cheapest way into cell (i, j), column k of the DP (starting from `best`, its type in
+ * *bt) by the steps of row i. A bead is skipped once a bound on its cost shows it cannot beat
+ * `best`, nor stay under `lim` (the beam's limit): the prior with every word matched, then with
+ * the length cost (never negative); only then is its word evidence computed. */
+static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *st, size_t ns,
+                              float lim, float best, unsigned char *bt)
 {
     long w = 2 * d->band + 1;
-    for (size_t x = 0; x < nt; x++) {
-        size_t t = types[x];
-        const bead_type *ty = &ta_bead_types[t];
-        if ((size_t)ty->de > i || (size_t)ty->dr > j)
+    double top_ru[4] = {0}; /* the most word evidence of Russian j-dr..j-1 */
+    for (size_t dr = 1; dr <= 3 && dr <= j; dr++)
+        top_ru[dr] = d->top_ru[j] - d->top_ru[j - dr];
+    for (size_t x = 0; x < ns; x++) {
+        const step *s = &st[x];
+        long pk = (long)k + s->off - s->dr;
+        if ((size_t)s->dr > j || pk < 0 || pk >= w)
             continue;
-        long pk = (long)j - ty->dr - plo[ty->de];
-        if (pk < 0 || pk >= w)
-            continue;
-        float pc = prow[ty->de][pk];
+        float pc = s->prow[pk];
         if (pc == INFINITY)
             continue;
-        double top = ty->de && ty->dr ? d->top_en[i] - d->top_en[i - (size_t)ty->de] +
-                                            (d->top_ru[j] - d->top_ru[j - (size_t)ty->dr])
-                                      : 0;
-        float low = pc + (float)(d->md.prior[t] - top - BOUND_SLACK);
+        double top = s->de ? s->top_en + top_ru[s->dr] : 0;
+        float low = pc + (float)(s->prior - top - BOUND_SLACK);
         if (low >= best || low > lim)
             continue;
+        const bead_type *ty = &ta_bead_types[s->t];
         int le, lr;
-        double rest = len_of(d, i, j, ty, &le, &lr) + d->md.prior[t], llr = 0;
-        if (ty->de && ty->dr) {
+        double rest = len_of(d, i, j, ty, &le, &lr) + s->prior, llr = 0;
+        if (s->de && s->dr) {
             low = pc + (float)(rest - top - BOUND_SLACK);
             if (low >= best || low > lim)
                 continue;
@@ -471,7 +494,7 @@ static inline float cell_best(dp *d, size_t i, size_t j, const size_t *types, si
         }
         float c = pc + (float)(rest - llr);
         if (c < best)
-            best = c, *bt = (unsigned char)t;
+            best = c, *bt = (unsigned char)s->t;
     }
     return best;
 }
@@ -515,10 +538,8 @@ static int run(dp *d, int max_bead, float beam)
             clear_terms(d, i, max_bead);
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
-        long plo[ROLL];          /* the band's start in row i - de */
-        const float *prow[ROLL]; /* and that row's costs */
-        for (size_t de = 0; de < ROLL && de <= i; de++)
-            plo[de] = lo_of(d, i - de), prow[de] = d->cost + ((i - de) % ROLL) * w;
+        step st[NTYPES];
+        size_t ns = row_steps(d, i, types, nt, st);
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
@@ -528,7 +549,7 @@ static int run(dp *d, int max_bead, float beam)
             if (j >= 0 && (size_t)j <= d->m) {
                 if (i == 0 && j == 0)
                     best = 0;
-                best = cell_best(d, i, (size_t)j, types, nt, plo, prow, lim, best, &bt);
+                best = cell_best(d, i, (size_t)j, k, st, ns, lim, best, &bt);
             }
             row[k] = best;
             d->back[i * w + k] = bt;
@@ -1116,22 +1137,12 @@ static ta_status featurize_all(ta_featurizer *fz, char lang, const char *const *
     return TA_OK;
 }
 
-/* Features again for the English sentences holding a stem with learned pairs. */
-static ta_status refeaturize_learned(ta_featurizer *fz, const char *const *s, const size_t *len,
-                                     size_t n, ta_feat *out)
+/* The learned pairs into the English features that hold their stems. */
+static ta_status add_learned(const ta_featurizer *fz, size_t n, ta_feat *out)
 {
-    for (size_t i = 0; i < n; i++) {
-        bool hit = false;
-        for (int t = 0; t < out[i].ncontent && !hit; t++)
-            hit = out[i].stem[t] >= 0 && (size_t)out[i].stem[t] < fz->learned.len &&
-                  ((ta_vec *)fz->learned.data)[out[i].stem[t]].len > 0;
-        if (hit) {
-            ta_feat_release(&out[i]);
-            if (ta_featurize(fz, 'e', s[i], len[i], &out[i]))
-                return TA_ENOMEM;
-            ta_feat_shrink(&out[i]);
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (ta_feat_add_learned(fz, &out[i]))
+            return TA_ENOMEM;
     return TA_OK;
 }
 
@@ -1198,7 +1209,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
         st = align_pass(&d, o.max_bead, o.band, false, !second, &out);
         if (st == TA_OK && second &&
             (st = learn(&d, fz, out.data, out.len)) == TA_OK &&
-            (st = refeaturize_learned(fz, en, en_len, n_en, fe)) == TA_OK) {
+            (st = add_learned(fz, n_en, fe)) == TA_OK) {
             d.learned = fz->learned.len > 0;
             if (d.learned)
                 list_probe_keys(&d);
