@@ -1059,49 +1059,56 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
     double le = 0, lr = 0;
     ta_strmap cnt_e = {0}, cnt_r = {0};
     uint64_t *co = NULL; /* English stem << 32 | Russian stem, once per co-occurrence */
-    size_t nco = 0, cap = 0;
+    size_t nco = 0, cap = 0, ng = 0;
     ta_status st = TA_OK;
-    for (int pass = 0; pass < 2 && st == TA_OK; pass++) { /* count, then fill */
-        if (pass == 1 && cap && !(co = malloc(sizeof *co * cap)))
+    /* the beads that teach word pairs, with their matched words (looked up once) */
+    struct good {
+        const ta_bead *b;
+        bead_words w;
+    } *good = malloc(sizeof *good * (nb ? nb : 1));
+    if (!good)
+        return TA_ENOMEM;
+    for (size_t k = 0; k < nb; k++) { /* count */
+        const ta_bead *b = &beads[k];
+        if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
+            continue;
+        int le1, lr1;
+        double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0], &le1, &lr1);
+        bead_words bw;
+        double llr;
+        if (one_one_words(d, b, &bw, &llr)) {
             st = TA_ENOMEM;
-        for (size_t k = 0; k < nb && st == TA_OK; k++) {
-            const ta_bead *b = &beads[k];
-            if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
-                continue;
-            int le1, lr1;
-            double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0], &le1, &lr1);
-            bead_words bw;
-            double llr;
-            if (one_one_words(d, b, &bw, &llr)) {
-                st = TA_ENOMEM;
-                break;
-            }
-            double ev = llr - lc;
-            if (ev < LEARN_EVIDENCE)
-                continue;
-            if (pass == 0)
-                le += d->en[b->en0].len, lr += d->ru[b->ru0].len;
-            if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
-                continue;
-            int ue[64], ur[64], ne, nr;
-            unmatched_stems(d, b, &bw, ue, &ne, ur, &nr);
-            int times = ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
-            if (pass == 0) {
-                cap += (size_t)(ne * nr * times);
-                continue;
-            }
-            for (int x = 0; x < ne && st == TA_OK; x++)
-                if (count_up(&cnt_e, ue[x]))
-                    st = TA_ENOMEM;
-            for (int y = 0; y < nr && st == TA_OK; y++)
-                if (count_up(&cnt_r, ur[y]))
-                    st = TA_ENOMEM;
-            for (int x = 0; x < ne; x++)
-                for (int y = 0; y < nr; y++)
-                    for (int q = 0; q < times; q++)
-                        co[nco++] = (uint64_t)(unsigned)ue[x] << 32 | (unsigned)ur[y];
+            break;
         }
+        double ev = llr - lc;
+        if (ev < LEARN_EVIDENCE)
+            continue;
+        le += d->en[b->en0].len, lr += d->ru[b->ru0].len;
+        if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
+            continue;
+        int ue[64], ur[64], ne, nr;
+        unmatched_stems(d, b, &bw, ue, &ne, ur, &nr);
+        cap += (size_t)(ne * nr * (ne == 1 && nr == 1 ? 2 : 1));
+        good[ng++] = (struct good){b, bw};
     }
+    if (st == TA_OK && cap && !(co = malloc(sizeof *co * cap)))
+        st = TA_ENOMEM;
+    for (size_t g = 0; g < ng && st == TA_OK; g++) { /* fill */
+        int ue[64], ur[64], ne, nr;
+        unmatched_stems(d, good[g].b, &good[g].w, ue, &ne, ur, &nr);
+        int times = ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
+        for (int x = 0; x < ne && st == TA_OK; x++)
+            if (count_up(&cnt_e, ue[x]))
+                st = TA_ENOMEM;
+        for (int y = 0; y < nr && st == TA_OK; y++)
+            if (count_up(&cnt_r, ur[y]))
+                st = TA_ENOMEM;
+        for (int x = 0; x < ne; x++)
+            for (int y = 0; y < nr; y++)
+                for (int q = 0; q < times; q++)
+                    co[nco++] = (uint64_t)(unsigned)ue[x] << 32 | (unsigned)ur[y];
+    }
+    free(good);
     if (le >= 200 && lr >= 200) {
         double c = lr / le;
         d->md.c = c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c;
