@@ -21,7 +21,7 @@ double ta_len_cost(const model *md, int a, int b)
         return 0;
     double mean = (a + b / md->c) / 2.0;
     double delta = (b - md->c * a) / sqrt((mean < 1 ? 1 : mean) * md->s2);
-    double z = fabs(delta) / sqrt(2.0) * 256.0;
+    double z = fabs(delta) * (256.0 / M_SQRT2); /* |delta| / sqrt(2) on the table's grid */
     if (z >= ERFC_STEPS) {
         z /= 256.0;
         return z * z + log(z * sqrt(M_PI));
