@@ -481,19 +481,19 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
             continue;
         double top = s->de ? s->top_en + top_ru[s->dr] : 0;
         float low = pc + (float)(s->prior - top - BOUND_SLACK);
-        if (low >= best || low > lim)
+        if (low > best || (low == best && s->t > *bt) || low > lim)
             continue;
         const bead_type *ty = &ta_bead_types[s->t];
         int le, lr;
         double rest = len_of(d, i, j, ty, &le, &lr) + s->prior, llr = 0;
         if (s->de && s->dr) {
             low = pc + (float)(rest - top - BOUND_SLACK);
-            if (low >= best || low > lim)
+            if (low > best || (low == best && s->t > *bt) || low > lim)
                 continue;
             llr = word_llr_rows(d, i, j, ty);
         }
         float c = pc + (float)(rest - llr);
-        if (c < best)
+        if (c < best || (c == best && s->t < *bt))
             best = c, *bt = (unsigned char)s->t;
     }
     return best;
@@ -526,10 +526,12 @@ static int run(dp *d, int max_bead, float beam)
         d->top_en[i + 1] = d->top_en[i] + d->en[i].ncontent * most_en;
     for (size_t j = 0; j < d->m; j++)
         d->top_ru[j + 1] = d->top_ru[j] + d->ru[j].ncontent * most_ru;
-    size_t types[NTYPES], nt = 0; /* the bead types allowed, in the table's order */
-    for (size_t t = 0; t < NTYPES; t++)
-        if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead)
-            types[nt++] = t;
+    size_t types[NTYPES], nt = 0; /* the bead types allowed, null beads first */
+    for (int words = 0; words < 2; words++)
+        for (size_t t = 0; t < NTYPES; t++)
+            if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead &&
+                (ta_bead_types[t].de && ta_bead_types[t].dr) == words)
+                types[nt++] = t;
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
