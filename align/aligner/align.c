@@ -1128,7 +1128,7 @@ static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb
     free(good);
     if (le >= 200 && lr >= 200) {
         double c = lr / le;
-        d->md.c = c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c;
+        ta_model_set_ratio(&d->md, c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c);
     }
     uint64_t *tmp = st == TA_OK && nco ? malloc(sizeof *tmp * nco) : NULL;
     if (tmp)
