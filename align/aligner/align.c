@@ -120,7 +120,7 @@ static inline const uint64_t *keymap_find(const keymap *km, int key, uint32_t mu
     return km->key[h] == -1 ? NULL : &km->bits[h];
 }
 
-static uint64_t *keymap_slot(keymap *km, int key, bool add)
+static inline uint64_t *keymap_slot(keymap *km, int key, bool add)
 {
     size_t h = ((unsigned)key * 2654435761u) & (km->cap - 1);
     while (km->key[h] != -1 && km->key[h] != key)
