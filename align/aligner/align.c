@@ -439,7 +439,7 @@ static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *l
 typedef struct {
     const float *prow;
     long off;
-    double prior, top_en; /* top_en: the most word evidence of English i-de..i-1 (0 if dr 0) */
+    double prior, top_en; /* top_en: the most word evidence of English i-de..i-1 */
     size_t t;
     int de, dr;
 } step;
@@ -455,15 +455,16 @@ static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, s
             continue;
         st[ns++] = (step){d->cost + ((i - de) % ROLL) * w, lo_of(d, i) - lo_of(d, i - de),
                           d->md.prior[types[x]],
-                          ty->dr ? d->top_en[i] - d->top_en[i - de] : 0, types[x], ty->de, ty->dr};
+                          d->top_en[i] - d->top_en[i - de], types[x], ty->de, ty->dr};
     }
     return ns;
 }
 
 /* The cheapest way into cell (i, j), column k of the DP (starting from `best`, its type in
- * *bt) by the steps of row i. A bead is skipped once a bound on its cost shows it cannot beat
- * `best`, nor stay under `lim` (the beam's limit): the prior with every word matched, then with
- * the length cost (never negative); only then is its word evidence computed. */
+ * *bt; ties go to the type first in the table) by the steps of row i. A word bead is skipped
+ * once a bound on its cost shows it cannot beat `best`, nor stay under `lim` (the beam's
+ * limit): the prior with every word matched, then with the length cost (never negative); only
+ * then is its word evidence computed. */
 static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *st, size_t ns,
                               float lim, float best, unsigned char *bt)
 {
@@ -479,20 +480,23 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
         float pc = s->prow[pk];
         if (pc == INFINITY)
             continue;
-        double top = s->de ? s->top_en + top_ru[s->dr] : 0;
+        if (!s->de || !s->dr) { /* a null bead: its prior only (no length cost, no words) */
+            float c = pc + (float)s->prior;
+            if (c < best || (c == best && s->t < *bt))
+                best = c, *bt = (unsigned char)s->t;
+            continue;
+        }
+        double top = s->top_en + top_ru[s->dr];
         float low = pc + (float)(s->prior - top - BOUND_SLACK);
         if (low > best || (low == best && s->t > *bt) || low > lim)
             continue;
         const bead_type *ty = &ta_bead_types[s->t];
         int le, lr;
-        double rest = len_of(d, i, j, ty, &le, &lr) + s->prior, llr = 0;
-        if (s->de && s->dr) {
-            low = pc + (float)(rest - top - BOUND_SLACK);
-            if (low > best || (low == best && s->t > *bt) || low > lim)
-                continue;
-            llr = word_llr_rows(d, i, j, ty);
-        }
-        float c = pc + (float)(rest - llr);
+        double rest = len_of(d, i, j, ty, &le, &lr) + s->prior;
+        low = pc + (float)(rest - top - BOUND_SLACK);
+        if (low > best || (low == best && s->t > *bt) || low > lim)
+            continue;
+        float c = pc + (float)(rest - word_llr_rows(d, i, j, ty));
         if (c < best || (c == best && s->t < *bt))
             best = c, *bt = (unsigned char)s->t;
     }
