@@ -593,13 +593,15 @@ static void dp_free(dp *d)
     }
 }
 
-static double logadd(double a, double b)
+/* log(sum of exp(x[k])) over n >= 1 terms: one exp a term and one log, around the largest. */
+static double log_sum_exp(const double *x, int n)
 {
-    if (a == -INFINITY)
-        return b;
-    if (b == -INFINITY)
-        return a;
-    return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b));
+    double m = x[0], sum = 0;
+    for (int k = 1; k < n; k++)
+        m = x[k] > m ? x[k] : m;
+    for (int k = 0; k < n; k++)
+        sum += exp(x[k] - m);
+    return m + log(sum);
 }
 
 /* Confidence of each bead of the best path: its posterior probability, from a forward-backward
@@ -688,7 +690,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 c[t] = NAN;
             if (!INSIDE(i, j))
                 continue;
-            double f = i == 0 && j == 0 ? 0 : -INFINITY;
+            double x[NTYPES]; /* the paths in by each bead type */
+            int nx = 0;
             for (size_t t = 0; t < NTYPES; t++) {
                 const bead_type *ty = &ta_bead_types[t];
                 if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
@@ -696,9 +699,9 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 size_t pi = i - (size_t)ty->de;
                 long pj = j - ty->dr;
                 if (INSIDE(pi, pj) && CELL(F, pi, pj) > -INFINITY)
-                    f = logadd(f, CELL(F, pi, pj) - (c[t] = cost_rows(d, i, (size_t)j, t)) / T);
+                    x[nx++] = CELL(F, pi, pj) - (c[t] = cost_rows(d, i, (size_t)j, t)) / T;
             }
-            CELL(F, i, j) = f;
+            CELL(F, i, j) = nx ? log_sum_exp(x, nx) : i == 0 && j == 0 ? 0 : -INFINITY;
         }
     }
     for (size_t i = rows; i-- > 0;) {
@@ -708,7 +711,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
         for (long j = hi[i]; j >= lo[i]; j--) {
             if (!INSIDE(i, j))
                 continue;
-            double g = i == d->n && (size_t)j == d->m ? 0 : -INFINITY;
+            double x[NTYPES]; /* the paths out by each bead type */
+            int nx = 0;
             for (size_t t = 0; t < NTYPES; t++) {
                 const bead_type *ty = &ta_bead_types[t];
                 size_t ni = i + (size_t)ty->de;
@@ -719,9 +723,9 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 double c = bc[NTYPES * (at[ni] + (size_t)(nj - lo[ni])) + t];
                 if (isnan(c))
                     c = cost_rows(d, ni, (size_t)nj, t);
-                g = logadd(g, CELL(B, ni, nj) - c / T);
+                x[nx++] = CELL(B, ni, nj) - c / T;
             }
-            CELL(B, i, j) = g;
+            CELL(B, i, j) = nx ? log_sum_exp(x, nx) : i == d->n && (size_t)j == d->m ? 0 : -INFINITY;
         }
     }
     double z = CELL(F, d->n, (long)d->m);
