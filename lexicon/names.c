@@ -1,6 +1,7 @@
-/* names.c — names and cognates across scripts: a word's Latin form (Russian-Latin/BGN built in
- * for ASCII and Russian words, else ICU's Russian-Latin/BGN, then Latin-ASCII, opened at the
- * first such word: Байден -> bayden, João -> joao), its consonant skeleton
+/* names.c — names and cognates across scripts: a word's Latin form (Russian-Latin/BGN and
+ * Latin-ASCII built in for Russian words and Latin ones with European diacritics, else ICU's
+ * Russian-Latin/BGN, then Latin-ASCII, opened at the first such word: Байден -> bayden,
+ * João -> joao), its consonant skeleton
  * (the match key: Антонов ~ Antonov) and a normalised edit distance (the similarity that
  * confirms a match and is reported with it). */
 #include "names.h"
@@ -53,6 +54,39 @@ static const char *const bgn[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", 
                                   "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch",
                                   "sh", "shch", "\"", "y", "'", "e", "yu", "ya"};
 
+/* Latin-ASCII then Lower, as ICU gives them (its non-ASCII output dropped), for U+00C0..U+017F
+ * (Latin-1 letters and Latin Extended-A: é -> e, ß -> ss, Ł -> l): words of these and ASCII
+ * letters need no transliterator (test_names compares every entry with ICU's) */
+#define LATIN_FIRST 0xC0
+static const char *const latin_ascii[] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c",
+    "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "*",
+    "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c",
+    "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "/",
+    "o", "u", "u", "u", "u", "y", "th", "y",
+    "a", "a", "a", "a", "a", "a", "c", "c",
+    "c", "c", "c", "c", "c", "c", "d", "d",
+    "d", "d", "e", "e", "e", "e", "e", "e",
+    "e", "e", "e", "e", "g", "g", "g", "g",
+    "g", "g", "g", "g", "h", "h", "h", "h",
+    "i", "i", "i", "i", "i", "i", "i", "i",
+    "i", "i", "ij", "ij", "j", "j", "k", "k",
+    "q", "l", "l", "l", "l", "l", "l", "l",
+    "l", "l", "l", "n", "n", "n", "n", "n",
+    "n", "'n", "n", "n", "o", "o", "o", "o",
+    "o", "o", "oe", "oe", "r", "r", "r", "r",
+    "r", "r", "s", "s", "s", "s", "s", "s",
+    "s", "s", "t", "t", "t", "t", "t", "t",
+    "u", "u", "u", "u", "u", "u", "u", "u",
+    "u", "u", "u", "u", "w", "w", "y", "y",
+    "y", "z", "z", "z", "z", "z", "z", "s",
+};
+#define LATIN_END (LATIN_FIRST + (uint32_t)(sizeof latin_ascii / sizeof *latin_ascii))
+#define ICU_MAX_BYTES 1000 /* ICU reads at most this much of a word (a name, not a paragraph) */
+
 #define LSQUO 0x2018 /* ‘ */
 #define RSQUO 0x2019 /* ’ */
 
@@ -76,8 +110,8 @@ static bool cyrillic(const char *w, size_t n)
     return false;
 }
 
-/* The fast path of ta_latin_of: words of ASCII and Russian letters only, or of ASCII and
- * typographic apostrophes (0 when it applies). */
+/* The fast path of ta_latin_of: words of ASCII and Russian letters only, or of ASCII, Latin-1
+ * and Latin Extended-A letters and typographic apostrophes (0 when it applies). */
 static int latin_fast(const char *w, size_t n, ta_buf *out)
 {
     uint32_t prev = 0;
@@ -93,11 +127,14 @@ static int latin_fast(const char *w, size_t n, ta_buf *out)
         } else if (c >= 0x430 && c <= 0x44F) {
             if (ta_buf_add(out, bgn[c - 0x430], strlen(bgn[c - 0x430])))
                 return -1;
-        } else if ((c == RSQUO || c == LSQUO) && !cyrillic(w, n)) {
-            if (ta_buf_addc(out, '\'')) /* won’t: "'" as ICU gives it; not in a Russian word,
-                                           * whose letters after it ICU reads apart (д’ел:
-                                           * d'yel) */
+        } else if (c >= LATIN_FIRST && c < LATIN_END && n <= ICU_MAX_BYTES && !cyrillic(w, n)) {
+            if (ta_buf_add(out, latin_ascii[c - LATIN_FIRST], strlen(latin_ascii[c - LATIN_FIRST])))
                 return -1;
+        } else if (c == RSQUO || c == LSQUO) {
+            if (ta_buf_addc(out, '\'')) /* won’t: "'" as ICU gives it, which reads the letters
+                                           * after it apart (д’ел: d'yel, е as at a start) */
+                return -1;
+            c = 0;
         } else
             return 1;
         prev = c;
@@ -114,8 +151,8 @@ int ta_latin_of(ta_latin *l, const char *w, size_t n, ta_buf *out)
     out->len = mark; /* another script or diacritics: ICU */
     if (!l || !latin_icu(l))
         return 0; /* no transliterator: no Latin form */
-    if (n > 1000)
-        n = 1000; /* a name, not a paragraph */
+    if (n > ICU_MAX_BYTES)
+        n = ICU_MAX_BYTES;
     int32_t need = (int32_t)n * 4 + 16; /* щ -> shch: room to grow */
     if (need > l->cap) {
         UChar *u = realloc(l->u, sizeof(UChar) * (size_t)need);

@@ -362,6 +362,8 @@ static int reserve(int **a, int *cap, int need)
 }
 
 #define KEYS_A_WORD 4 /* keys reserved a word (more grow the array) */
+#define FORM_KEYS 75    /* at most this many keys of a word's form */
+#define TOKEN_KEYS 78   /* and with the pairs learned for its stem */
 
 static int push(int **a, int *n, int *cap, int v)
 {
@@ -667,11 +669,11 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
                 continue;
             sid = fm->sid;
             fid = (int)(fm - (const form *)f->form_list.data);
-            for (int k = 0; k < fm->nkeys && nk < 75; k++)
+            for (int k = 0; k < fm->nkeys && nk < FORM_KEYS; k++)
                 keys[nk++] = ((int *)f->form_keys.data)[fm->kstart + k];
             if (en && (size_t)sid < f->learned.len) { /* pairs learned from this document */
                 ta_vec *l = (ta_vec *)f->learned.data + sid;
-                for (size_t k = 0; k < l->len && nk < 78; k++)
+                for (size_t k = 0; k < l->len && nk < TOKEN_KEYS; k++)
                     keys[nk++] = ((int *)l->data)[k];
             }
         }
@@ -699,6 +701,37 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
         out->end[nstem - 1] = e;
     }
     return f->no_set ? 0 : ta_feat_index(out);
+}
+
+int ta_feat_add_learned(const ta_featurizer *f, ta_feat *x)
+{
+    const ta_vec *learned = f->learned.data;
+    int more = 0;
+    for (int t = 0; t < x->ncontent; t++)
+        if (x->stem[t] >= 0 && (size_t)x->stem[t] < f->learned.len)
+            more += (int)learned[x->stem[t]].len;
+    if (!more)
+        return 0;
+    int cap = x->tok[x->ncontent] + more, n = 0;
+    int *keys = malloc(sizeof(int) * (size_t)cap);
+    if (!keys)
+        return -1;
+    for (int t = 0, from = x->tok[0]; t < x->ncontent; t++) {
+        int to = x->tok[t + 1], nk = to - from; /* the token's keys before */
+        x->tok[t] = n;
+        memcpy(keys + n, x->keys + from, sizeof(int) * (size_t)nk);
+        n += nk;
+        const ta_vec *l = x->stem[t] >= 0 && (size_t)x->stem[t] < f->learned.len
+                              ? &learned[x->stem[t]] : NULL;
+        for (size_t k = 0; l && k < l->len && nk < TOKEN_KEYS; k++, nk++)
+            keys[n++] = ((const int *)l->data)[k];
+        from = to;
+    }
+    x->tok[x->ncontent] = n;
+    free(x->keys), free(x->set);
+    x->keys = keys, x->kcap = cap;
+    x->set = NULL, x->nset = 0, x->mask = 0; /* indexed again when asked */
+    return 0;
 }
 
 int ta_feat_index(ta_feat *x)

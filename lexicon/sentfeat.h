@@ -96,6 +96,10 @@ bool ta_feat_token_confirmed(ta_featurizer *f, const ta_feat *e, int t, const ta
 /* The Latin form of content token t of x (empty for numbers); with `stem`, of a Russian
  * token's stem when it has one. */
 const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool stem, size_t *n);
+/* Gives English features x (made before any pair was learned) the keys of the pairs learned
+ * since for their stems: what featurizing the sentence again would give, without reading it
+ * again. 0, or -1 out of memory (x is then unchanged). */
+int ta_feat_add_learned(const ta_featurizer *f, ta_feat *x);
 /* Adds a learned pair: English stem id -> Russian stem id. 0 on success. */
 int ta_featurizer_learn(ta_featurizer *f, int en_stem, int ru_stem);
 #endif

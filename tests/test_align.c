@@ -596,23 +596,58 @@ Test(align, reused_aligner_forgets_each_document)
         free(text[d][0]), free(text[d][1]), free(fresh[d]);
 }
 
-/* The features of sentence s (its keys and stems) as a string. */
+/* Features x (their keys and stems) as a string. */
+static char *feat_text(const ta_feat *x)
+{
+    char *out = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&out, &n);
+    for (int t = 0; t < x->ncontent; t++) {
+        fprintf(m, "%d:", x->stem[t]);
+        for (int k = x->tok[t]; k < x->tok[t + 1]; k++)
+            fprintf(m, " %d", x->keys[k]);
+        fprintf(m, "\n");
+    }
+    fclose(m);
+    return out;
+}
+
+/* The features of sentence s as a string. */
 static char *feat_string(ta_featurizer *f, char lang, const char *s)
 {
     ta_feat x = {0};
     cr_assert_eq(ta_featurize(f, lang, s, strlen(s), &x), 0);
-    char *out = NULL;
-    size_t n = 0;
-    FILE *m = open_memstream(&out, &n);
-    for (int t = 0; t < x.ncontent; t++) {
-        fprintf(m, "%d:", x.stem[t]);
-        for (int k = x.tok[t]; k < x.tok[t + 1]; k++)
-            fprintf(m, " %d", x.keys[k]);
-        fprintf(m, "\n");
-    }
-    fclose(m);
+    char *out = feat_text(&x);
     ta_feat_release(&x);
     return out;
+}
+
+/* Learned pairs added to features made before them give what featurizing the sentence again
+ * gives: each stem's pairs after its own keys (a repeated word's too, none for numbers), cut
+ * at the same count of keys a token; sentences without a learned stem stay as they were. */
+Test(align, learned_pairs_added_as_featurizing_again_would)
+{
+    const char *s = "Putin met Shoigu; Putin paid 42 million to Putin's delegates.";
+    const char *other = "Geneva talks ended.";
+    ta_featurizer f;
+    cr_assert_eq(ta_featurizer_init(&f, NULL, NULL, NULL), TA_OK);
+    ta_feat x = {0}, y = {0};
+    cr_assert_eq(ta_featurize(&f, 'e', s, strlen(s), &x), 0);
+    cr_assert_eq(ta_featurize(&f, 'e', other, strlen(other), &y), 0);
+    char *before = feat_text(&y);
+    enum { MANY = 90 }; /* more than a token keeps */
+    for (int k = 0; k < MANY; k++)
+        cr_assert_eq(ta_featurizer_learn(&f, x.stem[0], k), 0); /* Putin */
+    cr_assert_eq(ta_featurizer_learn(&f, x.stem[x.ncontent - 1], 7), 0); /* delegates */
+    cr_assert_eq(ta_feat_add_learned(&f, &x), 0);
+    cr_assert_eq(ta_feat_add_learned(&f, &y), 0);
+    char *added = feat_text(&x), *again = feat_string(&f, 'e', s), *after = feat_text(&y);
+    cr_expect_str_eq(added, again);
+    cr_expect_str_eq(after, before);
+    cr_expect_gt(x.tok[1] - x.tok[0], 1, "Putin has learned keys");
+    free(before), free(added), free(again), free(after);
+    ta_feat_release(&x), ta_feat_release(&y);
+    ta_featurizer_release(&f);
 }
 
 /* A reset featurizer is a fresh one: number and name keys, stem ids and learned pairs of the

@@ -3,6 +3,8 @@
 #include "names.h"
 #include <criterion/criterion.h>
 #include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
 static char *latin(ta_latin *l, const char *w)
 {
@@ -34,6 +36,66 @@ Test(names, latin_forms_follow_bgn)
         cr_expect_str_eq(latin(l, cases[k][0]), cases[k][1], "%s", cases[k][0]);
     ta_latin_free(l);
     ta_latin_free(NULL);
+}
+
+/* ICU's Latin form of w (Russian-Latin/BGN; Latin-ASCII; Lower, its ASCII kept), as
+ * ta_latin_of's slow path makes it. */
+static char *icu_latin(UTransliterator *tr, const char *w)
+{
+    static char out[128];
+    UChar u[256];
+    int32_t len = 0, limit;
+    UErrorCode ec = U_ZERO_ERROR;
+    u_strFromUTF8(u, 256, &len, w, -1, &ec);
+    limit = len;
+    utrans_transUChars(tr, u, &len, 256, 0, &limit, &ec);
+    cr_assert(U_SUCCESS(ec), "%s", w);
+    int n = 0;
+    for (int32_t i = 0; i < len && n < 127; i++)
+        if (u[i] < 0x80)
+            out[n++] = (char)u[i];
+    out[n] = 0;
+    return out;
+}
+
+/* Latin words with the diacritics of U+00C0..U+017F take the built-in table, which gives what
+ * ICU gives for each letter, alone and between letters of either case; so do Russian words
+ * with a typographic apostrophe, for every letter after one. */
+Test(names, latin_diacritics_follow_icu)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    UChar id[64];
+    u_uastrcpy(id, "Russian-Latin/BGN; Latin-ASCII; Lower");
+    UTransliterator *tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
+    cr_assert(U_SUCCESS(ec));
+    ta_latin *l = ta_latin_new();
+    const char *around[][2] = {{"", ""}, {"a", "b"}, {"A", "B"}, {"Xy", "z"}, {"o", ""}};
+    for (uint32_t c = 0xC0; c < 0x180; c++) {
+        char ch[8];
+        ch[ta_u8_encode(c, ch)] = 0;
+        for (size_t a = 0; a < sizeof around / sizeof *around; a++) {
+            char w[32], want[128];
+            snprintf(w, sizeof w, "%s%s%s", around[a][0], ch, around[a][1]);
+            snprintf(want, sizeof want, "%s", icu_latin(tr, w));
+            cr_expect_str_eq(latin(l, w), want, "%s (U+%04X)", w, (unsigned)c);
+        }
+    }
+    cr_expect_str_eq(latin(l, "Dvořák-Çelik"), "dvorak-celik");
+    /* typographic apostrophes in Russian words: ICU reads the letters after one apart */
+    const char *before[] = {"д", "а", "ъ", "й", "О"}, *quote[] = {"’", "‘"};
+    for (uint32_t c = 0x430; c < 0x450; c++) {
+        char ch[8];
+        ch[ta_u8_encode(c, ch)] = 0;
+        for (size_t b = 0; b < sizeof before / sizeof *before; b++)
+            for (size_t q = 0; q < 2; q++) {
+                char w[32], want[128];
+                snprintf(w, sizeof w, "%s%s%sел", before[b], quote[q], ch);
+                snprintf(want, sizeof want, "%s", icu_latin(tr, w));
+                cr_expect_str_eq(latin(l, w), want, "%s", w);
+            }
+    }
+    ta_latin_free(l);
+    utrans_close(tr);
 }
 
 Test(names, skeletons)

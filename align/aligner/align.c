@@ -23,6 +23,9 @@ typedef struct {
     unsigned char *back;    /* (n+1) x (2*band+1): the best bead type into each cell */
     long *center;           /* n+1: the band of row i is center[i] +- band */
     long *len_en, *len_ru;  /* n+1, m+1: prefix sums of sentence lengths */
+    /* n+1, m+1: prefix sums of content words times the larger of md.hit and md.miss (per side):
+     * the most word evidence the sentences can give a bead, which bounds its cost from below */
+    double *top_en, *top_ru;
     /* bit sets over the first 64 content words: em at (i, j) = words of English sentence i
      * with a translation in Russian sentence j; rm = words of j with one in i. During the DP
      * only the last ROLL rows are kept (`roll`), for the confidences every row of a narrow band */
@@ -73,6 +76,9 @@ struct slow_entry {
 #define TERM_PAD 3      /* columns of the term rows left and right of the band */
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
 #define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
+/* a bead's cost bound (nats) is lowered by this before it rules the bead out: more than the
+ * rounding of the sums it is compared with, so a bead is skipped only when it cannot win */
+#define BOUND_SLACK 1e-6
 
 /* The set bits of x, inline: the portable builtin (no POPCNT in the x86-64 baseline) is a
  * call into libgcc, and the DP counts bits for every word-evidence term. */
@@ -114,7 +120,7 @@ static inline const uint64_t *keymap_find(const keymap *km, int key, uint32_t mu
     return km->key[h] == -1 ? NULL : &km->bits[h];
 }
 
-static uint64_t *keymap_slot(keymap *km, int key, bool add)
+static inline uint64_t *keymap_slot(keymap *km, int key, bool add)
 {
     size_t h = ((unsigned)key * 2654435761u) & (km->cap - 1);
     while (km->key[h] != -1 && km->key[h] != key)
@@ -428,6 +434,75 @@ static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *l
     return ta_len_cost(&d->md, *le, *lr);
 }
 
+/* A bead type as row i of the DP reaches back with it: the costs of row i - de, where column k
+ * of row i finds its start at column k + off - dr, and the bound of the bead's English side. */
+typedef struct {
+    const float *prow;
+    long off;
+    double prior, top_en; /* top_en: the most word evidence of English i-de..i-1 */
+    size_t t;
+    int de, dr;
+} step;
+
+/* The steps of row i (the types allowed, in the table's order, that fit in i rows). */
+static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, step *st)
+{
+    size_t w = (size_t)(2 * d->band + 1), ns = 0;
+    for (size_t x = 0; x < nt; x++) {
+        const bead_type *ty = &ta_bead_types[types[x]];
+        size_t de = (size_t)ty->de;
+        if (de > i)
+            continue;
+        st[ns++] = (step){d->cost + ((i - de) % ROLL) * w, lo_of(d, i) - lo_of(d, i - de),
+                          d->md.prior[types[x]],
+                          d->top_en[i] - d->top_en[i - de], types[x], ty->de, ty->dr};
+    }
+    return ns;
+}
+
+/* The cheapest way into cell (i, j), column k of the DP (starting from `best`, its type in
+ * *bt; ties go to the type first in the table) by the steps of row i. A word bead is skipped
+ * once a bound on its cost shows it cannot beat `best`, nor stay under `lim` (the beam's
+ * limit): the prior with every word matched, then with the length cost (never negative); only
+ * then is its word evidence computed. */
+static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *st, size_t ns,
+                              float lim, float best, unsigned char *bt)
+{
+    long w = 2 * d->band + 1;
+    double top_ru[4] = {0}; /* the most word evidence of Russian j-dr..j-1 */
+    for (size_t dr = 1; dr <= 3 && dr <= j; dr++)
+        top_ru[dr] = d->top_ru[j] - d->top_ru[j - dr];
+    for (size_t x = 0; x < ns; x++) {
+        const step *s = &st[x];
+        long pk = (long)k + s->off - s->dr;
+        if ((size_t)s->dr > j || pk < 0 || pk >= w)
+            continue;
+        float pc = s->prow[pk];
+        if (pc == INFINITY)
+            continue;
+        if (!s->de || !s->dr) { /* a null bead: its prior only (no length cost, no words) */
+            float c = pc + (float)s->prior;
+            if (c < best || (c == best && s->t < *bt))
+                best = c, *bt = (unsigned char)s->t;
+            continue;
+        }
+        double top = s->top_en + top_ru[s->dr];
+        float low = pc + (float)(s->prior - top - BOUND_SLACK);
+        if (low > best || (low == best && s->t > *bt) || low > lim)
+            continue;
+        const bead_type *ty = &ta_bead_types[s->t];
+        int le, lr;
+        double rest = len_of(d, i, j, ty, &le, &lr) + s->prior;
+        low = pc + (float)(rest - top - BOUND_SLACK);
+        if (low > best || (low == best && s->t > *bt) || low > lim)
+            continue;
+        float c = pc + (float)(rest - word_llr_rows(d, i, j, ty));
+        if (c < best || (c == best && s->t < *bt))
+            best = c, *bt = (unsigned char)s->t;
+    }
+    return best;
+}
+
 /* Runs the DP (dropping cells costlier than their row's best + beam); returns 0 when the best
  * path is inside the band, 1 when it runs along the band's edge, 2 when no path got through,
  * -1 when out of memory. */
@@ -450,10 +525,17 @@ static int run(dp *d, int max_bead, float beam)
         return -1;
     ta_hint_huge(d->back, (d->n + 1) * w);
     start_keeping(d, w);
-    size_t types[NTYPES], nt = 0; /* the bead types allowed, in the table's order */
-    for (size_t t = 0; t < NTYPES; t++)
-        if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead)
-            types[nt++] = t;
+    double most_en = fmax(d->md.hit[0], d->md.miss[0]), most_ru = fmax(d->md.hit[1], d->md.miss[1]);
+    for (size_t i = 0; i < d->n; i++)
+        d->top_en[i + 1] = d->top_en[i] + d->en[i].ncontent * most_en;
+    for (size_t j = 0; j < d->m; j++)
+        d->top_ru[j + 1] = d->top_ru[j] + d->ru[j].ncontent * most_ru;
+    size_t types[NTYPES], nt = 0; /* the bead types allowed, null beads first */
+    for (int words = 0; words < 2; words++)
+        for (size_t t = 0; t < NTYPES; t++)
+            if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead &&
+                (ta_bead_types[t].de && ta_bead_types[t].dr) == words)
+                types[nt++] = t;
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
@@ -462,34 +544,18 @@ static int run(dp *d, int max_bead, float beam)
             clear_terms(d, i, max_bead);
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
-        long plo[ROLL];          /* the band's start in row i - de */
-        const float *prow[ROLL]; /* and that row's costs */
-        for (size_t de = 0; de < ROLL && de <= i; de++)
-            plo[de] = lo_of(d, i - de), prow[de] = d->cost + ((i - de) % ROLL) * w;
+        step st[NTYPES];
+        size_t ns = row_steps(d, i, types, nt, st);
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
+            /* a cell costlier than this is dropped by the beam: beads above it need no more */
+            float lim = i < d->n ? row_min + beam : INFINITY;
             unsigned char bt = 255;
             if (j >= 0 && (size_t)j <= d->m) {
                 if (i == 0 && j == 0)
                     best = 0;
-                for (size_t x = 0; x < nt; x++) {
-                    size_t t = types[x];
-                    const bead_type *ty = &ta_bead_types[t];
-                    if ((size_t)ty->de > i || ty->dr > j)
-                        continue;
-                    long pk = j - ty->dr - plo[ty->de];
-                    if (pk < 0 || pk >= (long)w)
-                        continue;
-                    float pc = prow[ty->de][pk];
-                    if (pc == INFINITY)
-                        continue;
-                    int le, lr;
-                    float c = pc + (float)(len_of(d, i, (size_t)j, ty, &le, &lr) + d->md.prior[t] -
-                                           word_llr_rows(d, i, (size_t)j, ty));
-                    if (c < best)
-                        best = c, bt = (unsigned char)t;
-                }
+                best = cell_best(d, i, (size_t)j, k, st, ns, lim, best, &bt);
             }
             row[k] = best;
             d->back[i * w + k] = bt;
@@ -527,13 +593,15 @@ static void dp_free(dp *d)
     }
 }
 
-static double logadd(double a, double b)
+/* log(sum of exp(x[k])) over n >= 1 terms: one exp a term and one log, around the largest. */
+static double log_sum_exp(const double *x, int n)
 {
-    if (a == -INFINITY)
-        return b;
-    if (b == -INFINITY)
-        return a;
-    return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b));
+    double m = x[0], sum = 0;
+    for (int k = 1; k < n; k++)
+        m = x[k] > m ? x[k] : m;
+    for (int k = 0; k < n; k++)
+        sum += exp(x[k] - m);
+    return m + log(sum);
 }
 
 /* Confidence of each bead of the best path: its posterior probability, from a forward-backward
@@ -622,7 +690,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 c[t] = NAN;
             if (!INSIDE(i, j))
                 continue;
-            double f = i == 0 && j == 0 ? 0 : -INFINITY;
+            double x[NTYPES]; /* the paths in by each bead type */
+            int nx = 0;
             for (size_t t = 0; t < NTYPES; t++) {
                 const bead_type *ty = &ta_bead_types[t];
                 if (ty->de > max_bead || ty->dr > max_bead || (size_t)ty->de > i || ty->dr > j)
@@ -630,9 +699,9 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 size_t pi = i - (size_t)ty->de;
                 long pj = j - ty->dr;
                 if (INSIDE(pi, pj) && CELL(F, pi, pj) > -INFINITY)
-                    f = logadd(f, CELL(F, pi, pj) - (c[t] = cost_rows(d, i, (size_t)j, t)) / T);
+                    x[nx++] = CELL(F, pi, pj) - (c[t] = cost_rows(d, i, (size_t)j, t)) / T;
             }
-            CELL(F, i, j) = f;
+            CELL(F, i, j) = nx ? log_sum_exp(x, nx) : i == 0 && j == 0 ? 0 : -INFINITY;
         }
     }
     for (size_t i = rows; i-- > 0;) {
@@ -642,7 +711,8 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
         for (long j = hi[i]; j >= lo[i]; j--) {
             if (!INSIDE(i, j))
                 continue;
-            double g = i == d->n && (size_t)j == d->m ? 0 : -INFINITY;
+            double x[NTYPES]; /* the paths out by each bead type */
+            int nx = 0;
             for (size_t t = 0; t < NTYPES; t++) {
                 const bead_type *ty = &ta_bead_types[t];
                 size_t ni = i + (size_t)ty->de;
@@ -653,9 +723,9 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
                 double c = bc[NTYPES * (at[ni] + (size_t)(nj - lo[ni])) + t];
                 if (isnan(c))
                     c = cost_rows(d, ni, (size_t)nj, t);
-                g = logadd(g, CELL(B, ni, nj) - c / T);
+                x[nx++] = CELL(B, ni, nj) - c / T;
             }
-            CELL(B, i, j) = g;
+            CELL(B, i, j) = nx ? log_sum_exp(x, nx) : i == d->n && (size_t)j == d->m ? 0 : -INFINITY;
         }
     }
     double z = CELL(F, d->n, (long)d->m);
@@ -975,10 +1045,25 @@ static void unmatched_stems(const dp *d, const ta_bead *b, const bead_words *w, 
             ur[(*nr)++] = r->stem[t];
 }
 
-static int cmp_u64(const void *x, const void *y)
+#define RADIX_BITS 8
+/* Sorts a[0..n) by LSD radix passes of RADIX_BITS bits, skipping a pass where every value has
+ * the same digit (the stem ids use few of the 64 bits); tmp holds n values. qsort's calls of a
+ * comparison were 2 % of a long document's time. */
+static void sort_u64(uint64_t *a, uint64_t *tmp, size_t n)
 {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return (a > b) - (a < b);
+    enum { DIGITS = 1 << RADIX_BITS };
+    for (int shift = 0; shift < 64; shift += RADIX_BITS) {
+        size_t count[DIGITS + 1] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(a[i] >> shift & (DIGITS - 1)) + 1]++;
+        if (count[(a[0] >> shift & (DIGITS - 1)) + 1] == n)
+            continue;
+        for (size_t k = 1; k <= DIGITS; k++)
+            count[k] += count[k - 1];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[a[i] >> shift & (DIGITS - 1)]++] = a[i];
+        memcpy(a, tmp, sizeof *a * n);
+    }
 }
 
 /* Adds 1 to the count of key k in m. 0, or -1 out of memory. */
@@ -992,62 +1077,73 @@ static int count_up(ta_strmap *m, int k)
 /* Learns from the confident 1-1 beads of a first pass: this document's length ratio, and word
  * pairs (stems left unmatched on both sides of at least two beads, Dice >= 0.6, or the only
  * unmatched word on each side of one bead), which the English features then include. The
- * pairs' co-occurrences are counted in one sorted array (8 bytes each; a hash map took 32 a
- * slot at half load, the peak memory of a long document). */
+ * pairs' co-occurrences are counted in one sorted array (8 bytes each, and as many to sort
+ * it; a hash map took 32 a slot at half load, the peak memory of a long document). */
 static ta_status learn(dp *d, ta_featurizer *fz, const ta_bead *beads, size_t nb)
 {
     double le = 0, lr = 0;
     ta_strmap cnt_e = {0}, cnt_r = {0};
     uint64_t *co = NULL; /* English stem << 32 | Russian stem, once per co-occurrence */
-    size_t nco = 0, cap = 0;
+    size_t nco = 0, cap = 0, ng = 0;
     ta_status st = TA_OK;
-    for (int pass = 0; pass < 2 && st == TA_OK; pass++) { /* count, then fill */
-        if (pass == 1 && cap && !(co = malloc(sizeof *co * cap)))
+    /* the beads that teach word pairs, with their matched words (looked up once) */
+    struct good {
+        const ta_bead *b;
+        bead_words w;
+    } *good = malloc(sizeof *good * (nb ? nb : 1));
+    if (!good)
+        return TA_ENOMEM;
+    for (size_t k = 0; k < nb; k++) { /* count */
+        const ta_bead *b = &beads[k];
+        if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
+            continue;
+        int le1, lr1;
+        double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0], &le1, &lr1);
+        bead_words bw;
+        double llr;
+        if (one_one_words(d, b, &bw, &llr)) {
             st = TA_ENOMEM;
-        for (size_t k = 0; k < nb && st == TA_OK; k++) {
-            const ta_bead *b = &beads[k];
-            if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
-                continue;
-            int le1, lr1;
-            double lc = len_of(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0], &le1, &lr1);
-            bead_words bw;
-            double llr;
-            if (one_one_words(d, b, &bw, &llr)) {
-                st = TA_ENOMEM;
-                break;
-            }
-            double ev = llr - lc;
-            if (ev < LEARN_EVIDENCE)
-                continue;
-            if (pass == 0)
-                le += d->en[b->en0].len, lr += d->ru[b->ru0].len;
-            if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
-                continue;
-            int ue[64], ur[64], ne, nr;
-            unmatched_stems(d, b, &bw, ue, &ne, ur, &nr);
-            int times = ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
-            if (pass == 0) {
-                cap += (size_t)(ne * nr * times);
-                continue;
-            }
-            for (int x = 0; x < ne && st == TA_OK; x++)
-                if (count_up(&cnt_e, ue[x]))
-                    st = TA_ENOMEM;
-            for (int y = 0; y < nr && st == TA_OK; y++)
-                if (count_up(&cnt_r, ur[y]))
-                    st = TA_ENOMEM;
-            for (int x = 0; x < ne; x++)
-                for (int y = 0; y < nr; y++)
-                    for (int q = 0; q < times; q++)
-                        co[nco++] = (uint64_t)(unsigned)ue[x] << 32 | (unsigned)ur[y];
+            break;
         }
+        double ev = llr - lc;
+        if (ev < LEARN_EVIDENCE)
+            continue;
+        le += d->en[b->en0].len, lr += d->ru[b->ru0].len;
+        if (ev < LEARN_EVIDENCE_PAIRS) /* word pairs only from beads whose words agree well */
+            continue;
+        int ue[64], ur[64], ne, nr;
+        unmatched_stems(d, b, &bw, ue, &ne, ur, &nr);
+        cap += (size_t)(ne * nr * (ne == 1 && nr == 1 ? 2 : 1));
+        good[ng++] = (struct good){b, bw};
     }
+    if (st == TA_OK && cap && !(co = malloc(sizeof *co * cap)))
+        st = TA_ENOMEM;
+    for (size_t g = 0; g < ng && st == TA_OK; g++) { /* fill */
+        int ue[64], ur[64], ne, nr;
+        unmatched_stems(d, good[g].b, &good[g].w, ue, &ne, ur, &nr);
+        int times = ne == 1 && nr == 1 ? 2 : 1; /* the only unmatched word on each side */
+        for (int x = 0; x < ne && st == TA_OK; x++)
+            if (count_up(&cnt_e, ue[x]))
+                st = TA_ENOMEM;
+        for (int y = 0; y < nr && st == TA_OK; y++)
+            if (count_up(&cnt_r, ur[y]))
+                st = TA_ENOMEM;
+        for (int x = 0; x < ne; x++)
+            for (int y = 0; y < nr; y++)
+                for (int q = 0; q < times; q++)
+                    co[nco++] = (uint64_t)(unsigned)ue[x] << 32 | (unsigned)ur[y];
+    }
+    free(good);
     if (le >= 200 && lr >= 200) {
         double c = lr / le;
-        d->md.c = c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c;
+        ta_model_set_ratio(&d->md, c < 0.6 ? 0.6 : c > 1.8 ? 1.8 : c);
     }
-    if (st == TA_OK && nco)
-        qsort(co, nco, sizeof *co, cmp_u64);
+    uint64_t *tmp = st == TA_OK && nco ? malloc(sizeof *tmp * nco) : NULL;
+    if (tmp)
+        sort_u64(co, tmp, nco);
+    else if (st == TA_OK && nco)
+        st = TA_ENOMEM;
+    free(tmp);
     for (size_t s = 0, e; st == TA_OK && s < nco; s = e) {
         for (e = s + 1; e < nco && co[e] == co[s]; e++)
             ;
@@ -1077,22 +1173,12 @@ static ta_status featurize_all(ta_featurizer *fz, char lang, const char *const *
     return TA_OK;
 }
 
-/* Features again for the English sentences holding a stem with learned pairs. */
-static ta_status refeaturize_learned(ta_featurizer *fz, const char *const *s, const size_t *len,
-                                     size_t n, ta_feat *out)
+/* The learned pairs into the English features that hold their stems. */
+static ta_status add_learned(const ta_featurizer *fz, size_t n, ta_feat *out)
 {
-    for (size_t i = 0; i < n; i++) {
-        bool hit = false;
-        for (int t = 0; t < out[i].ncontent && !hit; t++)
-            hit = out[i].stem[t] >= 0 && (size_t)out[i].stem[t] < fz->learned.len &&
-                  ((ta_vec *)fz->learned.data)[out[i].stem[t]].len > 0;
-        if (hit) {
-            ta_feat_release(&out[i]);
-            if (ta_featurize(fz, 'e', s[i], len[i], &out[i]))
-                return TA_ENOMEM;
-            ta_feat_shrink(&out[i]);
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (ta_feat_add_learned(fz, &out[i]))
+            return TA_ENOMEM;
     return TA_OK;
 }
 
@@ -1142,8 +1228,10 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
+    d.top_en = calloc(n_en + 1, sizeof(double));
+    d.top_ru = calloc(n_ru + 1, sizeof(double));
     d.md = *md; /* a copy: the second pass learns this document's length ratio */
-    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru)
+    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.top_en || !d.top_ru)
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
         (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
@@ -1157,7 +1245,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
         st = align_pass(&d, o.max_bead, o.band, false, !second, &out);
         if (st == TA_OK && second &&
             (st = learn(&d, fz, out.data, out.len)) == TA_OK &&
-            (st = refeaturize_learned(fz, en, en_len, n_en, fe)) == TA_OK) {
+            (st = add_learned(fz, n_en, fe)) == TA_OK) {
             d.learned = fz->learned.len > 0;
             if (d.learned)
                 list_probe_keys(&d);
@@ -1179,6 +1267,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
+    free(d.top_en), free(d.top_ru);
     free(d.poff), free(d.pk), free(d.pt);
     for (int r = 0; r < ROLL; r++)
         free(km[r].key), free(km[r].bits);

@@ -15,13 +15,20 @@ static void init_erfc_table(model *md)
         md->neg_log_erfc[k] = (float)-log(erfc(k / 256.0));
 }
 
+void ta_model_set_ratio(model *md, double c)
+{
+    md->c = c;
+    md->var_c = md->s2 / (2 * c);
+}
+
 double ta_len_cost(const model *md, int a, int b)
 {
     if (a == 0 || b == 0) /* null beads: their prior decides */
         return 0;
-    double mean = (a + b / md->c) / 2.0;
-    double delta = (b - md->c * a) / sqrt((mean < 1 ? 1 : mean) * md->s2);
-    double z = fabs(delta) / sqrt(2.0) * 256.0;
+    /* delta = (b - c a) / sqrt(mean s2), mean = (a + b / c) / 2 at least 1: mean s2 is
+     * (c a + b) s2 / 2c, at least s2; z is |delta| / sqrt(2) on the table's grid */
+    double sum = md->c * a + b, two_c = 2 * md->c;
+    double z = fabs(b - md->c * a) * (256.0 / M_SQRT2) / sqrt((sum < two_c ? two_c : sum) * md->var_c);
     if (z >= ERFC_STEPS) {
         z /= 256.0;
         return z * z + log(z * sqrt(M_PI));
@@ -95,8 +102,10 @@ ta_status ta_model_read(model *md, bool lex, const char *data_dir, ta_error *err
         md->miss[k] = weight * log((1 - right[k]) / (1 - wrong[k]));
     }
     init_erfc_table(md);
-    if (md->c > 0 && md->s2 > 0 && md->temperature > 0)
+    if (md->c > 0 && md->s2 > 0 && md->temperature > 0) {
+        ta_model_set_ratio(md, md->c);
         return TA_OK;
+    }
     return ta_fail(err, TA_EFORMAT, "%s: c, s2 and temperature must be positive (missing or "
                    "out of range)", file);
 }

@@ -18,6 +18,7 @@ extern const bead_type ta_bead_types[];
 typedef struct {
     float neg_log_erfc[ERFC_STEPS + 2]; /* -log erfc(k / 256) */
     double c, s2;
+    double var_c;           /* s2 / 2c (set with c by ta_model_set_ratio) */
     double prior[NTYPES];
     double temperature;     /* bead costs are divided by it for the confidences */
     double hit[2], miss[2]; /* per side (0 en, 1 ru): weighted log-likelihood ratio of a
@@ -28,6 +29,8 @@ typedef struct {
  * names and numbers only. TA_EFORMAT when a line is not "NAME NUMBER" or a value is missing or
  * out of range (err names the file, and the line when one is to blame). */
 ta_status ta_model_read(model *md, bool lex, const char *data_dir, ta_error *err);
+/* Sets the length ratio c (Russian characters per English one) and what follows from it. */
+void ta_model_set_ratio(model *md, double c);
 /* Gale–Church length cost (nats) of a bead of a English and b Russian characters. */
 double ta_len_cost(const model *md, int a, int b);
 /* Cost of the bead e[0..ne) <-> r[0..nr) of type t: length + prior - word evidence. */
