@@ -170,20 +170,38 @@ static int share_matrix(ta_checker *c, const ta_corpus *d, const size_t *lo, siz
 }
 
 static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh);
+static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool en, int k,
+                     double *sh);
+
+/* The bead that holds sentence q of one side (en or not); NULL for none. */
+static const ta_bead *bead_of(const ta_corpus *d, size_t q, bool en)
+{
+    for (size_t k = 0; k < d->n_beads; k++) {
+        const ta_bead *b = &d->beads[k];
+        if (en ? b->en0 <= q && q < b->en1 : b->ru0 <= q && q < b->ru1)
+            return b;
+    }
+    return NULL;
+}
 
 /* Does English sentence e (en) or Russian sentence r (!en) share less than s with every
- * sentence of the other side but its partner (r or e)? *out. 0, or -1 out of memory. */
+ * sentence of the other side but its partner (r or e)? A sentence that shares as much with the
+ * other side of its own bead (its translation there) is no rival. *out. 0, or -1 out of
+ * memory. */
 static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double s, bool en,
                       bool *out)
 {
     *out = true;
     for (size_t q = 0; q < (en ? d->n_ru : d->n_en) && *out; q++) {
-        double v;
+        double v, own = -1;
         if (en ? q == r : q == e)
             continue;
         if (pair_share(c, d, en ? e : q, en ? q : r, &v))
             return -1;
-        *out = v < s;
+        const ta_bead *b = v >= s ? bead_of(d, q, !en) : NULL;
+        if (b && (b->en1 > b->en0 && b->ru1 > b->ru0) && own_share(c, d, b, !en, (int)q, &own))
+            return -1;
+        *out = v < s || own >= v;
     }
     return 0;
 }
