@@ -94,14 +94,15 @@ ta_wordforms *ta_wordforms_open(const char *dir, const char *loc, const char *af
 /* The flags of w[0, n) as one form of the file, 0 when it is not there. */
 static int find(const ta_wordforms *f, const char *w, size_t n)
 {
-    uint64_t key = ta_wordforms_key(w, n);
-    for (uint64_t i = home(key, f->mask);; i = (i + 1) & f->mask) {
+    uint64_t key = ta_wordforms_key(w, n), i = home(key, f->mask);
+    for (uint64_t k = 0; k <= f->mask; k++, i = (i + 1) & f->mask) { /* a damaged file may be full */
         uint64_t e = f->slot[i];
         if (!e)
             return 0;
         if ((e & ~(uint64_t)TA_WF_FLAGS) == key)
             return (int)(e & TA_WF_FLAGS);
     }
+    return 0;
 }
 
 /* Hunspell's numbers: digits with single dots, commas or hyphens between them ("1,5", "2021"). */

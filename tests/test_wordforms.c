@@ -77,7 +77,7 @@ static void write_small(const char *dir, char *aff, char *dic, char *path)
     cr_assert_eq(ta_wordforms_write(path, aff, dic, e, 2, false), 0);
 }
 
-Test(wordforms, written_file_answers_and_stale_one_is_refused)
+Test(wordforms, written_file_answers_and_stale_one_is_refused, .timeout = 10)
 {
     char dir[] = "/tmp/talign-wf-XXXXXX", aff[128], dic[128], path[128];
     cr_assert(mkdtemp(dir));
@@ -96,6 +96,19 @@ Test(wordforms, written_file_answers_and_stale_one_is_refused)
     struct utimbuf old = {.actime = 1000000000, .modtime = 1000000000};
     cr_assert_eq(utime(dic, &old), 0);
     cr_expect_null(ta_wordforms_open(dir, "xx", aff, dic), "the .dic changed after the file");
+    write_small(dir, aff, dic, path);
+    FILE *full = fopen(path, "r+b"); /* every slot taken (the header is 64 bytes): a lookup ends */
+    cr_assert(full);
+    fseek(full, 0, SEEK_END);
+    long size = ftell(full);
+    fseek(full, 64, SEEK_SET);
+    for (long i = 64; i < size; i++)
+        fputc(0xFF, full);
+    fclose(full);
+    f = ta_wordforms_open(dir, "xx", aff, dic);
+    cr_assert(f);
+    cr_expect(!ta_wordforms_spell(f, "пёс", strlen("пёс"), NULL));
+    ta_wordforms_close(f);
     write_small(dir, aff, dic, path);
     cr_assert_eq(truncate(path, 100), 0);
     cr_expect_null(ta_wordforms_open(dir, "xx", aff, dic), "a cut file");
