@@ -55,6 +55,46 @@ static ta_finding *run(ta_lexicon *lx, const char *checks, const char *en, const
     return f;
 }
 
+/* The next case line of a fixture, its newline cut (blank lines and # comments skipped); NULL
+ * at the end. */
+static char *next_case(FILE *fp, char *line, int cap, int *lineno)
+{
+    while (fgets(line, cap, fp)) {
+        ++*lineno;
+        line[strcspn(line, "\n")] = 0;
+        if (*line && *line != '#')
+            return line;
+    }
+    return NULL;
+}
+
+/* The checks a fixture line runs: its CHECK alone, and moved with omission and addition. */
+static const char *line_checks(const char *check, char *buf, size_t cap)
+{
+    bool nulls = !strcmp(check, "omission") || !strcmp(check, "addition");
+    snprintf(buf, cap, "-all,%s%s", check, nulls ? ",moved" : "");
+    return buf;
+}
+
+/* A fixture line's EXPECTED against the n findings f: "-" none of CHECK, "!PIECE" none of CHECK
+ * holding PIECE, else one of CHECK holding it. */
+static void expect_finding(const char *file, int lineno, const char *check, const char *want,
+                           const ta_finding *f, size_t n)
+{
+    bool none = *want == '!' || !strcmp(want, "-");
+    const char *piece = *want == '!' ? want + 1 : want;
+    const ta_finding *hit = NULL;
+    for (size_t i = 0; i < n && !hit; i++)
+        if (!strcmp(f[i].check, check) && (!strcmp(want, "-") || strstr(f[i].message, piece)))
+            hit = &f[i];
+    if (none)
+        cr_expect(!hit, "%s line %d: %s found \"%s\", expected %s", file, lineno, check,
+                  hit ? hit->message : "", *want == '!' ? "not that" : "nothing");
+    else
+        cr_expect(hit, "%s line %d: %s did not find \"%s\" (%zu findings%s%s)", file, lineno,
+                  check, want, n, n ? ", first: " : "", n ? f[0].message : "");
+}
+
 Test(qa, fixture_cases)
 {
     FILE *fp = fopen(fixture("check_qa.txt"), "r");
@@ -62,31 +102,16 @@ Test(qa, fixture_cases)
     ta_lexicon *lx = lexicon();
     char line[8192];
     int lineno = 0, cases = 0;
-    while (fgets(line, sizeof line, fp)) {
-        lineno++;
-        line[strcspn(line, "\n")] = 0;
-        if (!*line || *line == '#')
-            continue;
+    while (next_case(fp, line, (int)sizeof line, &lineno)) {
         char *check = strtok(line, "\t"), *en = strtok(NULL, "\t"), *ru = strtok(NULL, "\t"),
              *want = strtok(NULL, "\t");
         cr_assert(check && en && ru && want, "check_qa.txt line %d: four fields", lineno);
         char checks[64];
-        bool nulls = !strcmp(check, "omission") || !strcmp(check, "addition");
-        snprintf(checks, sizeof checks, "-all,%s%s", check, nulls ? ",moved" : "");
         ta_corpus doc;
         ta_pair *pair = NULL;
         size_t n;
-        ta_finding *f = run(lx, checks, en, ru, &doc, &pair, &n);
-        const ta_finding *hit = NULL;
-        for (size_t i = 0; i < n && !hit; i++)
-            if (!strcmp(f[i].check, check) && (!strcmp(want, "-") || strstr(f[i].message, want)))
-                hit = &f[i];
-        if (!strcmp(want, "-"))
-            cr_expect(!hit, "check_qa.txt line %d: %s found \"%s\", expected nothing", lineno,
-                      check, hit ? hit->message : "");
-        else
-            cr_expect(hit, "check_qa.txt line %d: %s did not find \"%s\" (%zu findings%s%s)",
-                      lineno, check, want, n, n ? ", first: " : "", n ? f[0].message : "");
+        ta_finding *f = run(lx, line_checks(check, checks, sizeof checks), en, ru, &doc, &pair, &n);
+        expect_finding("check_qa.txt", lineno, check, want, f, n);
         ta_findings_free(f, n);
         ta_pair_free(pair);
         cases++;
@@ -136,11 +161,7 @@ Test(qa, fixed_bead_cases)
     ta_lexicon *lx = lexicon();
     char line[8192];
     int lineno = 0, cases = 0;
-    while (fgets(line, sizeof line, fp)) {
-        lineno++;
-        line[strcspn(line, "\n")] = 0;
-        if (!*line || *line == '#')
-            continue;
+    while (next_case(fp, line, (int)sizeof line, &lineno)) {
         char *check = strtok(line, "\t"), *en = strtok(NULL, "\t"), *ru = strtok(NULL, "\t"),
              *shapes = strtok(NULL, "\t"), *want = strtok(NULL, "\t");
         cr_assert(check && en && ru && shapes && want, "check_beads.txt line %d: five fields",
@@ -155,28 +176,15 @@ Test(qa, fixed_bead_cases)
                          .ru = (const char *const *)rs, .ru_len = rl, .n_ru = nr,
                          .beads = beads, .n_beads = nb, .src_lang = "en", .tgt_lang = "ru"};
         char checks[64];
-        bool nulls = !strcmp(check, "omission") || !strcmp(check, "addition");
-        snprintf(checks, sizeof checks, "-all,%s%s", check, nulls ? ",moved" : "");
         ta_check_opts co = ta_check_opts_default();
-        co.checks = checks;
+        co.checks = line_checks(check, checks, sizeof checks);
         ta_checker *ck = NULL;
         ta_error err = {0};
         cr_assert_eq(ta_checker_new(&co, lx, &ck, &err), TA_OK, "%s", err.message);
         ta_finding *f = NULL;
         size_t n;
         cr_assert_eq(ta_check(ck, &doc, &f, &n, &err), TA_OK, "%s", err.message);
-        bool none = *want == '!' || !strcmp(want, "-");
-        const char *piece = *want == '!' ? want + 1 : want;
-        const ta_finding *hit = NULL;
-        for (size_t i = 0; i < n && !hit; i++)
-            if (!strcmp(f[i].check, check) && (!strcmp(want, "-") || strstr(f[i].message, piece)))
-                hit = &f[i];
-        if (none)
-            cr_expect(!hit, "check_beads.txt line %d: %s found \"%s\", expected %s", lineno,
-                      check, hit ? hit->message : "", *want == '!' ? "not that" : "nothing");
-        else
-            cr_expect(hit, "check_beads.txt line %d: %s did not find \"%s\" (%zu findings%s%s)",
-                      lineno, check, want, n, n ? ", first: " : "", n ? f[0].message : "");
+        expect_finding("check_beads.txt", lineno, check, want, f, n);
         ta_findings_free(f, n);
         ta_checker_free(ck);
         cases++;
