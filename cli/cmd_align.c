@@ -247,6 +247,7 @@ int cmd_align(int argc, char **argv)
         cli_msg("align: --format moses writes OUT.en and OUT.ru: give -o OUT");
         return EXIT_USAGE;
     }
+    cli_huge_heap((const char *const *)argv + optind, 2);
     ta_lexicon *lx = NULL;
     int code = cli_load_lexicon("align", lexpath, nlex, ao.use_lexicon, false, &lx);
     if (code != EXIT_OK)

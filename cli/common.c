@@ -122,6 +122,31 @@ int cli_out_close(cli_out *o, int ok)
     return code;
 }
 
+static char **main_argv;
+
+void cli_keep_argv(char **argv)
+{
+    main_argv = argv;
+}
+
+/* The input size from which a command runs with glibc's huge-page heap. */
+enum { HUGE_HEAP_MIN_BYTES = 1 << 20 };
+static const char HUGE_HEAP_TUNABLE[] = "glibc.malloc.hugetlb=1";
+
+void cli_huge_heap(const char *const *inputs, size_t n)
+{
+    long long total = 0;
+    struct stat st;
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(inputs[k], "-") && !stat(inputs[k], &st) && S_ISREG(st.st_mode))
+            total += (long long)st.st_size;
+    if (!main_argv || getenv("GLIBC_TUNABLES") || total < HUGE_HEAP_MIN_BYTES ||
+        setenv("GLIBC_TUNABLES", HUGE_HEAP_TUNABLE, 0))
+        return;
+    execv("/proc/self/exe", main_argv);
+    unsetenv("GLIBC_TUNABLES"); /* no exec: go on with the default heap */
+}
+
 const cli_env *cli_environment(void)
 {
     static cli_env env;

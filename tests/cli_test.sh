@@ -215,4 +215,13 @@ s=corpora/samples/tass-2021-06-22-antonov-cyber-security
 $T align --format tsv $s.en.txt $s.ru.txt > "$tmp/w.tsv"
 grep -q "^Russia hopes the US will .* Anatoly Antonov told reporters on Monday\.	" "$tmp/w.tsv" &&
   ! grep -q -e "Russian	" -e "	Pipeline" -e "Colonial	" "$tmp/w.tsv"; check whole-sentences-demo-cuts 0 $?
+# long documents (1 MB or more) run again with glibc's huge-page heap (cli_huge_heap): the same
+# output and exit code as with $GLIBC_TUNABLES set (no re-exec), options after the files too
+$T segment $s.en.txt > "$tmp/one.en" && $T segment --lang ru $s.ru.txt > "$tmp/one.ru"
+for i in $(seq 150); do cat "$tmp/one.en"; done > "$tmp/long en.txt"
+for i in $(seq 150); do cat "$tmp/one.ru"; done > "$tmp/long.ru"
+[ "$(cat "$tmp/long en.txt" "$tmp/long.ru" | wc -c)" -ge 1048576 ]; check huge-heap-input-large 0 $?
+$T align "$tmp/long en.txt" "$tmp/long.ru" --presegmented --format tsv > "$tmp/h1.tsv"; check huge-heap-exit 0 $?
+GLIBC_TUNABLES= $T align --presegmented --format tsv "$tmp/long en.txt" "$tmp/long.ru" > "$tmp/h2.tsv"
+[ -s "$tmp/h1.tsv" ] && cmp -s "$tmp/h1.tsv" "$tmp/h2.tsv"; check huge-heap-same-output 0 $?
 exit $fail
