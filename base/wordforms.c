@@ -14,7 +14,10 @@
 #include <unistd.h>
 
 static const char MAGIC[8] = {'T', 'A', 'F', 'O', 'R', 'M', 'S', '1'};
-enum { LOAD_PERCENT = 60 }; /* at most this share of the slots is used */
+enum { LOAD_PERCENT = 60,   /* at most this share of the slots is used */
+       MAX_BREAKS = 10,     /* hunspell gives up on a word with this many hyphens */
+       HOME_SHIFT = 17 };   /* the bits of the spread key that pick the first slot */
+#define HOME_SPREAD 0x9E3779B97F4A7C15ULL /* 2^64 / golden ratio (Fibonacci hashing) */
 
 typedef struct {
     char magic[8];
@@ -41,7 +44,7 @@ uint64_t ta_wordforms_key(const char *w, size_t n)
 /* The first slot a key is looked for at: its high bits, spread by a multiply. */
 static uint64_t home(uint64_t key, uint64_t mask)
 {
-    return (key * 0x9E3779B97F4A7C15ULL >> 17) & mask;
+    return (key * HOME_SPREAD >> HOME_SHIFT) & mask;
 }
 
 /* Fills the header's source fields from the two files; 0 on success. */
@@ -132,24 +135,30 @@ bool ta_wordforms_ordinal(const char *w, size_t n)
     return !memcmp(w + d, want, 2);
 }
 
+/* The length of w[0, n) without the dots after it. */
+static size_t undotted(const char *w, size_t n)
+{
+    while (n && w[n - 1] == '.')
+        n--;
+    return n;
+}
+
 /* Hunspell_spell for a lowercase word, as hunspell checks it: trailing dots off (an
  * abbreviation: the word with one dot may be an entry), a number, an entry, and else broken at
  * hyphens (its default BREAK patterns "-", "^-", "-$"): a hyphen at either end off, then both
  * sides of the second hyphen, then of the first. */
 static bool spell(const ta_wordforms *f, const char *w, size_t n)
 {
-    size_t m = n;
-    while (m && w[m - 1] == '.')
-        m--;
+    size_t m = undotted(w, n);
     if (!m)
         return false;
-    if (number(w, m) || (f->ordinals && ta_wordforms_ordinal(w, m)) || (find(f, w, m) & TA_WF_KNOWN) ||
-        (m < n && (find(f, w, m + 1) & TA_WF_KNOWN)))
+    if (number(w, m) || (f->ordinals && ta_wordforms_ordinal(w, m)) ||
+        (find(f, w, m) & TA_WF_KNOWN) || (m < n && (find(f, w, m + 1) & TA_WF_KNOWN)))
         return true;
     size_t breaks = 0;
     for (size_t i = 0; i < m; i++)
         breaks += w[i] == '-';
-    if (!breaks || breaks >= TA_WF_MAX_BREAKS)
+    if (!breaks || breaks >= MAX_BREAKS)
         return false;
     if ((w[0] == '-' && spell(f, w + 1, m - 1)) || (w[m - 1] == '-' && spell(f, w, m - 1)))
         return true;
@@ -160,7 +169,7 @@ static bool spell(const ta_wordforms *f, const char *w, size_t n)
     if (next && (size_t)(next - w) + 1 < m)
         second = (size_t)(next - w);
     size_t at[2] = {second, first};
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < (second != first ? 2 : 1); k++)
         if (spell(f, w + at[k] + 1, m - at[k] - 1) && spell(f, w, at[k]))
             return true;
     return false;
@@ -169,15 +178,13 @@ static bool spell(const ta_wordforms *f, const char *w, size_t n)
 bool ta_wordforms_spell(const ta_wordforms *f, const char *w, size_t n, bool *lemma)
 {
     int flags = n ? find(f, w, n) : 0;
-    bool known = (flags & TA_WF_KNOWN) || spell(f, w, n);
-    size_t m = n;
-    while (m && w[m - 1] == '.')
-        m--;
     if (lemma && (flags & TA_WF_KNOWN))
         *lemma = flags & TA_WF_LEMMA;
-    else if (lemma) /* no stem but those of a form before dots, and none equals the word */
+    else if (lemma) { /* no stem but those of a form before dots, and none equals the word */
+        size_t m = undotted(w, n);
         *lemma = !(m && m < n && (find(f, w, m) & TA_WF_STEMS));
-    return known;
+    }
+    return (flags & TA_WF_KNOWN) || spell(f, w, n);
 }
 
 void ta_wordforms_close(ta_wordforms *f)

@@ -17,9 +17,6 @@ enum { TA_WF_KNOWN = 1, /* hunspell accepts the form */
        TA_WF_STEMS = 4, /* Hunspell_stem finds at least one stem */
        TA_WF_FLAGS = 7 };
 
-/* Most hyphens a word may hold: hunspell gives up on ten break points. */
-enum { TA_WF_MAX_BREAKS = 10 };
-
 typedef struct ta_wordforms ta_wordforms;
 
 /* The key of w[0, n): a 64-bit hash with the flag bits clear, never 0. */
