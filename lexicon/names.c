@@ -115,6 +115,7 @@ static bool cyrillic(const char *w, size_t n)
 static int latin_fast(const char *w, size_t n, ta_buf *out)
 {
     uint32_t prev = 0;
+    int latin = -1; /* may the table read its letters (no Cyrillic, short): asked once a word */
     for (size_t i = 0; i < n;) {
         uint32_t c = ta_to_lower(ta_u8_decode(w, n, &i));
         if (c < 0x80) {
@@ -127,7 +128,8 @@ static int latin_fast(const char *w, size_t n, ta_buf *out)
         } else if (c >= 0x430 && c <= 0x44F) {
             if (ta_buf_add(out, bgn[c - 0x430], strlen(bgn[c - 0x430])))
                 return -1;
-        } else if (c >= LATIN_FIRST && c < LATIN_END && n <= ICU_MAX_BYTES && !cyrillic(w, n)) {
+        } else if (c >= LATIN_FIRST && c < LATIN_END &&
+                   (latin < 0 ? (latin = n <= ICU_MAX_BYTES && !cyrillic(w, n)) : latin)) {
             if (ta_buf_add(out, latin_ascii[c - LATIN_FIRST], strlen(latin_ascii[c - LATIN_FIRST])))
                 return -1;
         } else if (c == RSQUO || c == LSQUO) {

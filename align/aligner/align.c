@@ -107,9 +107,26 @@ typedef struct keymap {
 } keymap;
 
 struct probe_key {
-    uint32_t mul; /* key * 2654435761u: the filter's bit and the map's slot */
+    uint32_t mul; /* key_mul(key): the filter's bit and the map's slot */
     int key;
 };
+
+/* A key's hash product (Knuth's multiplier): its low bits pick the map's slot, bits
+ * SEEN_SHIFT and up its bit in the map's `seen` filter (64 words of 64 bits). */
+#define KEY_MUL 2654435761u
+enum { SEEN_SHIFT = 20, SEEN_MASK = 64 * 64 - 1 };
+
+static inline uint32_t key_mul(int key)
+{
+    return (unsigned)key * KEY_MUL;
+}
+
+/* Might a key whose product is mul be in km? (no: it is not) */
+static inline bool seen_has(const keymap *km, uint32_t mul)
+{
+    unsigned h = mul >> SEEN_SHIFT & SEEN_MASK;
+    return km->seen[h >> 6] >> (h & 63) & 1;
+}
 
 /* The bits of `key` (whose hash product is mul) in km, or NULL. */
 static inline const uint64_t *keymap_find(const keymap *km, int key, uint32_t mul)
@@ -120,14 +137,13 @@ static inline const uint64_t *keymap_find(const keymap *km, int key, uint32_t mu
     return km->key[h] == -1 ? NULL : &km->bits[h];
 }
 
-static inline uint64_t *keymap_slot(keymap *km, int key, bool add)
+/* The bits of `key` (product mul) in km, a new empty slot when it is not there yet. */
+static inline uint64_t *keymap_slot(keymap *km, int key, uint32_t mul)
 {
-    size_t h = ((unsigned)key * 2654435761u) & (km->cap - 1);
+    size_t h = mul & (km->cap - 1);
     while (km->key[h] != -1 && km->key[h] != key)
         h = (h + 1) & (km->cap - 1);
     if (km->key[h] == -1) {
-        if (!add)
-            return NULL;
         km->key[h] = key;
         km->bits[h] = 0;
     }
@@ -164,9 +180,10 @@ static void map_build(keymap *km, const ta_feat *e, size_t i)
     memset(km->seen, 0, sizeof km->seen);
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
         for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-            unsigned h = ((unsigned)e->keys[k] * 2654435761u >> 20) & 4095;
+            uint32_t mul = key_mul(e->keys[k]);
+            unsigned h = mul >> SEEN_SHIFT & SEEN_MASK;
             km->seen[h >> 6] |= 1ULL << (h & 63);
-            *keymap_slot(km, e->keys[k], true) |= 1ULL << t;
+            *keymap_slot(km, e->keys[k], mul) |= 1ULL << t;
         }
 }
 
@@ -178,10 +195,10 @@ static void probe(const keymap *km, const ta_feat *r, bool learned, uint64_t *eb
         for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
             if (r->keys[q] >= TA_KEY_STEM && !learned)
                 continue; /* no English key points at Russian stems yet */
-            unsigned h = ((unsigned)r->keys[q] * 2654435761u >> 20) & 4095;
-            if (!(km->seen[h >> 6] >> (h & 63) & 1))
+            uint32_t mul = key_mul(r->keys[q]);
+            if (!seen_has(km, mul))
                 continue;
-            uint64_t *b = keymap_slot((keymap *)km, r->keys[q], false);
+            const uint64_t *b = keymap_find(km, r->keys[q], mul);
             if (b) {
                 *eb |= *b;
                 *rb |= 1ULL << t;
@@ -197,8 +214,7 @@ static void probe_at(const dp *d, const keymap *km, size_t j, uint64_t *eb, uint
         return;
     }
     for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
-        unsigned h = d->pk[q].mul >> 20 & 4095;
-        if (!(km->seen[h >> 6] >> (h & 63) & 1))
+        if (!seen_has(km, d->pk[q].mul))
             continue;
         const uint64_t *b = keymap_find(km, d->pk[q].key, d->pk[q].mul);
         if (b) {
@@ -233,7 +249,7 @@ static int list_probe_keys(dp *d)
         for (int t = 0; t < r->ncontent && t < MASK_WORDS; t++)
             for (int q = r->tok[t]; q < r->tok[t + 1]; q++)
                 if (r->keys[q] < TA_KEY_STEM || d->learned) {
-                    d->pk[n] = (struct probe_key){(unsigned)r->keys[q] * 2654435761u, r->keys[q]};
+                    d->pk[n] = (struct probe_key){key_mul(r->keys[q]), r->keys[q]};
                     d->pt[n++] = (unsigned char)t;
                 }
     }
@@ -354,8 +370,6 @@ static inline int matches(const dp *d, int side, size_t i, size_t j, int w)
     return popcount64(bits);
 }
 
-/* -log erfc(z) on a grid of 1/256 up to 8, then its asymptote: the length cost is needed for
- * every bead of every cell, and erfc and log are slow. */
 /* Word evidence of a bead: the log-likelihood ratio that its two sides translate each other. */
 static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
 {
