@@ -56,14 +56,17 @@ all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX) $(FORMS))
 lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/names.en-ru $(MUELLER) | $(BIN)
 	$(BIN) lexicon build -o $@
 
-# the word forms of the hunspell dictionaries with hunspell's answers, which the headline rules
-# map instead of loading libhunspell (base/wordforms.h; not committed); made again when the
-# dictionaries or the code that writes or answers from them change, not on every library change
+# the word forms of the hunspell dictionaries with hunspell's answers (also with the spelling
+# check's words of lexicon/spell.*), which the headline rules and the spelling check map instead
+# of loading libhunspell (base/wordforms.h; not committed); made again when the dictionaries, the
+# words or the code that writes or answers from them change, not on every library change
+SPELLWORDS := lexicon/spell.en lexicon/spell.ru
 build/mkforms: scripts/mkforms.c build/libtalign.a
 	$(CC) $(CFLAGS) $< build/libtalign.a $(LIBS) -o $@
 lexicon/forms.%: scripts/mkforms.c base/wordforms.c base/wordforms.h align/segment/headliner.c \
+                 align/check/spellwords.c align/check/spellwords.h $(SPELLWORDS) \
                  $(HUNDIR)/%.aff $(HUNDIR)/%.dic | build/mkforms
-	build/mkforms $(firstword $(subst _, ,$*)) $(HUNDIR)/$*.aff $(HUNDIR)/$*.dic $@
+	build/mkforms $(firstword $(subst _, ,$*)) $(HUNDIR)/$*.aff $(HUNDIR)/$*.dic $@ $(SPELLWORDS)
 
 deps:
 	@sh scripts/deps.sh

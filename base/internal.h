@@ -144,6 +144,7 @@ bool ta_u_is_upper(uint32_t c);
 bool ta_u_is_lower(uint32_t c);
 bool ta_u_is_alpha(uint32_t c);
 uint32_t ta_u_to_lower(uint32_t c);
+uint32_t ta_u_to_upper(uint32_t c);
 static inline bool ta_is_upper(uint32_t c)
 {
     return c < 0x80 ? (c >= 'A' && c <= 'Z') : c >= 0x400 && c < 0x460 ? c < 0x430 : ta_u_is_upper(c);
@@ -164,6 +165,14 @@ static inline uint32_t ta_to_lower(uint32_t c)
     if (c >= 0x400 && c < 0x430)
         return c < 0x410 ? c + 0x50 : c + 0x20;
     return c < 0x460 ? c : ta_u_to_lower(c);
+}
+static inline uint32_t ta_to_upper(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (c >= 0x430 && c < 0x460)
+        return c < 0x450 ? c - 0x20 : c - 0x50;
+    return c < 0x430 && c >= 0x400 ? c : ta_u_to_upper(c);
 }
 bool ta_is_space(uint32_t c);
 /* Opening quotes and brackets: ( [ { " ' « “ „ ‘ */

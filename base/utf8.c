@@ -80,6 +80,7 @@ bool ta_u_is_upper(uint32_t c) { return u_isupper((UChar32)c); }
 bool ta_u_is_lower(uint32_t c) { return u_islower((UChar32)c); }
 bool ta_u_is_alpha(uint32_t c) { return u_isalpha((UChar32)c); }
 uint32_t ta_u_to_lower(uint32_t c) { return (uint32_t)u_tolower((UChar32)c); }
+uint32_t ta_u_to_upper(uint32_t c) { return (uint32_t)u_toupper((UChar32)c); }
 bool ta_is_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 ||

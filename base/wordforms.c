@@ -1,7 +1,8 @@
 /* wordforms.c — the word-form file of a hunspell dictionary: written by scripts/mkforms.c,
  * mapped read-only by the headline rules. Layout: a header (magic, slot count, entry count,
  * the sizes and times of the .aff and .dic it was made from) and an open-addressing table of
- * 64-bit entries, key | flags, 0 for an empty slot, in the machine's byte order. */
+ * 64-bit entries, key | flags, 0 for an empty slot, in the machine's byte order. Words in
+ * capitals are looked up by their lowercase form, as hunspell reads case. */
 #include "wordforms.h"
 #include "internal.h"
 #include <errno.h>
@@ -13,11 +14,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char MAGIC[8] = {'T', 'A', 'F', 'O', 'R', 'M', 'S', '1'};
+static const char MAGIC[8] = {'T', 'A', 'F', 'O', 'R', 'M', 'S', '2'};
 enum { LOAD_PERCENT = 60,   /* at most this share of the slots is used */
        MAX_BREAKS = 10,     /* hunspell gives up on a word with this many hyphens */
+       MAX_WORD = 256,      /* bytes of a word in other case (hunspell's limit is 100) */
        HOME_SHIFT = 17 };   /* the bits of the spread key that pick the first slot */
 #define HOME_SPREAD 0x9E3779B97F4A7C15ULL /* 2^64 / golden ratio (Fibonacci hashing) */
+#define ADDED_SALT 0xD6E8FEB86659FD93ULL  /* an odd multiplier: the added words' own keys */
 
 typedef struct {
     char magic[8];
@@ -25,19 +28,26 @@ typedef struct {
     uint64_t aff_size, dic_size;
     int64_t aff_mtime, dic_mtime;
     uint64_t ordinals; /* the dictionary takes English ordinals ("21st"), checked by mkforms */
+    uint64_t words;    /* the hash of the added words (spellwords.h) */
 } header;
 
 struct ta_wordforms {
     void *map;
     size_t map_len;
     const uint64_t *slot;
-    uint64_t mask;
+    uint64_t mask, words;
     bool ordinals;
 };
 
 uint64_t ta_wordforms_key(const char *w, size_t n)
 {
     uint64_t k = ta_hash(w, n) & ~(uint64_t)TA_WF_FLAGS;
+    return k ? k : TA_WF_FLAGS + 1;
+}
+
+uint64_t ta_wordforms_added_key(const char *w, size_t n)
+{
+    uint64_t k = (ta_hash(w, n) * ADDED_SALT) & ~(uint64_t)TA_WF_FLAGS;
     return k ? k : TA_WF_FLAGS + 1;
 }
 
@@ -88,16 +98,17 @@ ta_wordforms *ta_wordforms_open(const char *dir, const char *loc, const char *af
         f->slot = (const uint64_t *)((const char *)map + sizeof h);
         f->mask = h.slots - 1;
         f->ordinals = h.ordinals;
+        f->words = h.words;
         return f;
     }
     munmap(map, (size_t)st.st_size);
     return NULL;
 }
 
-/* The flags of w[0, n) as one form of the file, 0 when it is not there. */
-static int find(const ta_wordforms *f, const char *w, size_t n)
+/* The flags of the entry of `key`, 0 when there is none. */
+static int find_key(const ta_wordforms *f, uint64_t key)
 {
-    uint64_t key = ta_wordforms_key(w, n), i = home(key, f->mask);
+    uint64_t i = home(key, f->mask);
     for (uint64_t k = 0; k <= f->mask; k++, i = (i + 1) & f->mask) { /* a damaged file may be full */
         uint64_t e = f->slot[i];
         if (!e)
@@ -106,6 +117,69 @@ static int find(const ta_wordforms *f, const char *w, size_t n)
             return (int)(e & TA_WF_FLAGS);
     }
     return 0;
+}
+
+/* The flags of w[0, n) as one form of the file, 0 when it is not there. */
+static int find(const ta_wordforms *f, const char *w, size_t n)
+{
+    return find_key(f, ta_wordforms_key(w, n));
+}
+
+/* ... with the added words when `added`. */
+static int find_as(const ta_wordforms *f, const char *w, size_t n, bool added)
+{
+    return find(f, w, n) | (added ? find_key(f, ta_wordforms_added_key(w, n)) : 0);
+}
+
+size_t ta_wordforms_recase(const char *w, size_t n, ta_wf_case c, char *out, size_t cap)
+{
+    size_t i = 0, o = 0;
+    char u[4];
+    while (i < n) {
+        uint32_t x = ta_u8_decode(w, n, &i);
+        bool up = c == TA_WF_ALLCAPS || (c == TA_WF_INITCAP && o == 0);
+        x = up ? ta_to_upper(x) : ta_to_lower(x);
+        int k = ta_u8_encode(x, u);
+        if (o + (size_t)k >= cap)
+            return 0;
+        memcpy(out + o, u, (size_t)k);
+        o += (size_t)k;
+    }
+    out[o] = 0;
+    return o;
+}
+
+/* Hunspell's reading of a word's case (its get_captype): letters in capitals counted, and
+ * characters without case (digits, hyphens, apostrophes). */
+typedef enum { NO_CAPS, INIT_CAP, ALL_CAPS, MIXED } captype;
+
+static captype case_of(const char *w, size_t n)
+{
+    size_t i = 0, chars = 0, caps = 0, caseless = 0;
+    bool first = false;
+    while (i < n) {
+        uint32_t x = ta_u8_decode(w, n, &i), low = ta_to_lower(x);
+        caps += x != low;
+        caseless += ta_to_upper(x) == low;
+        first |= chars++ == 0 && x != low;
+    }
+    if (!caps)
+        return NO_CAPS;
+    if (caps == 1 && first)
+        return INIT_CAP;
+    return caps + caseless == chars ? ALL_CAPS : MIXED;
+}
+
+/* Does hunspell accept w[0, n) itself (no breaking at hyphens): a lowercase or mixed-case
+ * form by its own entry, a capitalised or all-capitals one by its lowercase form's flags? */
+static bool entry(const ta_wordforms *f, const char *w, size_t n, bool added)
+{
+    captype c = case_of(w, n);
+    if (c == NO_CAPS || c == MIXED)
+        return find_as(f, w, n, added) & TA_WF_KNOWN;
+    char low[MAX_WORD];
+    size_t m = ta_wordforms_recase(w, n, TA_WF_LOWER, low, sizeof low);
+    return m && (find_as(f, low, m, added) & (c == INIT_CAP ? TA_WF_CAP : TA_WF_UPPER));
 }
 
 /* Hunspell's numbers: digits with single dots, commas or hyphens between them ("1,5", "2021"). */
@@ -143,24 +217,16 @@ static size_t undotted(const char *w, size_t n)
     return n;
 }
 
-/* Hunspell_spell for a lowercase word, as hunspell checks it: trailing dots off (an
- * abbreviation: the word with one dot may be an entry), a number, an entry, and else broken at
- * hyphens (its default BREAK patterns "-", "^-", "-$"): a hyphen at either end off, then both
- * sides of the second hyphen, then of the first. */
-static bool spell(const ta_wordforms *f, const char *w, size_t n)
+static bool spell(const ta_wordforms *f, const char *w, size_t n, bool added);
+
+/* Hunspell's default BREAK patterns ("-", "^-", "-$") on w[0, m) with `breaks` hyphens: a
+ * hyphen at either end off, then both sides of the second hyphen, then of the first. */
+static bool broken(const ta_wordforms *f, const char *w, size_t m, size_t breaks, bool added)
 {
-    size_t m = undotted(w, n);
-    if (!m)
-        return false;
-    if (number(w, m) || (f->ordinals && ta_wordforms_ordinal(w, m)) ||
-        (find(f, w, m) & TA_WF_KNOWN) || (m < n && (find(f, w, m + 1) & TA_WF_KNOWN)))
-        return true;
-    size_t breaks = 0;
-    for (size_t i = 0; i < m; i++)
-        breaks += w[i] == '-';
     if (!breaks || breaks >= MAX_BREAKS)
         return false;
-    if ((w[0] == '-' && spell(f, w + 1, m - 1)) || (w[m - 1] == '-' && spell(f, w, m - 1)))
+    if ((w[0] == '-' && spell(f, w + 1, m - 1, added)) ||
+        (w[m - 1] == '-' && spell(f, w, m - 1, added)))
         return true;
     size_t first = (size_t)((const char *)memchr(w, '-', m) - w), second = first;
     if (!first || first + 1 >= m) /* hunspell looks no further than a hyphen at either end */
@@ -170,9 +236,33 @@ static bool spell(const ta_wordforms *f, const char *w, size_t n)
         second = (size_t)(next - w);
     size_t at[2] = {second, first};
     for (int k = 0; k < (second != first ? 2 : 1); k++)
-        if (spell(f, w + at[k] + 1, m - at[k] - 1) && spell(f, w, at[k]))
+        if (spell(f, w + at[k] + 1, m - at[k] - 1, added) && spell(f, w, at[k], added))
             return true;
     return false;
+}
+
+/* Hunspell_spell, as hunspell checks a word: trailing dots off (an abbreviation: the word
+ * with one dot may be an entry), a number, an entry in the word's case, and else broken at
+ * hyphens; a word in capitals is broken as hunspell left it, capitalised ("African-american",
+ * whose "american" it does not take). `added`: with the added words. */
+static bool spell(const ta_wordforms *f, const char *w, size_t n, bool added)
+{
+    size_t m = undotted(w, n);
+    if (!m)
+        return false;
+    if (number(w, m) || (f->ordinals && ta_wordforms_ordinal(w, m)) ||
+        entry(f, w, m, added) || (m < n && entry(f, w, m + 1, added)))
+        return true;
+    size_t breaks = 0;
+    for (size_t i = 0; i < m; i++)
+        breaks += w[i] == '-';
+    char cap[MAX_WORD];
+    if (breaks && case_of(w, m) == ALL_CAPS) {
+        if (!(m = ta_wordforms_recase(w, m, TA_WF_INITCAP, cap, sizeof cap)))
+            return false;
+        w = cap;
+    }
+    return broken(f, w, m, breaks, added);
 }
 
 bool ta_wordforms_spell(const ta_wordforms *f, const char *w, size_t n, bool *lemma)
@@ -184,8 +274,15 @@ bool ta_wordforms_spell(const ta_wordforms *f, const char *w, size_t n, bool *le
         size_t m = undotted(w, n);
         *lemma = !(m && m < n && (find(f, w, m) & TA_WF_STEMS));
     }
-    return (flags & TA_WF_KNOWN) || spell(f, w, n);
+    return (flags & TA_WF_KNOWN) || spell(f, w, n, false);
 }
+
+bool ta_wordforms_spell_cased(const ta_wordforms *f, const char *w, size_t n)
+{
+    return n && spell(f, w, n, true);
+}
+
+uint64_t ta_wordforms_words(const ta_wordforms *f) { return f->words; }
 
 void ta_wordforms_close(ta_wordforms *f)
 {
@@ -195,10 +292,10 @@ void ta_wordforms_close(ta_wordforms *f)
     free(f);
 }
 
-int ta_wordforms_write(const char *path, const char *aff, const char *dic,
+int ta_wordforms_write(const char *path, const char *aff, const char *dic, uint64_t words,
                        const uint64_t *entries, size_t n, bool ordinals)
 {
-    header h = {.entries = n, .ordinals = ordinals};
+    header h = {.entries = n, .ordinals = ordinals, .words = words};
     memcpy(h.magic, MAGIC, sizeof MAGIC);
     if (sources(&h, aff, dic))
         return -1;

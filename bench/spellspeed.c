@@ -1,5 +1,6 @@
 /* spellspeed.c — figures of the QA speller (align/check/spell.h):
- *   spellspeed speed NEWS.en NEWS.ru   load times, then words/s without suggestions
+ *   spellspeed speed NEWS.en NEWS.ru   load times, then words/s without suggestions, with
+ *                                       libhunspell and with the word-form files
  *   spellspeed fa WMT21_DIR [-v]        flagged words per 100 line pairs per language over the
  *                                       professional translations (DOC.en/DOC.ru, even/odd
  *                                       documents); -v lists each flagged word with its line
@@ -7,6 +8,8 @@
  *                                       line and reports the share flagged per language
  *                                       (SPELL_MISSES=1 lists the typos missed)
  * SPELL_DATA=DIR: the data directory (abbrev.*, optional spell.en/spell.ru word lists).
+ * SPELL_FORMS=DIR: where make put forms.en_US and forms.ru_RU (default lexicon; fa and recall
+ * use them too).
  * Build (after make):
  *   cc -O2 -std=c11 -D_DEFAULT_SOURCE -Iinclude -Ialign bench/spellspeed.c build/libtalign.a \
  *      $(pkg-config --libs icu-uc icu-i18n hunspell libxml-2.0) -lstemmer -lz -lm -lpthread \
@@ -29,9 +32,16 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static ta_speller *speller(bool en, bool ru)
+static const char *forms_dir(void)
 {
-    ta_speller_opts o = {.en = en, .ru = ru, .data_dir = getenv("SPELL_DATA")};
+    const char *d = getenv("SPELL_FORMS");
+    return d ? d : "lexicon";
+}
+
+/* A loaded speller: from the word-form files of `forms` (NULL: libhunspell). */
+static ta_speller *speller_from(bool en, bool ru, const char *forms)
+{
+    ta_speller_opts o = {.en = en, .ru = ru, .data_dir = getenv("SPELL_DATA"), .forms_dir = forms};
     ta_speller *s;
     ta_error err = {0};
     if (ta_speller_new(&o, &s, &err) != TA_OK || ta_speller_load(s, &err) != TA_OK) {
@@ -40,6 +50,8 @@ static ta_speller *speller(bool en, bool ru)
     }
     return s;
 }
+
+static ta_speller *speller(bool en, bool ru) { return speller_from(en, ru, forms_dir()); }
 
 static char **read_lines(const char *path, size_t *n)
 {
@@ -77,15 +89,9 @@ static size_t count_words(char **v, size_t n)
     return w;
 }
 
-static int speed(const char *en_path, const char *ru_path)
+/* Words/s of speller s over the two files (line-aligned: each line's other side given). */
+static void words_per_second(ta_speller *s, const char *en_path, const char *ru_path)
 {
-    ta_speller *s;
-    for (int k = 0; k < 3; k++) { /* en, ru, both in parallel */
-        s = speller(k != 1, k != 0);
-        printf("load %-4s %.0f ms\n", k == 0 ? "en" : k == 1 ? "ru" : "both", ta_speller_load_ms(s));
-        if (k < 2)
-            ta_speller_free(s);
-    }
     const char *paths[] = {en_path, ru_path};
     for (int l = 0; l < 2; l++) {
         size_t n, flagged = 0;
@@ -102,13 +108,31 @@ static int speed(const char *en_path, const char *ru_path)
             flagged += out.len;
         }
         double ms = now_ms() - t0;
-        printf("%s: %zu lines, %zu words, %.0f ms, %.0f words/s (%zu flagged)\n",
+        printf("  %s: %zu lines, %zu words, %.0f ms, %.0f words/s (%zu flagged)\n",
                paths[l], n, words, ms, words / (ms / 1e3), flagged);
         ta_misspellings_release(&out);
         free_lines(v, n);
         free_lines(ov, on);
     }
-    ta_speller_free(s);
+}
+
+static int speed(const char *en_path, const char *ru_path)
+{
+    for (int f = 0; f < 2; f++) {
+        const char *forms = f ? forms_dir() : NULL;
+        printf("%s\n", f ? "word-form files" : "libhunspell");
+        ta_speller *s = NULL;
+        for (int k = 0; k < 3; k++) { /* en, ru, both (in parallel) */
+            s = speller_from(k != 1, k != 0, forms);
+            printf("  load %-4s %.1f ms%s\n", k == 0 ? "en" : k == 1 ? "ru" : "both",
+                   ta_speller_load_ms(s),
+                   f && !ta_speller_mapped(s, k == 0 ? 'e' : 'r') ? " (no files: run make)" : "");
+            if (k < 2)
+                ta_speller_free(s);
+        }
+        words_per_second(s, en_path, ru_path);
+        ta_speller_free(s);
+    }
     return 0;
 }
 

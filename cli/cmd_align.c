@@ -68,6 +68,7 @@ static int annotate(ta_corpus *cp, const ta_lexicon *lx, bool spell, const char 
     ta_check_opts co = ta_check_opts_default();
     co.checks = spell ? "-all,moved,spelling" : "-all,moved";
     co.data_dir = cli_environment()->data_dir;
+    co.forms_dir = cli_environment()->forms_dir;
     co.dict_dir = dict_dir;
     co.src_lang = cp->src_lang, co.tgt_lang = cp->tgt_lang;
     ta_checker *ck = NULL;

@@ -242,7 +242,7 @@ int cmd_check(int argc, char **argv)
                     .format = "text", .fail_on = TA_SEV_ERROR, .flags = CLI_REPAIR};
     a.co.data_dir = a.ao.data_dir = cli_environment()->data_dir;
     a.ao.hunspell_dir = cli_environment()->hunspell_dir;
-    a.ao.forms_dir = cli_environment()->forms_dir;
+    a.co.forms_dir = a.ao.forms_dir = cli_environment()->forms_dir;
     int code = parse(argc, argv, &a);
     if (code != EXIT_OK)
         return code < 0 ? EXIT_OK : code;

@@ -297,6 +297,7 @@ static void *worker(void *arg)
         ta_check_opts co = ta_check_opts_default();
         co.checks = "-all,spelling";
         co.data_dir = cli_environment()->data_dir;
+        co.forms_dir = cli_environment()->forms_dir;
         co.dict_dir = p->o->dict_dir;
         co.no_suggestions = true;
         st = ta_checker_new(&co, p->o->lx, &ck, &err);

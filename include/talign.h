@@ -708,6 +708,10 @@ typedef struct {
     const char *dict_dir; /* hunspell en_US.aff/.dic and ru_RU.aff/.dic; NULL =
                              /usr/share/hunspell */
     const char *data_dir; /* data files (abbrev.LANG ...); NULL = built-in */
+    const char *forms_dir; /* as ta_segment_opts.forms_dir: spelling then maps the dictionaries'
+                              word forms instead of loading libhunspell (made with the words of
+                              lexicon/spell.*: a names file of a script, or other data files,
+                              bring libhunspell back for that script) */
     const char *src_lang, *tgt_lang; /* "en", "ru" */
     bool no_suggestions;  /* spelling: flag words without computing suggestions (faster) */
 } ta_check_opts;

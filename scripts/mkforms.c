@@ -1,23 +1,25 @@
 /* mkforms.c — builds the word-form file of a hunspell dictionary (base/wordforms.h) that the
- * headline rules map instead of loading libhunspell (100 ms for ru_RU, 40 ms for en_US, where
- * a whole `talign align` of a pair takes 8 ms). Usage: mkforms LANG AFF DIC OUT.
+ * headline rules and the spelling check map instead of loading libhunspell (100 ms for ru_RU,
+ * 40 ms for en_US, where a whole `talign align` of a pair takes 8 ms). Usage: mkforms LANG AFF
+ * DIC OUT.
  * It expands every .dic entry by its .aff prefix and suffix rules (hunspell-tools' unmunch
  * would, but it compares UTF-8 conditions byte by byte and misses ru_RU forms such as
- * "анализирует"), keeps the lowercase forms (ASCII ones for en: the headline rules ask only
- * those), and asks libhunspell itself of each: Hunspell_spell must accept it, and
- * Hunspell_stem gives its dictionary-form flag. So the file holds hunspell's answers, not
- * ours; what it cannot hold (numbers, words joined by hyphens) ta_wordforms_spell answers as
+ * "анализирует") and asks libhunspell itself of each form: does Hunspell_spell accept its
+ * lowercase form, capitalised, in capitals (and a mixed-case form as it is), and the
+ * dictionary-form flag from Hunspell_stem. So the file holds hunspell's answers, not ours;
+ * what it cannot hold (numbers, words joined by hyphens) ta_wordforms_spell answers as
  * hunspell does. */
 #include "internal.h"
 #include "wordforms.h"
 #include "headwords.h"
+#include "check/spellwords.h"
 #include <hunspell/hunspell.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 
-enum { MAX_COND = 16, MAX_SET = 48, MAX_WORD = 256, MAX_RULES = 4096, ORDINALS_CHECKED = 10000 };
+enum { MAX_COND = 16, MAX_SET = 48, MAX_WORD = 256, MAX_RULES = 4096, ORDINALS_CHECKED = 10000,
+       MAX_FORM_BYTES = 100 /* hunspell checks no longer word (spell.h: TA_SPELL_WORD_MAX) */ };
 
 typedef struct {
     bool any, neg;
@@ -36,8 +38,7 @@ typedef struct {
 
 static rule rules[MAX_RULES];
 static size_t nrules;
-static Hunhandle *hun;
-static bool ascii_only;
+static Hunhandle *hun, *hun_added; /* the dictionary, and it with the added words */
 static uint64_t *entries;
 static size_t nentries, cap_entries;
 static size_t checked;
@@ -145,26 +146,8 @@ static int read_aff(const char *path)
     return 0;
 }
 
-/* Keeps the form when it is lowercase (and ASCII for en) and hunspell accepts it, with its
- * dictionary-form flag from Hunspell_stem. */
-static int keep(const char *form)
+static int add_entry(uint64_t e)
 {
-    size_t n = strlen(form), i = 0;
-    if (!n || n > HUNSPELL_MAX_BYTES)
-        return 0;
-    while (i < n) {
-        uint32_t c = ta_u8_decode(form, n, &i);
-        if (u_isupper((UChar32)c) || (ascii_only && c >= 0x80))
-            return 0;
-    }
-    checked++;
-    if (!Hunspell_spell(hun, form))
-        return 0;
-    char **stems;
-    int k = Hunspell_stem(hun, &stems, form);
-    uint64_t e = ta_wordforms_key(form, n) | TA_WF_KNOWN | (k > 0 ? TA_WF_STEMS : 0) |
-                 (ta_hl_lemma_of(form, stems, k) ? TA_WF_LEMMA : 0);
-    Hunspell_free_list(hun, &stems, k);
     if (nentries == cap_entries) {
         cap_entries = cap_entries ? 2 * cap_entries : 1 << 16;
         uint64_t *m = realloc(entries, cap_entries * sizeof *m);
@@ -174,6 +157,51 @@ static int keep(const char *form)
     }
     entries[nentries++] = e;
     return 0;
+}
+
+/* What hunspell h answers for the lowercase form low: whether Hunspell_spell accepts it as it
+ * is, capitalised (cap) and in capitals (up), and the dictionary-form flag from Hunspell_stem. */
+static uint64_t flags_of(Hunhandle *h, const char *low, const char *cap, const char *up)
+{
+    uint64_t flags = (Hunspell_spell(h, cap) ? TA_WF_CAP : 0) | (Hunspell_spell(h, up) ? TA_WF_UPPER : 0);
+    if (Hunspell_spell(h, low)) {
+        char **stems;
+        int k = Hunspell_stem(h, &stems, low);
+        flags |= TA_WF_KNOWN | (k > 0 ? TA_WF_STEMS : 0) |
+                 (ta_hl_lemma_of(low, stems, k) ? TA_WF_LEMMA : 0);
+        Hunspell_free_list(h, &stems, k);
+    }
+    return flags;
+}
+
+/* Keeps what hunspell answers for a form: the flags of its lowercase form and, for a form in
+ * mixed case ("iPhone"), whether it accepts the form itself. For a form of an added word
+ * (`added`), what the handle with the added words answers, where it differs. */
+static int keep(const char *form, bool added)
+{
+    size_t n = strlen(form);
+    char low[4 * MAX_WORD], cap[4 * MAX_WORD], up[4 * MAX_WORD];
+    if (!n || n >= MAX_FORM_BYTES ||
+        !ta_wordforms_recase(form, n, TA_WF_LOWER, low, sizeof low) ||
+        !ta_wordforms_recase(form, n, TA_WF_INITCAP, cap, sizeof cap) ||
+        !ta_wordforms_recase(form, n, TA_WF_ALLCAPS, up, sizeof up))
+        return 0;
+    checked++;
+    uint64_t flags = flags_of(hun, low, cap, up);
+    if (added) {
+        uint64_t with = flags_of(hun_added, low, cap, up);
+        if (with != flags && add_entry(ta_wordforms_added_key(low, strlen(low)) | with))
+            return -1;
+    } else if (flags && add_entry(ta_wordforms_key(low, strlen(low)) | flags)) {
+        return -1;
+    }
+    if (!strcmp(form, low) || !strcmp(form, cap) || !strcmp(form, up))
+        return 0;
+    if (!added)
+        return Hunspell_spell(hun, form) ? add_entry(ta_wordforms_key(form, n) | TA_WF_KNOWN) : 0;
+    return Hunspell_spell(hun_added, form) && !Hunspell_spell(hun, form)
+               ? add_entry(ta_wordforms_added_key(form, n) | TA_WF_KNOWN)
+               : 0;
 }
 
 /* The form of `word` under rule r: its strip taken off, its affix put on. */
@@ -186,25 +214,26 @@ static void apply(const rule *r, const char *word, char *out, size_t cap)
         snprintf(out, cap, "%s%s", r->add, word + sl);
 }
 
-/* The word, its prefixed and suffixed forms, and both where the rules allow the cross product. */
-static int expand(const char *word, const char *flags)
+/* The word, its prefixed and suffixed forms, and both where the rules allow the cross product
+ * (kept as forms of an added word when `added`). */
+static int expand(const char *word, const char *flags, bool added)
 {
     uint32_t w[MAX_WORD];
     size_t n = cps(word, w, MAX_WORD);
     char form[4 * MAX_WORD], both[4 * MAX_WORD];
-    int bad = keep(word);
+    int bad = keep(word, added);
     for (size_t i = 0; i < nrules && !bad; i++) {
         const rule *r = &rules[i];
         if (!strchr(flags, r->flag) || !applies(r, w, n, word))
             continue;
         apply(r, word, form, sizeof form);
-        bad = keep(form);
+        bad = keep(form, added);
         for (size_t j = 0; j < nrules && !bad && r->cross && !r->suffix; j++) {
             const rule *s = &rules[j];
             if (!s->suffix || !s->cross || !strchr(flags, s->flag) || !applies(s, w, n, word))
                 continue;
             apply(s, form, both, sizeof both);
-            bad = keep(both);
+            bad = keep(both, added);
         }
     }
     return bad;
@@ -231,39 +260,122 @@ static int by_key(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int main(int argc, char **argv)
+/* The .dic entries: words and their affix flags, and a map from word to index (the first
+ * entry of a word, as Hunspell_add_with_affix takes its model's flags). */
+static char **dic_words, **dic_flags;
+static size_t ndic;
+static ta_strmap dic_index;
+
+static int read_dic(const char *path)
 {
-    if (argc != 5 || (strcmp(argv[1], "en") && strcmp(argv[1], "ru"))) {
-        fprintf(stderr, "usage: mkforms en|ru AFF DIC OUT\n");
-        return 2;
-    }
-    ascii_only = !strcmp(argv[1], "en");
-    FILE *dic = fopen(argv[3], "r");
-    if (read_aff(argv[2]) || !dic || !(hun = Hunspell_create(argv[2], argv[3]))) {
-        fprintf(stderr, "mkforms: cannot read %s and %s\n", argv[2], argv[3]);
-        return 3;
-    }
+    FILE *f = fopen(path, "r");
     char line[1024];
-    int bad = !fgets(line, sizeof line, dic); /* the entry count */
-    while (!bad && fgets(line, sizeof line, dic)) {
+    if (!f || !fgets(line, sizeof line, f)) /* the entry count */
+        return -1;
+    size_t cap = 0;
+    int bad = 0;
+    while (!bad && fgets(line, sizeof line, f)) {
         line[strcspn(line, " \t\r\n")] = 0;
         char *slash = strchr(line, '/');
         if (slash)
             *slash++ = 0;
-        bad = *line && expand(line, slash ? slash : "");
+        if (!*line)
+            continue;
+        if (ndic == cap) {
+            cap = cap ? 2 * cap : 1 << 16;
+            char **w = realloc(dic_words, cap * sizeof *w), **fl = w ? realloc(dic_flags, cap * sizeof *fl) : NULL;
+            dic_words = w ? w : dic_words, dic_flags = fl ? fl : dic_flags;
+            if (!w || !fl)
+                return -1;
+        }
+        dic_words[ndic] = strdup(line);
+        dic_flags[ndic] = strdup(slash ? slash : "");
+        int seen;
+        bad = !dic_words[ndic] || !dic_flags[ndic] ||
+              (!ta_strmap_get(&dic_index, line, strlen(line), &seen) &&
+               ta_strmap_put(&dic_index, line, strlen(line), (int)ndic));
+        ndic++;
     }
-    fclose(dic);
+    fclose(f);
+    return bad;
+}
+
+/* The speller's words of this dictionary's script from the files given, added to hun_added as
+ * the speller adds them (align/check/spell.c) and expanded with the flags they get; *hash
+ * their ta_spellwords_hash. 0 on success. */
+static int added_words(char **files, int nfiles, bool cyrillic, uint64_t *hash)
+{
+    ta_spellwords sw = {0};
+    ta_buf scratch = {0};
+    ta_error err;
+    int bad = 0;
+    for (int i = 0; i < nfiles && !bad; i++) {
+        char **lines;
+        size_t n;
+        bad = ta_file_lines(files[i], &lines, &n, NULL, &err) != TA_OK ||
+              ta_spellwords_parse(&sw, lines, n, NULL, &scratch);
+        if (!bad)
+            ta_lines_free(lines);
+    }
+    for (size_t i = 0; i < sw.n && !bad; i++) {
+        const ta_spellword *e = &sw.v[i];
+        bool oom;
+        const char *model = ta_spellword_model(e, &scratch, &oom);
+        int at = -1;
+        if (ta_spellword_cyrillic(e->word) != cyrillic)
+            continue;
+        if (oom || (model && !ta_strmap_get(&dic_index, model, strlen(model), &at)) ||
+            (model && Hunspell_add_with_affix(hun_added, e->word, model)))
+            at = -1; /* the speller then adds the word alone */
+        if (at < 0)
+            Hunspell_add(hun_added, e->word);
+        bad = oom || expand(e->word, at >= 0 ? dic_flags[at] : "", true);
+    }
+    *hash = ta_spellwords_hash(&sw, cyrillic);
+    ta_spellwords_release(&sw);
+    ta_buf_release(&scratch);
+    return bad;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 5 || (strcmp(argv[1], "en") && strcmp(argv[1], "ru"))) {
+        fprintf(stderr, "usage: mkforms en|ru AFF DIC OUT [WORDS...]\n"
+                        "  WORDS: the spelling check's words (lexicon/spell.en, spell.ru)\n");
+        return 2;
+    }
+    if (read_aff(argv[2]) || read_dic(argv[3]) || !(hun = Hunspell_create(argv[2], argv[3])) ||
+        !(hun_added = Hunspell_create(argv[2], argv[3]))) {
+        fprintf(stderr, "mkforms: cannot read %s and %s\n", argv[2], argv[3]);
+        return 3;
+    }
+    const char *enc = Hunspell_get_dic_encoding(hun);
+    if (!enc || (strcmp(enc, "UTF-8") && strcmp(enc, "UTF8"))) {
+        fprintf(stderr, "mkforms: %s: the dictionary is in %s; word-form files are made of UTF-8 ones\n",
+                argv[2], enc ? enc : "an unknown encoding");
+        return 3;
+    }
+    int bad = 0;
+    for (size_t i = 0; i < ndic && !bad; i++)
+        bad = expand(dic_words[i], dic_flags[i], false);
+    uint64_t words = 0;
+    bad = bad || added_words(argv + 5, argc - 5, !strcmp(argv[1], "ru"), &words);
     qsort(entries, nentries, sizeof *entries, by_key);
     size_t u = 0;
     for (size_t i = 0; i < nentries; i++) /* a form made twice, or two forms on one key */
         if (!u || (entries[i] & ~(uint64_t)TA_WF_FLAGS) != (entries[u - 1] & ~(uint64_t)TA_WF_FLAGS))
             entries[u++] = entries[i];
-    if (bad || ta_wordforms_write(argv[4], argv[2], argv[3], entries, u, ordinals_agree())) {
+    if (bad || ta_wordforms_write(argv[4], argv[2], argv[3], words, entries, u, ordinals_agree())) {
         fprintf(stderr, "mkforms: cannot write %s\n", argv[4]);
         return 4;
     }
     fprintf(stderr, "mkforms: %s: %zu forms of %zu checked\n", argv[4], u, checked);
     Hunspell_destroy(hun);
+    Hunspell_destroy(hun_added);
+    for (size_t i = 0; i < ndic; i++)
+        free(dic_words[i]), free(dic_flags[i]);
+    free(dic_words), free(dic_flags);
+    ta_strmap_release(&dic_index);
     free(entries);
     return 0;
 }

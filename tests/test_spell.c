@@ -1,5 +1,6 @@
 /* test_spell.c — the QA speller (align/check/spell.h): the cases of
- * tests/data/check_spelling.txt (every exemption, names through the names file), suggestions,
+ * tests/data/check_spelling.txt (every exemption, names through the names file) with
+ * libhunspell and with the word-form files, suggestions,
  * errors, and a KOI8-R dictionary (words and suggestions converted both ways). Skipped when
  * Debian's hunspell-en-us / hunspell-ru dictionaries are absent. */
 #define _GNU_SOURCE
@@ -17,13 +18,27 @@ static bool have_dicts(void)
     return access(SYS_DICTS "/en_US.dic", R_OK) == 0 && access(SYS_DICTS "/ru_RU.dic", R_OK) == 0;
 }
 
-static ta_speller *make(const char *dir, const char *names, bool en, bool ru)
+/* The repository's lexicon/, where make puts the word-form files. */
+static const char *forms_dir(void)
 {
-    ta_speller_opts o = {.dict_dir = dir, .names = names, .en = en, .ru = ru};
+    static char dir[1024];
+    const char *root = getenv("TALIGN_SRC");
+    snprintf(dir, sizeof dir, "%s/lexicon", root ? root : ".");
+    return dir;
+}
+
+static ta_speller *make_with(const char *dir, const char *names, bool en, bool ru, const char *forms)
+{
+    ta_speller_opts o = {.dict_dir = dir, .names = names, .en = en, .ru = ru, .forms_dir = forms};
     ta_speller *s = NULL;
     ta_error err = {0};
     cr_assert_eq(ta_speller_new(&o, &s, &err), TA_OK, "%s", err.message);
     return s;
+}
+
+static ta_speller *make(const char *dir, const char *names, bool en, bool ru)
+{
+    return make_with(dir, names, en, ru, NULL);
 }
 
 /* The flagged words of text joined by "," ("-" for none) into out; suggestions of the first
@@ -48,13 +63,23 @@ static void flagged(ta_speller *s, char lang, const char *text, const char *othe
     ta_misspellings_release(&v);
 }
 
-Test(spell, fixture)
+/* The lines of check_spelling.txt, with libhunspell or (`forms`) the word-form files: the
+ * speller without a names file must then use them, the one with it libhunspell again. */
+static void run_fixture(const char *forms)
 {
-    if (!have_dicts())
-        cr_skip("no hunspell en_US/ru_RU dictionaries in " SYS_DICTS);
     char names[1024];
     snprintf(names, sizeof names, "%s", fixture("spell_names.txt"));
-    ta_speller *s = make(NULL, names, true, true), *bare = make(NULL, NULL, true, true);
+    ta_speller *s = make_with(NULL, names, true, true, forms),
+               *bare = make_with(NULL, NULL, true, true, forms);
+    ta_error err = {0};
+    cr_assert_eq(ta_speller_load(s, &err), TA_OK, "%s", err.message);
+    cr_assert_eq(ta_speller_load(bare, &err), TA_OK, "%s", err.message);
+    for (int k = 0; k < 2; k++) {
+        char lang = "er"[k];
+        cr_assert_eq(ta_speller_mapped(bare, lang), forms != NULL, "%c: word forms %s", lang,
+                     forms ? "not used (run make)" : "used unasked");
+        cr_assert(!ta_speller_mapped(s, lang), "%c: word forms used with other names", lang);
+    }
     FILE *f = fopen(fixture("check_spelling.txt"), "r");
     cr_assert_not_null(f);
     char line[4096], got[1024];
@@ -71,16 +96,51 @@ Test(spell, fixture)
         const char *other = strcmp(col[2], "-") ? col[2] : NULL;
         flagged(s, col[0][0], col[1], other, got, sizeof got, NULL, 0);
         cr_expect_str_eq(got, col[3], "line %d (%s): %s", lineno, col[4], col[1]);
-        if (!strcmp(col[4], "names")) {
-            flagged(bare, col[0][0], col[1], other, got, sizeof got, NULL, 0);
+        flagged(bare, col[0][0], col[1], other, got, sizeof got, NULL, 0);
+        if (!strcmp(col[4], "names"))
             cr_expect_str_neq(got, "-", "line %d: passes without the names file too", lineno);
-        }
+        else if (strncmp(col[4], "names", strlen("names")))
+            cr_expect_str_eq(got, col[3], "line %d (%s) without names: %s", lineno, col[4], col[1]);
         cases++;
     }
     fclose(f);
     cr_expect_geq(cases, 25);
     ta_speller_free(s);
     ta_speller_free(bare);
+}
+
+Test(spell, fixture)
+{
+    if (!have_dicts())
+        cr_skip("no hunspell en_US/ru_RU dictionaries in " SYS_DICTS);
+    run_fixture(NULL);
+}
+
+Test(spell, fixture_with_word_forms)
+{
+    if (!have_dicts())
+        cr_skip("no hunspell en_US/ru_RU dictionaries in " SYS_DICTS);
+    run_fixture(forms_dir());
+}
+
+/* With the word-form files, a word no single edit mends still gets hunspell's own
+ * suggestions: libhunspell is loaded for it then. */
+Test(spell, word_forms_load_hunspell_for_hard_suggestions)
+{
+    if (!have_dicts())
+        cr_skip("no hunspell dictionaries");
+    ta_speller *s = make_with(NULL, NULL, true, true, forms_dir());
+    char got[256], sugg[512];
+    flagged(s, 'e', "The goverment said.", NULL, got, sizeof got, sugg, sizeof sugg);
+    cr_assert_str_eq(got, "goverment");
+    cr_expect(strstr(sugg, "government") != NULL, "%s", sugg);
+    cr_assert(ta_speller_mapped(s, 'e'));
+    cr_expect_lt(ta_speller_load_ms(s), 20, "no libhunspell for a one-edit typo: %.1f ms",
+                 ta_speller_load_ms(s));
+    flagged(s, 'e', "The gvrnment said.", NULL, got, sizeof got, sugg, sizeof sugg);
+    cr_assert_str_eq(got, "gvrnment");
+    cr_expect(strstr(sugg, "government") != NULL, "two letters dropped: %s", sugg);
+    ta_speller_free(s);
 }
 
 Test(spell, suggestions_for_a_typo)

@@ -1,8 +1,11 @@
-/* spell.c — the QA speller: hunspell en_US/ru_RU loaded lazily (two threads), a word scanner
- * that skips what is not a word (numbers, URLs, abbreviations), and the exemptions of a
- * bilingual text: names, the other side of the bead as is or transliterated. See spell.h. */
+/* spell.c — the QA speller: hunspell en_US/ru_RU as their word-form files (mapped at once) or
+ * libhunspell (loaded lazily, in two threads), a word scanner that skips what is not a word
+ * (numbers, URLs, abbreviations), and the exemptions of a bilingual text: names, the other
+ * side of the bead as is or transliterated. See spell.h. */
 #include "spell.h"
 #include "names.h"
+#include "spellwords.h"
+#include "wordforms.h"
 #include <errno.h>
 #include <hunspell/hunspell.h>
 #include <iconv.h>
@@ -26,11 +29,9 @@ enum { EN, RU, NLANG };
 static const char *const LOCALE[NLANG] = {"en_US", "ru_RU"};
 
 typedef struct {
-    char *word, *model; /* UTF-8; model NULL = chosen by the ending (Cyrillic) or none */
-} name_entry;
-
-typedef struct {
-    Hunhandle *h;
+    ta_wordforms *forms; /* the dictionary's word forms with the speller's words, or NULL */
+    Hunhandle *h;        /* else libhunspell, and for the suggestions only it finds */
+    bool hun_tried;      /* h was asked for (st tells how it went) */
     iconv_t to, from; /* UTF-8 -> dictionary encoding and back; NO_ICONV for UTF-8 */
     int lang;
     const struct ta_speller *sp;
@@ -39,7 +40,7 @@ typedef struct {
 } dict;
 
 struct ta_speller {
-    char *dict_dir, *data_dir;
+    char *dict_dir, *data_dir, *forms_dir;
     bool want[NLANG];
     bool tried;
     ta_status load_st;
@@ -48,8 +49,7 @@ struct ta_speller {
     dict d[NLANG];
     ta_strmap abbrev, names;
     ta_strmap near;        /* near_known verdicts (1 + bool) of capitalised unknown words */
-    name_entry *name_list; /* names and words for the dictionaries */
-    size_t n_names, cap_names;
+    ta_spellwords words;   /* names and words for the dictionaries */
     ta_latin *lat;
     ta_buf w, conv, key, wlat, sugg;
     /* the other side of the bead under check, indexed at the first word that needs it */
@@ -111,52 +111,20 @@ static int convert(iconv_t cd, const char *s, size_t n, ta_buf *b)
     return 0;
 }
 
-static bool ends_with(const char *w, const char *suffix)
-{
-    size_t n = strlen(w), k = strlen(suffix);
-    return n > k && !strcmp(w + n - k, suffix);
-}
-
-/* The dictionary word whose inflection a Cyrillic name (lowercased) follows, by its ending;
- * NULL for an indeclinable one (Шойгу, Тимошенко). Each model was checked to give the cases
- * (tests/data/check_spelling.txt). */
-static const char *ru_model(const char *low)
-{
-    static const struct {
-        const char *ending, *model;
-    } by_end[] = {
-        {"ова", "мама"}, {"ева", "мама"}, {"ёва", "мама"}, {"ина", "мама"}, {"ына", "мама"},
-        {"ий", "Достоевский"}, {"ый", "Достоевский"}, {"ой", "Толстой"},
-        {"ов", "Пушкин"}, {"ев", "Пушкин"}, {"ёв", "Пушкин"}, {"ин", "Пушкин"}, {"ын", "Пушкин"},
-        {"ия", "Мария"}, {"я", "няня"}, {"а", "мама"}, {"ь", "Игорь"}, {"й", "Андрей"},
-    };
-    for (size_t i = 0; i < sizeof by_end / sizeof *by_end; i++)
-        if (ends_with(low, by_end[i].ending))
-            return by_end[i].model;
-    size_t n = strlen(low), i = n;
-    uint32_t last = ta_u8_prev(low, &i);
-    static const char vowels[] = "аеёиоуыэюя";
-    char enc[5] = {0};
-    ta_u8_encode(last, enc);
-    return last >= 0x430 && last < 0x460 && !strstr(vowels, enc) ? "стол" : NULL;
-}
-
 /* Adds the names of the script of d to its handle. 0, or -1 when memory is out. */
 static int add_names(dict *d, ta_buf *b, ta_buf *m, ta_buf *low)
 {
     const struct ta_speller *sp = d->sp;
-    for (size_t i = 0; i < sp->n_names; i++) {
-        const name_entry *e = &sp->name_list[i];
-        size_t k = 0, n = strlen(e->word);
-        bool cyr = is_cyrillic(peek(e->word, n, k));
-        if (cyr != (d->lang == RU))
+    for (size_t i = 0; i < sp->words.n; i++) {
+        const ta_spellword *e = &sp->words.v[i];
+        if (ta_spellword_cyrillic(e->word) != (d->lang == RU))
             continue;
-        if (convert(d->to, e->word, n, b))
+        if (convert(d->to, e->word, strlen(e->word), b))
             continue; /* not in the dictionary's character set: the names map covers it */
-        low->len = 0;
-        if (ta_u8_lower(low, e->word, n, false) || ta_buf_addc(low, 0))
+        bool oom;
+        const char *model = ta_spellword_model(e, low, &oom);
+        if (oom)
             return -1;
-        const char *model = e->model ? e->model : cyr ? ru_model(low->data) : NULL;
         if (model && !convert(d->to, model, strlen(model), m) &&
             Hunspell_add_with_affix(d->h, b->data, m->data) == 0)
             continue;
@@ -165,12 +133,34 @@ static int add_names(dict *d, ta_buf *b, ta_buf *m, ta_buf *low)
     return 0;
 }
 
-static ta_status dict_load(dict *d)
+static void dict_paths(const dict *d, char *aff, char *dic)
+{
+    snprintf(aff, PATH_MAX_LEN, "%s/%s.aff", d->sp->dict_dir, LOCALE[d->lang]);
+    snprintf(dic, PATH_MAX_LEN, "%s/%s.dic", d->sp->dict_dir, LOCALE[d->lang]);
+}
+
+/* Maps the word-form file of d's dictionary when one was made from these very .aff and .dic
+ * files with the speller's words of d's script (mkforms), so that it answers as libhunspell
+ * with the words added. */
+static void open_forms(dict *d)
 {
     const struct ta_speller *sp = d->sp;
     char aff[PATH_MAX_LEN], dic[PATH_MAX_LEN];
-    snprintf(aff, sizeof aff, "%s/%s.aff", sp->dict_dir, LOCALE[d->lang]);
-    snprintf(dic, sizeof dic, "%s/%s.dic", sp->dict_dir, LOCALE[d->lang]);
+    if (!sp->forms_dir)
+        return;
+    dict_paths(d, aff, dic);
+    d->forms = ta_wordforms_open(sp->forms_dir, LOCALE[d->lang], aff, dic);
+    if (d->forms && ta_wordforms_words(d->forms) != ta_spellwords_hash(&sp->words, d->lang == RU)) {
+        ta_wordforms_close(d->forms);
+        d->forms = NULL;
+    }
+}
+
+static ta_status dict_load(dict *d)
+{
+    char aff[PATH_MAX_LEN], dic[PATH_MAX_LEN];
+    d->hun_tried = true;
+    dict_paths(d, aff, dic);
     const char *files[] = {aff, dic};
     for (int i = 0; i < 2; i++) {
         FILE *f = fopen(files[i], "rb");
@@ -213,10 +203,16 @@ ta_status ta_speller_load(ta_speller *s, ta_error *err)
     }
     s->tried = true;
     double t0 = now_ms();
+    bool hun[NLANG];
+    for (int l = 0; l < NLANG; l++) {
+        if (s->want[l])
+            open_forms(&s->d[l]);
+        hun[l] = s->want[l] && !s->d[l].forms;
+    }
     pthread_t th;
-    bool threaded = s->want[EN] && s->want[RU] && !pthread_create(&th, NULL, load_thread, &s->d[RU]);
+    bool threaded = hun[EN] && hun[RU] && !pthread_create(&th, NULL, load_thread, &s->d[RU]);
     for (int l = 0; l < NLANG; l++)
-        if (s->want[l] && !(threaded && l == RU))
+        if (hun[l] && !(threaded && l == RU))
             s->d[l].st = dict_load(&s->d[l]);
     if (threaded)
         pthread_join(th, NULL);
@@ -233,6 +229,11 @@ ta_status ta_speller_load(ta_speller *s, ta_error *err)
 }
 
 double ta_speller_load_ms(const ta_speller *s) { return s->load_ms; }
+
+bool ta_speller_mapped(const ta_speller *s, char lang)
+{
+    return s->d[lang == 'r' ? RU : EN].forms != NULL;
+}
 
 /* ---- set-up ----------------------------------------------------------------- */
 
@@ -264,37 +265,6 @@ static ta_status load_abbrev(ta_speller *s, const char *lang, ta_error *err)
     return st;
 }
 
-/* Adds the entries of `lines` (each word a name, after a tab its model word) to the list
- * that goes into the dictionaries and, when `exempt`, to the map of names never flagged. */
-static ta_status add_entries(ta_speller *s, char **lines, size_t n, bool exempt, ta_error *err)
-{
-    ta_status st = TA_OK;
-    for (size_t i = 0; st == TA_OK && i < n; i++) {
-        char *tab = strchr(lines[i], '\t'), *model = NULL;
-        if (tab) {
-            *tab = 0;
-            model = tab + 1 + strspn(tab + 1, " \t");
-        }
-        for (char *sv, *w = strtok_r(lines[i], " ", &sv); w && st == TA_OK; w = strtok_r(NULL, " ", &sv)) {
-            if (s->n_names == s->cap_names) {
-                size_t cap = s->cap_names ? s->cap_names * 2 : 64;
-                name_entry *ne = realloc(s->name_list, cap * sizeof *ne);
-                if (!ne)
-                    return ta_fail(err, TA_ENOMEM, "out of memory");
-                s->name_list = ne, s->cap_names = cap;
-            }
-            name_entry *e = &s->name_list[s->n_names];
-            e->word = strdup(w);
-            e->model = model && *model ? strdup(model) : NULL;
-            s->n_names++;
-            if (!e->word || (model && *model && !e->model) ||
-                (exempt && put_lower(&s->names, &s->key, w, strlen(w))))
-                st = ta_fail(err, TA_ENOMEM, "out of memory");
-        }
-    }
-    return st;
-}
-
 /* The names file; the optional data files spell.en, spell.ru (words the dictionaries lack,
  * the same format): absent ones are skipped. */
 static ta_status load_words(ta_speller *s, const char *names, ta_error *err)
@@ -308,14 +278,16 @@ static ta_status load_words(ta_speller *s, const char *names, ta_error *err)
         snprintf(name, sizeof name, "spell.%.2s", l == EN ? "en" : "ru");
         if (ta_data_lines(s->data_dir, name, &lines, &n, NULL, &ignored) != TA_OK)
             continue;
-        st = add_entries(s, lines, n, false, err);
+        if (ta_spellwords_parse(&s->words, lines, n, NULL, &s->key))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
         ta_lines_free(lines);
     }
     if (st != TA_OK || !names)
         return st;
     if ((st = ta_file_lines(names, &lines, &n, NULL, err)) != TA_OK)
         return st;
-    st = add_entries(s, lines, n, true, err);
+    if (ta_spellwords_parse(&s->words, lines, n, &s->names, &s->key))
+        st = ta_fail(err, TA_ENOMEM, "out of memory");
     ta_lines_free(lines);
     return st;
 }
@@ -336,7 +308,8 @@ ta_status ta_speller_new(const ta_speller_opts *o, ta_speller **out, ta_error *e
     s->lat = ta_latin_new(); /* NULL: only Russian and ASCII words get Latin forms */
     ta_status st = TA_OK;
     s->dict_dir = strdup(o->dict_dir ? o->dict_dir : DEFAULT_DICT_DIR);
-    if (!s->dict_dir || (o->data_dir && !(s->data_dir = strdup(o->data_dir))))
+    if (!s->dict_dir || (o->data_dir && !(s->data_dir = strdup(o->data_dir))) ||
+        (o->forms_dir && !(s->forms_dir = strdup(o->forms_dir))))
         st = ta_fail(err, TA_ENOMEM, "out of memory");
     if (st == TA_OK)
         st = load_abbrev(s, "en", err);
@@ -357,6 +330,7 @@ void ta_speller_free(ta_speller *s)
     if (!s)
         return;
     for (int l = 0; l < NLANG; l++) {
+        ta_wordforms_close(s->d[l].forms);
         if (s->d[l].h)
             ta_hunspell_destroy(s->d[l].h);
         if (s->d[l].to != NO_ICONV)
@@ -364,11 +338,7 @@ void ta_speller_free(ta_speller *s)
         if (s->d[l].from != NO_ICONV)
             iconv_close(s->d[l].from);
     }
-    for (size_t i = 0; i < s->n_names; i++) {
-        free(s->name_list[i].word);
-        free(s->name_list[i].model);
-    }
-    free(s->name_list);
+    ta_spellwords_release(&s->words);
     ta_strmap_release(&s->abbrev);
     ta_strmap_release(&s->names);
     ta_strmap_release(&s->near);
@@ -380,6 +350,7 @@ void ta_speller_free(ta_speller *s)
     ta_vec_release(&s->other_spans);
     free(s->dict_dir);
     free(s->data_dir);
+    free(s->forms_dir);
     free(s);
 }
 
@@ -524,6 +495,8 @@ static bool known(ta_speller *s, dict *d, const char *w, size_t n)
 {
     if (n >= TA_SPELL_WORD_MAX)
         return false;
+    if (d->forms)
+        return ta_wordforms_spell_cased(d->forms, w, n);
     if (convert(d->to, w, n, &s->conv))
         return false;
     return Hunspell_spell(d->h, s->conv.data) != 0;
@@ -781,7 +754,7 @@ typedef struct {
 static dict *dict_for(ta_speller *s, shape sh)
 {
     int l = sh.other ? -1 : sh.cyr ? RU : sh.latin ? EN : -1;
-    return l >= 0 && s->d[l].h ? &s->d[l] : NULL;
+    return l >= 0 && (s->d[l].forms || s->d[l].h) ? &s->d[l] : NULL;
 }
 
 /* Is the piece t[a, e) (no digits, no inner dots) a word to flag? 1 yes, 0 no, -1 ENOMEM.
@@ -959,9 +932,14 @@ static int quick_suggest(ta_speller *s, dict *d, int *kept)
     return r < 0 ? -1 : 0;
 }
 
-/* Hunspell's own suggestions (slow), when quick_suggest found none. */
+/* Hunspell's own suggestions (slow), when quick_suggest found none: libhunspell is loaded for
+ * them if the word-form file stood for it. 0, or -1 (out of memory, or the load failed: d->st). */
 static int hunspell_suggest(ta_speller *s, dict *d, int *kept)
 {
+    if (!d->hun_tried)
+        d->st = dict_load(d);
+    if (d->st != TA_OK)
+        return -1;
     char **list = NULL;
     int k = !convert(d->to, s->w.data, s->w.len, &s->conv) ? Hunspell_suggest(d->h, &list, s->conv.data) : 0;
     ta_buf one = {0};
@@ -1032,7 +1010,13 @@ ta_status ta_speller_check(ta_speller *s, char lang, const char *text, size_t n,
     s->on = other ? on : 0;
     s->other_ready = false;
     check_arg ca = {suggest, out};
-    if (each_word(s, text, n, check_word, &ca))
-        return ta_fail(err, TA_ENOMEM, "out of memory");
-    return TA_OK;
+    if (!each_word(s, text, n, check_word, &ca))
+        return TA_OK;
+    for (int l = 0; l < NLANG; l++)
+        if (s->d[l].st != TA_OK) { /* loaded for suggestions, and failed */
+            if (err)
+                *err = s->d[l].err;
+            return s->d[l].st;
+        }
+    return ta_fail(err, TA_ENOMEM, "out of memory");
 }

@@ -48,7 +48,8 @@ ta_status ta_wordchecks_init(ta_checker *c, ta_error *err)
         s = ta_numparser_new(c->o.data_dir, &c->np, err);
     if (s == TA_OK && ta_checker_on(c, ta_check_spelling)) {
         ta_speller_opts so = {.dict_dir = c->o.dict_dir, .names = c->o.names,
-                              .data_dir = c->o.data_dir, .en = true, .ru = true};
+                              .data_dir = c->o.data_dir, .forms_dir = c->o.forms_dir,
+                              .en = true, .ru = true};
         s = ta_speller_new(&so, &c->sp, err);
         struct ta_spell_preload *p = s == TA_OK ? calloc(1, sizeof *p) : NULL;
         if (p && (p->sp = c->sp) && !pthread_create(&p->th, NULL, preload, p))
