@@ -7,6 +7,7 @@
 #include "internal.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,14 @@ struct ta_wordforms {
     const uint64_t *slot;
     uint64_t mask, words;
     bool ordinals;
+    /* the process-wide list of mapped files: the file, its sources, the handles on it */
+    dev_t dev;
+    ino_t ino;
+    time_t mtime;
+    uint64_t aff_size, dic_size;
+    int64_t aff_mtime, dic_mtime;
+    size_t refs;
+    ta_wordforms *next;
 };
 
 uint64_t ta_wordforms_key(const char *w, size_t n)
@@ -68,16 +77,17 @@ static int sources(header *h, const char *aff, const char *dic)
     return 0;
 }
 
-ta_wordforms *ta_wordforms_open(const char *dir, const char *loc, const char *aff,
-                                const char *dic)
+/* The files mapped now, each once per process however many handles ask for it (a corpus
+ * run's workers each have a segmenter and a speller): their pages are then counted once. */
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
+static ta_wordforms *open_files;
+
+/* Maps the file at path when it is whole and made from the sources in `want`; NULL else. */
+static ta_wordforms *map_file(const char *path, const header *want)
 {
-    char path[4096];
-    header want, h;
-    if (!dir || snprintf(path, sizeof path, "%s/forms.%s", dir, loc) >= (int)sizeof path ||
-        sources(&want, aff, dic))
-        return NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
+    header h;
     if (fd < 0)
         return NULL;
     void *map = MAP_FAILED;
@@ -91,18 +101,47 @@ ta_wordforms *ta_wordforms_open(const char *dir, const char *loc, const char *af
     bool fits = !memcmp(h.magic, MAGIC, sizeof MAGIC) && h.slots && !(h.slots & (h.slots - 1)) &&
                 h.slots <= ((size_t)st.st_size - sizeof h) / sizeof(uint64_t) &&
                 sizeof h + h.slots * sizeof(uint64_t) == (size_t)st.st_size &&
-                h.aff_size == want.aff_size && h.aff_mtime == want.aff_mtime &&
-                h.dic_size == want.dic_size && h.dic_mtime == want.dic_mtime;
-    if (fits && (f = malloc(sizeof *f))) {
+                h.aff_size == want->aff_size && h.aff_mtime == want->aff_mtime &&
+                h.dic_size == want->dic_size && h.dic_mtime == want->dic_mtime;
+    if (fits && (f = calloc(1, sizeof *f))) {
         f->map = map, f->map_len = (size_t)st.st_size;
         f->slot = (const uint64_t *)((const char *)map + sizeof h);
         f->mask = h.slots - 1;
         f->ordinals = h.ordinals;
         f->words = h.words;
+        f->dev = st.st_dev, f->ino = st.st_ino, f->mtime = st.st_mtime;
         return f;
     }
     munmap(map, (size_t)st.st_size);
     return NULL;
+}
+
+ta_wordforms *ta_wordforms_open(const char *dir, const char *loc, const char *aff,
+                                const char *dic)
+{
+    char path[4096];
+    header want;
+    struct stat st;
+    if (!dir || snprintf(path, sizeof path, "%s/forms.%s", dir, loc) >= (int)sizeof path ||
+        sources(&want, aff, dic) || stat(path, &st))
+        return NULL;
+    pthread_mutex_lock(&open_lock);
+    ta_wordforms *f = open_files;
+    while (f && !(f->dev == st.st_dev && f->ino == st.st_ino && f->mtime == st.st_mtime &&
+                  f->aff_size == want.aff_size && f->aff_mtime == want.aff_mtime &&
+                  f->dic_size == want.dic_size && f->dic_mtime == want.dic_mtime))
+        f = f->next;
+    if (f)
+        f->refs++;
+    else if ((f = map_file(path, &want))) {
+        f->aff_size = want.aff_size, f->aff_mtime = want.aff_mtime;
+        f->dic_size = want.dic_size, f->dic_mtime = want.dic_mtime;
+        f->refs = 1;
+        f->next = open_files;
+        open_files = f;
+    }
+    pthread_mutex_unlock(&open_lock);
+    return f;
 }
 
 /* The flags of the entry of `key`, 0 when there is none. */
@@ -287,6 +326,17 @@ uint64_t ta_wordforms_words(const ta_wordforms *f) { return f->words; }
 void ta_wordforms_close(ta_wordforms *f)
 {
     if (!f)
+        return;
+    pthread_mutex_lock(&open_lock);
+    bool last = --f->refs == 0;
+    if (last) {
+        ta_wordforms **p = &open_files;
+        while (*p != f)
+            p = &(*p)->next;
+        *p = f->next;
+    }
+    pthread_mutex_unlock(&open_lock);
+    if (!last)
         return;
     munmap(f->map, f->map_len);
     free(f);

@@ -41,7 +41,8 @@ uint64_t ta_wordforms_key(const char *w, size_t n);
 uint64_t ta_wordforms_added_key(const char *w, size_t n);
 
 /* Maps DIR/forms.LOC ("forms.ru_RU") when its header names the sizes and modification times of
- * `aff` and `dic` as they are now; NULL when it is missing, stale or damaged. */
+ * `aff` and `dic` as they are now; NULL when it is missing, stale or damaged. A file is mapped
+ * once per process: handles on the same file share it (thread-safe); each is closed. */
 ta_wordforms *ta_wordforms_open(const char *dir, const char *loc, const char *aff,
                                 const char *dic);
 
@@ -62,7 +63,7 @@ bool ta_wordforms_spell_cased(const ta_wordforms *f, const char *w, size_t n);
  * 0 for none). */
 uint64_t ta_wordforms_words(const ta_wordforms *f);
 
-/* Unmaps the file; NULL is a no-op. */
+/* Lets go of the handle, and unmaps the file when it was the last; NULL is a no-op. */
 void ta_wordforms_close(ta_wordforms *f);
 
 /* Writes `n` entries (key | flags, distinct keys) made from `aff` and `dic` with the added words

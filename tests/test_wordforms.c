@@ -100,12 +100,12 @@ Test(wordforms, written_file_answers_and_stale_one_is_refused, .timeout = 10)
     cr_assert_eq(utime(dic, &old), 0);
     cr_expect_null(ta_wordforms_open(dir, "xx", aff, dic), "the .dic changed after the file");
     write_small(dir, aff, dic, path);
-    FILE *full = fopen(path, "r+b"); /* every slot taken (the header is 64 bytes): a lookup ends */
+    FILE *full = fopen(path, "r+b"); /* every slot taken (the header is 72 bytes): a lookup ends */
     cr_assert(full);
     fseek(full, 0, SEEK_END);
     long size = ftell(full);
-    fseek(full, 64, SEEK_SET);
-    for (long i = 64; i < size; i++)
+    fseek(full, 72, SEEK_SET);
+    for (long i = 72; i < size; i++)
         fputc(0xFF, full);
     fclose(full);
     f = ta_wordforms_open(dir, "xx", aff, dic);
@@ -117,6 +117,28 @@ Test(wordforms, written_file_answers_and_stale_one_is_refused, .timeout = 10)
     cr_expect_null(ta_wordforms_open(dir, "xx", aff, dic), "a cut file");
     cr_expect_null(ta_wordforms_open(dir, "yy", aff, dic), "no file");
     ta_wordforms_close(NULL);
+    unlink(aff), unlink(dic), unlink(path), rmdir(dir);
+}
+
+/* Handles on one file share its mapping until the last is closed; a file made again (a new
+ * inode) is mapped anew. */
+Test(wordforms, one_mapping_per_file, .timeout = 10)
+{
+    char dir[] = "/tmp/talign-wf-XXXXXX", aff[128], dic[128], path[128];
+    cr_assert(mkdtemp(dir));
+    write_small(dir, aff, dic, path);
+    ta_wordforms *a = ta_wordforms_open(dir, "xx", aff, dic), *b = ta_wordforms_open(dir, "xx", aff, dic);
+    cr_assert(a && b);
+    cr_expect_eq(a, b, "a second handle maps the file again");
+    ta_wordforms_close(a);
+    cr_expect(ta_wordforms_spell(b, "кота", strlen("кота"), NULL), "the other handle still answers");
+    unlink(path);
+    write_small(dir, aff, dic, path);
+    ta_wordforms *c = ta_wordforms_open(dir, "xx", aff, dic);
+    cr_assert(c);
+    cr_expect_neq(c, b, "a file made again is not the old mapping");
+    ta_wordforms_close(b);
+    ta_wordforms_close(c);
     unlink(aff), unlink(dic), unlink(path), rmdir(dir);
 }
 
