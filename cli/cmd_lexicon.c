@@ -22,9 +22,38 @@ void help_lexicon(FILE *f)
           f);
 }
 
-/* Appends the sentence pairs of `t` (TSV: EN<TAB>RU[<TAB>SCORE[<TAB>TYPE]]) to the arrays. */
-static void tsv_pairs(const char *t, size_t len, double min_score, const char ***en, size_t **el,
-                      const char ***ru, size_t **rl, size_t *n, size_t *cap)
+/* The sentence pairs `lexicon learn` reads: pointers into the loaded texts. */
+typedef struct {
+    const char **en, **ru;
+    size_t *el, *rl, n, cap;
+} sentence_pairs;
+
+/* Appends one pair; 0, or -1 when memory is out. */
+static int push_pair(sentence_pairs *p, const char *en, size_t el, const char *ru, size_t rl)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 1024;
+        const char **e = realloc(p->en, sizeof *e * cap), **r = e ? realloc(p->ru, sizeof *r * cap) : NULL;
+        p->en = e ? e : p->en, p->ru = r ? r : p->ru;
+        size_t *a = r ? realloc(p->el, sizeof *a * cap) : NULL, *b = a ? realloc(p->rl, sizeof *b * cap) : NULL;
+        p->el = a ? a : p->el, p->rl = b ? b : p->rl;
+        if (!b)
+            return -1;
+        p->cap = cap;
+    }
+    p->en[p->n] = en, p->el[p->n] = el, p->ru[p->n] = ru, p->rl[p->n] = rl;
+    p->n++;
+    return 0;
+}
+
+static void release_pairs(sentence_pairs *p)
+{
+    free(p->en), free(p->el), free(p->ru), free(p->rl);
+}
+
+/* Appends the sentence pairs of `t` (TSV: EN<TAB>RU[<TAB>SCORE[<TAB>TYPE]]); 0, or -1 when
+ * memory is out. */
+static int tsv_pairs(const char *t, size_t len, double min_score, sentence_pairs *out)
 {
     for (const char *p = t, *end = t + len; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -37,23 +66,30 @@ static void tsv_pairs(const char *t, size_t len, double min_score, const char **
                 f[k++] = q + 1;
         bool ok = k >= 2 && f[1] - f[0] > 1 && nl - f[1] > 0 && (k < 3 || atof(f[2]) >= min_score) &&
                   (k < 4 || !strncmp(f[3], "1-1", 3));
-        if (ok) {
-            if (*n == *cap) {
-                *cap = *cap ? *cap * 2 : 1024;
-                *en = realloc(*en, sizeof **en * *cap), *el = realloc(*el, sizeof **el * *cap);
-                *ru = realloc(*ru, sizeof **ru * *cap), *rl = realloc(*rl, sizeof **rl * *cap);
-                if (!*en || !*el || !*ru || !*rl) {
-                    cli_msg("out of memory");
-                    exit(EXIT_INTERNAL);
-                }
-            }
-            const char *re = k >= 3 ? f[2] - 1 : nl;
-            (*en)[*n] = f[0], (*el)[*n] = (size_t)(f[1] - 1 - f[0]);
-            (*ru)[*n] = f[1], (*rl)[*n] = (size_t)(re - f[1]);
-            (*n)++;
-        }
+        const char *re = k >= 3 ? f[2] - 1 : nl;
+        if (ok && push_pair(out, f[0], (size_t)(f[1] - 1 - f[0]), f[1], (size_t)(re - f[1])))
+            return -1;
         p = nl + 1;
     }
+    return 0;
+}
+
+/* Appends line k of a with line k of b; 0, or -1 when memory is out. */
+static int parallel_pairs(const ta_text *a, const ta_text *b, sentence_pairs *out)
+{
+    size_t la, lb;
+    const char *pa = ta_text_data(a, &la), *pb = ta_text_data(b, &lb), *ea = pa + la, *eb = pb + lb;
+    while (pa < ea && pb < eb) {
+        const char *na = memchr(pa, '\n', (size_t)(ea - pa)), *nb = memchr(pb, '\n', (size_t)(eb - pb));
+        if (!na)
+            na = ea;
+        if (!nb)
+            nb = eb;
+        if (push_pair(out, pa, (size_t)(na - pa), pb, (size_t)(nb - pb)))
+            return -1;
+        pa = na + 1, pb = nb + 1;
+    }
+    return 0;
 }
 
 static int learn(int argc, char **argv)
@@ -85,8 +121,8 @@ static int learn(int argc, char **argv)
         cli_msg("lexicon learn: give -o FILE and aligned TSV files or --parallel EN RU");
         return EXIT_USAGE;
     }
-    const char **en = NULL, **ru = NULL;
-    size_t *el = NULL, *rl = NULL, n = 0, cap = 0, ntexts = 0;
+    sentence_pairs sp = {0};
+    size_t ntexts = 0;
     ta_text *texts[256];
     int code = EXIT_OK;
     if (par[0]) {
@@ -96,26 +132,9 @@ static int learn(int argc, char **argv)
             return code;
         }
         texts[ntexts++] = a, texts[ntexts++] = b;
-        size_t la, lb;
-        const char *pa = ta_text_data(a, &la), *pb = ta_text_data(b, &lb), *ea = pa + la, *eb = pb + lb;
-        while (pa < ea && pb < eb) { /* line k with line k */
-            const char *na = memchr(pa, '\n', (size_t)(ea - pa)), *nb = memchr(pb, '\n', (size_t)(eb - pb));
-            if (!na)
-                na = ea;
-            if (!nb)
-                nb = eb;
-            if (n == cap) {
-                cap = cap ? cap * 2 : 1024;
-                en = realloc(en, sizeof *en * cap), el = realloc(el, sizeof *el * cap);
-                ru = realloc(ru, sizeof *ru * cap), rl = realloc(rl, sizeof *rl * cap);
-                if (!en || !el || !ru || !rl) {
-                    cli_msg("out of memory");
-                    return EXIT_INTERNAL;
-                }
-            }
-            en[n] = pa, el[n] = (size_t)(na - pa), ru[n] = pb, rl[n] = (size_t)(nb - pb);
-            n++;
-            pa = na + 1, pb = nb + 1;
+        if (parallel_pairs(a, b, &sp)) {
+            cli_msg("out of memory");
+            code = EXIT_INTERNAL;
         }
     }
     for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
@@ -130,21 +149,24 @@ static int learn(int argc, char **argv)
         texts[ntexts++] = t;
         size_t len;
         const char *d = ta_text_data(t, &len);
-        tsv_pairs(d, len, min_score, &en, &el, &ru, &rl, &n, &cap);
+        if (tsv_pairs(d, len, min_score, &sp)) {
+            cli_msg("out of memory");
+            code = EXIT_INTERNAL;
+        }
     }
     if (code == EXIT_OK) {
         ta_error err = {0};
         size_t pairs = 0;
-        ta_sentences es = {en, el, n}, rs = {ru, rl, n};
+        ta_sentences es = {sp.en, sp.el, sp.n}, rs = {sp.ru, sp.rl, sp.n};
         ta_status s = ta_lexicon_learn(&es, &rs, &lo, out, &pairs, &err);
         if (s != TA_OK)
             code = cli_fail("lexicon learn", s, &err);
         else
-            fprintf(stderr, "talign: %s: %zu word pairs from %zu sentence pairs\n", out, pairs, n);
+            fprintf(stderr, "talign: %s: %zu word pairs from %zu sentence pairs\n", out, pairs, sp.n);
     }
     for (size_t k = 0; k < ntexts; k++)
         ta_text_free(texts[k]);
-    free(en), free(el), free(ru), free(rl);
+    release_pairs(&sp);
     return code;
 }
 

@@ -45,6 +45,11 @@ printf 'Россия надеется на переговоры, заявил в
 $T align --no-lexicon "$tmp/a.en" "$tmp/a.ru" > "$tmp/a.tsv"; check align-tsv 0 $?
 [ "$(cut -f4 "$tmp/a.tsv" | tr '\n' ' ')" = "2-1 1-1 " ]; check align-merge 0 $?
 $T align --no-lexicon --format tmx -o "$tmp/a.tmx" "$tmp/a.en" "$tmp/a.ru"; check align-tmx 0 $?
+$T lexicon learn -o "$tmp/l.lex" --min-count 1 --min-score 0 "$tmp/a.tsv" 2>"$tmp/err"; check learn-tsv 0 $?
+grep -q "from 1 sentence pairs" "$tmp/err" && [ -s "$tmp/l.lex" ]; check learn-tsv-1-1-only 0 $?
+$T lexicon learn -o "$tmp/l2.lex" --min-count 1 --parallel "$tmp/a.en" "$tmp/a.ru" 2>"$tmp/err"; check learn-parallel 0 $?
+grep -q "from 2 sentence pairs" "$tmp/err"; check learn-parallel-lines 0 $?
+$T lexicon learn -o "$tmp/l3.lex" /nonexistent.tsv 2>/dev/null; check learn-missing 3 $?
 if command -v xmllint >/dev/null; then xmllint --noout "$tmp/a.tmx"; check tmx-valid 0 $?; fi
 $T align --no-lexicon --format moses -o "$tmp/m" "$tmp/a.en" "$tmp/a.ru" && [ "$(wc -l < "$tmp/m.en")" = 2 ] && [ -s "$tmp/m.ru" ]; check align-moses 0 $?
 $T align --no-lexicon --format ladder "$tmp/a.en" "$tmp/a.ru" | tail -1 | grep -q "^3	2"; check align-ladder 0 $?
