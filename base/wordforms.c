@@ -211,14 +211,24 @@ static captype case_of(const char *w, size_t n)
 
 /* Does hunspell accept w[0, n) itself (no breaking at hyphens): a lowercase or mixed-case
  * form by its own entry, a capitalised or all-capitals one by its lowercase form's flags? */
-static bool entry(const ta_wordforms *f, const char *w, size_t n, bool added)
+/* What a lookup asks: the file, with its added words or not, and another dictionary. */
+typedef struct {
+    const ta_wordforms *f;
+    bool added;
+    ta_wordforms_other other;
+    void *ctx;
+} asker;
+
+static bool entry(const asker *a, const char *w, size_t n)
 {
+    if (a->other && a->other(a->ctx, w, n))
+        return true;
     captype c = case_of(w, n);
     if (c == NO_CAPS || c == MIXED)
-        return find_as(f, w, n, added) & TA_WF_KNOWN;
+        return find_as(a->f, w, n, a->added) & TA_WF_KNOWN;
     char low[MAX_WORD];
     size_t m = ta_wordforms_recase(w, n, TA_WF_LOWER, low, sizeof low);
-    return m && (find_as(f, low, m, added) & (c == INIT_CAP ? TA_WF_CAP : TA_WF_UPPER));
+    return m && (find_as(a->f, low, m, a->added) & (c == INIT_CAP ? TA_WF_CAP : TA_WF_UPPER));
 }
 
 /* Hunspell's numbers: digits with single dots, commas or hyphens between them ("1,5", "2021"). */
@@ -256,16 +266,15 @@ static size_t undotted(const char *w, size_t n)
     return n;
 }
 
-static bool spell(const ta_wordforms *f, const char *w, size_t n, bool added);
+static bool spell(const asker *a, const char *w, size_t n);
 
 /* Hunspell's default BREAK patterns ("-", "^-", "-$") on w[0, m) with `breaks` hyphens: a
  * hyphen at either end off, then both sides of the second hyphen, then of the first. */
-static bool broken(const ta_wordforms *f, const char *w, size_t m, size_t breaks, bool added)
+static bool broken(const asker *a, const char *w, size_t m, size_t breaks)
 {
     if (!breaks || breaks >= MAX_BREAKS)
         return false;
-    if ((w[0] == '-' && spell(f, w + 1, m - 1, added)) ||
-        (w[m - 1] == '-' && spell(f, w, m - 1, added)))
+    if ((w[0] == '-' && spell(a, w + 1, m - 1)) || (w[m - 1] == '-' && spell(a, w, m - 1)))
         return true;
     size_t first = (size_t)((const char *)memchr(w, '-', m) - w), second = first;
     if (!first || first + 1 >= m) /* hunspell looks no further than a hyphen at either end */
@@ -275,7 +284,7 @@ static bool broken(const ta_wordforms *f, const char *w, size_t m, size_t breaks
         second = (size_t)(next - w);
     size_t at[2] = {second, first};
     for (int k = 0; k < (second != first ? 2 : 1); k++)
-        if (spell(f, w + at[k] + 1, m - at[k] - 1, added) && spell(f, w, at[k], added))
+        if (spell(a, w + at[k] + 1, m - at[k] - 1) && spell(a, w, at[k]))
             return true;
     return false;
 }
@@ -283,14 +292,14 @@ static bool broken(const ta_wordforms *f, const char *w, size_t m, size_t breaks
 /* Hunspell_spell, as hunspell checks a word: trailing dots off (an abbreviation: the word
  * with one dot may be an entry), a number, an entry in the word's case, and else broken at
  * hyphens; a word in capitals is broken as hunspell left it, capitalised ("African-american",
- * whose "american" it does not take). `added`: with the added words. */
-static bool spell(const ta_wordforms *f, const char *w, size_t n, bool added)
+ * whose "american" it does not take). */
+static bool spell(const asker *a, const char *w, size_t n)
 {
     size_t m = undotted(w, n);
     if (!m)
         return false;
-    if (number(w, m) || (f->ordinals && ta_wordforms_ordinal(w, m)) ||
-        entry(f, w, m, added) || (m < n && entry(f, w, m + 1, added)))
+    if (number(w, m) || (a->f->ordinals && ta_wordforms_ordinal(w, m)) || entry(a, w, m) ||
+        (m < n && entry(a, w, m + 1)))
         return true;
     size_t breaks = 0;
     for (size_t i = 0; i < m; i++)
@@ -301,7 +310,7 @@ static bool spell(const ta_wordforms *f, const char *w, size_t n, bool added)
             return false;
         w = cap;
     }
-    return broken(f, w, m, breaks, added);
+    return broken(a, w, m, breaks);
 }
 
 bool ta_wordforms_spell(const ta_wordforms *f, const char *w, size_t n, bool *lemma)
@@ -313,12 +322,15 @@ bool ta_wordforms_spell(const ta_wordforms *f, const char *w, size_t n, bool *le
         size_t m = undotted(w, n);
         *lemma = !(m && m < n && (find(f, w, m) & TA_WF_STEMS));
     }
-    return (flags & TA_WF_KNOWN) || spell(f, w, n, false);
+    asker a = {.f = f};
+    return (flags & TA_WF_KNOWN) || spell(&a, w, n);
 }
 
-bool ta_wordforms_spell_cased(const ta_wordforms *f, const char *w, size_t n)
+bool ta_wordforms_spell_cased(const ta_wordforms *f, const char *w, size_t n,
+                              ta_wordforms_other other, void *ctx)
 {
-    return n && spell(f, w, n, true);
+    asker a = {.f = f, .added = true, .other = other, .ctx = ctx};
+    return n && spell(&a, w, n);
 }
 
 uint64_t ta_wordforms_words(const ta_wordforms *f) { return f->words; }

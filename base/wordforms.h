@@ -53,11 +53,16 @@ ta_wordforms *ta_wordforms_open(const char *dir, const char *loc, const char *af
  * but for a form with dots after it ("трлн."), which has the form's stems. */
 bool ta_wordforms_spell(const ta_wordforms *f, const char *w, size_t n, bool *lemma);
 
+/* Another dictionary a lookup may ask (the spelling check's names): does it take w[0, n)? */
+typedef bool (*ta_wordforms_other)(void *ctx, const char *w, size_t n);
+
 /* Hunspell_spell for w[0, n) in any case, with the added words (ta_wordforms_words), as
  * hunspell reads case: all lowercase, one capital first ("Moscow"), all capitals ("NASA"), or
  * mixed ("iPhone": only as it is); then as ta_wordforms_spell (dots after it, numbers, parts
- * between hyphens, each part in its own case). */
-bool ta_wordforms_spell_cased(const ta_wordforms *f, const char *w, size_t n);
+ * between hyphens, each part in its own case). `other` (may be NULL) is asked first of the
+ * word and of each part, as if its words were in the dictionary. */
+bool ta_wordforms_spell_cased(const ta_wordforms *f, const char *w, size_t n,
+                              ta_wordforms_other other, void *ctx);
 
 /* The hash of the words added to the dictionary when the file was made (ta_spellwords_hash;
  * 0 for none). */

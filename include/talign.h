@@ -710,8 +710,8 @@ typedef struct {
     const char *data_dir; /* data files (abbrev.LANG ...); NULL = built-in */
     const char *forms_dir; /* as ta_segment_opts.forms_dir: spelling then maps the dictionaries'
                               word forms instead of loading libhunspell (made with the words of
-                              lexicon/spell.*: a names file of a script, or other data files,
-                              bring libhunspell back for that script) */
+                              lexicon/spell.*: other data files bring libhunspell back; names
+                              go into a small dictionary of their own) */
     const char *src_lang, *tgt_lang; /* "en", "ru" */
     bool no_suggestions;  /* spelling: flag words without computing suggestions (faster) */
 } ta_check_opts;

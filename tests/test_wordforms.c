@@ -44,7 +44,7 @@ Test(wordforms, fixture_lines_as_hunspell)
             continue;
         int k = !strcmp(lang, "ru"), lemma = atoi(lemma_s);
         bool cased = lemma_s[0] == '-', lem = false;
-        bool ok = cased ? ta_wordforms_spell_cased(f[k], w, strlen(w))
+        bool ok = cased ? ta_wordforms_spell_cased(f[k], w, strlen(w), NULL, NULL)
                         : ta_wordforms_spell(f[k], w, strlen(w), &lem);
         char **stems;
         int n = Hunspell_stem(hun[k], &stems, w);

@@ -2,11 +2,13 @@
  * libhunspell (loaded lazily, in two threads), a word scanner that skips what is not a word
  * (numbers, URLs, abbreviations), and the exemptions of a bilingual text: names, the other
  * side of the bead as is or transliterated. See spell.h. */
+#define _GNU_SOURCE /* memfd_create */
 #include "spell.h"
 #include "names.h"
 #include "spellwords.h"
 #include "wordforms.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <hunspell/hunspell.h>
 #include <iconv.h>
 #include <pthread.h>
@@ -14,7 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define DEFAULT_DICT_DIR "/usr/share/hunspell"
 #define NO_ICONV ((iconv_t)-1)
@@ -30,6 +35,7 @@ static const char *const LOCALE[NLANG] = {"en_US", "ru_RU"};
 
 typedef struct {
     ta_wordforms *forms; /* the dictionary's word forms with the speller's words, or NULL */
+    Hunhandle *names;    /* with forms: a dictionary of the names and their model words */
     Hunhandle *h;        /* else libhunspell, and for the suggestions only it finds */
     bool hun_tried;      /* h was asked for (st tells how it went) */
     iconv_t to, from; /* UTF-8 -> dictionary encoding and back; NO_ICONV for UTF-8 */
@@ -111,13 +117,14 @@ static int convert(iconv_t cd, const char *s, size_t n, ta_buf *b)
     return 0;
 }
 
-/* Adds the names of the script of d to its handle. 0, or -1 when memory is out. */
-static int add_names(dict *d, ta_buf *b, ta_buf *m, ta_buf *low)
+/* Adds the words (`names_only`: the names) of the script of d to handle h. 0, or -1 when
+ * memory is out. */
+static int add_names(dict *d, Hunhandle *h, bool names_only, ta_buf *b, ta_buf *m, ta_buf *low)
 {
     const struct ta_speller *sp = d->sp;
     for (size_t i = 0; i < sp->words.n; i++) {
         const ta_spellword *e = &sp->words.v[i];
-        if (ta_spellword_cyrillic(e->word) != (d->lang == RU))
+        if (ta_spellword_cyrillic(e->word) != (d->lang == RU) || (names_only && !e->name))
             continue;
         if (convert(d->to, e->word, strlen(e->word), b))
             continue; /* not in the dictionary's character set: the names map covers it */
@@ -126,9 +133,9 @@ static int add_names(dict *d, ta_buf *b, ta_buf *m, ta_buf *low)
         if (oom)
             return -1;
         if (model && !convert(d->to, model, strlen(model), m) &&
-            Hunspell_add_with_affix(d->h, b->data, m->data) == 0)
+            Hunspell_add_with_affix(h, b->data, m->data) == 0)
             continue;
-        Hunspell_add(d->h, b->data);
+        Hunspell_add(h, b->data);
     }
     return 0;
 }
@@ -139,9 +146,80 @@ static void dict_paths(const dict *d, char *aff, char *dic)
     snprintf(dic, PATH_MAX_LEN, "%s/%s.dic", d->sp->dict_dir, LOCALE[d->lang]);
 }
 
+/* The lines of the .dic that the names of d's script take as models, after their count: the
+ * dictionary of a handle that knows the models and then the names. 0, or -1 (memory, I/O). */
+static int model_lines(dict *d, const char *dic, ta_buf *out, ta_buf *low)
+{
+    ta_buf body = {0};
+    ta_strmap want = {0};
+    int r = 0, v;
+    for (size_t i = 0; !r && i < d->sp->words.n; i++) {
+        const ta_spellword *e = &d->sp->words.v[i];
+        bool oom = false;
+        const char *model = e->name && ta_spellword_cyrillic(e->word) == (d->lang == RU)
+                                ? ta_spellword_model(e, low, &oom) : NULL;
+        r = oom || (model && ta_strmap_put(&want, model, strlen(model), 1));
+    }
+    int fd = r || !want.n ? -1 : open(dic, O_RDONLY | O_CLOEXEC); /* Latin names: no models */
+    struct stat st;
+    const char *text = MAP_FAILED;
+    size_t len = 0, lines = 0;
+    if (fd >= 0 && !fstat(fd, &st) && (len = (size_t)st.st_size) > 0)
+        text = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (fd >= 0)
+        close(fd);
+    r = r || (want.n && text == MAP_FAILED);
+    for (const char *p = text, *end = p + len; !r && p && p < end;) { /* one pass */
+        const char *nl = memchr(p, '\n', (size_t)(end - p)), *eol = nl ? nl : end;
+        size_t word = 0;
+        while (p + word < eol && p[word] != '/' && p[word] != '\t' && p[word] != ' ' && p[word] != '\r')
+            word++;
+        if (ta_strmap_get(&want, p, word, &v) == 1 && v == 1) {
+            r = ta_buf_add(&body, p, (size_t)(eol - p)) || ta_buf_addc(&body, '\n') ||
+                ta_strmap_put(&want, p, word, 2); /* its first line only */
+            lines++;
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    if (text != MAP_FAILED)
+        munmap((void *)text, len);
+    char count[32];
+    snprintf(count, sizeof count, "%zu\n", lines);
+    r = r || ta_buf_add(out, count, strlen(count)) || ta_buf_add(out, body.data ? body.data : "", body.len);
+    ta_buf_release(&body), ta_strmap_release(&want);
+    return r ? -1 : 0;
+}
+
+/* With the word-form file, the names of d's script go into a small hunspell dictionary of
+ * their own: d's .aff and the lines of their model words (in memory), where libhunspell with
+ * the whole .dic takes 100 ms. 0 (also when there are no names), or -1. */
+static int open_names(dict *d, const char *aff, const char *dic)
+{
+    bool any = false;
+    for (size_t i = 0; i < d->sp->words.n && !any; i++)
+        any = d->sp->words.v[i].name && ta_spellword_cyrillic(d->sp->words.v[i].word) == (d->lang == RU);
+    if (!any)
+        return 0;
+    ta_buf lines = {0}, b = {0}, m = {0}, low = {0};
+    int fd = -1, r = model_lines(d, dic, &lines, &low);
+    if (!r && (fd = memfd_create("talign-names.dic", MFD_CLOEXEC)) < 0)
+        r = -1;
+    if (!r && write(fd, lines.data, lines.len) != (ssize_t)lines.len)
+        r = -1;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    if (!r && !(d->names = ta_hunspell_create(aff, path)))
+        r = -1;
+    r = r || add_names(d, d->names, true, &b, &m, &low);
+    if (fd >= 0)
+        close(fd);
+    ta_buf_release(&lines), ta_buf_release(&b), ta_buf_release(&m), ta_buf_release(&low);
+    return r;
+}
+
 /* Maps the word-form file of d's dictionary when one was made from these very .aff and .dic
  * files with the speller's words of d's script (mkforms), so that it answers as libhunspell
- * with the words added. */
+ * with the words added; the names go into a dictionary of their own (open_names). */
 static void open_forms(dict *d)
 {
     const struct ta_speller *sp = d->sp;
@@ -150,9 +228,11 @@ static void open_forms(dict *d)
         return;
     dict_paths(d, aff, dic);
     d->forms = ta_wordforms_open(sp->forms_dir, LOCALE[d->lang], aff, dic);
-    if (d->forms && ta_wordforms_words(d->forms) != ta_spellwords_hash(&sp->words, d->lang == RU)) {
+    if (d->forms && (ta_wordforms_words(d->forms) != ta_spellwords_hash(&sp->words, d->lang == RU) ||
+                     open_names(d, aff, dic))) {
         ta_wordforms_close(d->forms);
-        d->forms = NULL;
+        ta_hunspell_destroy(d->names);
+        d->forms = NULL, d->names = NULL; /* libhunspell then, with all the words */
     }
 }
 
@@ -180,7 +260,7 @@ static ta_status dict_load(dict *d)
             return ta_fail(&d->err, TA_EFORMAT, "%s: unknown encoding %s (SET line)", aff, enc);
     }
     ta_buf b = {0}, m = {0}, low = {0};
-    int r = add_names(d, &b, &m, &low);
+    int r = add_names(d, d->h, false, &b, &m, &low);
     ta_buf_release(&b);
     ta_buf_release(&m);
     ta_buf_release(&low);
@@ -331,6 +411,7 @@ void ta_speller_free(ta_speller *s)
         return;
     for (int l = 0; l < NLANG; l++) {
         ta_wordforms_close(s->d[l].forms);
+        ta_hunspell_destroy(s->d[l].names);
         if (s->d[l].h)
             ta_hunspell_destroy(s->d[l].h);
         if (s->d[l].to != NO_ICONV)
@@ -490,13 +571,24 @@ static int normalise(ta_speller *s, const char *t, size_t a, size_t e)
     return ta_buf_addc(&s->w, 0) ? -1 : (s->w.len--, 0);
 }
 
+/* Does the names' dictionary (a Hunhandle) take w[0, n)? */
+static bool in_names(void *names, const char *w, size_t n)
+{
+    char z[TA_SPELL_WORD_MAX + 2];
+    if (n >= sizeof z)
+        return false;
+    memcpy(z, w, n);
+    z[n] = 0;
+    return Hunspell_spell(names, z) != 0;
+}
+
 /* Does the dictionary know w[0, n) (UTF-8)? A word its encoding lacks is unknown. */
 static bool known(ta_speller *s, dict *d, const char *w, size_t n)
 {
     if (n >= TA_SPELL_WORD_MAX)
         return false;
     if (d->forms)
-        return ta_wordforms_spell_cased(d->forms, w, n);
+        return ta_wordforms_spell_cased(d->forms, w, n, d->names ? in_names : NULL, d->names);
     if (convert(d->to, w, n, &s->conv))
         return false;
     return Hunspell_spell(d->h, s->conv.data) != 0;

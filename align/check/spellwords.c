@@ -7,7 +7,7 @@
 enum { FIRST_CYRILLIC = 0x400, PAST_CYRILLIC = 0x530, INITIAL_CAP = 64 };
 #define HASH_MIX 0x100000001B3ULL /* the 64-bit FNV prime */
 
-static int push(ta_spellwords *w, const char *word, const char *model)
+static int push(ta_spellwords *w, const char *word, const char *model, bool name)
 {
     if (w->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : INITIAL_CAP;
@@ -19,6 +19,7 @@ static int push(ta_spellwords *w, const char *word, const char *model)
     ta_spellword *e = &w->v[w->n];
     e->word = strdup(word);
     e->model = model && *model ? strdup(model) : NULL;
+    e->name = name;
     if (!e->word || (model && *model && !e->model)) {
         free(e->word);
         return -1;
@@ -37,7 +38,7 @@ int ta_spellwords_parse(ta_spellwords *w, char **lines, size_t n, ta_strmap *exe
             model = tab + 1 + strspn(tab + 1, " \t");
         }
         for (char *sv, *word = strtok_r(lines[i], " ", &sv); word; word = strtok_r(NULL, " ", &sv)) {
-            if (push(w, word, model))
+            if (push(w, word, model, exempt != NULL))
                 return -1;
             if (exempt) {
                 scratch->len = 0;
@@ -105,7 +106,7 @@ uint64_t ta_spellwords_hash(const ta_spellwords *w, bool cyrillic)
     uint64_t h = 0;
     for (size_t i = 0; i < w->n; i++) {
         const ta_spellword *e = &w->v[i];
-        if (ta_spellword_cyrillic(e->word) != cyrillic)
+        if (e->name || ta_spellword_cyrillic(e->word) != cyrillic)
             continue;
         uint64_t word = ta_hash(e->word, strlen(e->word));
         uint64_t model = e->model ? ta_hash(e->model, strlen(e->model)) : 0;

@@ -9,6 +9,7 @@
 
 typedef struct {
     char *word, *model; /* UTF-8; model NULL = chosen by the ending (Cyrillic) or none */
+    bool name;          /* from the names file (exempt), not from spell.en / spell.ru */
 } ta_spellword;
 
 typedef struct {
@@ -17,8 +18,8 @@ typedef struct {
 } ta_spellwords;
 
 /* Appends the words of `lines` ("WORD [WORD ...][<TAB>MODEL]": each word with the line's
- * model); when `exempt` is not NULL, also puts each word lowercased into it (names that are
- * never flagged). `scratch` is a buffer for the lowercasing. 0, or -1 when memory is out. */
+ * model); when `exempt` is not NULL, the words are names: each goes lowercased into it too
+ * (names are never flagged). `scratch` is a buffer for the lowercasing. 0, or -1 when memory is out. */
 int ta_spellwords_parse(ta_spellwords *w, char **lines, size_t n, ta_strmap *exempt,
                         ta_buf *scratch);
 
@@ -32,7 +33,8 @@ bool ta_spellword_cyrillic(const char *word);
 const char *ta_spellword_model(const ta_spellword *e, ta_buf *low, bool *oom);
 
 /* A hash of the words of one script (Cyrillic or not) in their order, with their models as
- * written: a word-form file records it and is used only when the speller's words give it. */
+ * written, names left out: a word-form file records it and is used only when the speller's
+ * words give it (names are added apart, spell.c). */
 uint64_t ta_spellwords_hash(const ta_spellwords *w, bool cyrillic);
 
 /* Frees the words; the list may be zeroed. */
