@@ -274,7 +274,7 @@ int cmd_corpus(int argc, char **argv)
         ta_manifest_slice(m.n, o.shard_k, o.shard_n, &from, &to);
     corpus_stats st = {0};
     if (o.shard_k <= 1) { /* unpaired files are reported once, by the first shard */
-        st.unpaired = m.unpaired, st.n_unpaired = m.n_unpaired;
+        st.unpaired = m.unpaired, st.n_unpaired = st.cap_unpaired = m.n_unpaired;
         m.unpaired = NULL, m.n_unpaired = 0;
     }
     code = corpus_run(&o, o.stdin_jsonl ? NULL : &m, from, to, &st);

@@ -22,6 +22,8 @@ void help_lexicon(FILE *f)
           f);
 }
 
+enum { FIRST_PAIRS = 1024 };
+
 /* The sentence pairs `lexicon learn` reads: pointers into the loaded texts. */
 typedef struct {
     const char **en, **ru;
@@ -31,16 +33,13 @@ typedef struct {
 /* Appends one pair; 0, or -1 when memory is out. */
 static int push_pair(sentence_pairs *p, const char *en, size_t el, const char *ru, size_t rl)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 1024;
-        const char **e = realloc(p->en, sizeof *e * cap), **r = e ? realloc(p->ru, sizeof *r * cap) : NULL;
-        p->en = e ? e : p->en, p->ru = r ? r : p->ru;
-        size_t *a = r ? realloc(p->el, sizeof *a * cap) : NULL, *b = a ? realloc(p->rl, sizeof *b * cap) : NULL;
-        p->el = a ? a : p->el, p->rl = b ? b : p->rl;
-        if (!b)
-            return -1;
-        p->cap = cap;
-    }
+    size_t cap = p->cap; /* the four arrays grow together */
+    if (cli_grow(&p->en, &cap, p->n, sizeof *p->en, FIRST_PAIRS) ||
+        (cap = p->cap, cli_grow(&p->ru, &cap, p->n, sizeof *p->ru, FIRST_PAIRS)) ||
+        (cap = p->cap, cli_grow(&p->el, &cap, p->n, sizeof *p->el, FIRST_PAIRS)) ||
+        (cap = p->cap, cli_grow(&p->rl, &cap, p->n, sizeof *p->rl, FIRST_PAIRS)))
+        return -1;
+    p->cap = cap;
     p->en[p->n] = en, p->el[p->n] = el, p->ru[p->n] = ru, p->rl[p->n] = rl;
     p->n++;
     return 0;

@@ -26,7 +26,7 @@ typedef struct {
     double seconds;
     long peak_rss_kb;
     char **unpaired;
-    size_t n_unpaired;
+    size_t n_unpaired, cap_unpaired;
 } corpus_stats;
 
 int corpus_bead_type(size_t n_en, size_t n_ru);

@@ -30,7 +30,7 @@ static const struct {
     {"units", offsetof(corpus_stats, units)},
     {"units_misspelled", offsetof(corpus_stats, misspelled)},
 };
-enum { NCOUNTERS = sizeof counters / sizeof *counters };
+enum { NCOUNTERS = sizeof counters / sizeof *counters, FIRST_FAILURES = 16 };
 
 static size_t *counter(corpus_stats *st, const char *name)
 {
@@ -60,13 +60,8 @@ static char *dup_clean(const char *s)
 int corpus_add_failure(corpus_stats *st, const char *id, const char *file, const char *reason,
                        const char *message)
 {
-    if (st->n_fail == st->cap_fail) {
-        size_t nc = st->cap_fail ? 2 * st->cap_fail : 16;
-        corpus_failure *v = realloc(st->fail, nc * sizeof *v);
-        if (!v)
-            return -1;
-        st->fail = v, st->cap_fail = nc;
-    }
+    if (cli_grow(&st->fail, &st->cap_fail, st->n_fail, sizeof *st->fail, FIRST_FAILURES))
+        return -1;
     corpus_failure *f = &st->fail[st->n_fail];
     *f = (corpus_failure){dup_clean(id), dup_clean(file), dup_clean(reason), dup_clean(message)};
     if (!f->id || !f->file || !f->reason || !f->message) {
@@ -239,9 +234,9 @@ int corpus_report_read(const char *path, corpus_stats *st)
                 bad = -1;
         } else if (in == 2 && strchr(line, '"')) {
             char *item = array_item(line);
-            char **v = item ? realloc(st->unpaired, (st->n_unpaired + 1) * sizeof *v) : NULL;
-            if (v)
-                st->unpaired = v, v[st->n_unpaired++] = item;
+            if (item && !cli_grow(&st->unpaired, &st->cap_unpaired, st->n_unpaired,
+                                  sizeof *st->unpaired, FIRST_FAILURES))
+                st->unpaired[st->n_unpaired++] = item;
             else
                 free(item), bad = -1;
         } else if (strchr(line, ']'))

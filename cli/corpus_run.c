@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 enum { SLOT_FREE = 0, SLOT_BUSY, SLOT_READY };
-enum { WINDOW_PER_THREAD = 8, PROGRESS_VERSION = 1, BAR_WIDTH = 30 };
+enum { WINDOW_PER_THREAD = 8, PROGRESS_VERSION = 1, BAR_WIDTH = 30, FIRST_UNITS = 32 };
 static const double CHECKPOINT_SECONDS = 0.25, TTY_SECONDS = 0.1, LOG_SECONDS = 5.0;
 
 typedef struct {
@@ -165,13 +165,8 @@ static int add_unit(const corpus_opts *o, slot *s, const pair_names *pn, const t
     s->st.fate[fate]++;
     if (fate != TA_UNIT_KEPT)
         return 0;
-    if (s->n_units == s->cap_units) {
-        size_t nc = s->cap_units ? 2 * s->cap_units : 32;
-        unit_ref *v = realloc(s->units, nc * sizeof *v);
-        if (!v)
-            return -1;
-        s->units = v, s->cap_units = nc;
-    }
+    if (cli_grow(&s->units, &s->cap_units, s->n_units, sizeof *s->units, FIRST_UNITS))
+        return -1;
     unit_ref *u = &s->units[s->n_units++];
     memset(u, 0, sizeof *u);
     if (o->dedup)
