@@ -192,6 +192,51 @@ Test(spell, errors)
     ta_speller_free(s);
 }
 
+/* Copies lexicon/NAME into dir, with `extra` appended (may be NULL). */
+static void copy_data(const char *dir, const char *name, const char *extra)
+{
+    char from[1100], to[1100], line[4096];
+    snprintf(from, sizeof from, "%s/%s", forms_dir(), name);
+    snprintf(to, sizeof to, "%s/%s", dir, name);
+    FILE *in = fopen(from, "r"), *out = fopen(to, "w");
+    cr_assert(in && out, "%s", from);
+    while (fgets(line, sizeof line, in))
+        fputs(line, out);
+    if (extra)
+        fputs(extra, out);
+    fclose(in), fclose(out);
+}
+
+/* A word-form file stands for a dictionary only with the very words it was made with: other
+ * spell.ru words (a data directory of one's own) bring libhunspell back for Russian alone. */
+Test(spell, word_forms_only_with_their_words, .timeout = 30)
+{
+    if (!have_dicts())
+        cr_skip("no hunspell dictionaries");
+    char dir[] = "/tmp/talign-spell-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    const char *names[] = {"abbrev.en", "abbrev.ru", "spell.en", "spell.ru"};
+    for (int i = 0; i < 4; i++)
+        copy_data(dir, names[i], i == 3 ? "шмяка\tмама\n" : NULL);
+    ta_speller_opts o = {.en = true, .ru = true, .data_dir = dir, .forms_dir = forms_dir()};
+    ta_speller *s = NULL;
+    ta_error err = {0};
+    cr_assert_eq(ta_speller_new(&o, &s, &err), TA_OK, "%s", err.message);
+    cr_assert_eq(ta_speller_load(s, &err), TA_OK, "%s", err.message);
+    cr_expect(ta_speller_mapped(s, 'e'), "en: the same words");
+    cr_expect(!ta_speller_mapped(s, 'r'), "ru: a word more than the file was made with");
+    char got[256];
+    flagged(s, 'r', "Шмяки и шмякой пошол.", NULL, got, sizeof got, NULL, 0);
+    cr_expect_str_eq(got, "пошол", "the new word in its forms passes");
+    ta_speller_free(s);
+    for (int i = 0; i < 4; i++) {
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+}
+
 /* Writes UTF-8 `text` to path in KOI8-R. */
 static void write_koi8(const char *path, const char *text)
 {
