@@ -517,6 +517,22 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
     return best;
 }
 
+/* The columns [*a, *b] of row i that a bead from an earlier row can reach (empty: *a > *b),
+ * from the first and last finite column of each row kept, fin[0][r % ROLL] and fin[1][...]. A
+ * column outside can only be reached along the row, by the 0-1 bead from its left. */
+static void reach(const step *st, size_t ns, size_t i, long fin[2][ROLL], long *a, long *b)
+{
+    *a = LONG_MAX, *b = LONG_MIN;
+    for (size_t x = 0; x < ns; x++) {
+        size_t r = (i - (size_t)st[x].de) % ROLL;
+        if (!st[x].de || fin[0][r] > fin[1][r])
+            continue;
+        long lo = fin[0][r] - st[x].off + st[x].dr, hi = fin[1][r] - st[x].off + st[x].dr;
+        *a = lo < *a ? lo : *a;
+        *b = hi > *b ? hi : *b;
+    }
+}
+
 /* Runs the DP (dropping cells costlier than their row's best + beam); returns 0 when the best
  * path is inside the band, 1 when it runs along the band's edge, 2 when no path got through,
  * -1 when out of memory. */
@@ -550,6 +566,7 @@ static int run(dp *d, int max_bead, float beam)
             if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead &&
                 (ta_bead_types[t].de && ta_bead_types[t].dr) == words)
                 types[nt++] = t;
+    long fin[2][ROLL]; /* the first and last finite column of each row kept */
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
@@ -560,6 +577,11 @@ static int run(dp *d, int max_bead, float beam)
         float row_min = INFINITY;
         step st[NTYPES];
         size_t ns = row_steps(d, i, types, nt, st);
+        const step *along = NULL; /* the 0-1 bead, which stays in the row */
+        for (size_t x = 0; x < ns; x++)
+            along = st[x].de == 0 && st[x].dr == 1 ? &st[x] : along;
+        long ra, rb;
+        reach(st, ns, i, fin, &ra, &rb);
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
@@ -567,18 +589,31 @@ static int run(dp *d, int max_bead, float beam)
             float lim = i < d->n ? row_min + beam : INFINITY;
             unsigned char bt = 255;
             if (j >= 0 && (size_t)j <= d->m) {
-                if (i == 0 && j == 0)
-                    best = 0;
-                best = cell_best(d, i, (size_t)j, k, st, ns, lim, best, &bt);
+                if (i == 0 || !along || ((long)k >= ra && (long)k <= rb)) {
+                    if (i == 0 && j == 0)
+                        best = 0;
+                    best = cell_best(d, i, (size_t)j, k, st, ns, lim, best, &bt);
+                } else if (j >= 1 && k >= 1 && row[k - 1] != INFINITY) {
+                    /* out of reach of the rows above: what cell_best finds, the 0-1 bead */
+                    best = row[k - 1] + (float)along->prior;
+                    bt = (unsigned char)along->t;
+                }
             }
             row[k] = best;
             d->back[i * w + k] = bt;
             row_min = best < row_min ? best : row_min;
         }
         /* beam: cells far costlier than the row's best are not extended */
-        for (size_t k = 0; i < d->n && k < w; k++)
+        long first = LONG_MAX, last = LONG_MIN;
+        for (size_t k = 0; i < d->n && k < w; k++) {
             if (row[k] > row_min + beam)
                 row[k] = INFINITY;
+            if (row[k] != INFINITY) {
+                first = first < (long)k ? first : (long)k;
+                last = (long)k;
+            }
+        }
+        fin[0][i % ROLL] = first, fin[1][i % ROLL] = last;
     }
     d->keeping = false;
     /* does the best path come near the band edge (where the band cut it off)? */
