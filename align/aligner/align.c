@@ -32,11 +32,6 @@ typedef struct {
     uint64_t *em, *rm;
     unsigned char *have; /* during the DP: which cells of em and rm are filled */
     bool roll;
-    /* during the DP, per sentence, the word-evidence term of word_llr for each start and width
-     * (1-3) of the other side (see terms()): te[w-1] for English sentence a against Russian
-     * sentences b..b+w-1, tr[w-1] for Russian sentence b against English a..a+w-1; row a % ROLL,
-     * column b - lo_of(a) + TERM_PAD */
-    double *te[3], *tr[3];
     struct keymap *km; /* ROLL maps: one per row kept */
     /* results of the slow path (sentences with more than MASK_WORDS content words), which the
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
@@ -73,7 +68,6 @@ struct slow_entry {
  * length ratio and word pairs */
 #define LEARN_EVIDENCE -1.0
 #define LEARN_EVIDENCE_PAIRS 2.0
-#define TERM_PAD 3      /* columns of the term rows left and right of the band */
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
 #define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
 /* a bead's cost bound (nats) is lowered by this before it rules the bead out: more than the
@@ -388,56 +382,45 @@ static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
     return llr;
 }
 
-/* The terms of word_llr: English sentence a against Russian b..b+w-1 (side 0), or Russian b
- * against English a..a+w-1 (side 1). */
-static inline double term(const dp *d, int side, size_t a, size_t b, int w)
-{
-    int m = matches(d, side, a, b, w), c = side ? d->ru[b].ncontent : d->en[a].ncontent;
-    return m * d->md.hit[side] + (c - m) * d->md.miss[side];
-}
-
-/* Once English sentence i-1's row of matches is filled: clears the term rows that beads
- * ending in row i use and that need that row (English i-1 against any width, Russian against
- * English i-w..i-1). Each term is then computed at its first use (NaN: not yet), not by every
- * bead and cell that contains it. */
-static void clear_terms(dp *d, size_t i, int max_bead)
-{
-    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD;
-    for (int w = 1; w <= 3 && w <= max_bead; w++) {
-        double *te = d->te[w - 1] + ((i - 1) % ROLL) * tw;
-        for (size_t x = 0; x < tw; x++)
-            te[x] = NAN;
-        if ((size_t)w > i)
-            continue;
-        double *tr = d->tr[w - 1] + ((i - (size_t)w) % ROLL) * tw;
-        for (size_t x = 0; x < tw; x++)
-            tr[x] = NAN;
-    }
-}
-
-/* A term through its slot in the term rows (when the band has one for it). */
-static inline double term_at(dp *d, int side, size_t a, size_t b, int w)
-{
-    long tw = 2 * d->band + 1 + 2 * TERM_PAD, x = (long)b - lo_of(d, a) + TERM_PAD;
-    if (x < 0 || x >= tw)
-        return term(d, side, a, b, w);
-    double *v = (side ? d->tr : d->te)[w - 1] + (a % ROLL) * (size_t)tw + (size_t)x;
-    if (isnan(*v))
-        *v = term(d, side, a, b, w);
-    return *v;
-}
-
-/* word_llr through the term rows (the same sum in the same order). */
+/* word_llr through the rows of em and rm (the same terms in the same order): the bits of
+ * each cell of the bead read once, for both sides. Beads with a sentence of more than
+ * MASK_WORDS content words go to word_llr. */
 static double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
 {
     if (!t->de || !t->dr)
         return 0;
-    double llr = 0;
     size_t i0 = i - (size_t)t->de, j0 = j - (size_t)t->dr;
     for (size_t a = i0; a < i; a++)
-        llr += term_at(d, 0, a, j0, t->dr);
+        if (d->en[a].ncontent > MASK_WORDS)
+            return word_llr(d, i, j, t);
     for (size_t b = j0; b < j; b++)
-        llr += term_at(d, 1, i0, b, t->de);
+        if (d->ru[b].ncontent > MASK_WORDS)
+            return word_llr(d, i, j, t);
+    size_t width = (size_t)(2 * d->band + 1);
+    uint64_t eb[3] = {0}, rb[3] = {0}; /* English i0 + x, Russian j0 + y: their words matched */
+    for (size_t a = i0; a < i; a++) {
+        size_t row = a % ROLL;
+        long k0 = (long)j0 - lo_of(d, a);
+        for (size_t y = 0; y < (size_t)t->dr; y++) {
+            long k = k0 + (long)y;
+            if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
+                continue;
+            size_t at = row * width + (size_t)k;
+            if (!d->have[at] && !kept_cell(d, a, row, (size_t)k))
+                fill_cell(d, &d->km[row], a, row, (size_t)k);
+            eb[a - i0] |= d->em[at];
+            rb[y] |= d->rm[at];
+        }
+    }
+    double llr = 0;
+    for (size_t a = i0; a < i; a++) {
+        int m = popcount64(eb[a - i0]), c = d->en[a].ncontent;
+        llr += m * d->md.hit[0] + (c - m) * d->md.miss[0];
+    }
+    for (size_t b = j0; b < j; b++) {
+        int m = popcount64(rb[b - j0]), c = d->ru[b].ncontent;
+        llr += m * d->md.hit[1] + (c - m) * d->md.miss[1];
+    }
     return llr;
 }
 
@@ -546,11 +529,6 @@ static int run(dp *d, int max_bead, float beam)
     d->have = malloc(ROLL * w);
     d->roll = true;
     bool ok = d->cost && d->back && d->em && d->rm && d->have;
-    for (int k = 0; k < 3; k++) {
-        d->te[k] = malloc(sizeof(double) * ROLL * (w + 2 * TERM_PAD));
-        d->tr[k] = malloc(sizeof(double) * ROLL * (w + 2 * TERM_PAD));
-        ok = ok && d->te[k] && d->tr[k];
-    }
     if (!ok)
         return -1;
     ta_hint_huge(d->back, (d->n + 1) * w);
@@ -571,8 +549,6 @@ static int run(dp *d, int max_bead, float beam)
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
             return -1;
-        if (i > 0)
-            clear_terms(d, i, max_bead);
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
         step st[NTYPES];
@@ -636,10 +612,6 @@ static void dp_free(dp *d)
 {
     free(d->cost), free(d->back), free(d->em), free(d->rm), free(d->have);
     d->cost = NULL, d->back = NULL, d->em = d->rm = NULL, d->have = NULL;
-    for (int k = 0; k < 3; k++) {
-        free(d->te[k]), free(d->tr[k]);
-        d->te[k] = d->tr[k] = NULL;
-    }
 }
 
 /* log(sum of exp(x[k])) over n >= 1 terms: one exp a term and one log, around the largest. */
@@ -656,22 +628,12 @@ static double log_sum_exp(const double *x, int n)
 /* Confidence of each bead of the best path: its posterior probability, from a forward-backward
  * pass over every path within POST_BAND sentences of the best one, with bead costs divided by
  * the model's temperature. Fills b[k].score for the nb beads (in reverse document order). */
-/* The cost of a bead through the term rows (bead_cost's value). */
+/* The cost of a bead through the rows of em and rm (bead_cost's value). */
 static double cost_rows(dp *d, size_t i, size_t j, size_t t)
 {
     int le, lr;
     return len_of(d, i, j, &ta_bead_types[t], &le, &lr) + d->md.prior[t] -
            word_llr_rows(d, i, j, &ta_bead_types[t]);
-}
-
-/* For the backward pass: clears the term rows of sentence i (English i against Russian, Russian
- * against English from i), which beads starting in row i use first. */
-static void clear_terms_back(dp *d, size_t i)
-{
-    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD;
-    for (int w = 0; w < 3; w++)
-        for (size_t x = 0; x < tw; x++)
-            d->te[w][(i % ROLL) * tw + x] = d->tr[w][(i % ROLL) * tw + x] = NAN;
 }
 
 static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
@@ -710,13 +672,6 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     ta_hint_huge(F, sizeof(double) * at[rows]);
     ta_hint_huge(B, sizeof(double) * at[rows]);
     ta_hint_huge(bc, sizeof(double) * NTYPES * at[rows]);
-    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD; /* each bead's terms once per pass */
-    for (int k = 0; k < 3; k++) {
-        d->te[k] = malloc(sizeof(double) * ROLL * tw);
-        d->tr[k] = malloc(sizeof(double) * ROLL * tw);
-        if (!d->te[k] || !d->tr[k])
-            goto done;
-    }
     double T = d->md.temperature;
 #define INSIDE(i, j) ((j) >= 0 && (size_t)(j) <= d->m && (j) >= lo[i] && (j) <= hi[i])
 #define CELL(A, i, j) A[at[i] + (size_t)((j) - lo[i])]
@@ -724,8 +679,6 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     for (size_t i = 0; i < rows; i++) {
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
             goto done;
-        if (i > 0)
-            clear_terms(d, i, max_bead);
         for (; pk > 0 && b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
             size_t t = 0;
             while ((size_t)ta_bead_types[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
@@ -756,7 +709,6 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     for (size_t i = rows; i-- > 0;) {
         if (i < d->n && fill_row(d, i, i % ROLL))
             goto done;
-        clear_terms_back(d, i);
         for (long j = hi[i]; j >= lo[i]; j--) {
             if (!INSIDE(i, j))
                 continue;
@@ -788,10 +740,6 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     rc = 0;
 done:
     free(lo), free(hi), free(at), free(F), free(B), free(cost), free(bc);
-    for (int k = 0; k < 3; k++) {
-        free(d->te[k]), free(d->tr[k]);
-        d->te[k] = d->tr[k] = NULL;
-    }
     return rc;
 }
 
