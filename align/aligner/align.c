@@ -382,9 +382,42 @@ static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
     return llr;
 }
 
-/* word_llr through the rows of em and rm (the same terms in the same order): the bits of
- * each cell of the bead read once, for both sides. Beads with a sentence of more than
- * MASK_WORDS content words go to word_llr. */
+/* word_llr through the rows of em and rm (the same terms in the same order) of a bead of de x dr
+ * sentences, each of at most MASK_WORDS content words: the bits of each of its cells read once,
+ * for both sides. Inlined with constant de and dr (word_llr_rows), so its loops unroll. */
+static inline __attribute__((always_inline)) double cells_llr(dp *d, size_t i, size_t j,
+                                                                 const size_t de, const size_t dr)
+{
+    size_t i0 = i - de, j0 = j - dr, width = (size_t)(2 * d->band + 1);
+    uint64_t eb[3] = {0}, rb[3] = {0}; /* English i0 + x, Russian j0 + y: their words matched */
+    for (size_t x = 0; x < de; x++) {
+        size_t a = i0 + x, row = a % ROLL;
+        long k0 = (long)j0 - lo_of(d, a);
+        for (size_t y = 0; y < dr; y++) {
+            long k = k0 + (long)y;
+            if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
+                continue;
+            size_t at = row * width + (size_t)k;
+            if (!d->have[at] && !kept_cell(d, a, row, (size_t)k))
+                fill_cell(d, &d->km[row], a, row, (size_t)k);
+            eb[x] |= d->em[at];
+            rb[y] |= d->rm[at];
+        }
+    }
+    double llr = 0;
+    for (size_t x = 0; x < de; x++) {
+        int m = popcount64(eb[x]), c = d->en[i0 + x].ncontent;
+        llr += m * d->md.hit[0] + (c - m) * d->md.miss[0];
+    }
+    for (size_t y = 0; y < dr; y++) {
+        int m = popcount64(rb[y]), c = d->ru[j0 + y].ncontent;
+        llr += m * d->md.hit[1] + (c - m) * d->md.miss[1];
+    }
+    return llr;
+}
+
+/* word_llr of the bead of type t ending at (i, j) through the rows of em and rm; beads with a
+ * sentence of more than MASK_WORDS content words go to word_llr. */
 static double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
 {
     if (!t->de || !t->dr)
@@ -396,32 +429,15 @@ static double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
     for (size_t b = j0; b < j; b++)
         if (d->ru[b].ncontent > MASK_WORDS)
             return word_llr(d, i, j, t);
-    size_t width = (size_t)(2 * d->band + 1);
-    uint64_t eb[3] = {0}, rb[3] = {0}; /* English i0 + x, Russian j0 + y: their words matched */
-    for (size_t a = i0; a < i; a++) {
-        size_t row = a % ROLL;
-        long k0 = (long)j0 - lo_of(d, a);
-        for (size_t y = 0; y < (size_t)t->dr; y++) {
-            long k = k0 + (long)y;
-            if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
-                continue;
-            size_t at = row * width + (size_t)k;
-            if (!d->have[at] && !kept_cell(d, a, row, (size_t)k))
-                fill_cell(d, &d->km[row], a, row, (size_t)k);
-            eb[a - i0] |= d->em[at];
-            rb[y] |= d->rm[at];
-        }
+    switch (t->de * 4 + t->dr) {
+    case 1 * 4 + 1: return cells_llr(d, i, j, 1, 1);
+    case 2 * 4 + 1: return cells_llr(d, i, j, 2, 1);
+    case 1 * 4 + 2: return cells_llr(d, i, j, 1, 2);
+    case 2 * 4 + 2: return cells_llr(d, i, j, 2, 2);
+    case 3 * 4 + 1: return cells_llr(d, i, j, 3, 1);
+    case 1 * 4 + 3: return cells_llr(d, i, j, 1, 3);
+    default: return cells_llr(d, i, j, (size_t)t->de, (size_t)t->dr);
     }
-    double llr = 0;
-    for (size_t a = i0; a < i; a++) {
-        int m = popcount64(eb[a - i0]), c = d->en[a].ncontent;
-        llr += m * d->md.hit[0] + (c - m) * d->md.miss[0];
-    }
-    for (size_t b = j0; b < j; b++) {
-        int m = popcount64(rb[b - j0]), c = d->ru[b].ncontent;
-        llr += m * d->md.hit[1] + (c - m) * d->md.miss[1];
-    }
-    return llr;
 }
 
 static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *le, int *lr)
