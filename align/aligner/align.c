@@ -455,6 +455,7 @@ typedef struct {
     double prior, top_en; /* top_en: the most word evidence of English i-de..i-1 */
     size_t t;
     int de, dr;
+    int le; /* the length of English i-de..i-1 */
 } step;
 
 /* The steps of row i (the types allowed, in the table's order, that fit in i rows). */
@@ -468,7 +469,8 @@ static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, s
             continue;
         st[ns++] = (step){d->cost + ((i - de) % ROLL) * w, lo_of(d, i) - lo_of(d, i - de),
                           d->md.prior[types[x]],
-                          d->top_en[i] - d->top_en[i - de], types[x], ty->de, ty->dr};
+                          d->top_en[i] - d->top_en[i - de], types[x], ty->de, ty->dr,
+                          (int)(d->len_en[i] - d->len_en[i - de])};
     }
     return ns;
 }
@@ -483,8 +485,11 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
 {
     long w = 2 * d->band + 1;
     double top_ru[4] = {0}; /* the most word evidence of Russian j-dr..j-1 */
-    for (size_t dr = 1; dr <= 3 && dr <= j; dr++)
+    int lr[4] = {0};        /* and its length */
+    for (size_t dr = 1; dr <= 3 && dr <= j; dr++) {
         top_ru[dr] = d->top_ru[j] - d->top_ru[j - dr];
+        lr[dr] = (int)(d->len_ru[j] - d->len_ru[j - dr]);
+    }
     for (size_t x = 0; x < ns; x++) {
         const step *s = &st[x];
         long pk = (long)k + s->off - s->dr;
@@ -504,8 +509,7 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
         if (low > best || (low == best && s->t > *bt) || low > lim)
             continue;
         const bead_type *ty = &ta_bead_types[s->t];
-        int le, lr;
-        double rest = len_of(d, i, j, ty, &le, &lr) + s->prior;
+        double rest = ta_len_cost(&d->md, s->le, lr[s->dr]) + s->prior;
         low = pc + (float)(rest - top - BOUND_SLACK);
         if (low > best || (low == best && s->t > *bt) || low > lim)
             continue;
