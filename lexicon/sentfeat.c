@@ -642,8 +642,11 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
         reserve(&out->form, &out->fcap, words) || reserve(&out->keys, kcap, words * KEYS_A_WORD) ||
         push(&out->tok, &ntok, tcap, 0))
         return -1;
-    for (size_t i = 0; i < n; i++) /* characters: the bytes that start one */
-        out->len += ((unsigned char)s[i] & 0xC0) != 0x80;
+    int chars = 0; /* characters: the bytes that start one (counted in a local, which s cannot
+                    * alias, so the loop vectorizes) */
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    out->len = chars;
     size_t pos = 0; /* a multiplier after a number ("5 млн") is part of it */
     for (size_t t = 0; t < f->ahead.len; t++) {
         const struct ahead *tk = (const struct ahead *)f->ahead.data + t;
