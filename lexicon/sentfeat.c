@@ -3,6 +3,7 @@
  * two = двух = 2) and consonant skeletons of transliterated words (Антонов ~ Antonov,
  * Байден ~ Biden) as shared match keys. */
 #include "sentfeat.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,11 +171,23 @@ static int extra_key(ta_featurizer *f, const char *k, size_t n)
     return TA_KEY_EXTRA + id;
 }
 
+/* Whole numbers below this are written digit by digit: %.15g prints them so, without an
+ * exponent (snprintf was most of a number's featurizing) */
+#define WHOLE_DIGITS_BELOW 1e15
+
 /* The key of a number: its shortest decimal form (2.50 -> 2.5), so all spellings meet. */
 static int number_key(ta_featurizer *f, double v)
 {
     char num[40];
-    int k = snprintf(num, sizeof num, "%.15g", v);
+    int k = 0;
+    if (v >= 1 && v < WHOLE_DIGITS_BELOW && v == floor(v)) {
+        char rev[20];
+        for (unsigned long long u = (unsigned long long)v; u; u /= 10)
+            rev[k++] = (char)('0' + u % 10);
+        for (int x = 0; x < k; x++)
+            num[x] = rev[k - 1 - x];
+    } else
+        k = snprintf(num, sizeof num, "%.15g", v);
     return extra_key(f, num, (size_t)k);
 }
 
