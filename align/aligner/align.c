@@ -23,6 +23,8 @@ typedef struct {
     unsigned char *back;    /* (n+1) x (2*band+1): the best bead type into each cell */
     long *center;           /* n+1: the band of row i is center[i] +- band */
     long *len_en, *len_ru;  /* n+1, m+1: prefix sums of sentence lengths */
+    /* n+1, m+1: prefix counts of the sentences with more than MASK_WORDS content words */
+    int *big_en, *big_ru;
     /* n+1, m+1: prefix sums of content words times the larger of md.hit and md.miss (per side):
      * the most word evidence the sentences can give a bead, which bounds its cost from below */
     double *top_en, *top_ru;
@@ -422,13 +424,8 @@ static double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
 {
     if (!t->de || !t->dr)
         return 0;
-    size_t i0 = i - (size_t)t->de, j0 = j - (size_t)t->dr;
-    for (size_t a = i0; a < i; a++)
-        if (d->en[a].ncontent > MASK_WORDS)
-            return word_llr(d, i, j, t);
-    for (size_t b = j0; b < j; b++)
-        if (d->ru[b].ncontent > MASK_WORDS)
-            return word_llr(d, i, j, t);
+    if (d->big_en[i] != d->big_en[i - (size_t)t->de] || d->big_ru[j] != d->big_ru[j - (size_t)t->dr])
+        return word_llr(d, i, j, t);
     switch (t->de * 4 + t->dr) {
     case 1 * 4 + 1: return cells_llr(d, i, j, 1, 1);
     case 2 * 4 + 1: return cells_llr(d, i, j, 2, 1);
@@ -1245,19 +1242,26 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
+    d.big_en = calloc(n_en + 1, sizeof(int));
+    d.big_ru = calloc(n_ru + 1, sizeof(int));
     d.top_en = calloc(n_en + 1, sizeof(double));
     d.top_ru = calloc(n_ru + 1, sizeof(double));
     d.md = *md; /* a copy: the second pass learns this document's length ratio */
-    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.top_en || !d.top_ru)
+    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.big_en || !d.big_ru ||
+        !d.top_en || !d.top_ru)
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
         (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
         d.en = fe, d.ru = fr;
         list_probe_keys(&d); /* (without: probe() reads the features) */
-        for (size_t i = 0; i < n_en; i++)
+        for (size_t i = 0; i < n_en; i++) {
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;
-        for (size_t j = 0; j < n_ru; j++)
+            d.big_en[i + 1] = d.big_en[i] + (fe[i].ncontent > MASK_WORDS);
+        }
+        for (size_t j = 0; j < n_ru; j++) {
             d.len_ru[j + 1] = d.len_ru[j] + fr[j].len;
+            d.big_ru[j + 1] = d.big_ru[j] + (fr[j].ncontent > MASK_WORDS);
+        }
         bool second = o.realign && n_en && n_ru; /* the first pass's confidences go unused */
         st = align_pass(&d, o.max_bead, o.band, false, !second, &out);
         if (st == TA_OK && second &&
@@ -1284,7 +1288,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
-    free(d.top_en), free(d.top_ru);
+    free(d.top_en), free(d.top_ru), free(d.big_en), free(d.big_ru);
     free(d.poff), free(d.pk), free(d.pt);
     for (int r = 0; r < ROLL; r++)
         free(km[r].key), free(km[r].bits);
