@@ -146,11 +146,10 @@ static inline uint64_t *keymap_slot(keymap *km, int key, uint32_t mul)
     return &km->bits[h];
 }
 
-/* Readies km to map English sentence e's keys (of its first MASK_WORDS words): room, no keys
- * yet. 0, or -1 out of memory. */
-static int map_reserve(keymap *km, const ta_feat *e)
+/* Readies km to map `keys` keys: room, no sentence's keys yet. 0, or -1 out of memory. */
+static int map_room(keymap *km, size_t keys)
 {
-    size_t need = 16, keys = (size_t)e->tok[e->ncontent < MASK_WORDS ? e->ncontent : MASK_WORDS];
+    size_t need = 16;
     while (need < keys * 2) /* at most half full */
         need *= 2;
     km->built = 0;
@@ -166,6 +165,13 @@ static int map_reserve(keymap *km, const ta_feat *e)
     }
     km->cap = need; /* one long sentence before does not make every row clear a large table */
     return 0;
+}
+
+/* Readies km to map English sentence e's keys (of its first MASK_WORDS words). 0, or -1 out of
+ * memory. */
+static int map_reserve(keymap *km, const ta_feat *e)
+{
+    return map_room(km, (size_t)e->tok[e->ncontent < MASK_WORDS ? e->ncontent : MASK_WORDS]);
 }
 
 /* Makes km (reserved for e) the map of English sentence e (number i)'s keys. */
@@ -218,6 +224,35 @@ static void probe_at(const dp *d, const keymap *km, size_t j, uint64_t *eb, uint
             *rb |= 1ULL << d->pt[q];
         }
     }
+}
+
+/* probe_at's answer from the other side, for a single cell: km maps the keys of Russian sentence
+ * j's list (to the bits of its words that have them), and the keys of the first MASK_WORDS
+ * words of English sentence e are looked up in it. A map of the Russian sentence's few keys is
+ * quicker to make than one of the English sentence's many, when one cell is all that is wanted.
+ * 0, or -1 out of memory. */
+static int probe_from_russian(const dp *d, keymap *km, const ta_feat *e, size_t j, uint64_t *eb,
+                              uint64_t *rb)
+{
+    if (map_room(km, d->poff[j + 1] - d->poff[j]))
+        return -1;
+    memset(km->key, 0xff, sizeof(int) * km->cap);
+    memset(km->seen, 0, sizeof km->seen);
+    for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
+        unsigned h = d->pk[q].mul >> SEEN_SHIFT & SEEN_MASK;
+        km->seen[h >> 6] |= 1ULL << (h & 63);
+        *keymap_slot(km, d->pk[q].key, d->pk[q].mul) |= 1ULL << d->pt[q];
+    }
+    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+            uint32_t mul = key_mul(e->keys[k]);
+            const uint64_t *b = seen_has(km, mul) ? keymap_find(km, e->keys[k], mul) : NULL;
+            if (b) {
+                *eb |= 1ULL << t;
+                *rb |= *b;
+            }
+        }
+    return 0;
 }
 
 /* Lists the keys probe() looks up for each Russian sentence (those of the first MASK_WORDS
@@ -1032,10 +1067,15 @@ static int one_one_words(dp *d, const ta_bead *b, bead_words *w, double *llr)
         *llr = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]);
         return 0;
     }
-    if (map_reserve(&d->km[0], e))
-        return -1;
-    map_build(&d->km[0], e, (size_t)b->en0);
-    probe_at(d, &d->km[0], (size_t)b->ru0, &w->eb, &w->rb);
+    if (d->pk) {
+        if (probe_from_russian(d, &d->km[0], e, (size_t)b->ru0, &w->eb, &w->rb))
+            return -1;
+    } else { /* (no key lists: out of memory) */
+        if (map_reserve(&d->km[0], e))
+            return -1;
+        map_build(&d->km[0], e, (size_t)b->en0);
+        probe_at(d, &d->km[0], (size_t)b->ru0, &w->eb, &w->rb);
+    }
     int me = popcount64(w->eb), mr = popcount64(w->rb);
     double v = 0;
     v += me * d->md.hit[0] + (e->ncontent - me) * d->md.miss[0];
