@@ -666,14 +666,20 @@ static void dp_free(dp *d)
     d->cost = NULL, d->back = NULL, d->em = d->rm = NULL, d->have = NULL;
 }
 
-/* log(sum of exp(x[k])) over n >= 1 terms: one exp a term and one log, around the largest. */
+/* A term this far below the largest adds less than half a unit in the last place to a sum of
+ * at least 1/2 (e^-38 < 2^-54), which it then leaves as it is: its exp is not needed */
+#define NEGLIGIBLE_TERM -38.0
+
+/* log(sum of exp(x[k])) over n >= 1 terms: one exp a term and one log, around the largest (the
+ * same sum as with every exp). */
 static double log_sum_exp(const double *x, int n)
 {
     double m = x[0], sum = 0;
     for (int k = 1; k < n; k++)
         m = x[k] > m ? x[k] : m;
     for (int k = 0; k < n; k++)
-        sum += exp(x[k] - m);
+        if (!(sum >= 0.5 && x[k] - m < NEGLIGIBLE_TERM))
+            sum += exp(x[k] - m);
     return m + log(sum);
 }
 
