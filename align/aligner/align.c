@@ -488,21 +488,29 @@ typedef struct {
     size_t t;
     int de, dr;
     int le; /* the length of English i-de..i-1 */
+    long klo, khi; /* the columns of row i it can reach from a finite cell (none: klo > khi) */
 } step;
 
-/* The steps of row i (the types allowed, in the table's order, that fit in i rows). */
-static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, step *st)
+/* The steps of row i (the types allowed, in the table's order, that fit in i rows), from the
+ * first and last finite column of each row kept, fin[0][r % ROLL] and fin[1][...] (after the
+ * beam; the row itself, which the 0-1 bead reads, is taken as finite throughout). */
+static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, long fin[2][ROLL],
+                        step *st)
 {
-    size_t w = (size_t)(2 * d->band + 1), ns = 0;
+    long w = 2 * d->band + 1;
+    size_t ns = 0;
     for (size_t x = 0; x < nt; x++) {
         const bead_type *ty = &ta_bead_types[types[x]];
         size_t de = (size_t)ty->de;
         if (de > i)
             continue;
-        st[ns++] = (step){d->cost + ((i - de) % ROLL) * w, lo_of(d, i) - lo_of(d, i - de),
-                          d->md.prior[types[x]],
+        long off = lo_of(d, i) - lo_of(d, i - de);
+        long first = de ? fin[0][(i - de) % ROLL] : 0, last = de ? fin[1][(i - de) % ROLL] : w - 1;
+        first = first > 0 ? first : 0, last = last < w - 1 ? last : w - 1;
+        long klo = first - off + ty->dr, khi = last - off + ty->dr, jlo = ty->dr - lo_of(d, i);
+        st[ns++] = (step){d->cost + ((i - de) % ROLL) * (size_t)w, off, d->md.prior[types[x]],
                           d->top_en[i] - d->top_en[i - de], types[x], ty->de, ty->dr,
-                          (int)(d->len_en[i] - d->len_en[i - de])};
+                          (int)(d->len_en[i] - d->len_en[i - de]), klo > jlo ? klo : jlo, khi};
     }
     return ns;
 }
@@ -515,7 +523,6 @@ static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, s
 static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *st, size_t ns,
                               float lim, float best, unsigned char *bt)
 {
-    long w = 2 * d->band + 1;
     double top_ru[4] = {0}; /* the most word evidence of Russian j-dr..j-1 */
     int lr[4] = {0};        /* and its length */
     for (size_t dr = 1; dr <= 3 && dr <= j; dr++) {
@@ -524,10 +531,9 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
     }
     for (size_t x = 0; x < ns; x++) {
         const step *s = &st[x];
-        long pk = (long)k + s->off - s->dr;
-        if ((size_t)s->dr > j || pk < 0 || pk >= w)
+        if ((long)k < s->klo || (long)k > s->khi)
             continue;
-        float pc = s->prow[pk];
+        float pc = s->prow[(long)k + s->off - s->dr];
         if (pc == INFINITY)
             continue;
         if (!s->de || !s->dr) { /* a null bead: its prior only (no length cost, no words) */
@@ -552,19 +558,16 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
     return best;
 }
 
-/* The columns [*a, *b] of row i that a bead from an earlier row can reach (empty: *a > *b),
- * from the first and last finite column of each row kept, fin[0][r % ROLL] and fin[1][...]. A
+/* The columns [*a, *b] of a row that a bead from an earlier row can reach (empty: *a > *b). A
  * column outside can only be reached along the row, by the 0-1 bead from its left. */
-static void reach(const step *st, size_t ns, size_t i, long fin[2][ROLL], long *a, long *b)
+static void reach(const step *st, size_t ns, long *a, long *b)
 {
     *a = LONG_MAX, *b = LONG_MIN;
     for (size_t x = 0; x < ns; x++) {
-        size_t r = (i - (size_t)st[x].de) % ROLL;
-        if (!st[x].de || fin[0][r] > fin[1][r])
+        if (!st[x].de || st[x].klo > st[x].khi)
             continue;
-        long lo = fin[0][r] - st[x].off + st[x].dr, hi = fin[1][r] - st[x].off + st[x].dr;
-        *a = lo < *a ? lo : *a;
-        *b = hi > *b ? hi : *b;
+        *a = st[x].klo < *a ? st[x].klo : *a;
+        *b = st[x].khi > *b ? st[x].khi : *b;
     }
 }
 
@@ -604,12 +607,12 @@ static int run(dp *d, int max_bead, float beam)
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
         step st[NTYPES];
-        size_t ns = row_steps(d, i, types, nt, st);
+        size_t ns = row_steps(d, i, types, nt, fin, st);
         const step *along = NULL; /* the 0-1 bead, which stays in the row */
         for (size_t x = 0; x < ns; x++)
             along = st[x].de == 0 && st[x].dr == 1 ? &st[x] : along;
         long ra, rb;
-        reach(st, ns, i, fin, &ra, &rb);
+        reach(st, ns, &ra, &rb);
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
