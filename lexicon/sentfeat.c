@@ -644,7 +644,7 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
     free(out->set);
     out->set = NULL;
     out->len = out->ncontent = out->nset = 0;
-    out->mask = 0;
+    memset(out->mask, 0, sizeof out->mask);
     int ntok = 0, nkeys = 0, nstem = 0; /* form has as many entries as stem */
     int *tcap = &out->tcap, *kcap = &out->kcap, *scap = &out->scap;
     bool en = lang == 'e';
@@ -746,8 +746,15 @@ int ta_feat_add_learned(const ta_featurizer *f, ta_feat *x)
     x->tok[x->ncontent] = n;
     free(x->keys), free(x->set);
     x->keys = keys, x->kcap = cap;
-    x->set = NULL, x->nset = 0, x->mask = 0; /* indexed again when asked */
+    x->set = NULL, x->nset = 0; /* indexed again when asked */
+    memset(x->mask, 0, sizeof x->mask);
     return 0;
+}
+
+/* A key's bit in a ta_feat's filter (mask). */
+static inline unsigned filter_bit(int key)
+{
+    return (unsigned)key * 2654435761u >> (32 - TA_FEAT_FILTER_LOG2);
 }
 
 int ta_feat_index(ta_feat *x)
@@ -765,7 +772,7 @@ int ta_feat_index(ta_feat *x)
             x->set[w++] = x->set[k];
     x->nset = w;
     for (int k = 0; k < w; k++)
-        x->mask |= 1ULL << ((unsigned)x->set[k] * 2654435761u >> 26);
+        x->mask[filter_bit(x->set[k]) >> 6] |= 1ULL << (filter_bit(x->set[k]) & 63);
     return 0;
 }
 
@@ -797,13 +804,13 @@ static bool in_set(const ta_feat *b, int key, unsigned bit)
                 return true;
         return false;
     }
-    return (b->mask >> bit & 1) && bsearch(&key, b->set, (size_t)b->nset, sizeof(int), cmp_int);
+    return (b->mask[bit >> 6] >> (bit & 63) & 1) && bsearch(&key, b->set, (size_t)b->nset, sizeof(int), cmp_int);
 }
 
 bool ta_feat_token_matched(const ta_feat *a, int t, const ta_feat *b)
 {
     for (int k = a->tok[t]; k < a->tok[t + 1]; k++)
-        if (in_set(b, a->keys[k], (unsigned)a->keys[k] * 2654435761u >> 26))
+        if (in_set(b, a->keys[k], filter_bit(a->keys[k])))
             return true;
     return false;
 }
