@@ -28,6 +28,10 @@ typedef struct {
     /* n+1, m+1: prefix sums of content words times the larger of md.hit and md.miss (per side):
      * the most word evidence the sentences can give a bead, which bounds its cost from below */
     double *top_en, *top_ru;
+    /* word_llr's term of a sentence of c <= MASK_WORDS content words of which m found a
+     * counterpart, side 0 English, 1 Russian: terms[side][c * (MASK_WORDS + 1) + m] (the DP
+     * reads it millions of times; the same double as computed) */
+    double *terms[2];
     /* bit sets over the first 64 content words: em at (i, j) = words of English sentence i
      * with a translation in Russian sentence j; rm = words of j with one in i. During the DP
      * only the last ROLL rows are kept (`roll`), for the confidences every row of a narrow band */
@@ -442,14 +446,10 @@ static inline __attribute__((always_inline)) double cells_llr(dp *d, size_t i, s
         }
     }
     double llr = 0;
-    for (size_t x = 0; x < de; x++) {
-        int m = popcount64(eb[x]), c = d->en[i0 + x].ncontent;
-        llr += m * d->md.hit[0] + (c - m) * d->md.miss[0];
-    }
-    for (size_t y = 0; y < dr; y++) {
-        int m = popcount64(rb[y]), c = d->ru[j0 + y].ncontent;
-        llr += m * d->md.hit[1] + (c - m) * d->md.miss[1];
-    }
+    for (size_t x = 0; x < de; x++)
+        llr += d->terms[0][d->en[i0 + x].ncontent * (MASK_WORDS + 1) + popcount64(eb[x])];
+    for (size_t y = 0; y < dr; y++)
+        llr += d->terms[1][d->ru[j0 + y].ncontent * (MASK_WORDS + 1) + popcount64(rb[y])];
     return llr;
 }
 
@@ -1296,8 +1296,14 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     d.top_en = calloc(n_en + 1, sizeof(double));
     d.top_ru = calloc(n_ru + 1, sizeof(double));
     d.md = *md; /* a copy: the second pass learns this document's length ratio */
+    for (int side = 0; side < 2; side++) {
+        d.terms[side] = malloc(sizeof(double) * (MASK_WORDS + 1) * (MASK_WORDS + 1));
+        for (int c = 0; d.terms[side] && c <= MASK_WORDS; c++)
+            for (int m = 0; m <= c; m++)
+                d.terms[side][c * (MASK_WORDS + 1) + m] = m * d.md.hit[side] + (c - m) * d.md.miss[side];
+    }
     if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.big_en || !d.big_ru ||
-        !d.top_en || !d.top_ru)
+        !d.top_en || !d.top_ru || !d.terms[0] || !d.terms[1])
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
         (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
@@ -1337,7 +1343,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
-    free(d.top_en), free(d.top_ru), free(d.big_en), free(d.big_ru);
+    free(d.top_en), free(d.top_ru), free(d.big_en), free(d.big_ru), free(d.terms[0]), free(d.terms[1]);
     free(d.poff), free(d.pk), free(d.pt);
     for (int r = 0; r < ROLL; r++)
         free(km[r].key), free(km[r].bits);
