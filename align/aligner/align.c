@@ -506,11 +506,15 @@ static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, l
             continue;
         long off = lo_of(d, i) - lo_of(d, i - de);
         long first = de ? fin[0][(i - de) % ROLL] : 0, last = de ? fin[1][(i - de) % ROLL] : w - 1;
-        first = first > 0 ? first : 0, last = last < w - 1 ? last : w - 1;
-        long klo = first - off + ty->dr, khi = last - off + ty->dr, jlo = ty->dr - lo_of(d, i);
+        long klo = 1, khi = 0; /* none when the row above has no finite cell */
+        if (first <= last) {
+            long jlo = ty->dr - lo_of(d, i);
+            klo = (first > 0 ? first : 0) - off + ty->dr, khi = (last < w - 1 ? last : w - 1) - off + ty->dr;
+            klo = klo > jlo ? klo : jlo;
+        }
         st[ns++] = (step){d->cost + ((i - de) % ROLL) * (size_t)w, off, d->md.prior[types[x]],
                           d->top_en[i] - d->top_en[i - de], types[x], ty->de, ty->dr,
-                          (int)(d->len_en[i] - d->len_en[i - de]), klo > jlo ? klo : jlo, khi};
+                          (int)(d->len_en[i] - d->len_en[i - de]), klo, khi};
     }
     return ns;
 }
