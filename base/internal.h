@@ -6,6 +6,7 @@
 #include "talign.h"
 #include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decoded text (decode.c, mojibake.c): NUL-terminated UTF-8 NFC with LF line ends. */
 struct ta_text {
@@ -57,7 +58,18 @@ typedef struct {
     void *data;
     size_t len, cap, esz;
 } ta_vec;
-void *ta_vec_push(ta_vec *v);
+/* ta_vec_push when v is full: grows it, then pushes. */
+void *ta_vec_grow_push(ta_vec *v);
+/* Inline: the featurizer pushes a million slots on a long document. */
+static inline void *ta_vec_push(ta_vec *v)
+{
+    if (v->len == v->cap)
+        return ta_vec_grow_push(v);
+    void *slot = (char *)v->data + v->len * v->esz;
+    memset(slot, 0, v->esz);
+    v->len++;
+    return slot;
+}
 void ta_vec_release(ta_vec *v);
 
 /* A map from byte strings to int values (open addressing; keys copied and NUL-terminated, in

@@ -100,21 +100,16 @@ void ta_buf_release(ta_buf *b)
     b->len = b->cap = 0;
 }
 
-void *ta_vec_push(ta_vec *v)
+void *ta_vec_grow_push(ta_vec *v)
 {
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        void *d = realloc(v->data, cap * v->esz);
-        if (!d)
-            return NULL;
-        ta_hint_huge(d, cap * v->esz);
-        v->data = d;
-        v->cap = cap;
-    }
-    void *slot = (char *)v->data + v->len * v->esz;
-    memset(slot, 0, v->esz);
-    v->len++;
-    return slot;
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    void *d = realloc(v->data, cap * v->esz);
+    if (!d)
+        return NULL;
+    ta_hint_huge(d, cap * v->esz);
+    v->data = d;
+    v->cap = cap;
+    return ta_vec_push(v);
 }
 
 void ta_vec_release(ta_vec *v)

@@ -126,8 +126,9 @@ static int latin_fast(const char *w, size_t n, ta_buf *out)
             if ((y && ta_buf_addc(out, 'y')) || ta_buf_addc(out, 'e'))
                 return -1;
         } else if (c >= 0x430 && c <= 0x44F) {
-            if (ta_buf_add(out, bgn[c - 0x430], strlen(bgn[c - 0x430])))
-                return -1;
+            for (const char *p = bgn[c - 0x430]; *p; p++) /* one or a few letters */
+                if (ta_buf_addc(out, *p))
+                    return -1;
         } else if (c >= LATIN_FIRST && c < LATIN_END &&
                    (latin < 0 ? (latin = n <= ICU_MAX_BYTES && !cyrillic(w, n)) : latin)) {
             if (ta_buf_add(out, latin_ascii[c - LATIN_FIRST], strlen(latin_ascii[c - LATIN_FIRST])))
@@ -176,6 +177,10 @@ int ta_latin_of(ta_latin *l, const char *w, size_t n, ta_buf *out)
     return 0;
 }
 
+/* The letters a skeleton leaves out, a e i o u y j h, as bits from 'a' (a bit test instead of
+ * strchr: a skeleton is made for every word form of a document) */
+#define SKELETON_SKIPS (1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24 | 1u << 9 | 1u << 7)
+
 int ta_skeleton(const char *lat, size_t n, char sk[8])
 {
     size_t k = 1;
@@ -190,7 +195,7 @@ int ta_skeleton(const char *lat, size_t n, char sk[8])
             c = 'v';
         else if (c == 'z' && i + 1 < n && lat[i + 1] == 'h')
             c = 'j', i++;
-        if (!(c >= 'a' && c <= 'z') || strchr("aeiouyjh", c))
+        if (!(c >= 'a' && c <= 'z') || SKELETON_SKIPS >> (c - 'a') & 1)
             continue;
         if (sk[k - 1] != c)
             sk[k++] = c;

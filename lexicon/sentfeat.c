@@ -3,6 +3,7 @@
  * two = двух = 2) and consonant skeletons of transliterated words (Антонов ~ Antonov,
  * Байден ~ Biden) as shared match keys. */
 #include "sentfeat.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,11 +171,23 @@ static int extra_key(ta_featurizer *f, const char *k, size_t n)
     return TA_KEY_EXTRA + id;
 }
 
+/* Whole numbers below this are written digit by digit: %.15g prints them so, without an
+ * exponent (snprintf was most of a number's featurizing) */
+#define WHOLE_DIGITS_BELOW 1e15
+
 /* The key of a number: its shortest decimal form (2.50 -> 2.5), so all spellings meet. */
 static int number_key(ta_featurizer *f, double v)
 {
     char num[40];
-    int k = snprintf(num, sizeof num, "%.15g", v);
+    int k = 0;
+    if (v >= 1 && v < WHOLE_DIGITS_BELOW && v == floor(v)) {
+        char rev[20];
+        for (unsigned long long u = (unsigned long long)v; u; u /= 10)
+            rev[k++] = (char)('0' + u % 10);
+        for (int x = 0; x < k; x++)
+            num[x] = rev[k - 1 - x];
+    } else
+        k = snprintf(num, sizeof num, "%.15g", v);
     return extra_key(f, num, (size_t)k);
 }
 
@@ -631,7 +644,7 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
     free(out->set);
     out->set = NULL;
     out->len = out->ncontent = out->nset = 0;
-    out->mask = 0;
+    memset(out->mask, 0, sizeof out->mask);
     int ntok = 0, nkeys = 0, nstem = 0; /* form has as many entries as stem */
     int *tcap = &out->tcap, *kcap = &out->kcap, *scap = &out->scap;
     bool en = lang == 'e';
@@ -642,8 +655,11 @@ int ta_featurize_again(ta_featurizer *f, char lang, const char *s, size_t n, ta_
         reserve(&out->form, &out->fcap, words) || reserve(&out->keys, kcap, words * KEYS_A_WORD) ||
         push(&out->tok, &ntok, tcap, 0))
         return -1;
-    for (size_t i = 0; i < n; i++) /* characters: the bytes that start one */
-        out->len += ((unsigned char)s[i] & 0xC0) != 0x80;
+    int chars = 0; /* characters: the bytes that start one (counted in a local, which s cannot
+                    * alias, so the loop vectorizes) */
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    out->len = chars;
     size_t pos = 0; /* a multiplier after a number ("5 млн") is part of it */
     for (size_t t = 0; t < f->ahead.len; t++) {
         const struct ahead *tk = (const struct ahead *)f->ahead.data + t;
@@ -730,8 +746,15 @@ int ta_feat_add_learned(const ta_featurizer *f, ta_feat *x)
     x->tok[x->ncontent] = n;
     free(x->keys), free(x->set);
     x->keys = keys, x->kcap = cap;
-    x->set = NULL, x->nset = 0, x->mask = 0; /* indexed again when asked */
+    x->set = NULL, x->nset = 0; /* indexed again when asked */
+    memset(x->mask, 0, sizeof x->mask);
     return 0;
+}
+
+/* A key's bit in a ta_feat's filter (mask). */
+static inline unsigned filter_bit(int key)
+{
+    return (unsigned)key * 2654435761u >> (32 - TA_FEAT_FILTER_LOG2);
 }
 
 int ta_feat_index(ta_feat *x)
@@ -749,7 +772,7 @@ int ta_feat_index(ta_feat *x)
             x->set[w++] = x->set[k];
     x->nset = w;
     for (int k = 0; k < w; k++)
-        x->mask |= 1ULL << ((unsigned)x->set[k] * 2654435761u >> 26);
+        x->mask[filter_bit(x->set[k]) >> 6] |= 1ULL << (filter_bit(x->set[k]) & 63);
     return 0;
 }
 
@@ -781,13 +804,13 @@ static bool in_set(const ta_feat *b, int key, unsigned bit)
                 return true;
         return false;
     }
-    return (b->mask >> bit & 1) && bsearch(&key, b->set, (size_t)b->nset, sizeof(int), cmp_int);
+    return (b->mask[bit >> 6] >> (bit & 63) & 1) && bsearch(&key, b->set, (size_t)b->nset, sizeof(int), cmp_int);
 }
 
 bool ta_feat_token_matched(const ta_feat *a, int t, const ta_feat *b)
 {
     for (int k = a->tok[t]; k < a->tok[t + 1]; k++)
-        if (in_set(b, a->keys[k], (unsigned)a->keys[k] * 2654435761u >> 26))
+        if (in_set(b, a->keys[k], filter_bit(a->keys[k])))
             return true;
     return false;
 }

@@ -4,6 +4,8 @@
 #include "lexicon.h"
 #include "names.h"
 
+#define TA_FEAT_FILTER_LOG2 8
+
 typedef struct {
     int len;          /* characters (code points) */
     int ncontent;     /* content tokens (not stopwords); tok[k]..tok[k+1] index into keys */
@@ -17,7 +19,10 @@ typedef struct {
     int tcap, kcap, scap, fcap; /* capacities of tok, keys, stem, form */
     int *set;         /* sorted unique keys of the sentence */
     int nset;
-    uint64_t mask;    /* a one-word Bloom filter of `set` */
+    /* a Bloom filter of `set`, 2^TA_FEAT_FILTER_LOG2 bits (the top bits of key * 2654435761): a
+     * fifth of them set for a sentence of 50 keys (the aligner's slow path asks it for every
+     * key of a long sentence) */
+    uint64_t mask[(1 << TA_FEAT_FILTER_LOG2) / 64];
 } ta_feat;
 
 typedef struct {

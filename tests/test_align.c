@@ -704,7 +704,7 @@ Test(align, unindexed_features_match_as_indexed)
         cr_assert_eq(ta_feat_index(&e), 0);
         cr_assert_eq(ta_feat_index(&r), 0);
         cr_assert_eq(e.nset, ei.nset);
-        cr_assert_eq(e.mask, ei.mask);
+        cr_assert_arr_eq(e.mask, ei.mask, sizeof e.mask);
         cr_assert_arr_eq(e.set, ei.set, sizeof(int) * (size_t)ei.nset);
         cr_assert_eq(ta_feat_matches(&e, &r, 1), want_e);
         cr_assert_eq(ta_feat_matches(&r, &e, 1), want_r);

@@ -23,20 +23,21 @@ typedef struct {
     unsigned char *back;    /* (n+1) x (2*band+1): the best bead type into each cell */
     long *center;           /* n+1: the band of row i is center[i] +- band */
     long *len_en, *len_ru;  /* n+1, m+1: prefix sums of sentence lengths */
+    /* n+1, m+1: prefix counts of the sentences with more than MASK_WORDS content words */
+    int *big_en, *big_ru;
     /* n+1, m+1: prefix sums of content words times the larger of md.hit and md.miss (per side):
      * the most word evidence the sentences can give a bead, which bounds its cost from below */
     double *top_en, *top_ru;
+    /* word_llr's term of a sentence of c <= MASK_WORDS content words of which m found a
+     * counterpart, side 0 English, 1 Russian: terms[side][c * (MASK_WORDS + 1) + m] (the DP
+     * reads it millions of times; the same double as computed) */
+    double *terms[2];
     /* bit sets over the first 64 content words: em at (i, j) = words of English sentence i
      * with a translation in Russian sentence j; rm = words of j with one in i. During the DP
      * only the last ROLL rows are kept (`roll`), for the confidences every row of a narrow band */
     uint64_t *em, *rm;
     unsigned char *have; /* during the DP: which cells of em and rm are filled */
     bool roll;
-    /* during the DP, per sentence, the word-evidence term of word_llr for each start and width
-     * (1-3) of the other side (see terms()): te[w-1] for English sentence a against Russian
-     * sentences b..b+w-1, tr[w-1] for Russian sentence b against English a..a+w-1; row a % ROLL,
-     * column b - lo_of(a) + TERM_PAD */
-    double *te[3], *tr[3];
     struct keymap *km; /* ROLL maps: one per row kept */
     /* results of the slow path (sentences with more than MASK_WORDS content words), which the
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
@@ -73,7 +74,6 @@ struct slow_entry {
  * length ratio and word pairs */
 #define LEARN_EVIDENCE -1.0
 #define LEARN_EVIDENCE_PAIRS 2.0
-#define TERM_PAD 3      /* columns of the term rows left and right of the band */
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
 #define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
 /* a bead's cost bound (nats) is lowered by this before it rules the bead out: more than the
@@ -150,11 +150,10 @@ static inline uint64_t *keymap_slot(keymap *km, int key, uint32_t mul)
     return &km->bits[h];
 }
 
-/* Readies km to map English sentence e's keys (of its first MASK_WORDS words): room, no keys
- * yet. 0, or -1 out of memory. */
-static int map_reserve(keymap *km, const ta_feat *e)
+/* Readies km to map `keys` keys: room, no sentence's keys yet. 0, or -1 out of memory. */
+static int map_room(keymap *km, size_t keys)
 {
-    size_t need = 16, keys = (size_t)e->tok[e->ncontent < MASK_WORDS ? e->ncontent : MASK_WORDS];
+    size_t need = 16;
     while (need < keys * 2) /* at most half full */
         need *= 2;
     km->built = 0;
@@ -170,6 +169,13 @@ static int map_reserve(keymap *km, const ta_feat *e)
     }
     km->cap = need; /* one long sentence before does not make every row clear a large table */
     return 0;
+}
+
+/* Readies km to map English sentence e's keys (of its first MASK_WORDS words). 0, or -1 out of
+ * memory. */
+static int map_reserve(keymap *km, const ta_feat *e)
+{
+    return map_room(km, (size_t)e->tok[e->ncontent < MASK_WORDS ? e->ncontent : MASK_WORDS]);
 }
 
 /* Makes km (reserved for e) the map of English sentence e (number i)'s keys. */
@@ -222,6 +228,35 @@ static void probe_at(const dp *d, const keymap *km, size_t j, uint64_t *eb, uint
             *rb |= 1ULL << d->pt[q];
         }
     }
+}
+
+/* probe_at's answer from the other side, for a single cell: km maps the keys of Russian sentence
+ * j's list (to the bits of its words that have them), and the keys of the first MASK_WORDS
+ * words of English sentence e are looked up in it. A map of the Russian sentence's few keys is
+ * quicker to make than one of the English sentence's many, when one cell is all that is wanted.
+ * 0, or -1 out of memory. */
+static int probe_from_russian(const dp *d, keymap *km, const ta_feat *e, size_t j, uint64_t *eb,
+                              uint64_t *rb)
+{
+    if (map_room(km, d->poff[j + 1] - d->poff[j]))
+        return -1;
+    memset(km->key, 0xff, sizeof(int) * km->cap);
+    memset(km->seen, 0, sizeof km->seen);
+    for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
+        unsigned h = d->pk[q].mul >> SEEN_SHIFT & SEEN_MASK;
+        km->seen[h >> 6] |= 1ULL << (h & 63);
+        *keymap_slot(km, d->pk[q].key, d->pk[q].mul) |= 1ULL << d->pt[q];
+    }
+    for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
+            uint32_t mul = key_mul(e->keys[k]);
+            const uint64_t *b = seen_has(km, mul) ? keymap_find(km, e->keys[k], mul) : NULL;
+            if (b) {
+                *eb |= 1ULL << t;
+                *rb |= *b;
+            }
+        }
+    return 0;
 }
 
 /* Lists the keys probe() looks up for each Russian sentence (those of the first MASK_WORDS
@@ -388,57 +423,53 @@ static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
     return llr;
 }
 
-/* The terms of word_llr: English sentence a against Russian b..b+w-1 (side 0), or Russian b
- * against English a..a+w-1 (side 1). */
-static inline double term(const dp *d, int side, size_t a, size_t b, int w)
+/* word_llr through the rows of em and rm (the same terms in the same order) of a bead of de x dr
+ * sentences, each of at most MASK_WORDS content words: the bits of each of its cells read once,
+ * for both sides. Inlined with constant de and dr (word_llr_rows), so its loops unroll. */
+static inline __attribute__((always_inline)) double cells_llr(dp *d, size_t i, size_t j,
+                                                                 const size_t de, const size_t dr)
 {
-    int m = matches(d, side, a, b, w), c = side ? d->ru[b].ncontent : d->en[a].ncontent;
-    return m * d->md.hit[side] + (c - m) * d->md.miss[side];
-}
-
-/* Once English sentence i-1's row of matches is filled: clears the term rows that beads
- * ending in row i use and that need that row (English i-1 against any width, Russian against
- * English i-w..i-1). Each term is then computed at its first use (NaN: not yet), not by every
- * bead and cell that contains it. */
-static void clear_terms(dp *d, size_t i, int max_bead)
-{
-    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD;
-    for (int w = 1; w <= 3 && w <= max_bead; w++) {
-        double *te = d->te[w - 1] + ((i - 1) % ROLL) * tw;
-        for (size_t x = 0; x < tw; x++)
-            te[x] = NAN;
-        if ((size_t)w > i)
-            continue;
-        double *tr = d->tr[w - 1] + ((i - (size_t)w) % ROLL) * tw;
-        for (size_t x = 0; x < tw; x++)
-            tr[x] = NAN;
+    size_t i0 = i - de, j0 = j - dr, width = (size_t)(2 * d->band + 1);
+    uint64_t eb[3] = {0}, rb[3] = {0}; /* English i0 + x, Russian j0 + y: their words matched */
+    for (size_t x = 0; x < de; x++) {
+        size_t a = i0 + x, row = a % ROLL;
+        long k0 = (long)j0 - lo_of(d, a);
+        for (size_t y = 0; y < dr; y++) {
+            long k = k0 + (long)y;
+            if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
+                continue;
+            size_t at = row * width + (size_t)k;
+            if (!d->have[at] && !kept_cell(d, a, row, (size_t)k))
+                fill_cell(d, &d->km[row], a, row, (size_t)k);
+            eb[x] |= d->em[at];
+            rb[y] |= d->rm[at];
+        }
     }
+    double llr = 0;
+    for (size_t x = 0; x < de; x++)
+        llr += d->terms[0][d->en[i0 + x].ncontent * (MASK_WORDS + 1) + popcount64(eb[x])];
+    for (size_t y = 0; y < dr; y++)
+        llr += d->terms[1][d->ru[j0 + y].ncontent * (MASK_WORDS + 1) + popcount64(rb[y])];
+    return llr;
 }
 
-/* A term through its slot in the term rows (when the band has one for it). */
-static inline double term_at(dp *d, int side, size_t a, size_t b, int w)
-{
-    long tw = 2 * d->band + 1 + 2 * TERM_PAD, x = (long)b - lo_of(d, a) + TERM_PAD;
-    if (x < 0 || x >= tw)
-        return term(d, side, a, b, w);
-    double *v = (side ? d->tr : d->te)[w - 1] + (a % ROLL) * (size_t)tw + (size_t)x;
-    if (isnan(*v))
-        *v = term(d, side, a, b, w);
-    return *v;
-}
-
-/* word_llr through the term rows (the same sum in the same order). */
+/* word_llr of the bead of type t ending at (i, j) through the rows of em and rm; beads with a
+ * sentence of more than MASK_WORDS content words go to word_llr. */
 static double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
 {
     if (!t->de || !t->dr)
         return 0;
-    double llr = 0;
-    size_t i0 = i - (size_t)t->de, j0 = j - (size_t)t->dr;
-    for (size_t a = i0; a < i; a++)
-        llr += term_at(d, 0, a, j0, t->dr);
-    for (size_t b = j0; b < j; b++)
-        llr += term_at(d, 1, i0, b, t->de);
-    return llr;
+    if (d->big_en[i] != d->big_en[i - (size_t)t->de] || d->big_ru[j] != d->big_ru[j - (size_t)t->dr])
+        return word_llr(d, i, j, t);
+    switch (t->de * 4 + t->dr) {
+    case 1 * 4 + 1: return cells_llr(d, i, j, 1, 1);
+    case 2 * 4 + 1: return cells_llr(d, i, j, 2, 1);
+    case 1 * 4 + 2: return cells_llr(d, i, j, 1, 2);
+    case 2 * 4 + 2: return cells_llr(d, i, j, 2, 2);
+    case 3 * 4 + 1: return cells_llr(d, i, j, 3, 1);
+    case 1 * 4 + 3: return cells_llr(d, i, j, 1, 3);
+    default: return cells_llr(d, i, j, (size_t)t->de, (size_t)t->dr);
+    }
 }
 
 static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *le, int *lr)
@@ -456,20 +487,34 @@ typedef struct {
     double prior, top_en; /* top_en: the most word evidence of English i-de..i-1 */
     size_t t;
     int de, dr;
+    int le; /* the length of English i-de..i-1 */
+    long klo, khi; /* the columns of row i it can reach from a finite cell (none: klo > khi) */
 } step;
 
-/* The steps of row i (the types allowed, in the table's order, that fit in i rows). */
-static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, step *st)
+/* The steps of row i (the types allowed, in the table's order, that fit in i rows), from the
+ * first and last finite column of each row kept, fin[0][r % ROLL] and fin[1][...] (after the
+ * beam; the row itself, which the 0-1 bead reads, is taken as finite throughout). */
+static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, long fin[2][ROLL],
+                        step *st)
 {
-    size_t w = (size_t)(2 * d->band + 1), ns = 0;
+    long w = 2 * d->band + 1;
+    size_t ns = 0;
     for (size_t x = 0; x < nt; x++) {
         const bead_type *ty = &ta_bead_types[types[x]];
         size_t de = (size_t)ty->de;
         if (de > i)
             continue;
-        st[ns++] = (step){d->cost + ((i - de) % ROLL) * w, lo_of(d, i) - lo_of(d, i - de),
-                          d->md.prior[types[x]],
-                          d->top_en[i] - d->top_en[i - de], types[x], ty->de, ty->dr};
+        long off = lo_of(d, i) - lo_of(d, i - de);
+        long first = de ? fin[0][(i - de) % ROLL] : 0, last = de ? fin[1][(i - de) % ROLL] : w - 1;
+        long klo = 1, khi = 0; /* none when the row above has no finite cell */
+        if (first <= last) {
+            long jlo = ty->dr - lo_of(d, i);
+            klo = (first > 0 ? first : 0) - off + ty->dr, khi = (last < w - 1 ? last : w - 1) - off + ty->dr;
+            klo = klo > jlo ? klo : jlo;
+        }
+        st[ns++] = (step){d->cost + ((i - de) % ROLL) * (size_t)w, off, d->md.prior[types[x]],
+                          d->top_en[i] - d->top_en[i - de], types[x], ty->de, ty->dr,
+                          (int)(d->len_en[i] - d->len_en[i - de]), klo, khi};
     }
     return ns;
 }
@@ -482,16 +527,17 @@ static size_t row_steps(const dp *d, size_t i, const size_t *types, size_t nt, s
 static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *st, size_t ns,
                               float lim, float best, unsigned char *bt)
 {
-    long w = 2 * d->band + 1;
     double top_ru[4] = {0}; /* the most word evidence of Russian j-dr..j-1 */
-    for (size_t dr = 1; dr <= 3 && dr <= j; dr++)
+    int lr[4] = {0};        /* and its length */
+    for (size_t dr = 1; dr <= 3 && dr <= j; dr++) {
         top_ru[dr] = d->top_ru[j] - d->top_ru[j - dr];
+        lr[dr] = (int)(d->len_ru[j] - d->len_ru[j - dr]);
+    }
     for (size_t x = 0; x < ns; x++) {
         const step *s = &st[x];
-        long pk = (long)k + s->off - s->dr;
-        if ((size_t)s->dr > j || pk < 0 || pk >= w)
+        if ((long)k < s->klo || (long)k > s->khi)
             continue;
-        float pc = s->prow[pk];
+        float pc = s->prow[(long)k + s->off - s->dr];
         if (pc == INFINITY)
             continue;
         if (!s->de || !s->dr) { /* a null bead: its prior only (no length cost, no words) */
@@ -505,8 +551,7 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
         if (low > best || (low == best && s->t > *bt) || low > lim)
             continue;
         const bead_type *ty = &ta_bead_types[s->t];
-        int le, lr;
-        double rest = len_of(d, i, j, ty, &le, &lr) + s->prior;
+        double rest = ta_len_cost(&d->md, s->le, lr[s->dr]) + s->prior;
         low = pc + (float)(rest - top - BOUND_SLACK);
         if (low > best || (low == best && s->t > *bt) || low > lim)
             continue;
@@ -515,6 +560,19 @@ static inline float cell_best(dp *d, size_t i, size_t j, size_t k, const step *s
             best = c, *bt = (unsigned char)s->t;
     }
     return best;
+}
+
+/* The columns [*a, *b] of a row that a bead from an earlier row can reach (empty: *a > *b). A
+ * column outside can only be reached along the row, by the 0-1 bead from its left. */
+static void reach(const step *st, size_t ns, long *a, long *b)
+{
+    *a = LONG_MAX, *b = LONG_MIN;
+    for (size_t x = 0; x < ns; x++) {
+        if (!st[x].de || st[x].klo > st[x].khi)
+            continue;
+        *a = st[x].klo < *a ? st[x].klo : *a;
+        *b = st[x].khi > *b ? st[x].khi : *b;
+    }
 }
 
 /* Runs the DP (dropping cells costlier than their row's best + beam); returns 0 when the best
@@ -530,11 +588,6 @@ static int run(dp *d, int max_bead, float beam)
     d->have = malloc(ROLL * w);
     d->roll = true;
     bool ok = d->cost && d->back && d->em && d->rm && d->have;
-    for (int k = 0; k < 3; k++) {
-        d->te[k] = malloc(sizeof(double) * ROLL * (w + 2 * TERM_PAD));
-        d->tr[k] = malloc(sizeof(double) * ROLL * (w + 2 * TERM_PAD));
-        ok = ok && d->te[k] && d->tr[k];
-    }
     if (!ok)
         return -1;
     ta_hint_huge(d->back, (d->n + 1) * w);
@@ -550,16 +603,20 @@ static int run(dp *d, int max_bead, float beam)
             if (ta_bead_types[t].de <= max_bead && ta_bead_types[t].dr <= max_bead &&
                 (ta_bead_types[t].de && ta_bead_types[t].dr) == words)
                 types[nt++] = t;
+    long fin[2][ROLL]; /* the first and last finite column of each row kept */
     for (size_t i = 0; i <= d->n; i++) {
         long lo = lo_of(d, i);
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
             return -1;
-        if (i > 0)
-            clear_terms(d, i, max_bead);
         float *row = d->cost + (i % ROLL) * w;
         float row_min = INFINITY;
         step st[NTYPES];
-        size_t ns = row_steps(d, i, types, nt, st);
+        size_t ns = row_steps(d, i, types, nt, fin, st);
+        const step *along = NULL; /* the 0-1 bead, which stays in the row */
+        for (size_t x = 0; x < ns; x++)
+            along = st[x].de == 0 && st[x].dr == 1 ? &st[x] : along;
+        long ra, rb;
+        reach(st, ns, &ra, &rb);
         for (size_t k = 0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
@@ -567,18 +624,31 @@ static int run(dp *d, int max_bead, float beam)
             float lim = i < d->n ? row_min + beam : INFINITY;
             unsigned char bt = 255;
             if (j >= 0 && (size_t)j <= d->m) {
-                if (i == 0 && j == 0)
-                    best = 0;
-                best = cell_best(d, i, (size_t)j, k, st, ns, lim, best, &bt);
+                if (i == 0 || !along || ((long)k >= ra && (long)k <= rb)) {
+                    if (i == 0 && j == 0)
+                        best = 0;
+                    best = cell_best(d, i, (size_t)j, k, st, ns, lim, best, &bt);
+                } else if (j >= 1 && k >= 1 && row[k - 1] != INFINITY) {
+                    /* out of reach of the rows above: what cell_best finds, the 0-1 bead */
+                    best = row[k - 1] + (float)along->prior;
+                    bt = (unsigned char)along->t;
+                }
             }
             row[k] = best;
             d->back[i * w + k] = bt;
             row_min = best < row_min ? best : row_min;
         }
         /* beam: cells far costlier than the row's best are not extended */
-        for (size_t k = 0; i < d->n && k < w; k++)
+        long first = LONG_MAX, last = LONG_MIN;
+        for (size_t k = 0; i < d->n && k < w; k++) {
             if (row[k] > row_min + beam)
                 row[k] = INFINITY;
+            if (row[k] != INFINITY) {
+                first = first < (long)k ? first : (long)k;
+                last = (long)k;
+            }
+        }
+        fin[0][i % ROLL] = first, fin[1][i % ROLL] = last;
     }
     d->keeping = false;
     /* does the best path come near the band edge (where the band cut it off)? */
@@ -601,42 +671,34 @@ static void dp_free(dp *d)
 {
     free(d->cost), free(d->back), free(d->em), free(d->rm), free(d->have);
     d->cost = NULL, d->back = NULL, d->em = d->rm = NULL, d->have = NULL;
-    for (int k = 0; k < 3; k++) {
-        free(d->te[k]), free(d->tr[k]);
-        d->te[k] = d->tr[k] = NULL;
-    }
 }
 
-/* log(sum of exp(x[k])) over n >= 1 terms: one exp a term and one log, around the largest. */
+/* A term this far below the largest adds less than half a unit in the last place to a sum of
+ * at least 1/2 (e^-38 < 2^-54), which it then leaves as it is: its exp is not needed */
+#define NEGLIGIBLE_TERM -38.0
+
+/* log(sum of exp(x[k])) over n >= 1 terms: one exp a term and one log, around the largest (the
+ * same sum as with every exp). */
 static double log_sum_exp(const double *x, int n)
 {
     double m = x[0], sum = 0;
     for (int k = 1; k < n; k++)
         m = x[k] > m ? x[k] : m;
     for (int k = 0; k < n; k++)
-        sum += exp(x[k] - m);
+        if (!(sum >= 0.5 && x[k] - m < NEGLIGIBLE_TERM))
+            sum += exp(x[k] - m);
     return m + log(sum);
 }
 
 /* Confidence of each bead of the best path: its posterior probability, from a forward-backward
  * pass over every path within POST_BAND sentences of the best one, with bead costs divided by
  * the model's temperature. Fills b[k].score for the nb beads (in reverse document order). */
-/* The cost of a bead through the term rows (bead_cost's value). */
+/* The cost of a bead through the rows of em and rm (bead_cost's value). */
 static double cost_rows(dp *d, size_t i, size_t j, size_t t)
 {
     int le, lr;
     return len_of(d, i, j, &ta_bead_types[t], &le, &lr) + d->md.prior[t] -
            word_llr_rows(d, i, j, &ta_bead_types[t]);
-}
-
-/* For the backward pass: clears the term rows of sentence i (English i against Russian, Russian
- * against English from i), which beads starting in row i use first. */
-static void clear_terms_back(dp *d, size_t i)
-{
-    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD;
-    for (int w = 0; w < 3; w++)
-        for (size_t x = 0; x < tw; x++)
-            d->te[w][(i % ROLL) * tw + x] = d->tr[w][(i % ROLL) * tw + x] = NAN;
 }
 
 static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
@@ -675,13 +737,6 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     ta_hint_huge(F, sizeof(double) * at[rows]);
     ta_hint_huge(B, sizeof(double) * at[rows]);
     ta_hint_huge(bc, sizeof(double) * NTYPES * at[rows]);
-    size_t tw = (size_t)(2 * d->band + 1) + 2 * TERM_PAD; /* each bead's terms once per pass */
-    for (int k = 0; k < 3; k++) {
-        d->te[k] = malloc(sizeof(double) * ROLL * tw);
-        d->tr[k] = malloc(sizeof(double) * ROLL * tw);
-        if (!d->te[k] || !d->tr[k])
-            goto done;
-    }
     double T = d->md.temperature;
 #define INSIDE(i, j) ((j) >= 0 && (size_t)(j) <= d->m && (j) >= lo[i] && (j) <= hi[i])
 #define CELL(A, i, j) A[at[i] + (size_t)((j) - lo[i])]
@@ -689,8 +744,6 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     for (size_t i = 0; i < rows; i++) {
         if (i > 0 && fill_row(d, i - 1, (i - 1) % ROLL))
             goto done;
-        if (i > 0)
-            clear_terms(d, i, max_bead);
         for (; pk > 0 && b[pk - 1].en1 == i; pk--) { /* while row i's matches are here */
             size_t t = 0;
             while ((size_t)ta_bead_types[t].de != b[pk - 1].en1 - b[pk - 1].en0 ||
@@ -721,7 +774,6 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     for (size_t i = rows; i-- > 0;) {
         if (i < d->n && fill_row(d, i, i % ROLL))
             goto done;
-        clear_terms_back(d, i);
         for (long j = hi[i]; j >= lo[i]; j--) {
             if (!INSIDE(i, j))
                 continue;
@@ -753,10 +805,6 @@ static int posteriors(dp *d, int max_bead, ta_bead *b, size_t nb)
     rc = 0;
 done:
     free(lo), free(hi), free(at), free(F), free(B), free(cost), free(bc);
-    for (int k = 0; k < 3; k++) {
-        free(d->te[k]), free(d->tr[k]);
-        d->te[k] = d->tr[k] = NULL;
-    }
     return rc;
 }
 
@@ -1032,10 +1080,15 @@ static int one_one_words(dp *d, const ta_bead *b, bead_words *w, double *llr)
         *llr = word_llr(d, (size_t)b->en1, (size_t)b->ru1, &ta_bead_types[0]);
         return 0;
     }
-    if (map_reserve(&d->km[0], e))
-        return -1;
-    map_build(&d->km[0], e, (size_t)b->en0);
-    probe_at(d, &d->km[0], (size_t)b->ru0, &w->eb, &w->rb);
+    if (d->pk) {
+        if (probe_from_russian(d, &d->km[0], e, (size_t)b->ru0, &w->eb, &w->rb))
+            return -1;
+    } else { /* (no key lists: out of memory) */
+        if (map_reserve(&d->km[0], e))
+            return -1;
+        map_build(&d->km[0], e, (size_t)b->en0);
+        probe_at(d, &d->km[0], (size_t)b->ru0, &w->eb, &w->rb);
+    }
     int me = popcount64(w->eb), mr = popcount64(w->rb);
     double v = 0;
     v += me * d->md.hit[0] + (e->ncontent - me) * d->md.miss[0];
@@ -1242,19 +1295,32 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
+    d.big_en = calloc(n_en + 1, sizeof(int));
+    d.big_ru = calloc(n_ru + 1, sizeof(int));
     d.top_en = calloc(n_en + 1, sizeof(double));
     d.top_ru = calloc(n_ru + 1, sizeof(double));
     d.md = *md; /* a copy: the second pass learns this document's length ratio */
-    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.top_en || !d.top_ru)
+    for (int side = 0; side < 2; side++) {
+        d.terms[side] = malloc(sizeof(double) * (MASK_WORDS + 1) * (MASK_WORDS + 1));
+        for (int c = 0; d.terms[side] && c <= MASK_WORDS; c++)
+            for (int m = 0; m <= c; m++)
+                d.terms[side][c * (MASK_WORDS + 1) + m] = m * d.md.hit[side] + (c - m) * d.md.miss[side];
+    }
+    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.big_en || !d.big_ru ||
+        !d.top_en || !d.top_ru || !d.terms[0] || !d.terms[1])
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
         (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
         d.en = fe, d.ru = fr;
         list_probe_keys(&d); /* (without: probe() reads the features) */
-        for (size_t i = 0; i < n_en; i++)
+        for (size_t i = 0; i < n_en; i++) {
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;
-        for (size_t j = 0; j < n_ru; j++)
+            d.big_en[i + 1] = d.big_en[i] + (fe[i].ncontent > MASK_WORDS);
+        }
+        for (size_t j = 0; j < n_ru; j++) {
             d.len_ru[j + 1] = d.len_ru[j] + fr[j].len;
+            d.big_ru[j + 1] = d.big_ru[j] + (fr[j].ncontent > MASK_WORDS);
+        }
         bool second = o.realign && n_en && n_ru; /* the first pass's confidences go unused */
         st = align_pass(&d, o.max_bead, o.band, false, !second, &out);
         if (st == TA_OK && second &&
@@ -1281,7 +1347,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     for (size_t j = 0; fr && j < n_ru; j++)
         ta_feat_release(&fr[j]);
     free(fe), free(fr), free(d.center), free(d.slow), free(d.len_en), free(d.len_ru);
-    free(d.top_en), free(d.top_ru);
+    free(d.top_en), free(d.top_ru), free(d.big_en), free(d.big_ru), free(d.terms[0]), free(d.terms[1]);
     free(d.poff), free(d.pk), free(d.pt);
     for (int r = 0; r < ROLL; r++)
         free(km[r].key), free(km[r].bits);

@@ -21,23 +21,6 @@ void ta_model_set_ratio(model *md, double c)
     md->var_c = md->s2 / (2 * c);
 }
 
-double ta_len_cost(const model *md, int a, int b)
-{
-    if (a == 0 || b == 0) /* null beads: their prior decides */
-        return 0;
-    /* delta = (b - c a) / sqrt(mean s2), mean = (a + b / c) / 2 at least 1: mean s2 is
-     * (c a + b) s2 / 2c, at least s2; z is |delta| / sqrt(2) on the table's grid */
-    double sum = md->c * a + b, two_c = 2 * md->c;
-    double z = fabs(b - md->c * a) * (256.0 / M_SQRT2) / sqrt((sum < two_c ? two_c : sum) * md->var_c);
-    if (z >= ERFC_STEPS) {
-        z /= 256.0;
-        return z * z + log(z * sqrt(M_PI));
-    }
-    int k = (int)z;
-    double f = z - k;
-    return md->neg_log_erfc[k] * (1 - f) + md->neg_log_erfc[k + 1] * f;
-}
-
 #define PARAMS "params.en-ru"
 
 /* The params file's name for messages: DIR/params.en-ru, or params.en-ru when built in. */
