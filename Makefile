@@ -63,7 +63,7 @@ lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/name
 SPELLWORDS := lexicon/spell.en lexicon/spell.ru
 build/mkforms: scripts/mkforms.c build/libtalign.a
 	$(CC) $(CFLAGS) $< build/libtalign.a $(LIBS) -o $@
-lexicon/forms.%: scripts/mkforms.c base/wordforms.c base/wordforms.h align/segment/headliner.c \
+lexicon/forms.%: scripts/mkforms.c base/wordforms.c base/wordforms.h base/utf8.c align/segment/headliner.c \
                  align/check/spellwords.c align/check/spellwords.h $(SPELLWORDS) \
                  $(HUNDIR)/%.aff $(HUNDIR)/%.dic | build/mkforms
 	build/mkforms $(firstword $(subst _, ,$*)) $(HUNDIR)/$*.aff $(HUNDIR)/$*.dic $@ $(SPELLWORDS)

@@ -1,5 +1,5 @@
 /* wordforms.c — the word-form file of a hunspell dictionary: written by scripts/mkforms.c,
- * mapped read-only by the headline rules. Layout: a header (magic, slot count, entry count,
+ * mapped read-only by the headline rules and the spelling check. Layout: a header (magic, slot count, entry count,
  * the sizes and times of the .aff and .dic it was made from) and an open-addressing table of
  * 64-bit entries, key | flags, 0 for an empty slot, in the machine's byte order. Words in
  * capitals are looked up by their lowercase form, as hunspell reads case. */
@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The version in the magic changes with the keys: ta_hash, ta_to_lower/ta_to_upper (recase),
+ * the flags. */
 static const char MAGIC[8] = {'T', 'A', 'F', 'O', 'R', 'M', 'S', '2'};
 enum { LOAD_PERCENT = 75,   /* at most this share of the slots is used (ru_RU: 69 %, 16 MB) */
        MAX_BREAKS = 10,     /* hunspell gives up on a word with this many hyphens */
@@ -209,8 +211,6 @@ static captype case_of(const char *w, size_t n)
     return caps + caseless == chars ? ALL_CAPS : MIXED;
 }
 
-/* Does hunspell accept w[0, n) itself (no breaking at hyphens): a lowercase or mixed-case
- * form by its own entry, a capitalised or all-capitals one by its lowercase form's flags? */
 /* What a lookup asks: the file, with its added words or not, and another dictionary. */
 typedef struct {
     const ta_wordforms *f;
@@ -219,6 +219,8 @@ typedef struct {
     void *ctx;
 } asker;
 
+/* Does hunspell accept w[0, n) itself (no breaking at hyphens): a lowercase or mixed-case
+ * form by its own entry, a capitalised or all-capitals one by its lowercase form's flags? */
 static bool entry(const asker *a, const char *w, size_t n)
 {
     if (a->other && a->other(a->ctx, w, n))

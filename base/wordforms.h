@@ -60,7 +60,8 @@ typedef bool (*ta_wordforms_other)(void *ctx, const char *w, size_t n);
  * hunspell reads case: all lowercase, one capital first ("Moscow"), all capitals ("NASA"), or
  * mixed ("iPhone": only as it is); then as ta_wordforms_spell (dots after it, numbers, parts
  * between hyphens, each part in its own case). `other` (may be NULL) is asked first of the
- * word and of each part, as if its words were in the dictionary. */
+ * word and of each part, as if its words were in the dictionary. Not emulated: ordinals in
+ * capitals ("21ST") and the .aff's ICONV (en_US's ’ for '): the caller normalises those. */
 bool ta_wordforms_spell_cased(const ta_wordforms *f, const char *w, size_t n,
                               ta_wordforms_other other, void *ctx);
 

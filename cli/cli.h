@@ -35,9 +35,10 @@ int cli_out_close(cli_out *o, int ok);             /* exit code; removes the tem
  * umask (as open(2) would give; mkstemp gives 0600). */
 unsigned cli_new_file_mode(const char *path);
 
-/* Makes room in the array *v (capacity *cap elements of esz bytes) for element n: doubles it
- * from `first` when full. 0, or -1 when memory is out (*v and *cap unchanged). */
-int cli_grow(void *v, size_t *cap, size_t n, size_t esz, size_t first);
+/* The array v (capacity *cap elements of esz bytes) with room for element n: v itself, or v
+ * grown (doubled, from `first`) with *cap updated; NULL when memory is out (v and *cap as
+ * they were). */
+void *cli_grow(void *v, size_t *cap, size_t n, size_t esz, size_t first);
 
 /* What the command takes from the environment for the library, which reads none:
  * $TALIGN_DATA, a folder of data files overriding the built-in ones (NULL when unset or empty),

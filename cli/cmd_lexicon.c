@@ -33,13 +33,20 @@ typedef struct {
 /* Appends one pair; 0, or -1 when memory is out. */
 static int push_pair(sentence_pairs *p, const char *en, size_t el, const char *ru, size_t rl)
 {
-    size_t cap = p->cap; /* the four arrays grow together */
-    if (cli_grow(&p->en, &cap, p->n, sizeof *p->en, FIRST_PAIRS) ||
-        (cap = p->cap, cli_grow(&p->ru, &cap, p->n, sizeof *p->ru, FIRST_PAIRS)) ||
-        (cap = p->cap, cli_grow(&p->el, &cap, p->n, sizeof *p->el, FIRST_PAIRS)) ||
-        (cap = p->cap, cli_grow(&p->rl, &cap, p->n, sizeof *p->rl, FIRST_PAIRS)))
+    size_t c1 = p->cap, c2 = p->cap, c3 = p->cap, c4 = p->cap; /* the four grow together */
+    const char **ge = cli_grow(p->en, &c1, p->n, sizeof *ge, FIRST_PAIRS);
+    if (ge)
+        p->en = ge;
+    const char **gr = ge ? cli_grow(p->ru, &c2, p->n, sizeof *gr, FIRST_PAIRS) : NULL;
+    if (gr)
+        p->ru = gr;
+    size_t *gel = gr ? cli_grow(p->el, &c3, p->n, sizeof *gel, FIRST_PAIRS) : NULL;
+    if (gel)
+        p->el = gel;
+    size_t *grl = gel ? cli_grow(p->rl, &c4, p->n, sizeof *grl, FIRST_PAIRS) : NULL;
+    if (!grl)
         return -1;
-    p->cap = cap;
+    p->rl = grl, p->cap = c4;
     p->en[p->n] = en, p->el[p->n] = el, p->ru[p->n] = ru, p->rl[p->n] = rl;
     p->n++;
     return 0;

@@ -248,15 +248,13 @@ int cli_load_lexicon(const char *cmd, const char *const *paths, int n, bool use,
     return EXIT_OK;
 }
 
-int cli_grow(void *v, size_t *cap, size_t n, size_t esz, size_t first)
+void *cli_grow(void *v, size_t *cap, size_t n, size_t esz, size_t first)
 {
     if (n < *cap)
-        return 0;
+        return v;
     size_t nc = *cap ? 2 * *cap : first;
-    void *grown = realloc(*(void **)v, nc * esz);
-    if (!grown)
-        return -1;
-    *(void **)v = grown;
-    *cap = nc;
-    return 0;
+    void *grown = realloc(v, nc * esz);
+    if (grown)
+        *cap = nc;
+    return grown;
 }

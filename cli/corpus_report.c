@@ -60,8 +60,10 @@ static char *dup_clean(const char *s)
 int corpus_add_failure(corpus_stats *st, const char *id, const char *file, const char *reason,
                        const char *message)
 {
-    if (cli_grow(&st->fail, &st->cap_fail, st->n_fail, sizeof *st->fail, FIRST_FAILURES))
+    corpus_failure *grown = cli_grow(st->fail, &st->cap_fail, st->n_fail, sizeof *grown, FIRST_FAILURES);
+    if (!grown)
         return -1;
+    st->fail = grown;
     corpus_failure *f = &st->fail[st->n_fail];
     *f = (corpus_failure){dup_clean(id), dup_clean(file), dup_clean(reason), dup_clean(message)};
     if (!f->id || !f->file || !f->reason || !f->message) {
@@ -233,10 +235,10 @@ int corpus_report_read(const char *path, corpus_stats *st)
             } else
                 bad = -1;
         } else if (in == 2 && strchr(line, '"')) {
-            char *item = array_item(line);
-            if (item && !cli_grow(&st->unpaired, &st->cap_unpaired, st->n_unpaired,
-                                  sizeof *st->unpaired, FIRST_FAILURES))
-                st->unpaired[st->n_unpaired++] = item;
+            char *item = array_item(line), **grown = NULL;
+            if (item && (grown = cli_grow(st->unpaired, &st->cap_unpaired, st->n_unpaired,
+                                          sizeof *grown, FIRST_FAILURES)))
+                st->unpaired = grown, st->unpaired[st->n_unpaired++] = item;
             else
                 free(item), bad = -1;
         } else if (strchr(line, ']'))

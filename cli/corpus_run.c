@@ -165,8 +165,10 @@ static int add_unit(const corpus_opts *o, slot *s, const pair_names *pn, const t
     s->st.fate[fate]++;
     if (fate != TA_UNIT_KEPT)
         return 0;
-    if (cli_grow(&s->units, &s->cap_units, s->n_units, sizeof *s->units, FIRST_UNITS))
+    unit_ref *grown = cli_grow(s->units, &s->cap_units, s->n_units, sizeof *grown, FIRST_UNITS);
+    if (!grown)
         return -1;
+    s->units = grown;
     unit_ref *u = &s->units[s->n_units++];
     memset(u, 0, sizeof *u);
     if (o->dedup)

@@ -113,6 +113,7 @@ static int read_aff(const char *path)
     FILE *f = fopen(path, "r");
     char line[1024];
     bool cross[2][256] = {{false}};
+    int bad = 0;
     if (!f)
         return -1;
     while (fgets(line, sizeof line, f)) {
@@ -125,8 +126,10 @@ static int read_aff(const char *path)
             cross[suffix][(unsigned char)flag[0]] = strip[0] == 'Y';
             continue;
         }
-        if (nrules == MAX_RULES)
-            return -1;
+        if (nrules == MAX_RULES) {
+            bad = -1;
+            break;
+        }
         rule *r = &rules[nrules++];
         memset(r, 0, sizeof *r);
         r->suffix = suffix;
@@ -139,11 +142,13 @@ static int read_aff(const char *path)
         snprintf(r->add, sizeof r->add, "%s", strcmp(add, "0") ? add : "");
         uint32_t tmp[MAX_WORD];
         r->strip_cps = cps(r->strip, tmp, MAX_WORD);
-        if (parse_cond(r, cond))
-            return -1;
+        if (parse_cond(r, cond)) {
+            bad = -1;
+            break;
+        }
     }
     fclose(f);
-    return 0;
+    return bad;
 }
 
 static int add_entry(uint64_t e)
@@ -312,9 +317,9 @@ static int added_words(char **files, int nfiles, bool cyrillic, uint64_t *hash)
     for (int i = 0; i < nfiles && !bad; i++) {
         char **lines;
         size_t n;
-        bad = ta_file_lines(files[i], &lines, &n, NULL, &err) != TA_OK ||
-              ta_spellwords_parse(&sw, lines, n, NULL, &scratch);
-        if (!bad)
+        bad = ta_file_lines(files[i], &lines, &n, NULL, &err) != TA_OK;
+        bad = bad || ta_spellwords_parse(&sw, lines, n, NULL, &scratch);
+        if (lines)
             ta_lines_free(lines);
     }
     for (size_t i = 0; i < sw.n && !bad; i++) {
@@ -324,12 +329,16 @@ static int added_words(char **files, int nfiles, bool cyrillic, uint64_t *hash)
         int at = -1;
         if (ta_spellword_cyrillic(e->word) != cyrillic)
             continue;
-        if (oom || (model && !ta_strmap_get(&dic_index, model, strlen(model), &at)) ||
-            (model && Hunspell_add_with_affix(hun_added, e->word, model)))
-            at = -1; /* the speller then adds the word alone */
-        if (at < 0)
-            Hunspell_add(hun_added, e->word);
-        bad = oom || expand(e->word, at >= 0 ? dic_flags[at] : "", true);
+        bool in_dic = model && ta_strmap_get(&dic_index, model, strlen(model), &at);
+        bool affixed = !oom && model && Hunspell_add_with_affix(hun_added, e->word, model) == 0;
+        if (affixed && !in_dic) { /* the forms would be those of an added word's flags */
+            fprintf(stderr, "mkforms: %s: its model %s is no word of the .dic\n", e->word, model);
+            bad = 1;
+            break;
+        }
+        if (!affixed)
+            Hunspell_add(hun_added, e->word); /* as the speller adds it then */
+        bad = oom || expand(e->word, affixed ? dic_flags[at] : "", true);
     }
     *hash = ta_spellwords_hash(&sw, cyrillic);
     ta_spellwords_release(&sw);

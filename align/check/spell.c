@@ -117,14 +117,14 @@ static int convert(iconv_t cd, const char *s, size_t n, ta_buf *b)
     return 0;
 }
 
-/* Adds the words (`names_only`: the names) of the script of d to handle h. 0, or -1 when
- * memory is out. */
-static int add_names(dict *d, Hunhandle *h, bool names_only, ta_buf *b, ta_buf *m, ta_buf *low)
+/* Adds the words of the script of d (spell.* words, then names) to handle h, each with its
+ * model word's affixes when it has one. 0, or -1 when memory is out. */
+static int add_names(dict *d, Hunhandle *h, ta_buf *b, ta_buf *m, ta_buf *low)
 {
     const struct ta_speller *sp = d->sp;
     for (size_t i = 0; i < sp->words.n; i++) {
         const ta_spellword *e = &sp->words.v[i];
-        if (ta_spellword_cyrillic(e->word) != (d->lang == RU) || (names_only && !e->name))
+        if (ta_spellword_cyrillic(e->word) != (d->lang == RU))
             continue;
         if (convert(d->to, e->word, strlen(e->word), b))
             continue; /* not in the dictionary's character set: the names map covers it */
@@ -146,21 +146,26 @@ static void dict_paths(const dict *d, char *aff, char *dic)
     snprintf(dic, PATH_MAX_LEN, "%s/%s.dic", d->sp->dict_dir, LOCALE[d->lang]);
 }
 
-/* The lines of the .dic that the names of d's script take as models, after their count: the
- * dictionary of a handle that knows the models and then the names. 0, or -1 (memory, I/O). */
+/* The .dic of a handle that knows the model words of d's script's words (their lines of the
+ * dictionary's .dic), to which the words themselves are then added: a count that sizes
+ * hunspell's table for all of them (it takes 0 for a bad count and makes one bucket), then
+ * the lines. 0, or -1 (memory, I/O). */
 static int model_lines(dict *d, const char *dic, ta_buf *out, ta_buf *low)
 {
     ta_buf body = {0};
     ta_strmap want = {0};
     int r = 0, v;
+    size_t words = 0;
     for (size_t i = 0; !r && i < d->sp->words.n; i++) {
         const ta_spellword *e = &d->sp->words.v[i];
         bool oom = false;
-        const char *model = e->name && ta_spellword_cyrillic(e->word) == (d->lang == RU)
-                                ? ta_spellword_model(e, low, &oom) : NULL;
+        if (ta_spellword_cyrillic(e->word) != (d->lang == RU))
+            continue;
+        const char *model = ta_spellword_model(e, low, &oom);
         r = oom || (model && ta_strmap_put(&want, model, strlen(model), 1));
+        words++;
     }
-    int fd = r || !want.n ? -1 : open(dic, O_RDONLY | O_CLOEXEC); /* Latin names: no models */
+    int fd = r || !want.n ? -1 : open(dic, O_RDONLY | O_CLOEXEC); /* no models: no .dic lines */
     struct stat st;
     const char *text = MAP_FAILED;
     size_t len = 0, lines = 0;
@@ -184,15 +189,16 @@ static int model_lines(dict *d, const char *dic, ta_buf *out, ta_buf *low)
     if (text != MAP_FAILED)
         munmap((void *)text, len);
     char count[32];
-    snprintf(count, sizeof count, "%zu\n", lines);
+    snprintf(count, sizeof count, "%zu\n", lines + words);
     r = r || ta_buf_add(out, count, strlen(count)) || ta_buf_add(out, body.data ? body.data : "", body.len);
     ta_buf_release(&body), ta_strmap_release(&want);
     return r ? -1 : 0;
 }
 
 /* With the word-form file, the names of d's script go into a small hunspell dictionary of
- * their own: d's .aff and the lines of their model words (in memory), where libhunspell with
- * the whole .dic takes 100 ms. 0 (also when there are no names), or -1. */
+ * their own: d's .aff, the lines of the model words (in memory), the spell.* words and the
+ * names added as libhunspell's whole dictionary gets them (a name may take a spell.* word for
+ * its model), where that takes 100 ms. 0 (also when there are no names), or -1. */
 static int open_names(dict *d, const char *aff, const char *dic)
 {
     bool any = false;
@@ -208,9 +214,9 @@ static int open_names(dict *d, const char *aff, const char *dic)
         r = -1;
     char path[64];
     snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-    if (!r && !(d->names = ta_hunspell_create(aff, path)))
-        r = -1;
-    r = r || add_names(d, d->names, true, &b, &m, &low);
+    if (!r && (access(path, R_OK) || !(d->names = ta_hunspell_create(aff, path))))
+        r = -1; /* no /proc (hunspell would print and load nothing): libhunspell then */
+    r = r || add_names(d, d->names, &b, &m, &low);
     if (fd >= 0)
         close(fd);
     ta_buf_release(&lines), ta_buf_release(&b), ta_buf_release(&m), ta_buf_release(&low);
@@ -260,7 +266,7 @@ static ta_status dict_load(dict *d)
             return ta_fail(&d->err, TA_EFORMAT, "%s: unknown encoding %s (SET line)", aff, enc);
     }
     ta_buf b = {0}, m = {0}, low = {0};
-    int r = add_names(d, d->h, false, &b, &m, &low);
+    int r = add_names(d, d->h, &b, &m, &low);
     ta_buf_release(&b);
     ta_buf_release(&m);
     ta_buf_release(&low);
@@ -313,6 +319,11 @@ double ta_speller_load_ms(const ta_speller *s) { return s->load_ms; }
 bool ta_speller_mapped(const ta_speller *s, char lang)
 {
     return s->d[lang == 'r' ? RU : EN].forms != NULL;
+}
+
+bool ta_speller_hunspell_loaded(const ta_speller *s, char lang)
+{
+    return s->d[lang == 'r' ? RU : EN].h != NULL;
 }
 
 /* ---- set-up ----------------------------------------------------------------- */
@@ -894,7 +905,6 @@ static int misspelt(ta_speller *s, const char *t, size_t n, size_t a, size_t e, 
     return ta_strmap_put(&s->near, s->w.data, s->w.len, 1 + near) ? -1 : near;
 }
 
-/* Appends a misspelling of t[a, e) (its normalised form in s->w) with suggestions. */
 /* Appends w[0, n) to s->sugg as a suggestion unless it is there or the list is full; 1 when
  * the list is full, -1 out of memory. */
 static int add_suggestion(ta_speller *s, const char *w, size_t n, int *kept)

@@ -1,5 +1,6 @@
 /* spell.h — the speller of the translation QA (`spelling` check, `talign align --spell`):
- * libhunspell's en_US and ru_RU with the exemptions a bilingual news text needs (private).
+ * hunspell's en_US and ru_RU (their word-form files, or libhunspell) with the exemptions a
+ * bilingual news text needs (private).
  *
  * A word is a run of letters joined by inner hyphens, apostrophes and dots. Never flagged:
  * words with digits; raw tokens that are URLs, e-mail addresses, @handles or #hashtags; words
@@ -21,7 +22,7 @@
  * Dictionaries are opened at the first ta_speller_check: a word-form file of forms_dir when
  * `make` made one from these very .aff/.dic files with these very words (spell.en, spell.ru;
  * mapped in microseconds, same answers as hunspell), the names then in a hunspell dictionary of
- * their own (the .aff and their model words' .dic lines: 5-10 ms); else libhunspell (both at
+ * their own (the .aff and their model words' .dic lines: 10-40 ms); else libhunspell (both at
  * once in two threads, ~130 ms), which a word-form file still loads for a word whose
  * suggestions need hunspell's own search. Words and suggestions are converted between UTF-8 and the
  * dictionary's encoding (SET line: UTF-8, KOI8-R, ISO8859-1 ...) with iconv. */
@@ -78,6 +79,10 @@ void ta_misspellings_release(ta_vec *v);
 /* Does the speller answer for language `lang` ('e', 'r') from a word-form file (after
  * ta_speller_load), rather than libhunspell? */
 bool ta_speller_mapped(const ta_speller *s, char lang);
+
+/* Is libhunspell's whole dictionary of language `lang` loaded (without a word-form file, or
+ * for suggestions)? */
+bool ta_speller_hunspell_loaded(const ta_speller *s, char lang);
 
 /* Milliseconds the last ta_speller_load took (wall clock, both dictionaries); 0 before. */
 double ta_speller_load_ms(const ta_speller *s);
