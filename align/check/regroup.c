@@ -26,7 +26,7 @@
 #define KEEP_BONUS 1.5
 #define LEN_COST_ZERO 2.0
 /* the new grouping replaces the alignment's only when it gains this many words more, or any
- * more when it has no more null units (it then only pairs the sentences otherwise) */
+ * more when it has as many null units (it then only pairs the sentences otherwise) */
 #define REGROUP_MARGIN 2.0
 #define WINDOW_MAX 12     /* sentences per side of a window; larger ones are left alone */
 /* A sentence of a 2-1 or 1-2 unit with at least SENT_MIN_WORDS content words, at most
@@ -92,27 +92,27 @@ static int own_evidence(window *w, bool en, size_t from, size_t to, int *words, 
     const ta_feat *f = en ? &w->c->fe : &w->c->fr, *o = en ? &w->c->fr : &w->c->fe;
     *words = *hits = 0;
     w->used.len = 0;
-    for (int u = 0; u < o->ncontent; u++) {
+    for (int u = 0; u < o->ncontent; u++) { /* taken: matched outside [from, to) */
         bool *x = ta_vec_push(&w->used);
         if (!x)
             return -1;
         *x = false;
+        for (int s = 0; s < f->ncontent && !*x; s++)
+            *x = (f->start[s] < from || f->start[s] >= to) && matched(w, en, s, u);
     }
     bool *used = w->used.data;
     for (int t = 0; t < f->ncontent; t++) {
         if (f->start[t] < from || f->start[t] >= to)
             continue;
         ++*words;
-        int claim = -1;
-        for (int u = 0; u < o->ncontent && claim < 0; u++) {
-            bool own = !used[u] && matched(w, en, t, u);
-            for (int s = 0; own && s < f->ncontent; s++)
-                own = (f->start[s] >= from && f->start[s] < to) || !matched(w, en, s, u);
-            claim = own ? u : -1;
-        }
-        for (int u = 0; claim >= 0 && u < o->ncontent; u++)
+        int claim = 0;
+        while (claim < o->ncontent && (used[claim] || !matched(w, en, t, claim)))
+            claim++;
+        if (claim == o->ncontent)
+            continue;
+        ++*hits;
+        for (int u = 0; u < o->ncontent; u++)
             used[u] = used[u] || u == claim || (o->form[u] >= 0 && o->form[u] == o->form[claim]);
-        *hits += claim >= 0;
     }
     return 0;
 }
@@ -330,7 +330,7 @@ static int regroup_window(window *w, size_t w0, size_t w1, ta_vec *units, ta_vec
         nulls += is_null((const ta_bead *)units->data + n);
     for (size_t i = w0; i <= w1; i++)
         nulls_before += is_null(&B[i]);
-    if (!contiguous || total <= orig + (nulls > nulls_before ? REGROUP_MARGIN : 0)) { /* keep */
+    if (!contiguous || total <= orig + (nulls != nulls_before ? REGROUP_MARGIN : 0)) { /* keep */
         units->len = start;
         for (size_t i = w0; i <= w1; i++) {
             ta_bead *u = ta_vec_push(units);
