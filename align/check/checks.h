@@ -34,6 +34,7 @@ struct ta_checker {
     long *moved;
     int *moved_sent;     /* ... and, in that bead, the sentence that is the counterpart (-1: all) */
     size_t moved_cap;
+    ta_vec lone;         /* bool per sentence (English, then Russian) of the units: in a null one */
     ta_vec units;        /* ta_bead: the beads the checks run on (regroup.c) ... */
     ta_vec unit_bead;    /* size_t: ... and the document's bead each reports on */
     ta_vec gloss;        /* gloss_entry */
@@ -76,6 +77,9 @@ int ta_join_side(ta_buf *buf, const char *const *s, const size_t *len, size_t a,
  * the other side (c->em, c->rm). 0, or -1 out of memory. */
 int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *ru,
                       size_t ru_len);
+/* Do English content token t of c->fe and Russian token u of c->fr share a key (a name key
+ * only when the two are alike enough as names), after ta_check_evidence? */
+bool ta_tokens_match(ta_checker *c, int t, int u);
 /* ta_check_evidence for the bead under test, computed once per bead. 0, or -1. */
 int ta_bead_evidence(check_ctx *x);
 static inline bool ta_ev_en(const ta_checker *c, int t) { return ((bool *)c->em.data)[t]; }

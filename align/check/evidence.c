@@ -9,6 +9,13 @@
  * content words has evidence on the other side, and at least MOVED_MIN_WORDS on each side */
 #define MOVED_MIN_SHARE 0.35
 #define MOVED_MIN_WORDS 2
+/* ... counting a number without its counterpart as this many words without evidence, and
+ * MOVED_LEN_SLOPE less per nat of the length model's cost above MOVED_LEN_FREE (what 95 % of
+ * the translations of WMT21 stay under; a left-out and an added sentence of the same story
+ * that share a name and a word or two mostly differ in length or numbers) */
+#define MOVED_NUMBER_MISS 2
+#define MOVED_LEN_FREE 3.0
+#define MOVED_LEN_SLOPE 0.03
 /* a left-out sentence beside a moved one joins its move when this share of its own content
  * words has evidence in the moved one's counterpart */
 #define MERGED_MIN_SHARE 0.4
@@ -35,7 +42,7 @@ void ta_gloss_release(ta_checker *c);
 
 ta_status ta_checker_init(ta_checker *c, ta_error *err)
 {
-    c->em.esz = c->rm.esz = sizeof(bool);
+    c->em.esz = c->rm.esz = c->lone.esz = sizeof(bool);
     c->units.esz = sizeof(ta_bead), c->unit_bead.esz = sizeof(size_t);
     c->gloss.esz = sizeof(gloss_entry);
     ta_status s = ta_featurizer_init(&c->fz, c->lx, c->o.data_dir, err);
@@ -69,6 +76,7 @@ void ta_checker_release(ta_checker *c)
     free(c->moved_sent);
     ta_vec_release(&c->units);
     ta_vec_release(&c->unit_bead);
+    ta_vec_release(&c->lone);
 }
 
 /* Does content token u of r share a key with any token of e (a name key only when the two
@@ -81,6 +89,18 @@ static bool ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, i
                 if (e->keys[k] == r->keys[q] &&
                     (!ta_name_key(r->keys[q]) || ta_feat_name_similarity(f, e, t, r, u) >= TA_NAME_MIN))
                     return true;
+    return false;
+}
+
+bool ta_tokens_match(ta_checker *c, int t, int u)
+{
+    const ta_feat *e = &c->fe, *r = &c->fr;
+    for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
+        for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
+            if (e->keys[k] == r->keys[q] &&
+                (!ta_name_key(e->keys[k]) ||
+                 ta_feat_name_similarity(&c->fz, e, t, r, u) >= TA_NAME_MIN))
+                return true;
     return false;
 }
 
@@ -152,24 +172,19 @@ static int null_beads(const ta_corpus *d, bool en, ta_vec *out)
     return 0;
 }
 
+static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh);
+static int mark_lone(ta_checker *c, const ta_corpus *d);
+
 /* The evidence share of every (left-out, added) pair that could be a move, -1 otherwise. */
 static int share_matrix(ta_checker *c, const ta_corpus *d, const size_t *lo, size_t nl,
                         const size_t *ad, size_t na, double *sh)
 {
     for (size_t i = 0; i < nl; i++)
-        for (size_t j = 0; j < na; j++) {
-            const ta_bead *a = &d->beads[lo[i]], *b = &d->beads[ad[j]];
-            int me, mr;
-            double v;
-            if (ta_evidence_share(c, d->en[a->en0], d->en_len[a->en0], d->ru[b->ru0],
-                                  d->ru_len[b->ru0], &v, &me, &mr))
+        for (size_t j = 0; j < na; j++)
+            if (pair_share(c, d, d->beads[lo[i]].en0, d->beads[ad[j]].ru0, &sh[i * na + j]))
                 return -1;
-            sh[i * na + j] = me >= MOVED_MIN_WORDS && mr >= MOVED_MIN_WORDS ? v : -1;
-        }
     return 0;
 }
-
-static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh);
 static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool en, int k,
                      double *sh);
 
@@ -245,7 +260,7 @@ static int pair_moved(ta_checker *c, const ta_corpus *d)
 {
     ta_vec lo = {.esz = sizeof(size_t)}, ad = {.esz = sizeof(size_t)};
     double *sh = NULL;
-    int rc = null_beads(d, true, &lo) || null_beads(d, false, &ad) ? -1 : 0;
+    int rc = mark_lone(c, d) || null_beads(d, true, &lo) || null_beads(d, false, &ad) ? -1 : 0;
     size_t nl = lo.len, na = ad.len;
     const size_t *L = lo.data, *A = ad.data;
     if (!rc && nl && na && nl <= MOVED_MAX_NULLS && na <= MOVED_MAX_NULLS) {
@@ -312,14 +327,82 @@ static int extend_moves(ta_checker *c, const ta_corpus *d)
     return 0;
 }
 
-/* The evidence share of sentence pair (English i, Russian j); -1 when below MOVED_MIN_WORDS. */
+/* How many numbers of f (content tokens without a stem) lack evidence (ev). */
+static int numbers_missed(const ta_feat *f, const bool *ev)
+{
+    int n = 0;
+    for (int t = 0; t < f->ncontent; t++)
+        n += f->stem[t] < 0 && !ev[t];
+    return n;
+}
+
+/* The length in characters of sentence k of one side (en) of d. */
+static int chars(const ta_corpus *d, bool en, size_t k)
+{
+    return (int)(en ? ta_u8_count(d->en[k], d->en_len[k]) : ta_u8_count(d->ru[k], d->ru_len[k]));
+}
+
+/* The length model's cost of English sentence i with Russian j, or of either joined with a
+ * neighbour of its side that is left out or added as well when that costs less (two sentences
+ * moved as one translation). c->lone must be marked for d. */
+static double move_len_cost(ta_checker *c, const ta_corpus *d, size_t i, size_t j)
+{
+    const bool *lone = c->lone.data;
+    int le = chars(d, true, i), lr = chars(d, false, j);
+    double best = ta_len_cost(&c->len_model, le, lr);
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t e = i + (size_t)dir, r = j + (size_t)dir;
+        if ((dir > 0 || i > 0) && e < d->n_en && lone[e]) {
+            double v = ta_len_cost(&c->len_model, le + 1 + chars(d, true, e), lr);
+            best = v < best ? v : best;
+        }
+        if ((dir > 0 || j > 0) && r < d->n_ru && lone[d->n_en + r]) {
+            double v = ta_len_cost(&c->len_model, le, lr + 1 + chars(d, false, r));
+            best = v < best ? v : best;
+        }
+    }
+    return best;
+}
+
+/* Marks the sentences of d's null beads in c->lone. 0, or -1 out of memory. */
+static int mark_lone(ta_checker *c, const ta_corpus *d)
+{
+    c->lone.len = 0;
+    for (size_t k = 0; k < d->n_en + d->n_ru; k++) {
+        bool *x = ta_vec_push(&c->lone);
+        if (!x)
+            return -1;
+        *x = false;
+    }
+    bool *lone = c->lone.data;
+    for (size_t i = 0; i < d->n_beads; i++) {
+        const ta_bead *b = &d->beads[i];
+        for (size_t k = b->en0; k < b->en1 && b->ru0 == b->ru1; k++)
+            lone[k] = true;
+        for (size_t k = b->ru0; k < b->ru1 && b->en0 == b->en1; k++)
+            lone[d->n_en + k] = true;
+    }
+    return 0;
+}
+
+/* The evidence share of sentence pair (English i, Russian j) as a move: each number without
+ * its counterpart counts as MOVED_NUMBER_MISS words without evidence, and the share loses
+ * MOVED_LEN_SLOPE per nat that move_len_cost exceeds MOVED_LEN_FREE (a sentence and its
+ * translation agree in numbers and length; two sentences of one story that only share some
+ * of its words seldom do); -1 when below MOVED_MIN_WORDS. */
 static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh)
 {
     int me, mr;
     if (ta_evidence_share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
         return -1;
-    if (me < MOVED_MIN_WORDS || mr < MOVED_MIN_WORDS)
+    if (me < MOVED_MIN_WORDS || mr < MOVED_MIN_WORDS) {
         *sh = -1;
+        return 0;
+    }
+    int missed = numbers_missed(&c->fe, c->em.data) + numbers_missed(&c->fr, c->rm.data);
+    double cost = move_len_cost(c, d, i, j);
+    *sh = (me + mr) / (double)(c->fe.ncontent + c->fr.ncontent + MOVED_NUMBER_MISS * missed) -
+          (cost > MOVED_LEN_FREE ? MOVED_LEN_SLOPE * (cost - MOVED_LEN_FREE) : 0);
     return 0;
 }
 
@@ -362,7 +445,8 @@ static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a,
 /* A moved sentence whose counterpart the monotone alignment put into a bead with a neighbour
  * (so that no left-out sentence is there to pair it with): a left-out or added sentence is
  * paired with the bead of the sentence whose evidence with it is the best in the document, at
- * least MOVED_MIN_SHARE and MOVED_OWN_FACTOR times that sentence's with its own bead. */
+ * least MOVED_MIN_SHARE (pair_share), its plain evidence share MOVED_OWN_FACTOR times that
+ * sentence's with its own bead. */
 static int rescue_moves(ta_checker *c, const ta_corpus *d)
 {
     size_t nulls = 0;
@@ -370,6 +454,8 @@ static int rescue_moves(ta_checker *c, const ta_corpus *d)
         nulls += d->beads[i].en0 == d->beads[i].en1 || d->beads[i].ru0 == d->beads[i].ru1;
     if (d->n_en + d->n_ru > MOVED_SEARCH_MAX || nulls > MOVED_MAX_NULLS)
         return 0;
+    if (mark_lone(c, d))
+        return -1;
     for (size_t i = 0; i < d->n_beads; i++) {
         const ta_bead *a = &d->beads[i];
         bool en = a->en1 - a->en0 == 1 && a->ru1 == a->ru0;
@@ -382,9 +468,13 @@ static int rescue_moves(ta_checker *c, const ta_corpus *d)
             return -1;
         if (bk < 0)
             continue;
-        if (own_share(c, d, &d->beads[bk], !en, bq, &sh))
+        size_t e = en ? a->en0 : (size_t)bq, r = en ? (size_t)bq : a->ru0;
+        double raw;
+        int me, mr;
+        if (own_share(c, d, &d->beads[bk], !en, bq, &sh) ||
+            ta_evidence_share(c, d->en[e], d->en_len[e], d->ru[r], d->ru_len[r], &raw, &me, &mr))
             return -1;
-        if (best >= MOVED_OWN_FACTOR * sh)
+        if (raw >= MOVED_OWN_FACTOR * sh)
             c->moved[i] = bk, c->moved[bk] = (long)i, c->moved_sent[i] = bq;
     }
     return 0;

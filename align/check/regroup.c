@@ -2,9 +2,10 @@
  * aligner scores beads mostly by length: a sentence left out next to a shortened one, or an
  * added sentence beside a left-out one, come out as a 1-2 bead beside a 1-0, or as shifted
  * 1-1 beads whose sides share no word. Around such beads (null beads, beads of three or more
- * sentences, 1-1 beads whose words mostly lack evidence, and the 1-1 beads beside them that
- * such a shift paired wrongly) the sentences are grouped again by their word evidence alone
- * (1-1, 2-1, 1-2, 1-0, 0-1, in order; a 2-1 or 1-2 unit holds no sentence without evidence),
+ * sentences, 1-1 beads whose words mostly lack evidence, and 1-1 beads that such a shift
+ * paired wrongly) the sentences are grouped again by their word evidence alone
+ * (1-1, 2-1, 1-2, 1-0, 0-1, in order; a 2-1 or 1-2 unit holds no sentence without evidence
+ * of its own),
  * and the checks run on these units; each unit reports on the bead of its first sentence. */
 #include "checks.h"
 #include <stdlib.h>
@@ -24,7 +25,8 @@
  * a merged bead: a left-out sentence is often aligned as part of its neighbour's) */
 #define KEEP_BONUS 1.5
 #define LEN_COST_ZERO 2.0
-/* the new grouping replaces the alignment's only when it gains this many words more */
+/* the new grouping replaces the alignment's only when it gains this many words more, or any
+ * more when it has as many null units (it then only pairs the sentences otherwise) */
 #define REGROUP_MARGIN 2.0
 #define WINDOW_MAX 12     /* sentences per side of a window; larger ones are left alone */
 /* A sentence of a 2-1 or 1-2 unit with at least SENT_MIN_WORDS content words, at most
@@ -41,6 +43,8 @@ typedef struct {
     size_t b0, b1;        /* the window's beads [b0, b1] ... */
     size_t e0, r0;        /* ... and its first sentences */
     ta_buf be, br;        /* joined sides of a unit */
+    ta_vec match;         /* bool: which content words of a unit's two sides match */
+    ta_vec used;          /* bool: own_evidence's words of the other side taken */
 } window;
 
 /* The score of the window's bead that is English [a, a+k) and Russian [b, b+l), 0 if none. */
@@ -54,20 +58,79 @@ static double kept(const window *w, size_t a, size_t k, size_t b, size_t l)
     return 0;
 }
 
-/* Has one of the sentences [a, a+n) of a side (len: their lengths), joined and featurized as
- * f (ev: its content words' evidence flags), SENT_MIN_WORDS content words or more, at most
- * SENT_MAX_SHARE of them with evidence? */
-static bool unsupported(const ta_feat *f, const bool *ev, const size_t *len, size_t a, size_t n)
+/* The matches between the content words of the unit just featurized (c->fe, c->fr):
+ * w->match[t * fr.ncontent + u]. 0, or -1 out of memory. */
+static int match_words(window *w)
 {
-    for (size_t i = 0, from = 0; i < n; from += len[a + i] + 1, i++) {
-        int words = 0, hits = 0;
-        for (int t = 0; t < f->ncontent; t++)
-            if (f->start[t] >= from && f->start[t] < from + len[a + i])
-                words++, hits += ev[t];
-        if (words >= SENT_MIN_WORDS && hits <= SENT_MAX_SHARE * words)
-            return true;
+    ta_checker *c = w->c;
+    int ne = c->fe.ncontent, nr = c->fr.ncontent;
+    w->match.len = 0;
+    for (int t = 0; t < ne; t++)
+        for (int u = 0; u < nr; u++) {
+            bool *m = ta_vec_push(&w->match);
+            if (!m)
+                return -1;
+            *m = ta_ev_en(c, t) && ta_ev_ru(c, u) && ta_tokens_match(c, t, u);
+        }
+    return 0;
+}
+
+/* Does content word t of one side (en) match word u of the other? */
+static bool matched(const window *w, bool en, int t, int u)
+{
+    int nr = w->c->fr.ncontent;
+    return ((const bool *)w->match.data)[en ? t * nr + u : u * nr + t];
+}
+
+/* Content words of one side (en) of the unit (*words) that start in bytes [from, to), and
+ * those of them with evidence of their own (*hits): each matches a word of the other side
+ * that no word of this side outside [from, to) matches, and no other of them matched the
+ * same word (one form counts once: "advertising" and "billboard" are not two words of
+ * evidence in "рекламы"). w->used: a flag per word of the other side. 0, or -1. */
+static int own_evidence(window *w, bool en, size_t from, size_t to, int *words, int *hits)
+{
+    const ta_feat *f = en ? &w->c->fe : &w->c->fr, *o = en ? &w->c->fr : &w->c->fe;
+    *words = *hits = 0;
+    w->used.len = 0;
+    for (int u = 0; u < o->ncontent; u++) { /* taken: matched outside [from, to) */
+        bool *x = ta_vec_push(&w->used);
+        if (!x)
+            return -1;
+        *x = false;
+        for (int s = 0; s < f->ncontent && !*x; s++)
+            *x = (f->start[s] < from || f->start[s] >= to) && matched(w, en, s, u);
     }
-    return false;
+    bool *used = w->used.data;
+    for (int t = 0; t < f->ncontent; t++) {
+        if (f->start[t] < from || f->start[t] >= to)
+            continue;
+        ++*words;
+        int claim = 0;
+        while (claim < o->ncontent && (used[claim] || !matched(w, en, t, claim)))
+            claim++;
+        if (claim == o->ncontent)
+            continue;
+        ++*hits;
+        for (int u = 0; u < o->ncontent; u++)
+            used[u] = used[u] || u == claim || (o->form[u] >= 0 && o->form[u] == o->form[claim]);
+    }
+    return 0;
+}
+
+/* Has one of the sentences [a, a+n) of a side (en; len: their lengths) of the unit just
+ * featurized SENT_MIN_WORDS content words or more, at most SENT_MAX_SHARE of them with
+ * evidence of their own (a sentence merged into a unit must bring evidence that its
+ * neighbour does not: two sentences of one story share some words)? *out. 0, or -1. */
+static int unsupported(window *w, bool en, const size_t *len, size_t a, size_t n, bool *out)
+{
+    *out = false;
+    for (size_t i = 0, from = 0; i < n && !*out; from += len[a + i] + 1, i++) {
+        int words, hits;
+        if (own_evidence(w, en, from, from + len[a + i], &words, &hits))
+            return -1;
+        *out = words >= SENT_MIN_WORDS && hits <= SENT_MAX_SHARE * words;
+    }
+    return 0;
 }
 
 /* The gain of a unit of English [a, a+k) and Russian [b, b+l) sentences. 0, or -1. */
@@ -88,9 +151,12 @@ static int gain(window *w, size_t a, size_t k, size_t b, size_t l, double *g)
         ta_join_side(&w->br, d->ru, d->ru_len, b, b + l) ||
         ta_evidence_share(w->c, w->be.data, w->be.len, w->br.data, w->br.len, &sh, &me, &mr))
         return -1;
-    ta_checker *c = w->c;
-    if ((k > 1 && unsupported(&c->fe, c->em.data, d->en_len, a, k)) ||
-        (l > 1 && unsupported(&c->fr, c->rm.data, d->ru_len, b, l))) {
+    bool unsup = false;
+    if ((k > 1 || l > 1) &&
+        (match_words(w) || (k > 1 && unsupported(w, true, d->en_len, a, k, &unsup)) ||
+         (l > 1 && !unsup && unsupported(w, false, d->ru_len, b, l, &unsup))))
+        return -1;
+    if (unsup) {
         *g = NO_GAIN;
         return 0;
     }
@@ -211,12 +277,11 @@ static int suspect(window *w, const ta_bead *b, bool *out)
     return 0;
 }
 
-/* Is 1-1 bead i, beside a suspect bead on side dir (+1 after it, -1 before), shifted: does its
- * English sentence gain more with the Russian sentence next to its own on that side, or its
- * Russian with the English one, than the two with each other? (An added sentence and a
- * left-out one a few sentences apart pair the sentences between them wrongly, each bead with
- * some evidence of its own.) */
-static int shifted(window *w, size_t i, int dir, bool *out)
+/* Is 1-1 bead i shifted: does its English sentence gain more with a Russian sentence next to
+ * its own, or its Russian with an English one, than the two with each other? (An added
+ * sentence and a left-out one pair the sentences between them wrongly, each bead with some
+ * evidence of its own; side by side, they leave no null bead at all.) */
+static int shifted(window *w, size_t i, bool *out)
 {
     const ta_corpus *d = w->d;
     const ta_bead *b = &d->beads[i];
@@ -224,31 +289,22 @@ static int shifted(window *w, size_t i, int dir, bool *out)
     if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
         return 0;
     size_t e = b->en0, r = b->ru0;
-    bool room_en = dir > 0 ? e + 1 < d->n_en : e > 0, room_ru = dir > 0 ? r + 1 < d->n_ru : r > 0;
-    double own, g;
+    double own;
     if (gain(w, e, 1, r, 1, &own))
         return -1;
-    if (room_ru && gain(w, e, 1, dir > 0 ? r + 1 : r - 1, 1, &g))
-        return -1;
-    *out = room_ru && g > own;
-    if (!*out && room_en && gain(w, dir > 0 ? e + 1 : e - 1, 1, r, 1, &g))
-        return -1;
-    *out = *out || (room_en && g > own);
+    for (int dir = -1; dir <= 1 && !*out; dir += 2) {
+        bool room_en = dir > 0 ? e + 1 < d->n_en : e > 0;
+        bool room_ru = dir > 0 ? r + 1 < d->n_ru : r > 0;
+        double g = NO_GAIN, h = NO_GAIN;
+        if ((room_ru && gain(w, e, 1, r + (size_t)dir, 1, &g)) ||
+            (room_en && g <= own && gain(w, e + (size_t)dir, 1, r, 1, &h)))
+            return -1;
+        *out = g > own || h > own;
+    }
     return 0;
 }
 
-/* Marks the shifted beads beside suspect ones (sus[]) suspect too: a run of them grows to the
- * left in one pass from the right, to the right in one from the left. 0, or -1. */
-static int spread(window *w, bool *sus, size_t n)
-{
-    for (size_t k = n; k-- > 1;) /* bead k - 1, a suspect one after it */
-        if (sus[k] && !sus[k - 1] && shifted(w, k - 1, 1, &sus[k - 1]))
-            return -1;
-    for (size_t k = 1; k < n; k++) /* bead k, a suspect one before it */
-        if (sus[k - 1] && !sus[k] && shifted(w, k, -1, &sus[k]))
-            return -1;
-    return 0;
-}
+static bool is_null(const ta_bead *b) { return b->en0 == b->en1 || b->ru0 == b->ru1; }
 
 /* Appends units for beads [w0, w1] of the document to units (and each unit's bead to ub). */
 static int regroup_window(window *w, size_t w0, size_t w1, ta_vec *units, ta_vec *ub)
@@ -269,7 +325,12 @@ static int regroup_window(window *w, size_t w0, size_t w1, ta_vec *units, ta_vec
     if (contiguous && (best_grouping(w, e1, r1, units, &total) ||
                        rejoin(w, units, start, &total)))
         return -1;
-    if (!contiguous || total < orig + REGROUP_MARGIN) { /* keep the alignment's beads */
+    size_t nulls = 0, nulls_before = 0; /* null units of the new grouping and beads of the old */
+    for (size_t n = start; n < units->len; n++)
+        nulls += is_null((const ta_bead *)units->data + n);
+    for (size_t i = w0; i <= w1; i++)
+        nulls_before += is_null(&B[i]);
+    if (!contiguous || total <= orig + (nulls != nulls_before ? REGROUP_MARGIN : 0)) { /* keep */
         units->len = start;
         for (size_t i = w0; i <= w1; i++) {
             ta_bead *u = ta_vec_push(units);
@@ -295,13 +356,12 @@ static int regroup_window(window *w, size_t w0, size_t w1, ta_vec *units, ta_vec
 
 int ta_regroup(ta_checker *c, const ta_corpus *d, const bool *pinned, ta_vec *units, ta_vec *ub)
 {
-    window w = {.c = c, .d = d, .pinned = pinned, .b0 = 1, .b1 = 0}; /* no beads kept yet */
+    window w = {.c = c, .d = d, .pinned = pinned, .b0 = 1, .b1 = 0, /* no beads kept yet */
+                .match = {.esz = sizeof(bool)}, .used = {.esz = sizeof(bool)}};
     bool *sus = calloc(d->n_beads + 1, sizeof *sus);
     int rc = sus ? 0 : -1;
     for (size_t i = 0; !rc && i < d->n_beads; i++)
-        rc = suspect(&w, &d->beads[i], &sus[i]);
-    if (!rc)
-        rc = spread(&w, sus, d->n_beads);
+        rc = suspect(&w, &d->beads[i], &sus[i]) || (!sus[i] && shifted(&w, i, &sus[i])) ? -1 : 0;
     for (size_t i = 0; !rc && i < d->n_beads;) {
         bool near = sus[i] || (i + 1 < d->n_beads && sus[i + 1]) || (i && sus[i - 1]);
         if (!near) {
@@ -322,5 +382,7 @@ int ta_regroup(ta_checker *c, const ta_corpus *d, const bool *pinned, ta_vec *un
     free(sus);
     ta_buf_release(&w.be);
     ta_buf_release(&w.br);
+    ta_vec_release(&w.match);
+    ta_vec_release(&w.used);
     return rc;
 }
