@@ -22,6 +22,9 @@
 /* a sentence of a 1-1 bead is the moved one's counterpart when its evidence with it is this
  * many times that with its own pair; searched in documents of up to MOVED_SEARCH_MAX sentences */
 #define MOVED_OWN_FACTOR 2.0
+/* ... or, in a bead of several sentences on its side, when it explains at most this many words
+ * of the bead's other side that its neighbours there do not (it rides along: 1-2 beads) */
+#define MOVED_RIDER_WORDS 1
 #define MOVED_SEARCH_MAX 4000
 /* a move found before regrouping is kept out of it when its ends are more beads apart than
  * this (nearer, the regrouping decides: a sentence shortened by a left-out clause is often
@@ -421,6 +424,36 @@ static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool e
               : ta_evidence_share(c, ot, c->scratch.len, d->ru[k], d->ru_len[k], sh, &me, &mr);
 }
 
+/* Does sentence q, at an end of its side of bead b (several sentences there; the Russian side
+ * unless `en`), explain at most MOVED_RIDER_WORDS words of b's other side that the rest of
+ * its side does not? *out. 0, or -1 out of memory. */
+static int rides_along(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool en, size_t q,
+                       bool *out)
+{
+    size_t a = en ? b->en0 : b->ru0, z = en ? b->en1 : b->ru1;
+    *out = false;
+    if (z - a < 2 || (q != a && q + 1 != z))
+        return 0;
+    const char *const *s = en ? d->en : d->ru, *const *o = en ? d->ru : d->en;
+    const size_t *sl = en ? d->en_len : d->ru_len, *ol = en ? d->ru_len : d->en_len;
+    size_t oa = en ? b->ru0 : b->en0, oz = en ? b->ru1 : b->en1;
+    int matched[2];
+    ta_buf side = {0};
+    int rc = ta_join_side(&c->scratch, o, ol, oa, oz);
+    for (int k = 0; k < 2 && !rc; k++) { /* the whole side, then without q */
+        int me, mr;
+        double sh;
+        const char *ot = c->scratch.len ? c->scratch.data : "";
+        rc = ta_join_side(&side, s, sl, k && q == a ? a + 1 : a, k && q != a ? z - 1 : z) ||
+             (en ? ta_evidence_share(c, side.data, side.len, ot, c->scratch.len, &sh, &me, &mr)
+                 : ta_evidence_share(c, ot, c->scratch.len, side.data, side.len, &sh, &me, &mr));
+        matched[k] = en ? mr : me; /* the other side's words with evidence */
+    }
+    ta_buf_release(&side);
+    *out = !rc && matched[0] - matched[1] <= MOVED_RIDER_WORDS;
+    return rc ? -1 : 0;
+}
+
 /* The best counterpart of null bead a's sentence among the other side's sentences of beads
  * with both sides (not paired yet): its bead *bk and sentence *bq, and their share *best. */
 static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a, bool en,
@@ -446,7 +479,7 @@ static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a,
  * (so that no left-out sentence is there to pair it with): a left-out or added sentence is
  * paired with the bead of the sentence whose evidence with it is the best in the document, at
  * least MOVED_MIN_SHARE (pair_share), its plain evidence share MOVED_OWN_FACTOR times that
- * sentence's with its own bead. */
+ * sentence's with its own bead, or that sentence riding along in its bead (rides_along). */
 static int rescue_moves(ta_checker *c, const ta_corpus *d)
 {
     size_t nulls = 0;
@@ -474,7 +507,10 @@ static int rescue_moves(ta_checker *c, const ta_corpus *d)
         if (own_share(c, d, &d->beads[bk], !en, bq, &sh) ||
             ta_evidence_share(c, d->en[e], d->en_len[e], d->ru[r], d->ru_len[r], &raw, &me, &mr))
             return -1;
-        if (raw >= MOVED_OWN_FACTOR * sh)
+        bool take = raw >= MOVED_OWN_FACTOR * sh;
+        if (!take && rides_along(c, d, &d->beads[bk], !en, (size_t)bq, &take))
+            return -1;
+        if (take)
             c->moved[i] = bk, c->moved[bk] = (long)i, c->moved_sent[i] = bq;
     }
     return 0;
@@ -499,7 +535,8 @@ static int no_moves(ta_checker *c, size_t n)
 
 /* The units the checks run on: the beads, regrouped when the lexicon gives evidence and a
  * check that reads the grouping (omission, addition, moved) is on. A left-out and an added
- * sentence that pair as a move stay on their own (c->pinned). 0, or -1. */
+ * sentence that pair as a move stay on their own (pinned), and so do a left-out or added
+ * sentence and its counterpart rescued from a bead (rescue_moves). 0, or -1. */
 static int units_of(ta_checker *c, const ta_corpus *doc, ta_corpus *u)
 {
     c->units.len = c->unit_bead.len = 0;
@@ -508,15 +545,19 @@ static int units_of(ta_checker *c, const ta_corpus *doc, ta_corpus *u)
                     ta_checker_on(c, ta_check_moved)))
         return 0;
     bool *pin = calloc(doc->n_en + doc->n_ru + 1, sizeof *pin);
-    int rc = !pin || no_moves(c, doc->n_beads) || pair_moved(c, doc) ? -1 : 0;
-    for (size_t i = 0; !rc && i < doc->n_beads; i++)
-        if (c->moved[i] >= 0 && labs(c->moved[i] - (long)i) > PINNED_MIN_DISTANCE) {
-            const ta_bead *b = &doc->beads[i];
-            for (size_t k = b->en0; k < b->en1; k++)
-                pin[k] = true;
-            for (size_t k = b->ru0; k < b->ru1; k++)
-                pin[doc->n_en + k] = true;
-        }
+    int rc = !pin || no_moves(c, doc->n_beads) || pair_moved(c, doc) || rescue_moves(c, doc) ? -1 : 0;
+    for (size_t i = 0; !rc && i < doc->n_beads; i++) {
+        long m = c->moved[i];
+        if (m < 0 || labs(m - (long)i) <= PINNED_MIN_DISTANCE || c->moved_sent[m] >= 0)
+            continue; /* a bead whose one sentence was rescued: that sentence alone, below */
+        const ta_bead *b = &doc->beads[i];
+        for (size_t k = b->en0; k < b->en1; k++)
+            pin[k] = true;
+        for (size_t k = b->ru0; k < b->ru1; k++)
+            pin[doc->n_en + k] = true;
+        if (c->moved_sent[i] >= 0) /* i is left-out or added: its counterpart is on the other side */
+            pin[(b->en1 > b->en0 ? doc->n_en : 0) + (size_t)c->moved_sent[i]] = true;
+    }
     if (!rc)
         rc = ta_regroup(c, doc, pin, &c->units, &c->unit_bead);
     free(pin);
