@@ -117,6 +117,12 @@ static int convert(iconv_t cd, const char *s, size_t n, ta_buf *b)
     return 0;
 }
 
+/* Does word e go into d's dictionary (Cyrillic words into ru_RU, the rest into en_US)? */
+static bool of_script(const dict *d, const ta_spellword *e)
+{
+    return ta_spellword_cyrillic(e->word) == (d->lang == RU);
+}
+
 /* Adds the words of the script of d (spell.* words, then names) to handle h, each with its
  * model word's affixes when it has one. 0, or -1 when memory is out. */
 static int add_names(dict *d, Hunhandle *h, ta_buf *b, ta_buf *m, ta_buf *low)
@@ -124,7 +130,7 @@ static int add_names(dict *d, Hunhandle *h, ta_buf *b, ta_buf *m, ta_buf *low)
     const struct ta_speller *sp = d->sp;
     for (size_t i = 0; i < sp->words.n; i++) {
         const ta_spellword *e = &sp->words.v[i];
-        if (ta_spellword_cyrillic(e->word) != (d->lang == RU))
+        if (!of_script(d, e))
             continue;
         if (convert(d->to, e->word, strlen(e->word), b))
             continue; /* not in the dictionary's character set: the names map covers it */
@@ -159,7 +165,7 @@ static int model_lines(dict *d, const char *dic, ta_buf *out, ta_buf *low)
     for (size_t i = 0; !r && i < d->sp->words.n; i++) {
         const ta_spellword *e = &d->sp->words.v[i];
         bool oom = false;
-        if (ta_spellword_cyrillic(e->word) != (d->lang == RU))
+        if (!of_script(d, e))
             continue;
         const char *model = ta_spellword_model(e, low, &oom);
         r = oom || (model && ta_strmap_put(&want, model, strlen(model), 1));
@@ -203,7 +209,7 @@ static int open_names(dict *d, const char *aff, const char *dic)
 {
     bool any = false;
     for (size_t i = 0; i < d->sp->words.n && !any; i++)
-        any = d->sp->words.v[i].name && ta_spellword_cyrillic(d->sp->words.v[i].word) == (d->lang == RU);
+        any = d->sp->words.v[i].name && of_script(d, &d->sp->words.v[i]);
     if (!any)
         return 0;
     ta_buf lines = {0}, b = {0}, m = {0}, low = {0};
@@ -316,15 +322,11 @@ ta_status ta_speller_load(ta_speller *s, ta_error *err)
 
 double ta_speller_load_ms(const ta_speller *s) { return s->load_ms; }
 
-bool ta_speller_mapped(const ta_speller *s, char lang)
-{
-    return s->d[lang == 'r' ? RU : EN].forms != NULL;
-}
+static const dict *dict_of(const ta_speller *s, char lang) { return &s->d[lang == 'r' ? RU : EN]; }
 
-bool ta_speller_hunspell_loaded(const ta_speller *s, char lang)
-{
-    return s->d[lang == 'r' ? RU : EN].h != NULL;
-}
+bool ta_speller_mapped(const ta_speller *s, char lang) { return dict_of(s, lang)->forms != NULL; }
+
+bool ta_speller_hunspell_loaded(const ta_speller *s, char lang) { return dict_of(s, lang)->h != NULL; }
 
 /* ---- set-up ----------------------------------------------------------------- */
 
