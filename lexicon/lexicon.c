@@ -475,6 +475,18 @@ size_t ta_lexicon_each_target(const ta_lexicon *lx, const char *stem, size_t n,
     return count;
 }
 
+void ta_lexicon_each_key(const ta_lexicon *lx, void (*fn)(uint32_t key, void *ctx), void *ctx)
+{
+    for (size_t k = 0; lx && k < lx->n; k++) {
+        const lexfile *f = &lx->files[k];
+        for (uint32_t i = 0; i < f->h->cap; i++) {
+            const en_entry *e = &f->table[i];
+            for (uint32_t t = 0; e->str && f->lines_of[i].lcount && t < e->tcount; t++)
+                fn(f->targets[e->tstart + t], ctx);
+        }
+    }
+}
+
 void ta_lexicon_stats(const ta_lexicon *lx, size_t *headwords, size_t *stems, size_t *pairs)
 {
     *headwords = *stems = *pairs = 0;

@@ -49,8 +49,10 @@ struct ta_checker {
     ta_vec nums_en, nums_ru; /* ta_number */
     struct ta_speller *sp;   /* spelling: the speller (spell.h) */
     ta_vec misspelt;         /* ta_misspelling */
-    struct ta_spell_preload *preload;
-    ta_strmap openers[2];    /* omission: clause-opening words, English and Russian */ /* the dictionaries loading in a thread, until joined */
+    struct ta_spell_preload *preload; /* the dictionaries loading in a thread, until joined */
+    ta_strmap openers[2];    /* omission: clause-opening words, English and Russian */
+    uint64_t *ru_keys;       /* name: the lexicon's Russian keys as a bit filter (a clear bit: no
+                              * headword gives the key), made when first asked (lexical.c) */
 };
 
 /* Loads what the switched-on checks need (glossary ...). */

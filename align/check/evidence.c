@@ -70,6 +70,7 @@ void ta_checker_release(ta_checker *c)
     ta_wordchecks_release(c);
     ta_strmap_release(&c->openers[0]);
     ta_strmap_release(&c->openers[1]);
+    free(c->ru_keys);
     ta_buf_release(&c->en);
     ta_buf_release(&c->ru);
     ta_buf_release(&c->stems_en);

@@ -861,7 +861,7 @@ static size_t roman(walk *w, size_t i)
     static const char *const tens[] = {"", "X", "XX", "XXX"};
     const char *s = w->s + w->t[i].s;
     size_t n = toklen(w, i);
-    if (n < 2)
+    if (n < 2 || strspn(s, "IVX") < n) /* most words: not made of these letters alone */
         return i + 1;
     for (int v = 1; v < 40; v++) {
         char form[16];
