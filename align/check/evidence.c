@@ -39,6 +39,9 @@
  * sentence pairs compared stay within MOVED_WEAK_BUDGET */
 #define MOVED_WEAK_SHARE 0.24
 #define MOVED_WEAK_BUDGET 40000
+/* ... or when they share at least MOVED_ANCHORS anchors, words that no other sentence of the
+ * document matches (one was seen shared by two sentences of one story: "league") */
+#define MOVED_ANCHORS 2
 
 ta_status ta_gloss_load(ta_checker *c, ta_error *err);
 void ta_gloss_release(ta_checker *c);
@@ -96,17 +99,19 @@ static bool ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, i
     return false;
 }
 
-bool ta_tokens_match(ta_checker *c, int t, int u)
+/* Do English token t of e and Russian token u of r share a key (a name key only when the two
+ * are alike enough as names)? */
+static bool tokens_match(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r, int u)
 {
-    const ta_feat *e = &c->fe, *r = &c->fr;
     for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
         for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
             if (e->keys[k] == r->keys[q] &&
-                (!ta_name_key(e->keys[k]) ||
-                 ta_feat_name_similarity(&c->fz, e, t, r, u) >= TA_NAME_MIN))
+                (!ta_name_key(e->keys[k]) || ta_feat_name_similarity(f, e, t, r, u) >= TA_NAME_MIN))
                 return true;
     return false;
 }
+
+bool ta_tokens_match(ta_checker *c, int t, int u) { return tokens_match(&c->fz, &c->fe, t, &c->fr, u); }
 
 static int flags(ta_vec *v, int n)
 {
@@ -177,6 +182,7 @@ static int null_beads(const ta_corpus *d, bool en, ta_vec *out)
 }
 
 static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh);
+static double move_len_cost(ta_checker *c, const ta_corpus *d, size_t i, size_t j);
 static int mark_lone(ta_checker *c, const ta_corpus *d);
 
 /* The evidence share of every (left-out, added) pair that could be a move, -1 otherwise. */
@@ -257,6 +263,95 @@ static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t
     return 0;
 }
 
+/* Does content word t of English sentence e (its features ef) match a word of no Russian
+ * sentence but r, and word u of Russian r (rf) a word of no English sentence but e? Features
+ * of the other sentences go through c->fe / c->fr. *out. 0, or -1 out of memory. */
+static int unique_match(ta_checker *c, const ta_corpus *d, size_t e, size_t r, const ta_feat *ef,
+                        const ta_feat *rf, int t, int u, bool *out)
+{
+    *out = true;
+    for (size_t q = 0; q < d->n_ru && *out; q++) {
+        if (q == r)
+            continue;
+        if (ta_featurize_again(&c->fz, 'r', d->ru[q], d->ru_len[q], &c->fr))
+            return -1;
+        *out = !ta_feat_token_confirmed(&c->fz, ef, t, &c->fr);
+    }
+    for (size_t p = 0; p < d->n_en && *out; p++) {
+        if (p == e)
+            continue;
+        if (ta_featurize_again(&c->fz, 'e', d->en[p], d->en_len[p], &c->fe))
+            return -1;
+        *out = !ru_confirmed(&c->fz, &c->fe, rf, u);
+    }
+    return 0;
+}
+
+/* How many words of English sentence e match a word of Russian r and of no other sentence of
+ * the document, on either side (*n: anchors, words a sentence and its translation alone
+ * share); -1 for a pair whose numbers differ. 0, or -1 out of memory. */
+static int anchors(ta_checker *c, const ta_corpus *d, size_t e, size_t r, int *n)
+{
+    ta_feat ef = {0}, rf = {0};
+    *n = 0;
+    int rc = ta_featurize_again(&c->fz, 'e', d->en[e], d->en_len[e], &ef) ||
+             ta_featurize_again(&c->fz, 'r', d->ru[r], d->ru_len[r], &rf) ? -1 : 0;
+    int missed = 0; /* numbers without their counterpart */
+    for (int u = 0; !rc && u < rf.ncontent; u++)
+        missed += rf.stem[u] < 0 && !ru_confirmed(&c->fz, &ef, &rf, u);
+    for (int t = 0; !rc && t < ef.ncontent; t++) {
+        int hit = -1;
+        for (int u = 0; u < rf.ncontent && hit < 0; u++)
+            hit = tokens_match(&c->fz, &ef, t, &rf, u) ? u : -1;
+        missed += hit < 0 && ef.stem[t] < 0;
+        bool only = false;
+        if (hit >= 0 && (rc = unique_match(c, d, e, r, &ef, &rf, t, hit, &only)) == 0)
+            *n += only;
+    }
+    if (!rc && missed)
+        *n = -1;
+    ta_feat_release(&ef);
+    ta_feat_release(&rf);
+    c->ev_valid = false;
+    return rc;
+}
+
+/* Left-out and added sentences still unpaired (L, A: their beads) are a move when they share
+ * MOVED_ANCHORS anchors (anchors), their lengths agree (move_len_cost at most MOVED_LEN_FREE),
+ * and neither shares as many with another such sentence: a free translation the lexicon covers
+ * poorly still has names or rare words that only it and its source have. */
+static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
+                          const size_t *A, size_t na)
+{
+    if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
+        return 0;
+    long *mate = malloc((nl + na) * sizeof *mate); /* the one partner of each, -2 for several */
+    if (!mate)
+        return -1;
+    for (size_t k = 0; k < nl + na; k++)
+        mate[k] = -1;
+    int rc = 0;
+    for (size_t i = 0; i < nl && !rc; i++)
+        for (size_t j = 0; j < na && !rc; j++) {
+            size_t e = d->beads[L[i]].en0, r = d->beads[A[j]].ru0;
+            int n = 0;
+            if (c->moved[L[i]] >= 0 || c->moved[A[j]] >= 0 ||
+                labs((long)L[i] - (long)A[j]) <= PINNED_MIN_DISTANCE ||
+                move_len_cost(c, d, e, r) > MOVED_LEN_FREE || (rc = anchors(c, d, e, r, &n)) ||
+                n < MOVED_ANCHORS)
+                continue;
+            mate[i] = mate[i] == -1 ? (long)j : -2;
+            mate[nl + j] = mate[nl + j] == -1 ? (long)i : -2;
+        }
+    for (size_t i = 0; i < nl && !rc; i++) {
+        long j = mate[i];
+        if (j >= 0 && mate[nl + (size_t)j] == (long)i)
+            c->moved[L[i]] = (long)A[j], c->moved[A[j]] = (long)L[i];
+    }
+    free(mate);
+    return rc;
+}
+
 /* Pairs every left-out English sentence (1-0 bead) with the added Russian sentence (0-1) that
  * shares the most evidence with it, best pairs first, then weaker pairs that are each other's
  * best match (c->moved). */
@@ -285,7 +380,7 @@ static int pair_moved(ta_checker *c, const ta_corpus *d)
                 sh[k * na + bj] = -1;
         }
         if (!rc)
-            rc = weak_moves(c, d, L, nl, A, na, sh);
+            rc = weak_moves(c, d, L, nl, A, na, sh) || anchored_moves(c, d, L, nl, A, na) ? -1 : 0;
     }
     free(sh);
     ta_vec_release(&lo);

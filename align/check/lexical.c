@@ -200,22 +200,62 @@ int ta_check_name(check_ctx *x)
 
 /* ---- glossary terms ---- */
 
-/* The stem of the word w[0, n) into tmp: an English irregular form (irregular.en) is stemmed
- * as its base form. 0, or -1 out of memory. */
+/* English inflections, the first that fits a word's end taken off (ENDING -> what replaces
+ * it), so that the forms of one word meet: a term matches its plural, possessive, past and
+ * -ing forms, not its derivations (senator is not Senate, election is not elected, which
+ * Snowball's stems join). A final e and a doubled last consonant go too (approve, approved;
+ * stop, stopped). */
+static const struct {
+    const char *ending, *base;
+} EN_INFLECTIONS[] = {{"news", "news"}, /* not new: the one -s noun whose base is a word */
+                      {"'s", ""},   {"\xe2\x80\x99s", ""}, {"s'", ""},    {"ies", "y"},
+                      {"ied", "y"},  {"sses", "ss"},        {"xes", "x"},   {"ches", "ch"},
+                      {"shes", "sh"}, {"zes", "z"},         {"oes", "o"},   {"ses", "s"},
+                      {"ss", "ss"},  {"us", "us"},          {"is", "is"},   {"s", ""},
+                      {"eed", "ee"}, {"ed", ""},            {"ing", ""}};
+#define BASE_MIN 3             /* letters a base keeps at least */
+#define INFLECTIONS_MAX 2
+#define EN_DOUBLED "bdfgmnprt" /* a consonant doubled before -ed, -ing (stopped) */
+
+/* w (lowercase, *n bytes) cut to its English inflectional base in place, *n updated: at most
+ * INFLECTIONS_MAX endings off (buildings, building: build). */
+static void en_base(char *w, size_t *n)
+{
+    size_t nk = sizeof EN_INFLECTIONS / sizeof *EN_INFLECTIONS;
+    for (int round = 0; round < INFLECTIONS_MAX; round++)
+        for (size_t k = 0; k < nk; k++) {
+            size_t el = strlen(EN_INFLECTIONS[k].ending), bl = strlen(EN_INFLECTIONS[k].base);
+            if (*n >= el && *n - el + bl >= BASE_MIN &&
+                !memcmp(w + *n - el, EN_INFLECTIONS[k].ending, el)) {
+                memcpy(w + *n - el, EN_INFLECTIONS[k].base, bl);
+                *n = *n - el + bl;
+                break;
+            }
+        }
+    if (*n > BASE_MIN && w[*n - 1] == 'e')
+        --*n;
+    if (*n > BASE_MIN && w[*n - 1] == w[*n - 2] && strchr(EN_DOUBLED, w[*n - 1]))
+        --*n;
+}
+
+/* The stem of the word w[0, n) into tmp: in English its inflectional base (an irregular form,
+ * irregular.en, as its base form), in Russian its Snowball stem. 0, or -1 out of memory. */
 static int stem_word(ta_checker *c, char lang, const char *w, size_t n, ta_buf *tmp)
 {
     int line;
     tmp->len = 0;
-    if (lang == 'e' && c->irregular.n) {
-        if (ta_u8_lower(tmp, w, n, false))
-            return -1;
-        if (ta_strmap_get(&c->irregular, tmp->data, tmp->len, &line)) {
-            w = c->irregular_lines[line] + strlen(c->irregular_lines[line]) + 1;
-            n = strlen(w);
-        }
+    if (lang != 'e')
+        return ta_stem(&c->stemmer, lang, w, n, tmp);
+    if (ta_u8_lower(tmp, w, n, false))
+        return -1;
+    if (c->irregular.n && ta_strmap_get(&c->irregular, tmp->data, tmp->len, &line)) {
+        const char *base = c->irregular_lines[line] + strlen(c->irregular_lines[line]) + 1;
         tmp->len = 0;
+        if (ta_buf_add(tmp, base, strlen(base)))
+            return -1;
     }
-    return ta_stem(&c->stemmer, lang, w, n, tmp);
+    en_base(tmp->data, &tmp->len);
+    return 0;
 }
 
 /* irregular.en: FORM<TAB>BASE lines, kept with the tab made a NUL (the base follows). */
