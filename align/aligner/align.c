@@ -374,6 +374,26 @@ static int fill_row(dp *d, size_t i, size_t row)
     return 0;
 }
 
+/* matches() through the sentences' key sets (a sentence of more than MASK_WORDS content words,
+ * or no rows of em and rm), remembered in the slow cache. The cache is allocated, zeroed, at its
+ * first use (most documents never need it); without memory the answer is computed uncached. */
+static int slow_matches(dp *d, int side, size_t i, size_t j, int w)
+{
+    if (!d->slow)
+        d->slow = calloc(SLOW_CACHE, sizeof *d->slow);
+    struct slow_entry none = {0};
+    struct slow_entry *c = d->slow ? &d->slow[(i * 31 + j * 7 + (size_t)(side * 3 + w)) % SLOW_CACHE]
+                                   : &none;
+    int sw = side * 4 + w + 1;
+    if (c->side_w != sw || c->i != i || c->j != j) {
+        c->i = i, c->j = j, c->side_w = sw;
+        for (int y = 0; y < w; y++) /* the key sets searched (else scanned) */
+            ta_feat_index(side ? (ta_feat *)&d->en[i + (size_t)y] : (ta_feat *)&d->ru[j + (size_t)y]);
+        c->val = side ? ta_feat_matches(&d->ru[j], &d->en[i], w) : ta_feat_matches(&d->en[i], &d->ru[j], w);
+    }
+    return c->val;
+}
+
 /* Words of English sentence i matched in Russian sentences j..j+w-1 (side 0), or of Russian
  * sentence j matched in English sentences i..i+w-1 (side 1). */
 static inline int matches(const dp *d, int side, size_t i, size_t j, int w)
@@ -383,18 +403,8 @@ static inline int matches(const dp *d, int side, size_t i, size_t j, int w)
     for (int x = 0; x < w; x++) {
         size_t a = side ? i + (size_t)x : i, b = side ? j : j + (size_t)x;
         long k = (long)b - lo_of(d, a);
-        if (!d->em || d->en[a].ncontent > MASK_WORDS || d->ru[b].ncontent > MASK_WORDS) {
-            struct slow_entry *c = &d->slow[(i * 31 + j * 7 + (size_t)(side * 3 + w)) % SLOW_CACHE];
-            int sw = side * 4 + w + 1;
-            if (c->side_w != sw || c->i != i || c->j != j) {
-                c->i = i, c->j = j, c->side_w = sw;
-                for (int y = 0; y < w; y++) /* the key sets searched (else scanned) */
-                    ta_feat_index(side ? (ta_feat *)&d->en[i + (size_t)y] : (ta_feat *)&d->ru[j + (size_t)y]);
-                c->val = side ? ta_feat_matches(&d->ru[j], &d->en[i], w)
-                              : ta_feat_matches(&d->en[i], &d->ru[j], w);
-            }
-            return c->val;
-        }
+        if (!d->em || d->en[a].ncontent > MASK_WORDS || d->ru[b].ncontent > MASK_WORDS)
+            return slow_matches((dp *)d, side, i, j, w);
         size_t row = d->roll ? a % ROLL : a;
         if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
             continue;
@@ -808,6 +818,27 @@ done:
     return rc;
 }
 
+/* The word_llr terms of each side (dp.terms), for the sentences of at most MASK_WORDS content
+ * words the document has: rows 0 to its most content words (a short article touches a few
+ * pages, not two tables of every row). */
+static ta_status make_terms(dp *d)
+{
+    for (int side = 0; side < 2; side++) {
+        const ta_feat *f = side ? d->ru : d->en;
+        int most = 0;
+        for (size_t k = 0, n = side ? d->m : d->n; k < n; k++)
+            most = f[k].ncontent > most ? f[k].ncontent : most;
+        most = most < MASK_WORDS ? most : MASK_WORDS;
+        d->terms[side] = malloc(sizeof(double) * (size_t)(most + 1) * (MASK_WORDS + 1));
+        if (!d->terms[side])
+            return TA_ENOMEM;
+        for (int c = 0; c <= most; c++)
+            for (int m = 0; m <= c; m++)
+                d->terms[side][c * (MASK_WORDS + 1) + m] = m * d->md.hit[side] + (c - m) * d->md.miss[side];
+    }
+    return TA_OK;
+}
+
 /* lexicon/params.en-ru: "name value" lines; `lex` picks the word-evidence figures. */
 /* Moves the band onto the path the last run found (where it ran along an edge). Returns false
  * when there is no path to follow. */
@@ -984,7 +1015,8 @@ static ta_status pass(dp *d, int max_bead, int band, bool keep_center, bool conf
                       ta_vec *out)
 {
     size_t full = d->n + d->m + 2;
-    memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE); /* features may have changed */
+    if (d->slow) /* features may have changed */
+        memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE);
     for (size_t i = 0; i <= d->n && !keep_center; i++)
         d->center[i] = (long)((double)i * (double)d->m / (double)(d->n ? d->n : 1));
     if (!keep_center && anchor_center(d))
@@ -1292,7 +1324,6 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
     ta_vec out = {.esz = sizeof(ta_bead)};
     d.center = malloc(sizeof(long) * (n_en + 1));
-    d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
     d.big_en = calloc(n_en + 1, sizeof(int));
@@ -1300,18 +1331,12 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     d.top_en = calloc(n_en + 1, sizeof(double));
     d.top_ru = calloc(n_ru + 1, sizeof(double));
     d.md = *md; /* a copy: the second pass learns this document's length ratio */
-    for (int side = 0; side < 2; side++) {
-        d.terms[side] = malloc(sizeof(double) * (MASK_WORDS + 1) * (MASK_WORDS + 1));
-        for (int c = 0; d.terms[side] && c <= MASK_WORDS; c++)
-            for (int m = 0; m <= c; m++)
-                d.terms[side][c * (MASK_WORDS + 1) + m] = m * d.md.hit[side] + (c - m) * d.md.miss[side];
-    }
-    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.big_en || !d.big_ru ||
-        !d.top_en || !d.top_ru || !d.terms[0] || !d.terms[1])
+    if (!fe || !fr || !d.center || !d.len_en || !d.len_ru || !d.big_en || !d.big_ru ||
+        !d.top_en || !d.top_ru)
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
-        (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
-        d.en = fe, d.ru = fr;
+        (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK &&
+        (d.en = fe, d.ru = fr, st = make_terms(&d)) == TA_OK) {
         list_probe_keys(&d); /* (without: probe() reads the features) */
         for (size_t i = 0; i < n_en; i++) {
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;
