@@ -95,26 +95,29 @@ static long lo_of(const dp *d, size_t i)
     return d->center[i] - d->band;
 }
 
-/* A small map from keys to the bit set of the English words that have them, with a 4096-bit
- * filter of the keys in front. */
+/* A key's hash product (Knuth's multiplier): its low bits pick the map's slot, bits
+ * SEEN_SHIFT and up its entry in the map's `seen` filter (SEEN_SLOTS entries). */
+#define KEY_MUL 2654435761u
+enum { SEEN_SHIFT = 20, SEEN_SLOTS = 1 << (32 - SEEN_SHIFT) };
+
+/* A small map from keys to the bit set of the English words that have them, with a filter of
+ * the keys in front: an entry is in the filter when it holds the map's stamp, so a new
+ * sentence's map clears it by a new stamp (a probe is a load and a compare, no bit arithmetic;
+ * the entries are cleared only when the stamp wraps). */
 typedef struct keymap {
     int *key;
     uint64_t *bits;
     size_t cap;   /* slots in use (a power of two: as many as the sentence needs) */
     size_t alloc; /* slots allocated (the most any sentence needed) */
     size_t built; /* the English sentence whose keys it holds, + 1 (0: none yet) */
-    uint64_t seen[64];
+    uint16_t stamp; /* the current keys' stamp (0: none yet) */
+    uint16_t seen[SEEN_SLOTS];
 } keymap;
 
 struct probe_key {
     uint32_t mul; /* key_mul(key): the filter's bit and the map's slot */
     int key;
 };
-
-/* A key's hash product (Knuth's multiplier): its low bits pick the map's slot, bits
- * SEEN_SHIFT and up its bit in the map's `seen` filter (64 words of 64 bits). */
-#define KEY_MUL 2654435761u
-enum { SEEN_SHIFT = 20, SEEN_MASK = 64 * 64 - 1 };
 
 static inline uint32_t key_mul(int key)
 {
@@ -124,8 +127,22 @@ static inline uint32_t key_mul(int key)
 /* Might a key whose product is mul be in km? (no: it is not) */
 static inline bool seen_has(const keymap *km, uint32_t mul)
 {
-    unsigned h = mul >> SEEN_SHIFT & SEEN_MASK;
-    return km->seen[h >> 6] >> (h & 63) & 1;
+    return km->seen[mul >> SEEN_SHIFT] == km->stamp;
+}
+
+/* Puts a key whose product is mul into km's filter. */
+static inline void seen_add(keymap *km, uint32_t mul)
+{
+    km->seen[mul >> SEEN_SHIFT] = km->stamp;
+}
+
+/* Empties km's filter: a new stamp (the entries cleared when the stamps run out). */
+static void seen_clear(keymap *km)
+{
+    if (++km->stamp == 0) {
+        memset(km->seen, 0, sizeof km->seen);
+        km->stamp = 1;
+    }
 }
 
 /* The bits of `key` (whose hash product is mul) in km, or NULL. */
@@ -183,12 +200,11 @@ static void map_build(keymap *km, const ta_feat *e, size_t i)
 {
     km->built = i + 1;
     memset(km->key, 0xff, sizeof(int) * km->cap);
-    memset(km->seen, 0, sizeof km->seen);
+    seen_clear(km);
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
         for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
             uint32_t mul = key_mul(e->keys[k]);
-            unsigned h = mul >> SEEN_SHIFT & SEEN_MASK;
-            km->seen[h >> 6] |= 1ULL << (h & 63);
+            seen_add(km, mul);
             *keymap_slot(km, e->keys[k], mul) |= 1ULL << t;
         }
 }
@@ -241,10 +257,9 @@ static int probe_from_russian(const dp *d, keymap *km, const ta_feat *e, size_t 
     if (map_room(km, d->poff[j + 1] - d->poff[j]))
         return -1;
     memset(km->key, 0xff, sizeof(int) * km->cap);
-    memset(km->seen, 0, sizeof km->seen);
+    seen_clear(km);
     for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
-        unsigned h = d->pk[q].mul >> SEEN_SHIFT & SEEN_MASK;
-        km->seen[h >> 6] |= 1ULL << (h & 63);
+        seen_add(km, d->pk[q].mul);
         *keymap_slot(km, d->pk[q].key, d->pk[q].mul) |= 1ULL << d->pt[q];
     }
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
