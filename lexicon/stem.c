@@ -5,10 +5,49 @@
 #include <libstemmer.h>
 #include <unicode/ustring.h>
 
+/* Is w[0..n) ASCII and U+0400..U+045F only, by its bytes (D0 80..D1 9F)? */
+static bool ascii_cyrillic(const unsigned char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] < 0x80)
+            continue;
+        if (i + 1 == n || (w[i] != 0xD0 && w[i] != 0xD1) || (w[i + 1] & 0xC0) != 0x80 ||
+            (w[i] == 0xD1 && w[i + 1] >= 0xA0))
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* ta_u8_lower(out, w, n, true) of such a word in one pass: the same bytes (these letters keep
+ * their length). */
+static int lower_ascii_cyrillic(ta_buf *out, const char *w, size_t n)
+{
+    if (ta_buf_grow(out, n))
+        return -1;
+    char *d = out->data + out->len;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)w[i];
+        if (b < 0x80) {
+            *d++ = (char)ta_to_lower(b);
+            continue;
+        }
+        uint32_t c = ta_to_lower((uint32_t)(b & 0x1F) << 6 | ((unsigned char)w[++i] & 0x3F));
+        c = c == 0x451 ? 0x435 : c; /* ё -> е */
+        *d++ = (char)(0xC0 | c >> 6);
+        *d++ = (char)(0x80 | (c & 0x3F));
+    }
+    out->len = (size_t)(d - out->data);
+    out->data[out->len] = 0;
+    return 0;
+}
+
 /* Lowercase with ICU's full, locale-aware case mapping; ASCII and Russian letters (whose
  * mapping is one to one in both locales) take a short path. ё -> е. 0 on success. */
 static int lower(ta_buf *out, const char *w, size_t n, char lang)
 {
+    if (ascii_cyrillic((const unsigned char *)w, n))
+        return lower_ascii_cyrillic(out, w, n);
     bool simple = true;
     for (size_t i = 0; i < n && simple;) {
         uint32_t c = ta_u8_decode(w, n, &i);
