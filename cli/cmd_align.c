@@ -95,9 +95,8 @@ static char *without_p_marks(const char *t, size_t n, size_t *len)
     char *out = NULL;
     size_t w = 0, ml = strlen(P_MARK);
     for (size_t a = 0; a < n;) {
-        size_t z = a;
-        while (z < n && t[z] != '\n')
-            z++;
+        const char *nl = memchr(t + a, '\n', n - a);
+        size_t z = nl ? (size_t)(nl - t) : n;
         size_t e = z > a && t[z - 1] == '\r' ? z - 1 : z;
         bool mark = e - a == ml && !memcmp(t + a, P_MARK, ml);
         if (mark && !out) {

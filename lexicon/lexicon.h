@@ -12,6 +12,9 @@
  * The stemmers are created on first use; a ta_stemmer is not thread-safe. */
 typedef struct {
     struct sb_stemmer *en, *ru;
+    /* the same algorithms on one byte a letter, for the words they can spell: ASCII English
+     * words (ISO-8859-1), Russian words of а..я only (KOI8-R) */
+    struct sb_stemmer *en_byte, *ru_byte;
     ta_buf low;
 } ta_stemmer;
 int ta_stem(ta_stemmer *st, char lang, const char *w, size_t n, ta_buf *out); /* 0 ok */

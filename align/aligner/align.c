@@ -43,6 +43,7 @@ typedef struct {
      * DP asks for again from neighbouring cells: a direct-mapped cache of SLOW_CACHE entries */
     struct slow_entry *slow;
     bool learned; /* English keys may point at Russian stems (TA_KEY_STEM...) */
+    bool popcnt;  /* the CPU has POPCNT (word_llr_rows) */
     /* the keys probe() looks up for each Russian sentence j: pk[poff[j]..poff[j+1]), with
      * their words (pt) and hash products, those of its first MASK_WORDS words that can match */
     size_t *poff;
@@ -90,31 +91,57 @@ static inline int popcount64(uint64_t x)
     return (int)(x * 0x0101010101010101ULL >> 56);
 }
 
+/* The DP's word-evidence terms count bits with the POPCNT instruction where the CPU has it
+ * (word_llr_rows_popcnt, compiled for it; the same counts in a tenth of the instructions), else
+ * with popcount64. */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define POPCNT_TARGET __attribute__((target("popcnt")))
+static bool cpu_has_popcnt(void)
+{
+    return __builtin_cpu_supports("popcnt");
+}
+#else
+#define POPCNT_TARGET
+static bool cpu_has_popcnt(void)
+{
+    return false;
+}
+#endif
+
+/* popcount64 with the instruction (hw: in a function compiled for it) or without. */
+static inline __attribute__((always_inline)) int count_bits(uint64_t x, const bool hw)
+{
+    return hw ? __builtin_popcountll(x) : popcount64(x);
+}
+
 static long lo_of(const dp *d, size_t i)
 {
     return d->center[i] - d->band;
 }
 
-/* A small map from keys to the bit set of the English words that have them, with a 4096-bit
- * filter of the keys in front. */
+/* A key's hash product (Knuth's multiplier): its low bits pick the map's slot, bits
+ * SEEN_SHIFT and up its entry in the map's `seen` filter (SEEN_SLOTS entries). */
+#define KEY_MUL 2654435761u
+enum { SEEN_SHIFT = 20, SEEN_SLOTS = 1 << (32 - SEEN_SHIFT) };
+
+/* A small map from keys to the bit set of the English words that have them, with a filter of
+ * the keys in front: an entry is in the filter when it holds the map's stamp, so a new
+ * sentence's map clears it by a new stamp (a probe is a load and a compare, no bit arithmetic;
+ * the entries are cleared only when the stamp wraps). */
 typedef struct keymap {
     int *key;
     uint64_t *bits;
     size_t cap;   /* slots in use (a power of two: as many as the sentence needs) */
     size_t alloc; /* slots allocated (the most any sentence needed) */
     size_t built; /* the English sentence whose keys it holds, + 1 (0: none yet) */
-    uint64_t seen[64];
+    uint16_t stamp; /* the current keys' stamp (0: none yet) */
+    uint16_t seen[SEEN_SLOTS];
 } keymap;
 
 struct probe_key {
     uint32_t mul; /* key_mul(key): the filter's bit and the map's slot */
     int key;
 };
-
-/* A key's hash product (Knuth's multiplier): its low bits pick the map's slot, bits
- * SEEN_SHIFT and up its bit in the map's `seen` filter (64 words of 64 bits). */
-#define KEY_MUL 2654435761u
-enum { SEEN_SHIFT = 20, SEEN_MASK = 64 * 64 - 1 };
 
 static inline uint32_t key_mul(int key)
 {
@@ -124,8 +151,22 @@ static inline uint32_t key_mul(int key)
 /* Might a key whose product is mul be in km? (no: it is not) */
 static inline bool seen_has(const keymap *km, uint32_t mul)
 {
-    unsigned h = mul >> SEEN_SHIFT & SEEN_MASK;
-    return km->seen[h >> 6] >> (h & 63) & 1;
+    return km->seen[mul >> SEEN_SHIFT] == km->stamp;
+}
+
+/* Puts a key whose product is mul into km's filter. */
+static inline void seen_add(keymap *km, uint32_t mul)
+{
+    km->seen[mul >> SEEN_SHIFT] = km->stamp;
+}
+
+/* Empties km's filter: a new stamp (the entries cleared when the stamps run out). */
+static void seen_clear(keymap *km)
+{
+    if (++km->stamp == 0) {
+        memset(km->seen, 0, sizeof km->seen);
+        km->stamp = 1;
+    }
 }
 
 /* The bits of `key` (whose hash product is mul) in km, or NULL. */
@@ -183,12 +224,11 @@ static void map_build(keymap *km, const ta_feat *e, size_t i)
 {
     km->built = i + 1;
     memset(km->key, 0xff, sizeof(int) * km->cap);
-    memset(km->seen, 0, sizeof km->seen);
+    seen_clear(km);
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
         for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
             uint32_t mul = key_mul(e->keys[k]);
-            unsigned h = mul >> SEEN_SHIFT & SEEN_MASK;
-            km->seen[h >> 6] |= 1ULL << (h & 63);
+            seen_add(km, mul);
             *keymap_slot(km, e->keys[k], mul) |= 1ULL << t;
         }
 }
@@ -241,10 +281,9 @@ static int probe_from_russian(const dp *d, keymap *km, const ta_feat *e, size_t 
     if (map_room(km, d->poff[j + 1] - d->poff[j]))
         return -1;
     memset(km->key, 0xff, sizeof(int) * km->cap);
-    memset(km->seen, 0, sizeof km->seen);
+    seen_clear(km);
     for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
-        unsigned h = d->pk[q].mul >> SEEN_SHIFT & SEEN_MASK;
-        km->seen[h >> 6] |= 1ULL << (h & 63);
+        seen_add(km, d->pk[q].mul);
         *keymap_slot(km, d->pk[q].key, d->pk[q].mul) |= 1ULL << d->pt[q];
     }
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
@@ -374,6 +413,26 @@ static int fill_row(dp *d, size_t i, size_t row)
     return 0;
 }
 
+/* matches() through the sentences' key sets (a sentence of more than MASK_WORDS content words,
+ * or no rows of em and rm), remembered in the slow cache. The cache is allocated, zeroed, at its
+ * first use (most documents never need it); without memory the answer is computed uncached. */
+static int slow_matches(dp *d, int side, size_t i, size_t j, int w)
+{
+    if (!d->slow)
+        d->slow = calloc(SLOW_CACHE, sizeof *d->slow);
+    struct slow_entry none = {0};
+    struct slow_entry *c = d->slow ? &d->slow[(i * 31 + j * 7 + (size_t)(side * 3 + w)) % SLOW_CACHE]
+                                   : &none;
+    int sw = side * 4 + w + 1;
+    if (c->side_w != sw || c->i != i || c->j != j) {
+        c->i = i, c->j = j, c->side_w = sw;
+        for (int y = 0; y < w; y++) /* the key sets searched (else scanned) */
+            ta_feat_index(side ? (ta_feat *)&d->en[i + (size_t)y] : (ta_feat *)&d->ru[j + (size_t)y]);
+        c->val = side ? ta_feat_matches(&d->ru[j], &d->en[i], w) : ta_feat_matches(&d->en[i], &d->ru[j], w);
+    }
+    return c->val;
+}
+
 /* Words of English sentence i matched in Russian sentences j..j+w-1 (side 0), or of Russian
  * sentence j matched in English sentences i..i+w-1 (side 1). */
 static inline int matches(const dp *d, int side, size_t i, size_t j, int w)
@@ -383,18 +442,8 @@ static inline int matches(const dp *d, int side, size_t i, size_t j, int w)
     for (int x = 0; x < w; x++) {
         size_t a = side ? i + (size_t)x : i, b = side ? j : j + (size_t)x;
         long k = (long)b - lo_of(d, a);
-        if (!d->em || d->en[a].ncontent > MASK_WORDS || d->ru[b].ncontent > MASK_WORDS) {
-            struct slow_entry *c = &d->slow[(i * 31 + j * 7 + (size_t)(side * 3 + w)) % SLOW_CACHE];
-            int sw = side * 4 + w + 1;
-            if (c->side_w != sw || c->i != i || c->j != j) {
-                c->i = i, c->j = j, c->side_w = sw;
-                for (int y = 0; y < w; y++) /* the key sets searched (else scanned) */
-                    ta_feat_index(side ? (ta_feat *)&d->en[i + (size_t)y] : (ta_feat *)&d->ru[j + (size_t)y]);
-                c->val = side ? ta_feat_matches(&d->ru[j], &d->en[i], w)
-                              : ta_feat_matches(&d->en[i], &d->ru[j], w);
-            }
-            return c->val;
-        }
+        if (!d->em || d->en[a].ncontent > MASK_WORDS || d->ru[b].ncontent > MASK_WORDS)
+            return slow_matches((dp *)d, side, i, j, w);
         size_t row = d->roll ? a % ROLL : a;
         if (k < 0 || k >= (long)width) /* outside the band: no evidence (the path avoids it) */
             continue;
@@ -427,7 +476,8 @@ static double word_llr(const dp *d, size_t i, size_t j, const bead_type *t)
  * sentences, each of at most MASK_WORDS content words: the bits of each of its cells read once,
  * for both sides. Inlined with constant de and dr (word_llr_rows), so its loops unroll. */
 static inline __attribute__((always_inline)) double cells_llr(dp *d, size_t i, size_t j,
-                                                                 const size_t de, const size_t dr)
+                                                                 const size_t de, const size_t dr,
+                                                                 const bool hw)
 {
     size_t i0 = i - de, j0 = j - dr, width = (size_t)(2 * d->band + 1);
     uint64_t eb[3] = {0}, rb[3] = {0}; /* English i0 + x, Russian j0 + y: their words matched */
@@ -447,29 +497,45 @@ static inline __attribute__((always_inline)) double cells_llr(dp *d, size_t i, s
     }
     double llr = 0;
     for (size_t x = 0; x < de; x++)
-        llr += d->terms[0][d->en[i0 + x].ncontent * (MASK_WORDS + 1) + popcount64(eb[x])];
+        llr += d->terms[0][d->en[i0 + x].ncontent * (MASK_WORDS + 1) + count_bits(eb[x], hw)];
     for (size_t y = 0; y < dr; y++)
-        llr += d->terms[1][d->ru[j0 + y].ncontent * (MASK_WORDS + 1) + popcount64(rb[y])];
+        llr += d->terms[1][d->ru[j0 + y].ncontent * (MASK_WORDS + 1) + count_bits(rb[y], hw)];
     return llr;
 }
 
 /* word_llr of the bead of type t ending at (i, j) through the rows of em and rm; beads with a
- * sentence of more than MASK_WORDS content words go to word_llr. */
-static double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
+ * sentence of more than MASK_WORDS content words go to word_llr. hw: count_bits's. */
+static inline __attribute__((always_inline)) double rows_llr(dp *d, size_t i, size_t j,
+                                                                const bead_type *t, const bool hw)
 {
     if (!t->de || !t->dr)
         return 0;
     if (d->big_en[i] != d->big_en[i - (size_t)t->de] || d->big_ru[j] != d->big_ru[j - (size_t)t->dr])
         return word_llr(d, i, j, t);
     switch (t->de * 4 + t->dr) {
-    case 1 * 4 + 1: return cells_llr(d, i, j, 1, 1);
-    case 2 * 4 + 1: return cells_llr(d, i, j, 2, 1);
-    case 1 * 4 + 2: return cells_llr(d, i, j, 1, 2);
-    case 2 * 4 + 2: return cells_llr(d, i, j, 2, 2);
-    case 3 * 4 + 1: return cells_llr(d, i, j, 3, 1);
-    case 1 * 4 + 3: return cells_llr(d, i, j, 1, 3);
-    default: return cells_llr(d, i, j, (size_t)t->de, (size_t)t->dr);
+    case 1 * 4 + 1: return cells_llr(d, i, j, 1, 1, hw);
+    case 2 * 4 + 1: return cells_llr(d, i, j, 2, 1, hw);
+    case 1 * 4 + 2: return cells_llr(d, i, j, 1, 2, hw);
+    case 2 * 4 + 2: return cells_llr(d, i, j, 2, 2, hw);
+    case 3 * 4 + 1: return cells_llr(d, i, j, 3, 1, hw);
+    case 1 * 4 + 3: return cells_llr(d, i, j, 1, 3, hw);
+    default: return cells_llr(d, i, j, (size_t)t->de, (size_t)t->dr, hw);
     }
+}
+
+static double word_llr_rows_soft(dp *d, size_t i, size_t j, const bead_type *t)
+{
+    return rows_llr(d, i, j, t, false);
+}
+
+POPCNT_TARGET static double word_llr_rows_popcnt(dp *d, size_t i, size_t j, const bead_type *t)
+{
+    return rows_llr(d, i, j, t, true);
+}
+
+static inline double word_llr_rows(dp *d, size_t i, size_t j, const bead_type *t)
+{
+    return d->popcnt ? word_llr_rows_popcnt(d, i, j, t) : word_llr_rows_soft(d, i, j, t);
 }
 
 static double len_of(const dp *d, size_t i, size_t j, const bead_type *t, int *le, int *lr)
@@ -808,6 +874,27 @@ done:
     return rc;
 }
 
+/* The word_llr terms of each side (dp.terms), for the sentences of at most MASK_WORDS content
+ * words the document has: rows 0 to its most content words (a short article touches a few
+ * pages, not two tables of every row). */
+static ta_status make_terms(dp *d)
+{
+    for (int side = 0; side < 2; side++) {
+        const ta_feat *f = side ? d->ru : d->en;
+        int most = 0;
+        for (size_t k = 0, n = side ? d->m : d->n; k < n; k++)
+            most = f[k].ncontent > most ? f[k].ncontent : most;
+        most = most < MASK_WORDS ? most : MASK_WORDS;
+        d->terms[side] = malloc(sizeof(double) * (size_t)(most + 1) * (MASK_WORDS + 1));
+        if (!d->terms[side])
+            return TA_ENOMEM;
+        for (int c = 0; c <= most; c++)
+            for (int m = 0; m <= c; m++)
+                d->terms[side][c * (MASK_WORDS + 1) + m] = m * d->md.hit[side] + (c - m) * d->md.miss[side];
+    }
+    return TA_OK;
+}
+
 /* lexicon/params.en-ru: "name value" lines; `lex` picks the word-evidence figures. */
 /* Moves the band onto the path the last run found (where it ran along an edge). Returns false
  * when there is no path to follow. */
@@ -984,7 +1071,8 @@ static ta_status pass(dp *d, int max_bead, int band, bool keep_center, bool conf
                       ta_vec *out)
 {
     size_t full = d->n + d->m + 2;
-    memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE); /* features may have changed */
+    if (d->slow) /* features may have changed */
+        memset(d->slow, 0, sizeof(struct slow_entry) * SLOW_CACHE);
     for (size_t i = 0; i <= d->n && !keep_center; i++)
         d->center[i] = (long)((double)i * (double)d->m / (double)(d->n ? d->n : 1));
     if (!keep_center && anchor_center(d))
@@ -1288,11 +1376,10 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     fz->no_offsets = true;
     fz->no_set = true; /* key sets only for the sentences the slow paths read (ta_feat_index) */
     keymap km[ROLL] = {{0}};
-    dp d = {.n = n_en, .m = n_ru, .km = km};
+    dp d = {.n = n_en, .m = n_ru, .km = km, .popcnt = cpu_has_popcnt()};
     ta_feat *fe = calloc(n_en + 1, sizeof *fe), *fr = calloc(n_ru + 1, sizeof *fr);
     ta_vec out = {.esz = sizeof(ta_bead)};
     d.center = malloc(sizeof(long) * (n_en + 1));
-    d.slow = malloc(sizeof(struct slow_entry) * SLOW_CACHE);
     d.len_en = calloc(n_en + 1, sizeof(long));
     d.len_ru = calloc(n_ru + 1, sizeof(long));
     d.big_en = calloc(n_en + 1, sizeof(int));
@@ -1300,18 +1387,12 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     d.top_en = calloc(n_en + 1, sizeof(double));
     d.top_ru = calloc(n_ru + 1, sizeof(double));
     d.md = *md; /* a copy: the second pass learns this document's length ratio */
-    for (int side = 0; side < 2; side++) {
-        d.terms[side] = malloc(sizeof(double) * (MASK_WORDS + 1) * (MASK_WORDS + 1));
-        for (int c = 0; d.terms[side] && c <= MASK_WORDS; c++)
-            for (int m = 0; m <= c; m++)
-                d.terms[side][c * (MASK_WORDS + 1) + m] = m * d.md.hit[side] + (c - m) * d.md.miss[side];
-    }
-    if (!fe || !fr || !d.center || !d.slow || !d.len_en || !d.len_ru || !d.big_en || !d.big_ru ||
-        !d.top_en || !d.top_ru || !d.terms[0] || !d.terms[1])
+    if (!fe || !fr || !d.center || !d.len_en || !d.len_ru || !d.big_en || !d.big_ru ||
+        !d.top_en || !d.top_ru)
         st = TA_ENOMEM;
     if (st == TA_OK && (st = featurize_all(fz, 'e', en, en_len, n_en, fe)) == TA_OK &&
-        (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK) {
-        d.en = fe, d.ru = fr;
+        (st = featurize_all(fz, 'r', ru, ru_len, n_ru, fr)) == TA_OK &&
+        (d.en = fe, d.ru = fr, st = make_terms(&d)) == TA_OK) {
         list_probe_keys(&d); /* (without: probe() reads the features) */
         for (size_t i = 0; i < n_en; i++) {
             d.len_en[i + 1] = d.len_en[i] + fe[i].len;

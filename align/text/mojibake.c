@@ -41,6 +41,15 @@ static bool looks_broken(size_t high, size_t letters, size_t cyr)
     return high >= 8 && high * 10 >= letters * 6 && cyr == 0;
 }
 
+/* The ASCII letters of s[0..n): fewer than its letters (a byte loop that vectorizes). */
+static size_t ascii_letters(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += (unsigned char)(((unsigned char)s[i] | 0x20) - 'a') < 26;
+    return k;
+}
+
 bool ta_text_mojibake(const ta_text *t)
 {
     /* a byte count first: U+00C0..U+00FF start with the byte C3, Cyrillic letters with D0..D3;
@@ -52,8 +61,8 @@ bool ta_text_mojibake(const ta_text *t)
             break;
         p++;
     }
-    if (c3 < 20)
-        return false;
+    if (c3 < 20 || c3 * 10 < ascii_letters(t->data, t->len) * 4)
+        return false; /* the letters of U+00C0..U+00FF (at most c3) are too few among them */
     for (size_t i = 0; i < t->len && c3 > 4 * cyr_lead; i++) {
         unsigned char b = (unsigned char)t->data[i];
         cyr_lead += b >= 0xD0 && b <= 0xD3;
