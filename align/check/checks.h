@@ -62,6 +62,22 @@ ta_status ta_checker_init(ta_checker *c, ta_error *err);
  * moved sentences among them (c->moved, by unit). */
 ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_corpus *units,
                              ta_error *err);
+/* Does content token u of r share a key with any token of e, or English token t of e with
+ * Russian token u of r (a name key only when the two are alike enough as names)? */
+bool ta_ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, int u);
+bool ta_feats_match(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r, int u);
+/* moves.c: c->moved and c->moved_sent for n beads, all -1 (ta_moves_reset); then the moves of
+ * d's null beads paired with each other (ta_moves_pair), their neighbours that joined them
+ * (ta_moves_extend), and those whose counterpart is in a bead with both sides
+ * (ta_moves_rescue). Each 0, or -1 out of memory. */
+int ta_moves_reset(ta_checker *c, size_t n);
+int ta_moves_pair(ta_checker *c, const ta_corpus *d);
+int ta_moves_extend(ta_checker *c, const ta_corpus *d);
+int ta_moves_rescue(ta_checker *c, const ta_corpus *d);
+/* a move found before regrouping is kept out of it when its ends are more beads apart than
+ * this (nearer, the regrouping decides: a sentence shortened by a left-out clause is often
+ * aligned as a left-out and an added sentence side by side) */
+#define TA_PINNED_MIN_DISTANCE 2
 /* Regroups the beads of d into units (ta_bead) and the bead of d each reports on (ub, size_t);
  * pinned[k] (English k, Russian n_en + k) stays a null unit. 0, or -1 out of memory. */
 int ta_regroup(ta_checker *c, const ta_corpus *d, const bool *pinned, ta_vec *units, ta_vec *ub);

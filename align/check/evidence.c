@@ -1,47 +1,10 @@
 /* evidence.c — the checker's state and its word evidence: which content words of each side
  * have a translation (lexicon), an equal number or a transliterated name on the other side,
- * through the aligner's featurizer; and the pairing of moved sentences, before the checks. */
+ * through the aligner's featurizer; and the units the checks run on (moves: moves.c,
+ * regrouping: regroup.c). */
 #include "checks.h"
 #include <stdlib.h>
 #include <string.h>
-
-/* A left-out sentence and an added one are the same text moved when this share of their
- * content words has evidence on the other side, and at least MOVED_MIN_WORDS on each side */
-#define MOVED_MIN_SHARE 0.35
-#define MOVED_MIN_WORDS 2
-/* ... counting a number without its counterpart as this many words without evidence, and
- * MOVED_LEN_SLOPE less per nat of the length model's cost above MOVED_LEN_FREE (what 95 % of
- * the translations of WMT21 stay under; a left-out and an added sentence of the same story
- * that share a name and a word or two mostly differ in length or numbers) */
-#define MOVED_NUMBER_MISS 2
-#define MOVED_LEN_FREE 3.0
-#define MOVED_LEN_SLOPE 0.03
-/* a left-out sentence beside a moved one joins its move when this share of its own content
- * words has evidence in the moved one's counterpart */
-#define MERGED_MIN_SHARE 0.4
-/* a sentence of a 1-1 bead is the moved one's counterpart when its evidence with it is this
- * many times that with its own pair; searched in documents of up to MOVED_SEARCH_MAX sentences */
-#define MOVED_OWN_FACTOR 2.0
-/* ... or, in a bead of several sentences on its side, when it explains at most this many words
- * of the bead's other side that its neighbours there do not (it rides along: 1-2 beads) */
-#define MOVED_RIDER_WORDS 1
-#define MOVED_SEARCH_MAX 4000
-/* a move found before regrouping is kept out of it when its ends are more beads apart than
- * this (nearer, the regrouping decides: a sentence shortened by a left-out clause is often
- * aligned as a left-out and an added sentence side by side) */
-#define PINNED_MIN_DISTANCE 2
-/* more left-out or added sentences than this in one document: not a move but a mismatch */
-#define MOVED_MAX_NULLS 200
-/* a left-out and an added sentence with less evidence, at least MOVED_WEAK_SHARE (a quarter
- * of their words; a left-out and an added sentence of the same story were seen sharing a
- * fifth), are a move when each is the other's best match in the whole document (a lexicon
- * that covers a sentence poorly still puts its own translation first); searched while the
- * sentence pairs compared stay within MOVED_WEAK_BUDGET */
-#define MOVED_WEAK_SHARE 0.24
-#define MOVED_WEAK_BUDGET 40000
-/* ... or when they share at least MOVED_ANCHORS anchors, words that no other sentence of the
- * document matches (one was seen shared by two sentences of one story: "league") */
-#define MOVED_ANCHORS 2
 
 ta_status ta_gloss_load(ta_checker *c, ta_error *err);
 void ta_gloss_release(ta_checker *c);
@@ -86,9 +49,7 @@ void ta_checker_release(ta_checker *c)
     ta_vec_release(&c->lone);
 }
 
-/* Does content token u of r share a key with any token of e (a name key only when the two
- * are alike enough as names)? */
-static bool ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, int u)
+bool ta_ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, int u)
 {
     for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
         for (int t = 0; t < e->ncontent; t++)
@@ -99,9 +60,7 @@ static bool ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, i
     return false;
 }
 
-/* Do English token t of e and Russian token u of r share a key (a name key only when the two
- * are alike enough as names)? */
-static bool tokens_match(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r, int u)
+bool ta_feats_match(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r, int u)
 {
     for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
         for (int q = r->tok[u]; q < r->tok[u + 1]; q++)
@@ -111,7 +70,7 @@ static bool tokens_match(ta_featurizer *f, const ta_feat *e, int t, const ta_fea
     return false;
 }
 
-bool ta_tokens_match(ta_checker *c, int t, int u) { return tokens_match(&c->fz, &c->fe, t, &c->fr, u); }
+bool ta_tokens_match(ta_checker *c, int t, int u) { return ta_feats_match(&c->fz, &c->fe, t, &c->fr, u); }
 
 static int flags(ta_vec *v, int n)
 {
@@ -135,7 +94,7 @@ int ta_check_evidence(ta_checker *c, const char *en, size_t en_len, const char *
     for (int t = 0; t < c->fe.ncontent; t++)
         ((bool *)c->em.data)[t] = ta_feat_token_confirmed(&c->fz, &c->fe, t, &c->fr);
     for (int u = 0; u < c->fr.ncontent; u++)
-        ((bool *)c->rm.data)[u] = ru_confirmed(&c->fz, &c->fe, &c->fr, u);
+        ((bool *)c->rm.data)[u] = ta_ru_confirmed(&c->fz, &c->fe, &c->fr, u);
     return 0;
 }
 
@@ -165,474 +124,10 @@ int ta_evidence_share(ta_checker *c, const char *en, size_t el, const char *ru, 
     return 0;
 }
 
-/* The beads of one kind of null bead: 1-0 (English left out) or 0-1 (Russian added). */
-static int null_beads(const ta_corpus *d, bool en, ta_vec *out)
-{
-    for (size_t i = 0; i < d->n_beads; i++) {
-        const ta_bead *b = &d->beads[i];
-        bool is = en ? b->en1 - b->en0 == 1 && b->ru1 == b->ru0
-                     : b->ru1 - b->ru0 == 1 && b->en1 == b->en0;
-        size_t *slot = is ? ta_vec_push(out) : NULL;
-        if (is && !slot)
-            return -1;
-        if (slot)
-            *slot = i;
-    }
-    return 0;
-}
-
-static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh);
-static double move_len_cost(ta_checker *c, const ta_corpus *d, size_t i, size_t j);
-static int mark_lone(ta_checker *c, const ta_corpus *d);
-
-/* The evidence share of every (left-out, added) pair that could be a move, -1 otherwise. */
-static int share_matrix(ta_checker *c, const ta_corpus *d, const size_t *lo, size_t nl,
-                        const size_t *ad, size_t na, double *sh)
-{
-    for (size_t i = 0; i < nl; i++)
-        for (size_t j = 0; j < na; j++)
-            if (pair_share(c, d, d->beads[lo[i]].en0, d->beads[ad[j]].ru0, &sh[i * na + j]))
-                return -1;
-    return 0;
-}
-static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool en, int k,
-                     double *sh);
-
-/* The bead that holds sentence q of one side (en or not); NULL for none. */
-static const ta_bead *bead_of(const ta_corpus *d, size_t q, bool en)
-{
-    for (size_t k = 0; k < d->n_beads; k++) {
-        const ta_bead *b = &d->beads[k];
-        if (en ? b->en0 <= q && q < b->en1 : b->ru0 <= q && q < b->ru1)
-            return b;
-    }
-    return NULL;
-}
-
-/* Does English sentence e (en) or Russian sentence r (!en) share less than s with every
- * sentence of the other side but its partner (r or e)? A sentence that shares as much with the
- * other side of its own bead (its translation there) is no rival. *out. 0, or -1 out of
- * memory. */
-static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double s, bool en,
-                      bool *out)
-{
-    *out = true;
-    for (size_t q = 0; q < (en ? d->n_ru : d->n_en) && *out; q++) {
-        double v, own = -1;
-        if (en ? q == r : q == e)
-            continue;
-        if (pair_share(c, d, en ? e : q, en ? q : r, &v))
-            return -1;
-        const ta_bead *b = v >= s ? bead_of(d, q, !en) : NULL;
-        if (b && (b->en1 > b->en0 && b->ru1 > b->ru0) && own_share(c, d, b, !en, (int)q, &own))
-            return -1;
-        *out = v < s || own >= v;
-    }
-    return 0;
-}
-
-/* The pairs left by pair_moved below MOVED_MIN_SHARE (sh as share_matrix fills it, paired
- * rows and columns -1): a left-out sentence and its best added one are paired when they share
- * at least MOVED_WEAK_SHARE, each is the other's best match in the document, and they are more
- * than PINNED_MIN_DISTANCE beads apart (nearer, they are as likely a loose translation, or a
- * left-out and an added sentence side by side: the regrouping decides). */
-static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
-                      const size_t *A, size_t na, double *sh)
-{
-    if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
-        return 0;
-    for (size_t i = 0; i < nl; i++) {
-        size_t bj = 0;
-        for (size_t j = 1; j < na; j++)
-            if (sh[i * na + j] > sh[i * na + bj])
-                bj = j;
-        double v = sh[i * na + bj];
-        if (v < MOVED_WEAK_SHARE || labs((long)L[i] - (long)A[bj]) <= PINNED_MIN_DISTANCE)
-            continue;
-        size_t e = d->beads[L[i]].en0, r = d->beads[A[bj]].ru0;
-        bool en_ok, ru_ok = false;
-        if (unrivalled(c, d, e, r, v, true, &en_ok) ||
-            (en_ok && unrivalled(c, d, e, r, v, false, &ru_ok)))
-            return -1;
-        if (!en_ok || !ru_ok)
-            continue;
-        c->moved[L[i]] = (long)A[bj], c->moved[A[bj]] = (long)L[i];
-        for (size_t k = 0; k < nl; k++)
-            sh[k * na + bj] = -1;
-    }
-    return 0;
-}
-
-/* Does content word t of English sentence e (its features ef) match a word of no Russian
- * sentence but r, and word u of Russian r (rf) a word of no English sentence but e? Features
- * of the other sentences go through c->fe / c->fr. *out. 0, or -1 out of memory. */
-static int unique_match(ta_checker *c, const ta_corpus *d, size_t e, size_t r, const ta_feat *ef,
-                        const ta_feat *rf, int t, int u, bool *out)
-{
-    *out = true;
-    for (size_t q = 0; q < d->n_ru && *out; q++) {
-        if (q == r)
-            continue;
-        if (ta_featurize_again(&c->fz, 'r', d->ru[q], d->ru_len[q], &c->fr))
-            return -1;
-        *out = !ta_feat_token_confirmed(&c->fz, ef, t, &c->fr);
-    }
-    for (size_t p = 0; p < d->n_en && *out; p++) {
-        if (p == e)
-            continue;
-        if (ta_featurize_again(&c->fz, 'e', d->en[p], d->en_len[p], &c->fe))
-            return -1;
-        *out = !ru_confirmed(&c->fz, &c->fe, rf, u);
-    }
-    return 0;
-}
-
-/* How many words of English sentence e match a word of Russian r and of no other sentence of
- * the document, on either side (*n: anchors, words a sentence and its translation alone
- * share); -1 for a pair whose numbers differ. 0, or -1 out of memory. */
-static int anchors(ta_checker *c, const ta_corpus *d, size_t e, size_t r, int *n)
-{
-    ta_feat ef = {0}, rf = {0};
-    *n = 0;
-    int rc = ta_featurize_again(&c->fz, 'e', d->en[e], d->en_len[e], &ef) ||
-             ta_featurize_again(&c->fz, 'r', d->ru[r], d->ru_len[r], &rf) ? -1 : 0;
-    int missed = 0; /* numbers without their counterpart */
-    for (int u = 0; !rc && u < rf.ncontent; u++)
-        missed += rf.stem[u] < 0 && !ru_confirmed(&c->fz, &ef, &rf, u);
-    for (int t = 0; !rc && t < ef.ncontent; t++) {
-        int hit = -1;
-        for (int u = 0; u < rf.ncontent && hit < 0; u++)
-            hit = tokens_match(&c->fz, &ef, t, &rf, u) ? u : -1;
-        missed += hit < 0 && ef.stem[t] < 0;
-        bool only = false;
-        if (hit >= 0 && (rc = unique_match(c, d, e, r, &ef, &rf, t, hit, &only)) == 0)
-            *n += only;
-    }
-    if (!rc && missed)
-        *n = -1;
-    ta_feat_release(&ef);
-    ta_feat_release(&rf);
-    c->ev_valid = false;
-    return rc;
-}
-
-/* Left-out and added sentences still unpaired (L, A: their beads) are a move when they share
- * MOVED_ANCHORS anchors (anchors), their lengths agree (move_len_cost at most MOVED_LEN_FREE),
- * and neither shares as many with another such sentence: a free translation the lexicon covers
- * poorly still has names or rare words that only it and its source have. */
-static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
-                          const size_t *A, size_t na)
-{
-    if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
-        return 0;
-    long *mate = malloc((nl + na) * sizeof *mate); /* the one partner of each, -2 for several */
-    if (!mate)
-        return -1;
-    for (size_t k = 0; k < nl + na; k++)
-        mate[k] = -1;
-    int rc = 0;
-    for (size_t i = 0; i < nl && !rc; i++)
-        for (size_t j = 0; j < na && !rc; j++) {
-            size_t e = d->beads[L[i]].en0, r = d->beads[A[j]].ru0;
-            int n = 0;
-            if (c->moved[L[i]] >= 0 || c->moved[A[j]] >= 0 ||
-                labs((long)L[i] - (long)A[j]) <= PINNED_MIN_DISTANCE ||
-                move_len_cost(c, d, e, r) > MOVED_LEN_FREE || (rc = anchors(c, d, e, r, &n)) ||
-                n < MOVED_ANCHORS)
-                continue;
-            mate[i] = mate[i] == -1 ? (long)j : -2;
-            mate[nl + j] = mate[nl + j] == -1 ? (long)i : -2;
-        }
-    for (size_t i = 0; i < nl && !rc; i++) {
-        long j = mate[i];
-        if (j >= 0 && mate[nl + (size_t)j] == (long)i)
-            c->moved[L[i]] = (long)A[j], c->moved[A[j]] = (long)L[i];
-    }
-    free(mate);
-    return rc;
-}
-
-/* Pairs every left-out English sentence (1-0 bead) with the added Russian sentence (0-1) that
- * shares the most evidence with it, best pairs first, then weaker pairs that are each other's
- * best match (c->moved). */
-static int pair_moved(ta_checker *c, const ta_corpus *d)
-{
-    ta_vec lo = {.esz = sizeof(size_t)}, ad = {.esz = sizeof(size_t)};
-    double *sh = NULL;
-    int rc = mark_lone(c, d) || null_beads(d, true, &lo) || null_beads(d, false, &ad) ? -1 : 0;
-    size_t nl = lo.len, na = ad.len;
-    const size_t *L = lo.data, *A = ad.data;
-    if (!rc && nl && na && nl <= MOVED_MAX_NULLS && na <= MOVED_MAX_NULLS) {
-        rc = !(sh = malloc(nl * na * sizeof *sh)) ? -1 : share_matrix(c, d, L, nl, A, na, sh);
-        while (!rc) {
-            size_t bi = 0, bj = 0;
-            double best = MOVED_MIN_SHARE - 1e-9;
-            for (size_t i = 0; i < nl; i++)
-                for (size_t j = 0; j < na; j++)
-                    if (sh[i * na + j] > best)
-                        best = sh[i * na + j], bi = i, bj = j;
-            if (best < MOVED_MIN_SHARE)
-                break;
-            c->moved[L[bi]] = (long)A[bj], c->moved[A[bj]] = (long)L[bi];
-            for (size_t k = 0; k < na; k++)
-                sh[bi * na + k] = -1;
-            for (size_t k = 0; k < nl; k++)
-                sh[k * na + bj] = -1;
-        }
-        if (!rc)
-            rc = weak_moves(c, d, L, nl, A, na, sh) || anchored_moves(c, d, L, nl, A, na) ? -1 : 0;
-    }
-    free(sh);
-    ta_vec_release(&lo);
-    ta_vec_release(&ad);
-    return rc;
-}
-
-/* A left-out sentence next to one already paired may be the other half of a merged
- * translation (two English sentences moved as one Russian, or the reverse): paired too when
- * most of its own content words have evidence in its neighbour's counterpart. */
-static int extend_moves(ta_checker *c, const ta_corpus *d)
-{
-    for (bool grew = true; grew;) {
-        grew = false;
-        for (size_t i = 0; i < d->n_beads; i++) {
-            const ta_bead *a = &d->beads[i];
-            bool en = a->en1 - a->en0 == 1 && a->ru1 == a->ru0;
-            bool ru = a->ru1 - a->ru0 == 1 && a->en1 == a->en0;
-            if ((!en && !ru) || c->moved[i] >= 0)
-                continue;
-            for (int side = -1; side <= 1; side += 2) {
-                size_t k = i + (size_t)side;
-                if ((side < 0 && !i) || k >= d->n_beads || c->moved[k] < 0 ||
-                    (d->beads[k].en1 > d->beads[k].en0) != en)
-                    continue;
-                const ta_bead *o = &d->beads[c->moved[k]];
-                int me, mr;
-                double sh;
-                const char *es = en ? d->en[a->en0] : d->en[o->en0];
-                size_t el = en ? d->en_len[a->en0] : d->en_len[o->en0];
-                const char *rs = en ? d->ru[o->ru0] : d->ru[a->ru0];
-                size_t rl = en ? d->ru_len[o->ru0] : d->ru_len[a->ru0];
-                if (ta_evidence_share(c, es, el, rs, rl, &sh, &me, &mr))
-                    return -1;
-                int own = en ? me : mr, all = en ? c->fe.ncontent : c->fr.ncontent;
-                if (own >= MOVED_MIN_WORDS && own >= MERGED_MIN_SHARE * all) {
-                    c->moved[i] = c->moved[k], grew = true;
-                    break;
-                }
-            }
-        }
-    }
-    return 0;
-}
-
-/* How many numbers of f (content tokens without a stem) lack evidence (ev). */
-static int numbers_missed(const ta_feat *f, const bool *ev)
-{
-    int n = 0;
-    for (int t = 0; t < f->ncontent; t++)
-        n += f->stem[t] < 0 && !ev[t];
-    return n;
-}
-
-/* The length in characters of sentence k of one side (en) of d. */
-static int chars(const ta_corpus *d, bool en, size_t k)
-{
-    return (int)(en ? ta_u8_count(d->en[k], d->en_len[k]) : ta_u8_count(d->ru[k], d->ru_len[k]));
-}
-
-/* The length model's cost of English sentence i with Russian j, or of either joined with a
- * neighbour of its side that is left out or added as well when that costs less (two sentences
- * moved as one translation). c->lone must be marked for d. */
-static double move_len_cost(ta_checker *c, const ta_corpus *d, size_t i, size_t j)
-{
-    const bool *lone = c->lone.data;
-    int le = chars(d, true, i), lr = chars(d, false, j);
-    double best = ta_len_cost(&c->len_model, le, lr);
-    for (int dir = -1; dir <= 1; dir += 2) {
-        size_t e = i + (size_t)dir, r = j + (size_t)dir;
-        if ((dir > 0 || i > 0) && e < d->n_en && lone[e]) {
-            double v = ta_len_cost(&c->len_model, le + 1 + chars(d, true, e), lr);
-            best = v < best ? v : best;
-        }
-        if ((dir > 0 || j > 0) && r < d->n_ru && lone[d->n_en + r]) {
-            double v = ta_len_cost(&c->len_model, le, lr + 1 + chars(d, false, r));
-            best = v < best ? v : best;
-        }
-    }
-    return best;
-}
-
-/* Marks the sentences of d's null beads in c->lone. 0, or -1 out of memory. */
-static int mark_lone(ta_checker *c, const ta_corpus *d)
-{
-    c->lone.len = 0;
-    for (size_t k = 0; k < d->n_en + d->n_ru; k++) {
-        bool *x = ta_vec_push(&c->lone);
-        if (!x)
-            return -1;
-        *x = false;
-    }
-    bool *lone = c->lone.data;
-    for (size_t i = 0; i < d->n_beads; i++) {
-        const ta_bead *b = &d->beads[i];
-        for (size_t k = b->en0; k < b->en1 && b->ru0 == b->ru1; k++)
-            lone[k] = true;
-        for (size_t k = b->ru0; k < b->ru1 && b->en0 == b->en1; k++)
-            lone[d->n_en + k] = true;
-    }
-    return 0;
-}
-
-/* The evidence share of sentence pair (English i, Russian j) as a move: each number without
- * its counterpart counts as MOVED_NUMBER_MISS words without evidence, and the share loses
- * MOVED_LEN_SLOPE per nat that move_len_cost exceeds MOVED_LEN_FREE (a sentence and its
- * translation agree in numbers and length; two sentences of one story that only share some
- * of its words seldom do); -1 when below MOVED_MIN_WORDS. */
-static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh)
-{
-    int me, mr;
-    if (ta_evidence_share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
-        return -1;
-    if (me < MOVED_MIN_WORDS || mr < MOVED_MIN_WORDS) {
-        *sh = -1;
-        return 0;
-    }
-    int missed = numbers_missed(&c->fe, c->em.data) + numbers_missed(&c->fr, c->rm.data);
-    double cost = move_len_cost(c, d, i, j);
-    *sh = (me + mr) / (double)(c->fe.ncontent + c->fr.ncontent + MOVED_NUMBER_MISS * missed) -
-          (cost > MOVED_LEN_FREE ? MOVED_LEN_SLOPE * (cost - MOVED_LEN_FREE) : 0);
-    return 0;
-}
-
-/* The share of the other side of a bead with sentence k of one side (en or not). */
-static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool en, int k,
-                     double *sh)
-{
-    const char *const *o = en ? d->ru : d->en;
-    const size_t *ol = en ? d->ru_len : d->en_len;
-    int a = en ? b->ru0 : b->en0, z = en ? b->ru1 : b->en1;
-    if (ta_join_side(&c->scratch, o, ol, (size_t)a, (size_t)z))
-        return -1;
-    int me, mr;
-    const char *ot = c->scratch.len ? c->scratch.data : "";
-    return en ? ta_evidence_share(c, d->en[k], d->en_len[k], ot, c->scratch.len, sh, &me, &mr)
-              : ta_evidence_share(c, ot, c->scratch.len, d->ru[k], d->ru_len[k], sh, &me, &mr);
-}
-
-/* Does sentence q, at an end of its side of bead b (several sentences there; the Russian side
- * unless `en`), explain at most MOVED_RIDER_WORDS words of b's other side that the rest of
- * its side does not? *out. 0, or -1 out of memory. */
-static int rides_along(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool en, size_t q,
-                       bool *out)
-{
-    size_t a = en ? b->en0 : b->ru0, z = en ? b->en1 : b->ru1;
-    *out = false;
-    if (z - a < 2 || (q != a && q + 1 != z))
-        return 0;
-    const char *const *s = en ? d->en : d->ru, *const *o = en ? d->ru : d->en;
-    const size_t *sl = en ? d->en_len : d->ru_len, *ol = en ? d->ru_len : d->en_len;
-    size_t oa = en ? b->ru0 : b->en0, oz = en ? b->ru1 : b->en1;
-    int matched[2];
-    ta_buf side = {0};
-    int rc = ta_join_side(&c->scratch, o, ol, oa, oz);
-    for (int k = 0; k < 2 && !rc; k++) { /* the whole side, then without q */
-        int me, mr;
-        double sh;
-        const char *ot = c->scratch.len ? c->scratch.data : "";
-        rc = ta_join_side(&side, s, sl, k && q == a ? a + 1 : a, k && q != a ? z - 1 : z) ||
-             (en ? ta_evidence_share(c, side.data, side.len, ot, c->scratch.len, &sh, &me, &mr)
-                 : ta_evidence_share(c, ot, c->scratch.len, side.data, side.len, &sh, &me, &mr));
-        matched[k] = en ? mr : me; /* the other side's words with evidence */
-    }
-    ta_buf_release(&side);
-    *out = !rc && matched[0] - matched[1] <= MOVED_RIDER_WORDS;
-    return rc ? -1 : 0;
-}
-
-/* The best counterpart of null bead a's sentence among the other side's sentences of beads
- * with both sides (not paired yet): its bead *bk and sentence *bq, and their share *best. */
-static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a, bool en,
-                            double *best, long *bk, int *bq)
-{
-    *best = MOVED_MIN_SHARE - 1e-9, *bk = -1, *bq = -1;
-    for (size_t k = 0; k < d->n_beads; k++) {
-        const ta_bead *b = &d->beads[k];
-        if (b->en1 == b->en0 || b->ru1 == b->ru0 || c->moved[k] >= 0)
-            continue;
-        for (size_t q = en ? b->ru0 : b->en0; q < (en ? b->ru1 : b->en1); q++) {
-            double sh;
-            if (pair_share(c, d, en ? a->en0 : q, en ? q : a->ru0, &sh))
-                return -1;
-            if (sh > *best)
-                *best = sh, *bk = (long)k, *bq = q;
-        }
-    }
-    return 0;
-}
-
-/* A moved sentence whose counterpart the monotone alignment put into a bead with a neighbour
- * (so that no left-out sentence is there to pair it with): a left-out or added sentence is
- * paired with the bead of the sentence whose evidence with it is the best in the document, at
- * least MOVED_MIN_SHARE (pair_share), its plain evidence share MOVED_OWN_FACTOR times that
- * sentence's with its own bead, or that sentence riding along in its bead (rides_along). */
-static int rescue_moves(ta_checker *c, const ta_corpus *d)
-{
-    size_t nulls = 0;
-    for (size_t i = 0; i < d->n_beads; i++)
-        nulls += d->beads[i].en0 == d->beads[i].en1 || d->beads[i].ru0 == d->beads[i].ru1;
-    if (d->n_en + d->n_ru > MOVED_SEARCH_MAX || nulls > MOVED_MAX_NULLS)
-        return 0;
-    if (mark_lone(c, d))
-        return -1;
-    for (size_t i = 0; i < d->n_beads; i++) {
-        const ta_bead *a = &d->beads[i];
-        bool en = a->en1 - a->en0 == 1 && a->ru1 == a->ru0;
-        if ((!en && !(a->ru1 - a->ru0 == 1 && a->en1 == a->en0)) || c->moved[i] >= 0)
-            continue;
-        double best, sh;
-        long bk;
-        int bq;
-        if (best_counterpart(c, d, a, en, &best, &bk, &bq))
-            return -1;
-        if (bk < 0)
-            continue;
-        size_t e = en ? a->en0 : (size_t)bq, r = en ? (size_t)bq : a->ru0;
-        double raw;
-        int me, mr;
-        if (own_share(c, d, &d->beads[bk], !en, bq, &sh) ||
-            ta_evidence_share(c, d->en[e], d->en_len[e], d->ru[r], d->ru_len[r], &raw, &me, &mr))
-            return -1;
-        bool take = raw >= MOVED_OWN_FACTOR * sh;
-        if (!take && rides_along(c, d, &d->beads[bk], !en, (size_t)bq, &take))
-            return -1;
-        if (take)
-            c->moved[i] = bk, c->moved[bk] = (long)i, c->moved_sent[i] = bq;
-    }
-    return 0;
-}
-
-/* c->moved and c->moved_sent for n beads, all -1. 0, or -1 out of memory. */
-static int no_moves(ta_checker *c, size_t n)
-{
-    if (n > c->moved_cap) {
-        long *m = realloc(c->moved, n * sizeof *m);
-        if (m)
-            c->moved = m;
-        int *q = m ? realloc(c->moved_sent, n * sizeof *q) : NULL;
-        if (!q)
-            return -1;
-        c->moved_sent = q, c->moved_cap = n;
-    }
-    for (size_t i = 0; i < n; i++)
-        c->moved[i] = -1, c->moved_sent[i] = -1;
-    return 0;
-}
-
 /* The units the checks run on: the beads, regrouped when the lexicon gives evidence and a
  * check that reads the grouping (omission, addition, moved) is on. A left-out and an added
  * sentence that pair as a move stay on their own (pinned), and so do a left-out or added
- * sentence and its counterpart rescued from a bead (rescue_moves). 0, or -1. */
+ * sentence and its counterpart rescued from a bead (ta_moves_rescue). 0, or -1. */
 static int units_of(ta_checker *c, const ta_corpus *doc, ta_corpus *u)
 {
     c->units.len = c->unit_bead.len = 0;
@@ -641,10 +136,10 @@ static int units_of(ta_checker *c, const ta_corpus *doc, ta_corpus *u)
                     ta_checker_on(c, ta_check_moved)))
         return 0;
     bool *pin = calloc(doc->n_en + doc->n_ru + 1, sizeof *pin);
-    int rc = !pin || no_moves(c, doc->n_beads) || pair_moved(c, doc) || rescue_moves(c, doc) ? -1 : 0;
+    int rc = !pin || ta_moves_reset(c, doc->n_beads) || ta_moves_pair(c, doc) || ta_moves_rescue(c, doc) ? -1 : 0;
     for (size_t i = 0; !rc && i < doc->n_beads; i++) {
         long m = c->moved[i];
-        if (m < 0 || labs(m - (long)i) <= PINNED_MIN_DISTANCE || c->moved_sent[m] >= 0)
+        if (m < 0 || labs(m - (long)i) <= TA_PINNED_MIN_DISTANCE || c->moved_sent[m] >= 0)
             continue; /* a bead whose one sentence was rescued: that sentence alone, below */
         const ta_bead *b = &doc->beads[i];
         for (size_t k = b->en0; k < b->en1; k++)
@@ -669,9 +164,9 @@ ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_corpus *uni
     /* a new document: the featurizer forgets the last one's word forms and names (bounded
      * memory for a checker that runs over many documents) */
     ta_featurizer_reset(&c->fz, c->lx);
-    if (units_of(c, doc, units) || no_moves(c, units->n_beads) ||
+    if (units_of(c, doc, units) || ta_moves_reset(c, units->n_beads) ||
         (ta_checker_on(c, ta_check_moved) &&
-         (pair_moved(c, units) || extend_moves(c, units) || rescue_moves(c, units))))
+         (ta_moves_pair(c, units) || ta_moves_extend(c, units) || ta_moves_rescue(c, units))))
         return ta_fail(err, TA_ENOMEM, "out of memory");
     return TA_OK;
 }
