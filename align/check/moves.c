@@ -137,57 +137,64 @@ static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t
     return 0;
 }
 
-/* Does content word t of English sentence e (its features ef) match a word of no Russian
- * sentence but r, and word u of Russian r (rf) a word of no English sentence but e? Features
- * of the other sentences go through c->fe / c->fr. *out. 0, or -1 out of memory. */
-static int unique_match(ta_checker *c, const ta_corpus *d, size_t e, size_t r, const ta_feat *ef,
-                        const ta_feat *rf, int t, int u, bool *out)
+/* The features of every sentence of a document, made when first needed. */
+typedef struct {
+    ta_feat *en, *ru;
+    bool made;
+} doc_feats;
+
+static int make_feats(ta_checker *c, const ta_corpus *d, doc_feats *F)
 {
-    *out = true;
-    for (size_t q = 0; q < d->n_ru && *out; q++) {
-        if (q == r)
-            continue;
-        if (ta_featurize_again(&c->fz, 'r', d->ru[q], d->ru_len[q], &c->fr))
-            return -1;
-        *out = !ta_feat_token_confirmed(&c->fz, ef, t, &c->fr);
-    }
-    for (size_t p = 0; p < d->n_en && *out; p++) {
-        if (p == e)
-            continue;
-        if (ta_featurize_again(&c->fz, 'e', d->en[p], d->en_len[p], &c->fe))
-            return -1;
-        *out = !ta_ru_confirmed(&c->fz, &c->fe, rf, u);
-    }
-    return 0;
+    F->made = true;
+    F->en = calloc(d->n_en + 1, sizeof *F->en), F->ru = calloc(d->n_ru + 1, sizeof *F->ru);
+    int rc = F->en && F->ru ? 0 : -1;
+    for (size_t k = 0; !rc && k < d->n_en; k++)
+        rc = ta_featurize_again(&c->fz, 'e', d->en[k], d->en_len[k], &F->en[k]);
+    for (size_t k = 0; !rc && k < d->n_ru; k++)
+        rc = ta_featurize_again(&c->fz, 'r', d->ru[k], d->ru_len[k], &F->ru[k]);
+    return rc;
+}
+
+static void free_feats(const ta_corpus *d, doc_feats *F)
+{
+    for (size_t k = 0; F->en && k < d->n_en; k++)
+        ta_feat_release(&F->en[k]);
+    for (size_t k = 0; F->ru && k < d->n_ru; k++)
+        ta_feat_release(&F->ru[k]);
+    free(F->en), free(F->ru);
+}
+
+/* Does content word t of English sentence e match a word of no Russian sentence but r, and
+ * word u of Russian r a word of no English sentence but e? */
+static bool unique_match(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t e,
+                         size_t r, int t, int u)
+{
+    for (size_t q = 0; q < d->n_ru; q++)
+        if (q != r && ta_feat_token_confirmed(&c->fz, &F->en[e], t, &F->ru[q]))
+            return false;
+    for (size_t p = 0; p < d->n_en; p++)
+        if (p != e && ta_ru_confirmed(&c->fz, &F->en[p], &F->ru[r], u))
+            return false;
+    return true;
 }
 
 /* How many words of English sentence e match a word of Russian r and of no other sentence of
- * the document, on either side (*n: anchors, words a sentence and its translation alone
- * share); -1 for a pair whose numbers differ. 0, or -1 out of memory. */
-static int anchors(ta_checker *c, const ta_corpus *d, size_t e, size_t r, int *n)
+ * the document, on either side (anchors: words a sentence and its translation alone share);
+ * -1 for a pair whose numbers differ. */
+static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t e, size_t r)
 {
-    ta_feat ef = {0}, rf = {0};
-    *n = 0;
-    int rc = ta_featurize_again(&c->fz, 'e', d->en[e], d->en_len[e], &ef) ||
-             ta_featurize_again(&c->fz, 'r', d->ru[r], d->ru_len[r], &rf) ? -1 : 0;
-    int missed = 0; /* numbers without their counterpart */
-    for (int u = 0; !rc && u < rf.ncontent; u++)
-        missed += rf.stem[u] < 0 && !ta_ru_confirmed(&c->fz, &ef, &rf, u);
-    for (int t = 0; !rc && t < ef.ncontent; t++) {
+    const ta_feat *ef = &F->en[e], *rf = &F->ru[r];
+    int missed = 0, n = 0; /* numbers without their counterpart; anchors */
+    for (int u = 0; u < rf->ncontent; u++)
+        missed += rf->stem[u] < 0 && !ta_ru_confirmed(&c->fz, ef, rf, u);
+    for (int t = 0; t < ef->ncontent; t++) {
         int hit = -1;
-        for (int u = 0; u < rf.ncontent && hit < 0; u++)
-            hit = ta_feats_match(&c->fz, &ef, t, &rf, u) ? u : -1;
-        missed += hit < 0 && ef.stem[t] < 0;
-        bool only = false;
-        if (hit >= 0 && (rc = unique_match(c, d, e, r, &ef, &rf, t, hit, &only)) == 0)
-            *n += only;
+        for (int u = 0; u < rf->ncontent && hit < 0; u++)
+            hit = ta_feats_match(&c->fz, ef, t, rf, u) ? u : -1;
+        missed += hit < 0 && ef->stem[t] < 0;
+        n += hit >= 0 && unique_match(c, d, F, e, r, t, hit);
     }
-    if (!rc && missed)
-        *n = -1;
-    ta_feat_release(&ef);
-    ta_feat_release(&rf);
-    c->ev_valid = false;
-    return rc;
+    return missed ? -1 : n;
 }
 
 /* Left-out and added sentences still unpaired (L, A: their beads) are a move when they share
@@ -200,19 +207,17 @@ static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, si
     if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
         return 0;
     long *mate = malloc((nl + na) * sizeof *mate); /* the one partner of each, -2 for several */
-    if (!mate)
-        return -1;
-    for (size_t k = 0; k < nl + na; k++)
+    doc_feats F = {0};
+    int rc = mate ? 0 : -1;
+    for (size_t k = 0; !rc && k < nl + na; k++)
         mate[k] = -1;
-    int rc = 0;
     for (size_t i = 0; i < nl && !rc; i++)
         for (size_t j = 0; j < na && !rc; j++) {
             size_t e = d->beads[L[i]].en0, r = d->beads[A[j]].ru0;
-            int n = 0;
             if (c->moved[L[i]] >= 0 || c->moved[A[j]] >= 0 ||
                 labs((long)L[i] - (long)A[j]) <= TA_PINNED_MIN_DISTANCE ||
-                move_len_cost(c, d, e, r) > MOVED_LEN_FREE || (rc = anchors(c, d, e, r, &n)) ||
-                n < MOVED_ANCHORS)
+                move_len_cost(c, d, e, r) > MOVED_LEN_FREE ||
+                (!F.made && (rc = make_feats(c, d, &F))) || anchors(c, d, &F, e, r) < MOVED_ANCHORS)
                 continue;
             mate[i] = mate[i] == -1 ? (long)j : -2;
             mate[nl + j] = mate[nl + j] == -1 ? (long)i : -2;
@@ -222,6 +227,7 @@ static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, si
         if (j >= 0 && mate[nl + (size_t)j] == (long)i)
             c->moved[L[i]] = (long)A[j], c->moved[A[j]] = (long)L[i];
     }
+    free_feats(d, &F);
     free(mate);
     return rc;
 }
