@@ -675,7 +675,12 @@ static int run(dp *d, int max_bead, float beam)
             along = st[x].de == 0 && st[x].dr == 1 ? &st[x] : along;
         long ra, rb;
         reach(st, ns, &ra, &rb);
-        for (size_t k = 0; k < w; k++) {
+        /* left of the reach (and of any finite cell along the row): no way in */
+        size_t k0 = i > 0 && along ? (size_t)(ra < 0 ? 0 : ra < (long)w ? ra : (long)w) : 0;
+        for (size_t k = 0; k < k0; k++)
+            row[k] = INFINITY;
+        memset(d->back + i * w, 255, k0);
+        for (size_t k = k0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
             /* a cell costlier than this is dropped by the beam: beads above it need no more */
@@ -698,7 +703,7 @@ static int run(dp *d, int max_bead, float beam)
         }
         /* beam: cells far costlier than the row's best are not extended */
         long first = LONG_MAX, last = LONG_MIN;
-        for (size_t k = 0; i < d->n && k < w; k++) {
+        for (size_t k = k0; i < d->n && k < w; k++) {
             if (row[k] > row_min + beam)
                 row[k] = INFINITY;
             if (row[k] != INFINITY) {
