@@ -76,6 +76,9 @@ struct slow_entry {
 #define LEARN_EVIDENCE -1.0
 #define LEARN_EVIDENCE_PAIRS 2.0
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
+/* a run kept for the confidences fills the cells this near its centre (the confidences' band
+ * and a bead's span) when it builds a row's map: other cells cost a map again if wanted */
+#define EAGER_CELLS (POST_BAND + 3)
 #define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
 /* a bead's cost bound (nats) is lowered by this before it rules the bead out: more than the
  * rounding of the sums it is compared with, so a bead is skipped only when it cannot win */
@@ -388,20 +391,25 @@ static void start_keeping(dp *d, size_t w)
 /* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
  * the keys of each Russian sentence of its band are looked up in. During the DP (d->roll) each
  * cell is filled at its first use (the beam leaves most of the band unused), else all; a run
- * that keeps its cells for the confidences fills all too: they read cells near the path the
- * beam left unused, a few a row, and would build the row's map again for them (the 20k-line
- * document: 13.7k maps of 139 keys for 38k cells). */
+ * that keeps its cells for the confidences fills those within EAGER_CELLS of the centre too:
+ * the confidences read cells near the path the beam left unused, a few a row, and would build
+ * the row's map again for them (the 20k-line document: 13.7k maps of 139 keys for 38k cells). */
 static int fill_row(dp *d, size_t i, size_t row)
 {
     size_t width = (size_t)(2 * d->band + 1);
     keymap *km = &d->km[d->roll ? row : 0];
     if (map_reserve(km, &d->en[i]))
         return -1;
-    if (d->roll && !d->keeping) /* the map is built when a cell first needs it */
-        memset(d->have + row * width, 0, width);
-    else
+    if (!d->roll) {
         for (size_t k = 0; k < width; k++)
             fill_cell(d, km, i, row, k);
+        return 0;
+    }
+    memset(d->have + row * width, 0, width); /* the map is built when a cell first needs it */
+    if (d->keeping) /* the cells near the centre, where the confidences' paths run */
+        for (long k = d->band - EAGER_CELLS; k <= d->band + EAGER_CELLS; k++)
+            if (k >= 0 && k < (long)width)
+                fill_cell(d, km, i, row, (size_t)k);
     return 0;
 }
 
