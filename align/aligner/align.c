@@ -171,17 +171,18 @@ static inline const uint64_t *keymap_find(const keymap *km, int key, uint32_t mu
     return NULL;
 }
 
-/* The bits of `key` (product mul) in km, a new empty slot when it is not there yet. */
-static inline uint64_t *keymap_slot(keymap *km, int key, uint32_t mul)
+/* Adds `bits` to those of `key` (product mul) in km, in a new slot when it is not there yet. */
+static inline void keymap_add(keymap *km, int key, uint32_t mul, uint64_t bits)
 {
     size_t h = mul & (km->cap - 1);
     for (; km->seen[h] == km->stamp; h = (h + 1) & (km->cap - 1))
-        if (km->key[h] == key)
-            return &km->bits[h];
+        if (km->key[h] == key) {
+            km->bits[h] |= bits;
+            return;
+        }
     km->seen[h] = km->stamp;
     km->key[h] = key;
-    km->bits[h] = 0;
-    return &km->bits[h];
+    km->bits[h] = bits;
 }
 
 static void map_free(keymap *km)
@@ -226,7 +227,7 @@ static void map_build(keymap *km, const ta_feat *e, size_t i)
     km->built = i + 1;
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
         for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
-            *keymap_slot(km, e->keys[k], key_mul(e->keys[k])) |= 1ULL << t;
+            keymap_add(km, e->keys[k], key_mul(e->keys[k]), 1ULL << t);
 }
 
 /* The words of the first MASK_WORDS of English sentence e (whose map is km) with a key among
@@ -278,7 +279,7 @@ static int probe_from_russian(const dp *d, keymap *km, const ta_feat *e, size_t 
     if (map_room(km, d->poff[j + 1] - d->poff[j]))
         return -1;
     for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++)
-        *keymap_slot(km, d->pk[q].key, d->pk[q].mul) |= 1ULL << d->pt[q];
+        keymap_add(km, d->pk[q].key, d->pk[q].mul, 1ULL << d->pt[q]);
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
         for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
             const uint64_t *b = keymap_find(km, e->keys[k], key_mul(e->keys[k]));
