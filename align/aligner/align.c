@@ -225,9 +225,10 @@ static int map_reserve(keymap *km, const ta_feat *e)
 static void map_build(keymap *km, const ta_feat *e, size_t i)
 {
     km->built = i + 1;
+    keymap m = *km; /* (its fields in registers: the stores into its slots could alias them) */
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
         for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
-            keymap_add(km, e->keys[k], key_mul(e->keys[k]), 1ULL << t);
+            keymap_add(&m, e->keys[k], key_mul(e->keys[k]), 1ULL << t);
 }
 
 /* The words of the first MASK_WORDS of English sentence e (whose map is km) with a key among
