@@ -76,6 +76,9 @@ struct slow_entry {
 #define LEARN_EVIDENCE -1.0
 #define LEARN_EVIDENCE_PAIRS 2.0
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
+/* a run kept for the confidences fills the cells this near its centre (the confidences' band
+ * and a bead's span) when it builds a row's map: other cells cost a map again if wanted */
+#define EAGER_CELLS (POST_BAND + 3)
 #define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
 /* a bead's cost bound (nats) is lowered by this before it rules the bead out: more than the
  * rounding of the sums it is compared with, so a bead is skipped only when it cannot win */
@@ -119,52 +122,41 @@ static long lo_of(const dp *d, size_t i)
     return d->center[i] - d->band;
 }
 
-/* A key's hash product (Knuth's multiplier): its low bits pick the map's slot, bits
- * SEEN_SHIFT and up its entry in the map's `seen` filter (SEEN_SLOTS entries). */
+/* A key's hash: its product by Knuth's multiplier rotated left by MAP_MIN_BITS, so that its low
+ * bits, which pick the key's slot in a map (one AND), start with the product's best, the top. */
 #define KEY_MUL 2654435761u
-enum { SEEN_SHIFT = 20, SEEN_SLOTS = 1 << (32 - SEEN_SHIFT) };
+enum { KEY_BITS = 32, MAP_MIN_BITS = 12, MAP_MIN_SLOTS = 1 << MAP_MIN_BITS };
 
-/* A small map from keys to the bit set of the English words that have them, with a filter of
- * the keys in front: an entry is in the filter when it holds the map's stamp, so a new
- * sentence's map clears it by a new stamp (a probe is a load and a compare, no bit arithmetic;
- * the entries are cleared only when the stamp wraps). */
+/* A small map from keys to the bit set of the English words that have them, open addressing
+ * over at least MAP_MIN_SLOTS slots: a slot is in use when it holds the map's stamp, so a new
+ * sentence's map empties it by a new stamp (no clearing; the stamps are cleared only when they
+ * wrap), and a key not in the map is mostly told by one load and compare of its slot's stamp. */
 typedef struct keymap {
     int *key;
     uint64_t *bits;
-    size_t cap;   /* slots in use (a power of two: as many as the sentence needs) */
-    size_t alloc; /* slots allocated (the most any sentence needed) */
-    size_t built; /* the English sentence whose keys it holds, + 1 (0: none yet) */
+    uint16_t *seen; /* each slot's stamp */
+    size_t cap;     /* slots in use (a power of two: at least twice the sentence's keys) */
+    size_t alloc;   /* slots allocated (the most any sentence needed) */
+    size_t built;   /* the English sentence whose keys it holds, + 1 (0: none yet) */
     uint16_t stamp; /* the current keys' stamp (0: none yet) */
-    uint16_t seen[SEEN_SLOTS];
 } keymap;
 
 struct probe_key {
-    uint32_t mul; /* key_mul(key): the filter's bit and the map's slot */
+    uint32_t mul; /* key_mul(key): the key's slot in a map */
     int key;
 };
 
 static inline uint32_t key_mul(int key)
 {
-    return (unsigned)key * KEY_MUL;
+    uint32_t p = (unsigned)key * KEY_MUL;
+    return p << MAP_MIN_BITS | p >> (KEY_BITS - MAP_MIN_BITS);
 }
 
-/* Might a key whose product is mul be in km? (no: it is not) */
-static inline bool seen_has(const keymap *km, uint32_t mul)
-{
-    return km->seen[mul >> SEEN_SHIFT] == km->stamp;
-}
-
-/* Puts a key whose product is mul into km's filter. */
-static inline void seen_add(keymap *km, uint32_t mul)
-{
-    km->seen[mul >> SEEN_SHIFT] = km->stamp;
-}
-
-/* Empties km's filter: a new stamp (the entries cleared when the stamps run out). */
+/* Empties km: a new stamp (the slots' stamps cleared when the stamps run out). */
 static void seen_clear(keymap *km)
 {
     if (++km->stamp == 0) {
-        memset(km->seen, 0, sizeof km->seen);
+        memset(km->seen, 0, sizeof(uint16_t) * km->alloc);
         km->stamp = 1;
     }
 }
@@ -173,42 +165,52 @@ static void seen_clear(keymap *km)
 static inline const uint64_t *keymap_find(const keymap *km, int key, uint32_t mul)
 {
     size_t h = mul & (km->cap - 1);
-    while (km->key[h] != -1 && km->key[h] != key)
-        h = (h + 1) & (km->cap - 1);
-    return km->key[h] == -1 ? NULL : &km->bits[h];
+    for (; km->seen[h] == km->stamp; h = (h + 1) & (km->cap - 1))
+        if (km->key[h] == key)
+            return &km->bits[h];
+    return NULL;
 }
 
-/* The bits of `key` (product mul) in km, a new empty slot when it is not there yet. */
-static inline uint64_t *keymap_slot(keymap *km, int key, uint32_t mul)
+/* Adds `bits` to those of `key` (product mul) in km, in a new slot when it is not there yet. */
+static inline void keymap_add(keymap *km, int key, uint32_t mul, uint64_t bits)
 {
     size_t h = mul & (km->cap - 1);
-    while (km->key[h] != -1 && km->key[h] != key)
-        h = (h + 1) & (km->cap - 1);
-    if (km->key[h] == -1) {
-        km->key[h] = key;
-        km->bits[h] = 0;
-    }
-    return &km->bits[h];
+    for (; km->seen[h] == km->stamp; h = (h + 1) & (km->cap - 1))
+        if (km->key[h] == key) {
+            km->bits[h] |= bits;
+            return;
+        }
+    km->seen[h] = km->stamp;
+    km->key[h] = key;
+    km->bits[h] = bits;
 }
 
-/* Readies km to map `keys` keys: room, no sentence's keys yet. 0, or -1 out of memory. */
+static void map_free(keymap *km)
+{
+    free(km->key), free(km->bits), free(km->seen);
+    memset(km, 0, sizeof *km);
+}
+
+/* Readies km to map `keys` keys: room, empty. 0, or -1 out of memory. */
 static int map_room(keymap *km, size_t keys)
 {
-    size_t need = 16;
+    size_t need = MAP_MIN_SLOTS;
     while (need < keys * 2) /* at most half full */
         need *= 2;
     km->built = 0;
     if (need > km->alloc) {
-        free(km->key), free(km->bits);
+        uint16_t stamp = km->stamp;
+        map_free(km);
         km->key = malloc(sizeof(int) * need), km->bits = malloc(sizeof(uint64_t) * need);
-        km->alloc = need;
-        if (!km->key || !km->bits) {
-            free(km->key), free(km->bits);
-            memset(km, 0, sizeof *km);
+        km->seen = calloc(need, sizeof(uint16_t));
+        km->alloc = need, km->stamp = stamp;
+        if (!km->key || !km->bits || !km->seen) {
+            map_free(km);
             return -1;
         }
     }
-    km->cap = need; /* one long sentence before does not make every row clear a large table */
+    km->cap = need;
+    seen_clear(km);
     return 0;
 }
 
@@ -223,14 +225,10 @@ static int map_reserve(keymap *km, const ta_feat *e)
 static void map_build(keymap *km, const ta_feat *e, size_t i)
 {
     km->built = i + 1;
-    memset(km->key, 0xff, sizeof(int) * km->cap);
-    seen_clear(km);
+    keymap m = *km; /* (its fields in registers: the stores into its slots could alias them) */
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
-        for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-            uint32_t mul = key_mul(e->keys[k]);
-            seen_add(km, mul);
-            *keymap_slot(km, e->keys[k], mul) |= 1ULL << t;
-        }
+        for (int k = e->tok[t]; k < e->tok[t + 1]; k++)
+            keymap_add(&m, e->keys[k], key_mul(e->keys[k]), 1ULL << t);
 }
 
 /* The words of the first MASK_WORDS of English sentence e (whose map is km) with a key among
@@ -241,10 +239,7 @@ static void probe(const keymap *km, const ta_feat *r, bool learned, uint64_t *eb
         for (int q = r->tok[t]; q < r->tok[t + 1]; q++) {
             if (r->keys[q] >= TA_KEY_STEM && !learned)
                 continue; /* no English key points at Russian stems yet */
-            uint32_t mul = key_mul(r->keys[q]);
-            if (!seen_has(km, mul))
-                continue;
-            const uint64_t *b = keymap_find(km, r->keys[q], mul);
+            const uint64_t *b = keymap_find(km, r->keys[q], key_mul(r->keys[q]));
             if (b) {
                 *eb |= *b;
                 *rb |= 1ULL << t;
@@ -259,15 +254,19 @@ static void probe_at(const dp *d, const keymap *km, size_t j, uint64_t *eb, uint
         probe(km, &d->ru[j], d->learned, eb, rb);
         return;
     }
+    const uint16_t *seen = km->seen, stamp = km->stamp;
+    const size_t mask = km->cap - 1;
+    uint64_t e = 0, r = 0; /* (in registers: stores through eb and rb could alias km's fields) */
     for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
-        if (!seen_has(km, d->pk[q].mul))
+        if (seen[d->pk[q].mul & mask] != stamp) /* most keys: not in the map */
             continue;
         const uint64_t *b = keymap_find(km, d->pk[q].key, d->pk[q].mul);
         if (b) {
-            *eb |= *b;
-            *rb |= 1ULL << d->pt[q];
+            e |= *b;
+            r |= 1ULL << d->pt[q];
         }
     }
+    *eb |= e, *rb |= r;
 }
 
 /* probe_at's answer from the other side, for a single cell: km maps the keys of Russian sentence
@@ -280,16 +279,11 @@ static int probe_from_russian(const dp *d, keymap *km, const ta_feat *e, size_t 
 {
     if (map_room(km, d->poff[j + 1] - d->poff[j]))
         return -1;
-    memset(km->key, 0xff, sizeof(int) * km->cap);
-    seen_clear(km);
-    for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++) {
-        seen_add(km, d->pk[q].mul);
-        *keymap_slot(km, d->pk[q].key, d->pk[q].mul) |= 1ULL << d->pt[q];
-    }
+    for (size_t q = d->poff[j]; q < d->poff[j + 1]; q++)
+        keymap_add(km, d->pk[q].key, d->pk[q].mul, 1ULL << d->pt[q]);
     for (int t = 0; t < e->ncontent && t < MASK_WORDS; t++)
         for (int k = e->tok[t]; k < e->tok[t + 1]; k++) {
-            uint32_t mul = key_mul(e->keys[k]);
-            const uint64_t *b = seen_has(km, mul) ? keymap_find(km, e->keys[k], mul) : NULL;
+            const uint64_t *b = keymap_find(km, e->keys[k], key_mul(e->keys[k]));
             if (b) {
                 *eb |= 1ULL << t;
                 *rb |= *b;
@@ -398,18 +392,26 @@ static void start_keeping(dp *d, size_t w)
 
 /* Readies row `row` of em and rm for English sentence i: a map of the sentence's keys, which
  * the keys of each Russian sentence of its band are looked up in. During the DP (d->roll) each
- * cell is filled at its first use (the beam leaves most of the band unused), else all. */
+ * cell is filled at its first use (the beam leaves most of the band unused), else all; a run
+ * that keeps its cells for the confidences fills those within EAGER_CELLS of the centre too:
+ * the confidences read cells near the path the beam left unused, a few a row, and would build
+ * the row's map again for them (the 20k-line document: 13.7k maps of 139 keys for 38k cells). */
 static int fill_row(dp *d, size_t i, size_t row)
 {
     size_t width = (size_t)(2 * d->band + 1);
     keymap *km = &d->km[d->roll ? row : 0];
     if (map_reserve(km, &d->en[i]))
         return -1;
-    if (d->roll) /* the map is built when a cell first needs it */
-        memset(d->have + row * width, 0, width);
-    else
+    if (!d->roll) {
         for (size_t k = 0; k < width; k++)
             fill_cell(d, km, i, row, k);
+        return 0;
+    }
+    memset(d->have + row * width, 0, width); /* the map is built when a cell first needs it */
+    if (d->keeping) /* the cells near the centre, where the confidences' paths run */
+        for (long k = d->band - EAGER_CELLS; k <= d->band + EAGER_CELLS; k++)
+            if (k >= 0 && k < (long)width)
+                fill_cell(d, km, i, row, (size_t)k);
     return 0;
 }
 
@@ -683,7 +685,12 @@ static int run(dp *d, int max_bead, float beam)
             along = st[x].de == 0 && st[x].dr == 1 ? &st[x] : along;
         long ra, rb;
         reach(st, ns, &ra, &rb);
-        for (size_t k = 0; k < w; k++) {
+        /* left of the reach (and of any finite cell along the row): no way in */
+        size_t k0 = i > 0 && along ? (size_t)(ra < 0 ? 0 : ra < (long)w ? ra : (long)w) : 0;
+        for (size_t k = 0; k < k0; k++)
+            row[k] = INFINITY;
+        memset(d->back + i * w, 255, k0);
+        for (size_t k = k0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
             /* a cell costlier than this is dropped by the beam: beads above it need no more */
@@ -706,7 +713,7 @@ static int run(dp *d, int max_bead, float beam)
         }
         /* beam: cells far costlier than the row's best are not extended */
         long first = LONG_MAX, last = LONG_MIN;
-        for (size_t k = 0; i < d->n && k < w; k++) {
+        for (size_t k = k0; i < d->n && k < w; k++) {
             if (row[k] > row_min + beam)
                 row[k] = INFINITY;
             if (row[k] != INFINITY) {
@@ -1431,7 +1438,7 @@ ta_status ta_align_kit(ta_kit *kit, const ta_sentences *en_s, const ta_sentences
     free(d.top_en), free(d.top_ru), free(d.big_en), free(d.big_ru), free(d.terms[0]), free(d.terms[1]);
     free(d.poff), free(d.pk), free(d.pt);
     for (int r = 0; r < ROLL; r++)
-        free(km[r].key), free(km[r].bits);
+        map_free(&km[r]);
     ta_featurizer_reset(fz, NULL); /* the document's forms freed at once */
     if (st != TA_OK) {
         ta_vec_release(&out);
