@@ -116,7 +116,10 @@ echo "strict: $cf${bf:+ (baseline: $bf)}"
 
 if [ "${CALLGRIND:-0}" = 1 ] && command -v valgrind > /dev/null; then
   echo "== instructions (callgrind)"
-  ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null |
+  # the tunable set beforehand: talign re-executes /proc/self/exe (valgrind's tool under
+  # valgrind) to set it itself for inputs of 1 MB and more
+  ir() { GLIBC_TUNABLES=glibc.malloc.hugetlb=1 \
+         valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null |
          sed -n 's/.*refs: *//p' | tr -d ,; }
   for t in $TREES; do
     b=$(tree_bin "$t"); l=$(tree_lex "$t"); pr=build/pairrate; [ "$t" = . ] || pr=$T/pairrate.base
