@@ -451,6 +451,34 @@ static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a,
     return 0;
 }
 
+/* Sentence q, of one side (the Russian unless en) of 1-1 bead k, shares sh with the bead's
+ * other sentence: does that sentence share at least as much with a left-out or added sentence
+ * of q's side in a bead next to k (the alignment shifted it there: q is a moved sentence that
+ * took its place)? *out. 0, or -1 out of memory. */
+static int displaced(ta_checker *c, const ta_corpus *d, size_t k, bool en, double sh, bool *out)
+{
+    const ta_bead *b = &d->beads[k];
+    *out = false;
+    if (b->en1 - b->en0 != 1 || b->ru1 - b->ru0 != 1)
+        return 0;
+    for (int dir = -1; dir <= 1 && !*out; dir += 2) {
+        size_t n = k + (size_t)dir;
+        if ((dir < 0 && !k) || n >= d->n_beads || c->moved[n] >= 0)
+            continue;
+        const ta_bead *x = &d->beads[n];
+        bool lone = en ? x->en1 - x->en0 == 1 && x->ru0 == x->ru1
+                       : x->ru1 - x->ru0 == 1 && x->en0 == x->en1;
+        double v;
+        int me, mr;
+        size_t e = en ? x->en0 : b->en0, r = en ? b->ru0 : x->ru0;
+        if (lone &&
+            ta_evidence_share(c, d->en[e], d->en_len[e], d->ru[r], d->ru_len[r], &v, &me, &mr))
+            return -1;
+        *out = lone && v >= sh;
+    }
+    return 0;
+}
+
 /* A moved sentence whose counterpart the monotone alignment put into a bead with a neighbour
  * (so that no left-out sentence is there to pair it with): a left-out or added sentence is
  * paired with the bead of the sentence whose evidence with it is the best in the document, at
@@ -484,7 +512,8 @@ int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
             ta_evidence_share(c, d->en[e], d->en_len[e], d->ru[r], d->ru_len[r], &raw, &me, &mr))
             return -1;
         bool take = raw >= MOVED_OWN_FACTOR * sh;
-        if (!take && rides_along(c, d, &d->beads[bk], !en, (size_t)bq, &take))
+        if ((!take && rides_along(c, d, &d->beads[bk], !en, (size_t)bq, &take)) ||
+            (!take && raw > sh && displaced(c, d, (size_t)bk, !en, sh, &take)))
             return -1;
         if (take)
             c->moved[i] = bk, c->moved[bk] = (long)i, c->moved_sent[i] = bq;
