@@ -17,6 +17,8 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+enum { CYRILLIC_FIRST = 0x400, CYRILLIC_LAST = 0x4FF }; /* a Russian word has a letter here */
 #define XXH_INLINE_ALL /* xxhash.h (libxxhash-dev) compiled in: no library to load */
 #include <xxhash.h>
 
@@ -510,6 +512,16 @@ static int add_field(ta_buf *b, const char *line, const char *end, int k, char s
     return ta_buf_addc(b, '\n');
 }
 
+bool ta_lex_russian(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ta_u8_decode(w, n, &i);
+        if (c >= CYRILLIC_FIRST && c <= CYRILLIC_LAST)
+            return true;
+    }
+    return false;
+}
+
 ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, char **out,
                             ta_error *err)
 {
@@ -519,11 +531,7 @@ ta_status ta_lexicon_lookup(const ta_lexicon *lx, const char *word, size_t len, 
         return v;
     ta_stemmer st = {0};
     ta_buf stem = {0}, res = {0};
-    bool cyr = false;
-    for (size_t i = 0; i < len;) {
-        uint32_t c = ta_u8_decode(word, len, &i);
-        cyr |= c >= 0x400 && c <= 0x4FF;
-    }
+    bool cyr = ta_lex_russian(word, len);
     ta_status s = ta_stem(&st, cyr ? 'r' : 'e', word, len, &stem) || ta_buf_addc(&res, 0)
                       ? TA_ENOMEM : TA_OK;
     res.len = 0;

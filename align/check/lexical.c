@@ -17,8 +17,6 @@
 #define ABBREV_MAX 5 /* letters of an all-capitals abbreviation */
 #define LATIN_MAX 64 /* bytes of a Latin form compared (as ta_name_similarity) */
 #define KEY_FILTER_BITS (1u << 22) /* c->ru_keys: 512 KB, a few % of absent keys look present */
-#define CYRILLIC_FIRST 0x400
-#define CYRILLIC_LAST 0x4FF
 
 /* Does the word at byte `start` of s open a sentence (only spaces and opening punctuation
  * between it and the text's start or a . ! ? :)? Such a word is capitalised anyway. */
@@ -60,22 +58,16 @@ static bool in_lexicon_en(const ta_feat *f, int t)
     return false;
 }
 
-/* Is the Russian word a translation of some English headword (a dictionary word)? */
 static void set_key_bit(uint32_t key, void *bits)
 {
     ((uint64_t *)bits)[key % KEY_FILTER_BITS / 64] |= (uint64_t)1 << (key % 64);
 }
 
-/* Can the Cyrillic word w[0, n) be a lexicon translation: is the filter bit of its stem's key
+/* Can the Russian word w[0, n) be a lexicon translation: is the filter bit of its stem's key
  * set (c->ru_keys, made on the first call)? A word of another script: true. */
 static bool maybe_in_lexicon(ta_checker *c, const char *w, size_t n)
 {
-    bool cyr = false;
-    for (size_t i = 0; i < n && !cyr;) { /* the script as ta_lexicon_lookup tells it */
-        uint32_t ch = ta_u8_decode(w, n, &i);
-        cyr = ch >= CYRILLIC_FIRST && ch <= CYRILLIC_LAST;
-    }
-    if (!cyr)
+    if (!ta_lex_russian(w, n))
         return true;
     if (!c->ru_keys && (c->ru_keys = calloc(KEY_FILTER_BITS / 64, sizeof *c->ru_keys)))
         ta_lexicon_each_key(c->lx, set_key_bit, c->ru_keys);
@@ -85,12 +77,13 @@ static bool maybe_in_lexicon(ta_checker *c, const char *w, size_t n)
     return c->ru_keys[key / 64] >> (key % 64) & 1;
 }
 
+/* Is the Russian word a translation of some English headword (a dictionary word)? */
 static bool in_lexicon_ru(ta_checker *c, const char *w, size_t n)
 {
     if (!c->lx || !maybe_in_lexicon(c, w, n))
         return false;
     char *tr = NULL;
-    bool known = c->lx && ta_lexicon_lookup(c->lx, w, n, &tr, NULL) == TA_OK && tr && *tr;
+    bool known = ta_lexicon_lookup(c->lx, w, n, &tr, NULL) == TA_OK && tr && *tr;
     ta_free(tr);
     return known;
 }
