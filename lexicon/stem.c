@@ -48,12 +48,7 @@ static int lower(ta_buf *out, const char *w, size_t n, char lang)
 {
     if (ascii_cyrillic((const unsigned char *)w, n))
         return lower_ascii_cyrillic(out, w, n);
-    bool simple = true;
-    for (size_t i = 0; i < n && simple;) {
-        uint32_t c = ta_u8_decode(w, n, &i);
-        simple = c < 0x80 || (c >= 0x400 && c < 0x460);
-    }
-    if (simple || n > 512) /* a word, not a paragraph */
+    if (n > 512) /* a word, not a paragraph */
         return ta_u8_lower(out, w, n, true);
     UChar u[512], v[1024];
     int32_t len = 0;

@@ -5,8 +5,7 @@
 #include <criterion/criterion.h>
 #include <libstemmer.h>
 
-/* What the UTF-8 stemmer of lang gives for the lowercased word (ta_stem's own lowercasing,
- * whose first stage is the same for both: the stemmer's input). */
+/* What the UTF-8 stemmer of lang gives for the lowercased word. */
 static void utf8_stem(char lang, const char *low, size_t n, char *out, size_t cap)
 {
     struct sb_stemmer *s = sb_stemmer_new(lang == 'e' ? "english" : "russian", "UTF_8");
@@ -32,8 +31,11 @@ Test(stem, byte_stemmers_give_the_utf8_stems)
         char *rule = strtok(line, "\t"), *lang = strtok(NULL, "\t"), *word = strtok(NULL, "\t");
         cr_assert(rule && lang && word, "bad fixture line");
         cr_assert_eq(ta_stem(&st, lang[0], word, strlen(word), &out), 0, "%s", rule);
-        char want[2048];
-        utf8_stem(lang[0], st.low.data, st.low.len, want, sizeof want);
+        char want[2048]; /* lowercased apart from ta_stem's short path (ё -> е as it does) */
+        ta_buf low = {0};
+        cr_assert_eq(ta_u8_lower(&low, word, strlen(word), true), 0);
+        utf8_stem(lang[0], low.data, low.len, want, sizeof want);
+        ta_buf_release(&low);
         cr_assert_eq(out.len, strlen(want), "%s: %.*s, want %s", rule, (int)out.len, out.data, want);
         cr_assert(!memcmp(out.data, want, out.len), "%s: %.*s, want %s", rule, (int)out.len, out.data, want);
         cases++;
