@@ -78,8 +78,9 @@ struct slow_entry {
 #define POST_BAND 4     /* confidences sum over the paths within this many sentences of the best */
 /* a run kept for the confidences fills the cells this near its centre (the confidences' band
  * and a bead's span) when it builds a row's map: other cells cost a map again if wanted */
-#define EAGER_CELLS (POST_BAND + 3)
+#define EAGER_CELLS (POST_BAND + ROLL - 1)
 #define KEEP_CELLS 2000000u /* at most this many cells kept for the confidences (17 bytes each) */
+#define NO_BEAD 255     /* d->back of a cell no bead reaches */
 /* a bead's cost bound (nats) is lowered by this before it rules the bead out: more than the
  * rounding of the sums it is compared with, so a bead is skipped only when it cannot win */
 #define BOUND_SLACK 1e-6
@@ -689,13 +690,13 @@ static int run(dp *d, int max_bead, float beam)
         size_t k0 = i > 0 && along ? (size_t)(ra < 0 ? 0 : ra < (long)w ? ra : (long)w) : 0;
         for (size_t k = 0; k < k0; k++)
             row[k] = INFINITY;
-        memset(d->back + i * w, 255, k0);
+        memset(d->back + i * w, NO_BEAD, k0);
         for (size_t k = k0; k < w; k++) {
             long j = lo + (long)k;
             float best = INFINITY;
             /* a cell costlier than this is dropped by the beam: beads above it need no more */
             float lim = i < d->n ? row_min + beam : INFINITY;
-            unsigned char bt = 255;
+            unsigned char bt = NO_BEAD;
             if (j >= 0 && (size_t)j <= d->m) {
                 if (i == 0 || !along || ((long)k >= ra && (long)k <= rb)) {
                     if (i == 0 && j == 0)
@@ -730,7 +731,7 @@ static int run(dp *d, int max_bead, float beam)
         long k = (long)j - lo_of(d, i);
         if (k < 0 || k >= (long)w)
             return 1;
-        if (d->back[i * w + (size_t)k] == 255)
+        if (d->back[i * w + (size_t)k] == NO_BEAD)
             return 2;
         if ((k <= 1 && lo_of(d, i) > 0) || (k >= (long)w - 2 && lo_of(d, i) + (long)w - 1 < (long)d->m))
             return 1;
@@ -902,7 +903,6 @@ static ta_status make_terms(dp *d)
     return TA_OK;
 }
 
-/* lexicon/params.en-ru: "name value" lines; `lex` picks the word-evidence figures. */
 /* Moves the band onto the path the last run found (where it ran along an edge). Returns false
  * when there is no path to follow. */
 static bool recenter(dp *d)
@@ -914,7 +914,7 @@ static bool recenter(dp *d)
         lo[r] = LONG_MAX, hi[r] = -1;
     while (ok && (i > 0 || j > 0)) {
         long k = (long)j - lo_of(d, i);
-        if (k < 0 || k >= (long)w || d->back[i * w + (size_t)k] == 255) {
+        if (k < 0 || k >= (long)w || d->back[i * w + (size_t)k] == NO_BEAD) {
             ok = false;
             break;
         }
@@ -1110,8 +1110,8 @@ static ta_status pass(dp *d, int max_bead, int band, bool keep_center, bool conf
     size_t w = (size_t)(2 * d->band + 1), i = d->n, j = d->m, first = out->len;
     while (i > 0 || j > 0) {
         long k = (long)j - lo_of(d, i);
-        unsigned char bt = k >= 0 && k < (long)w ? d->back[i * w + (size_t)k] : 255;
-        if (bt == 255) /* no path within the memory ceiling: the rest as unaligned sentences */
+        unsigned char bt = k >= 0 && k < (long)w ? d->back[i * w + (size_t)k] : NO_BEAD;
+        if (bt == NO_BEAD) /* no path within the memory ceiling: the rest as unaligned sentences */
             bt = i > 0 ? 1 : 2;
         const bead_type *ty = &ta_bead_types[bt];
         ta_bead *b = ta_vec_push(out);

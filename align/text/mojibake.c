@@ -41,7 +41,7 @@ static bool looks_broken(size_t high, size_t letters, size_t cyr)
     return high >= 8 && high * 10 >= letters * 6 && cyr == 0;
 }
 
-/* The ASCII letters of s[0..n): fewer than its letters (a byte loop that vectorizes). */
+/* The ASCII letters of s[0..n): at most count()'s letters (a byte loop that vectorizes). */
 static size_t ascii_letters(const char *s, size_t n)
 {
     size_t k = 0;
@@ -50,10 +50,15 @@ static size_t ascii_letters(const char *s, size_t n)
     return k;
 }
 
+/* A text is read as mojibake when at least BROKEN_MIN of its letters are U+00C0..U+00FF,
+ * BROKEN_TENTHS tenths of its letters or more, and fewer than a tenth are Cyrillic. */
+enum { BROKEN_MIN = 20, BROKEN_TENTHS = 4 };
+
 bool ta_text_mojibake(const ta_text *t)
 {
     /* a byte count first: U+00C0..U+00FF start with the byte C3, Cyrillic letters with D0..D3;
-     * the test below needs 20 of the first and more than four times as many as of the second */
+     * the test below needs BROKEN_MIN of the first, BROKEN_TENTHS tenths of the ASCII letters
+     * (which are at most all letters) and more than four times as many as of the second */
     size_t c3 = 0, cyr_lead = 0;
     for (const char *p = t->data, *end = t->data + t->len; p < end; c3++) {
         p = memchr(p, 0xC3, (size_t)(end - p)); /* rare in Russian text: memchr's speed */
@@ -61,7 +66,7 @@ bool ta_text_mojibake(const ta_text *t)
             break;
         p++;
     }
-    if (c3 < 20 || c3 * 10 < ascii_letters(t->data, t->len) * 4)
+    if (c3 < BROKEN_MIN || c3 * 10 < ascii_letters(t->data, t->len) * BROKEN_TENTHS)
         return false; /* the letters of U+00C0..U+00FF (at most c3) are too few among them */
     for (size_t i = 0; i < t->len && c3 > 4 * cyr_lead; i++) {
         unsigned char b = (unsigned char)t->data[i];
@@ -71,7 +76,7 @@ bool ta_text_mojibake(const ta_text *t)
         return false;
     size_t high, letters, cyr;
     count(t->data, t->len, &high, &letters, &cyr);
-    return high >= 20 && high * 10 >= letters * 4 && cyr * 10 < letters;
+    return high >= BROKEN_MIN && high * 10 >= letters * BROKEN_TENTHS && cyr * 10 < letters;
 }
 
 ta_status ta_text_repair_mojibake(ta_text *t, size_t *repaired, ta_error *err)
