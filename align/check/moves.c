@@ -35,6 +35,9 @@
  * sentence pairs compared stay within MOVED_WEAK_BUDGET */
 #define MOVED_WEAK_SHARE 0.24
 #define MOVED_WEAK_BUDGET 40000
+/* ... where one word with evidence on each side may be enough: in short sentences a quarter
+ * of the words is one word (a free translation of "His pride wouldn't give him peace") */
+#define MOVED_WEAK_MIN_WORDS 1
 /* ... or when they share at least MOVED_ANCHORS anchors, words that no other sentence of the
  * document matches (one was seen shared by two sentences of one story: "league") */
 #define MOVED_ANCHORS 2
@@ -55,18 +58,23 @@ static int null_beads(const ta_corpus *d, bool en, ta_vec *out)
     return 0;
 }
 
-static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh);
+static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, int least,
+                      double *sh);
 static double move_len_cost(ta_checker *c, const ta_corpus *d, size_t i, size_t j);
 static int mark_lone(ta_checker *c, const ta_corpus *d);
 
-/* The evidence share of every (left-out, added) pair that could be a move, -1 otherwise. */
+/* The evidence share of every (left-out, added) pair not paired yet with at least `least`
+ * words of evidence on each side, -1 for the others. */
 static int share_matrix(ta_checker *c, const ta_corpus *d, const size_t *lo, size_t nl,
-                        const size_t *ad, size_t na, double *sh)
+                        const size_t *ad, size_t na, int least, double *sh)
 {
     for (size_t i = 0; i < nl; i++)
-        for (size_t j = 0; j < na; j++)
-            if (pair_share(c, d, d->beads[lo[i]].en0, d->beads[ad[j]].ru0, &sh[i * na + j]))
+        for (size_t j = 0; j < na; j++) {
+            sh[i * na + j] = -1;
+            if (c->moved[lo[i]] < 0 && c->moved[ad[j]] < 0 &&
+                pair_share(c, d, d->beads[lo[i]].en0, d->beads[ad[j]].ru0, least, &sh[i * na + j]))
                 return -1;
+        }
     return 0;
 }
 static int own_share(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool en, int k,
@@ -95,7 +103,7 @@ static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, dou
         double v, own = -1;
         if (en ? q == r : q == e)
             continue;
-        if (pair_share(c, d, en ? e : q, en ? q : r, &v))
+        if (pair_share(c, d, en ? e : q, en ? q : r, MOVED_WEAK_MIN_WORDS, &v))
             return -1;
         const ta_bead *b = v >= s ? bead_of(d, q, !en) : NULL;
         if (b && (b->en1 > b->en0 && b->ru1 > b->ru0) && own_share(c, d, b, !en, (int)q, &own))
@@ -105,8 +113,8 @@ static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, dou
     return 0;
 }
 
-/* The pairs left by pair_moved below MOVED_MIN_SHARE (sh as share_matrix fills it, paired
- * rows and columns -1): a left-out sentence and its best added one are paired when they share
+/* The pairs left by pair_moved below MOVED_MIN_SHARE (sh as share_matrix fills it with
+ * MOVED_WEAK_MIN_WORDS, paired rows and columns -1): a left-out sentence and its best added one are paired when they share
  * at least MOVED_WEAK_SHARE, each is the other's best match in the document, and they are more
  * than TA_PINNED_MIN_DISTANCE beads apart (nearer, they are as likely a loose translation, or a
  * left-out and an added sentence side by side: the regrouping decides). */
@@ -243,7 +251,8 @@ int ta_moves_pair(ta_checker *c, const ta_corpus *d)
     size_t nl = lo.len, na = ad.len;
     const size_t *L = lo.data, *A = ad.data;
     if (!rc && nl && na && nl <= MOVED_MAX_NULLS && na <= MOVED_MAX_NULLS) {
-        rc = !(sh = malloc(nl * na * sizeof *sh)) ? -1 : share_matrix(c, d, L, nl, A, na, sh);
+        rc = !(sh = malloc(nl * na * sizeof *sh)) ? -1
+                                                  : share_matrix(c, d, L, nl, A, na, MOVED_MIN_WORDS, sh);
         while (!rc) {
             size_t bi = 0, bj = 0;
             double best = MOVED_MIN_SHARE - 1e-9;
@@ -260,7 +269,10 @@ int ta_moves_pair(ta_checker *c, const ta_corpus *d)
                 sh[k * na + bj] = -1;
         }
         if (!rc)
-            rc = weak_moves(c, d, L, nl, A, na, sh) || anchored_moves(c, d, L, nl, A, na) ? -1 : 0;
+            rc = share_matrix(c, d, L, nl, A, na, MOVED_WEAK_MIN_WORDS, sh) ||
+                         weak_moves(c, d, L, nl, A, na, sh) || anchored_moves(c, d, L, nl, A, na)
+                     ? -1
+                     : 0;
     }
     free(sh);
     ta_vec_release(&lo);
@@ -368,13 +380,14 @@ static int mark_lone(ta_checker *c, const ta_corpus *d)
  * its counterpart counts as MOVED_NUMBER_MISS words without evidence, and the share loses
  * MOVED_LEN_SLOPE per nat that move_len_cost exceeds MOVED_LEN_FREE (a sentence and its
  * translation agree in numbers and length; two sentences of one story that only share some
- * of its words seldom do); -1 when below MOVED_MIN_WORDS. */
-static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh)
+ * of its words seldom do); -1 when fewer than `least` words of a side have evidence. */
+static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, int least,
+                      double *sh)
 {
     int me, mr;
     if (ta_evidence_share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
         return -1;
-    if (me < MOVED_MIN_WORDS || mr < MOVED_MIN_WORDS) {
+    if (me < least || mr < least) {
         *sh = -1;
         return 0;
     }
@@ -442,7 +455,7 @@ static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a,
             continue;
         for (size_t q = en ? b->ru0 : b->en0; q < (en ? b->ru1 : b->en1); q++) {
             double sh;
-            if (pair_share(c, d, en ? a->en0 : q, en ? q : a->ru0, &sh))
+            if (pair_share(c, d, en ? a->en0 : q, en ? q : a->ru0, MOVED_MIN_WORDS, &sh))
                 return -1;
             if (sh > *best)
                 *best = sh, *bk = (long)k, *bq = q;
