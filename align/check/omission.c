@@ -19,6 +19,12 @@
 /* ... and when the other side is shorter than the length model expects by at least this share
  * of the clause's length (a translation that says the same in other words is not) */
 #define CLAUSE_LENGTH_SHARE 0.5
+/* ... or, for a clause of RUN_MIN content words or more, when the other side is short by the
+ * whole clause (CLAUSE_WHOLE_SHARE of its length) and REST_SHORT_SHARE of the rest's words have
+ * evidence: a lexicon that covers a free translation poorly leaves its other words without
+ * evidence too */
+#define CLAUSE_WHOLE_SHARE 1.0
+#define REST_SHORT_SHARE 0.25
 #define QUOTE_MAX 120 /* bytes of a clause quoted in a message */
 
 ta_status ta_clauses_load(ta_checker *c, ta_error *err)
@@ -113,13 +119,14 @@ static void count_in(side_ev s, size_t a, size_t z, int *n, int *m)
 /* Is the other side shorter than the length model expects (Russian characters = c * English
  * ones) by at least CLAUSE_LENGTH_SHARE of the clause t[a, z), as a translation without it is?
  * All lengths in Russian characters. */
-static bool other_short(const check_ctx *x, bool en, const char *t, size_t a, size_t z)
+static bool other_short(const check_ctx *x, bool en, const char *t, size_t a, size_t z,
+                        double share)
 {
     double c = x->ck->len_model.c;
     double expected = c * (double)ta_u8_count(x->cur.en, x->cur.en_len);
     double lr = (double)ta_u8_count(x->cur.ru, x->cur.ru_len);
     double clause = (double)ta_u8_count(t + a, z - a) * (en ? c : 1);
-    return (en ? expected - lr : lr - expected) >= CLAUSE_LENGTH_SHARE * clause;
+    return (en ? expected - lr : lr - expected) >= share * clause;
 }
 
 /* Reports t[a, z) as a left-out clause (trimmed of spaces and end punctuation). */
@@ -134,11 +141,22 @@ static int report_clause(check_ctx *x, bool en, const char *t, size_t a, size_t 
                         z - a > QUOTE_MAX ? "..." : "");
 }
 
-static bool left_out(int cn, int cm, int all, int matched)
+static bool left_out(int cn, int cm, int all, int matched, double rest_share)
 {
     int rn = all - cn, rm = matched - cm;
     return cn >= CLAUSE_MIN_WORDS && cm <= CLAUSE_MAX_SHARE * cn && rn >= REST_MIN_WORDS &&
-           rm >= REST_MIN_SHARE * rn;
+           rm >= rest_share * rn;
+}
+
+/* Is t[a, z) a left-out clause: cn content words, cm with evidence, of a bead side with all
+ * and matched? */
+static bool clause_left_out(const check_ctx *x, bool en, const char *t, size_t a, size_t z,
+                            int cn, int cm, int all, int matched)
+{
+    return (left_out(cn, cm, all, matched, REST_MIN_SHARE) &&
+            other_short(x, en, t, a, z, CLAUSE_LENGTH_SHARE)) ||
+           (cn >= RUN_MIN && left_out(cn, cm, all, matched, REST_SHORT_SHARE) &&
+            other_short(x, en, t, a, z, CLAUSE_WHOLE_SHARE));
 }
 
 /* Is there a clause boundary or a clause-opening word in t[a, z)? */
@@ -192,15 +210,16 @@ static int clauses(check_ctx *x, bool en)
             continue;
         int cn, cm;
         count_in(s, a, i, &cn, &cm);
-        if (left_out(cn, cm, all, matched) && other_short(x, en, t, a, i) &&
+        if (clause_left_out(x, en, t, a, i, cn, cm, all, matched) &&
             (++found, report_clause(x, en, t, a, i)))
             return -1;
         a = i + w, i += w ? w - 1 : 0;
     }
     int first, last, hits;
     weakest_run(c, en, t, n, s, &first, &last, &hits);
-    if (found || first < 0 || !left_out(last - first + 1, hits, all, matched) ||
-        !other_short(x, en, t, s.f->start[first], s.f->end[last]))
+    if (found || first < 0 ||
+        !clause_left_out(x, en, t, s.f->start[first], s.f->end[last], last - first + 1, hits, all,
+                         matched))
         return 0;
     return report_clause(x, en, t, s.f->start[first], s.f->end[last]);
 }
