@@ -79,6 +79,7 @@ static int load_words(ta_featurizer *f, ta_strmap *m, const char *dir, const cha
 
 #define NUMBER "its value (5, or *1000 for a multiplier)"
 #define MONTH "the month's number (1-12)"
+#define MONTH_NAME_MAX 24 /* bytes: a longer word names no month */
 
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, const char *data_dir,
                              ta_error *err)
@@ -601,19 +602,24 @@ static int look_ahead(ta_featurizer *f, char lang, const char *s, size_t n)
     return 0;
 }
 
+int ta_featurizer_month(ta_featurizer *f, char lang, const char *w, size_t n)
+{
+    int month;
+    f->tmp.len = 0;
+    if (n > MONTH_NAME_MAX || ta_u8_lower(&f->tmp, w, n, false) ||
+        !ta_strmap_get(lang == 'e' ? &f->month_en : &f->month_ru, f->tmp.data, f->tmp.len,
+                       &month))
+        return 0;
+    return month;
+}
+
 /* The month named by token t of the look-ahead list (0 when it names none). */
 static int month_at(ta_featurizer *f, char lang, const char *s, size_t t)
 {
     if (t >= f->ahead.len)
         return 0;
     const struct ahead *w = (const struct ahead *)f->ahead.data + t;
-    int month;
-    f->tmp.len = 0;
-    if (w->digits || w->e - w->a > 24 || ta_u8_lower(&f->tmp, s + w->a, w->e - w->a, false) ||
-        !ta_strmap_get(lang == 'e' ? &f->month_en : &f->month_ru, f->tmp.data, f->tmp.len,
-                       &month))
-        return 0;
-    return month;
+    return w->digits ? 0 : ta_featurizer_month(f, lang, s + w->a, w->e - w->a);
 }
 
 /* A day of the month next to a month's name ("31 мая", "May 31"): the date's key, the same in

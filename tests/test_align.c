@@ -650,6 +650,24 @@ Test(align, learned_pairs_added_as_featurizing_again_would)
     ta_featurizer_release(&f);
 }
 
+/* Month names in any case and capitalisation (months.en, months.ru), nothing else. */
+Test(align, featurizer_names_months)
+{
+    static const struct {
+        char lang;
+        const char *word;
+        int month;
+    } cases[] = {{'e', "July", 7}, {'e', "JULY", 7}, {'e', "Sept", 9},  {'r', "июле", 7},
+                 {'r', "Июля", 7}, {'r', "мая", 5},   {'e', "jolly", 0}, {'r', "июнь-июль", 0},
+                 {'e', "26", 0}};
+    ta_featurizer f;
+    cr_assert_eq(ta_featurizer_init(&f, NULL, NULL, NULL), TA_OK);
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        cr_expect_eq(ta_featurizer_month(&f, cases[k].lang, cases[k].word, strlen(cases[k].word)),
+                     cases[k].month, "%s", cases[k].word);
+    ta_featurizer_release(&f);
+}
+
 /* A reset featurizer is a fresh one: number and name keys, stem ids and learned pairs of the
  * texts before are gone. */
 Test(align, featurizer_reset_forgets_the_document)

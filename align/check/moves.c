@@ -38,6 +38,10 @@
 /* ... where one word with evidence on each side may be enough: in short sentences a quarter
  * of the words is one word (a free translation of "His pride wouldn't give him peace") */
 #define MOVED_WEAK_MIN_WORDS 1
+/* ... or from MOVED_ANCHORED_SHARE (a fifth) when they share an anchor, a word (not a number
+ * or a month: two sentences of one story may give its one date) that no other sentence of the document
+ * matches (two sentences of one story share its recurring words) */
+#define MOVED_ANCHORED_SHARE 0.2
 /* ... or when they share at least MOVED_ANCHORS anchors, words that no other sentence of the
  * document matches (one was seen shared by two sentences of one story: "league") */
 #define MOVED_ANCHORS 2
@@ -113,38 +117,6 @@ static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, dou
     return 0;
 }
 
-/* The pairs left by pair_moved below MOVED_MIN_SHARE (sh as share_matrix fills it with
- * MOVED_WEAK_MIN_WORDS, paired rows and columns -1): a left-out sentence and its best added one are paired when they share
- * at least MOVED_WEAK_SHARE, each is the other's best match in the document, and they are more
- * than TA_PINNED_MIN_DISTANCE beads apart (nearer, they are as likely a loose translation, or a
- * left-out and an added sentence side by side: the regrouping decides). */
-static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
-                      const size_t *A, size_t na, double *sh)
-{
-    if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
-        return 0;
-    for (size_t i = 0; i < nl; i++) {
-        size_t bj = 0;
-        for (size_t j = 1; j < na; j++)
-            if (sh[i * na + j] > sh[i * na + bj])
-                bj = j;
-        double v = sh[i * na + bj];
-        if (v < MOVED_WEAK_SHARE || labs((long)L[i] - (long)A[bj]) <= TA_PINNED_MIN_DISTANCE)
-            continue;
-        size_t e = d->beads[L[i]].en0, r = d->beads[A[bj]].ru0;
-        bool en_ok, ru_ok = false;
-        if (unrivalled(c, d, e, r, v, true, &en_ok) ||
-            (en_ok && unrivalled(c, d, e, r, v, false, &ru_ok)))
-            return -1;
-        if (!en_ok || !ru_ok)
-            continue;
-        c->moved[L[i]] = (long)A[bj], c->moved[A[bj]] = (long)L[i];
-        for (size_t k = 0; k < nl; k++)
-            sh[k * na + bj] = -1;
-    }
-    return 0;
-}
-
 /* The features of every sentence of a document, made when first needed. */
 typedef struct {
     ta_feat *en, *ru;
@@ -154,6 +126,7 @@ typedef struct {
 static int make_feats(ta_checker *c, const ta_corpus *d, doc_feats *F)
 {
     F->made = true;
+    c->fz.no_offsets = false; /* numeric() reads the words */
     F->en = calloc(d->n_en + 1, sizeof *F->en), F->ru = calloc(d->n_ru + 1, sizeof *F->ru);
     int rc = F->en && F->ru ? 0 : -1;
     for (size_t k = 0; !rc && k < d->n_en; k++)
@@ -186,10 +159,21 @@ static bool unique_match(ta_checker *c, const ta_corpus *d, const doc_feats *F, 
     return true;
 }
 
-/* How many words of English sentence e match a word of Russian r and of no other sentence of
- * the document, on either side (anchors: words a sentence and its translation alone share);
- * -1 for a pair whose numbers differ. */
-static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t e, size_t r)
+/* Is content token t of f (of text s in language lang) a number, a number word or a month? */
+static bool numeric(ta_checker *c, const ta_feat *f, int t, char lang, const char *s)
+{
+    bool num = f->stem[t] < 0 ||
+               ta_featurizer_month(&c->fz, lang, s + f->start[t], f->end[t] - f->start[t]);
+    for (int k = f->tok[t]; k < f->tok[t + 1] && !num; k++)
+        num = f->keys[k] >= TA_KEY_EXTRA && f->keys[k] < TA_KEY_NAME;
+    return num;
+}
+
+/* How many words (and numbers, unless `words`) of English sentence e match a word of Russian r
+ * and of no other sentence of the document, on either side (anchors: words a sentence and its
+ * translation alone share); -1 for a pair whose numbers differ. */
+static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t e, size_t r,
+                   bool words)
 {
     const ta_feat *ef = &F->en[e], *rf = &F->ru[r];
     int missed = 0, n = 0; /* numbers without their counterpart; anchors */
@@ -200,9 +184,50 @@ static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t
         for (int u = 0; u < rf->ncontent && hit < 0; u++)
             hit = ta_feats_match(&c->fz, ef, t, rf, u) ? u : -1;
         missed += hit < 0 && ef->stem[t] < 0;
-        n += hit >= 0 && unique_match(c, d, F, e, r, t, hit);
+        n += hit >= 0 &&
+             (!words || (!numeric(c, ef, t, 'e', d->en[e]) && !numeric(c, rf, hit, 'r', d->ru[r]))) &&
+             unique_match(c, d, F, e, r, t, hit);
     }
     return missed ? -1 : n;
+}
+
+/* The pairs left by pair_moved below MOVED_MIN_SHARE (sh as share_matrix fills it with
+ * MOVED_WEAK_MIN_WORDS, paired rows and columns -1): a left-out sentence and its best added
+ * one are paired when they share at least MOVED_WEAK_SHARE (or MOVED_ANCHORED_SHARE and an
+ * anchor word, F the document's features), each is the other's best match in the document, and
+ * they are more than TA_PINNED_MIN_DISTANCE beads apart (nearer, they are as likely a loose
+ * translation, or a left-out and an added sentence side by side: the regrouping decides). */
+static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
+                      const size_t *A, size_t na, double *sh, doc_feats *F)
+{
+    if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
+        return 0;
+    for (size_t i = 0; i < nl; i++) {
+        size_t bj = 0;
+        for (size_t j = 1; j < na; j++)
+            if (sh[i * na + j] > sh[i * na + bj])
+                bj = j;
+        double v = sh[i * na + bj];
+        size_t e = d->beads[L[i]].en0, r = d->beads[A[bj]].ru0;
+        if (v < MOVED_ANCHORED_SHARE || labs((long)L[i] - (long)A[bj]) <= TA_PINNED_MIN_DISTANCE)
+            continue;
+        if (v < MOVED_WEAK_SHARE) {
+            if (!F->made && make_feats(c, d, F))
+                return -1;
+            if (anchors(c, d, F, e, r, true) < 1)
+                continue;
+        }
+        bool en_ok, ru_ok = false;
+        if (unrivalled(c, d, e, r, v, true, &en_ok) ||
+            (en_ok && unrivalled(c, d, e, r, v, false, &ru_ok)))
+            return -1;
+        if (!en_ok || !ru_ok)
+            continue;
+        c->moved[L[i]] = (long)A[bj], c->moved[A[bj]] = (long)L[i];
+        for (size_t k = 0; k < nl; k++)
+            sh[k * na + bj] = -1;
+    }
+    return 0;
 }
 
 /* Left-out and added sentences still unpaired (L, A: their beads) are a move when they share
@@ -210,12 +235,11 @@ static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t
  * and neither shares as many with another such sentence: a free translation the lexicon covers
  * poorly still has names or rare words that only it and its source have. */
 static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
-                          const size_t *A, size_t na)
+                          const size_t *A, size_t na, doc_feats *F)
 {
     if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
         return 0;
     long *mate = malloc((nl + na) * sizeof *mate); /* the one partner of each, -2 for several */
-    doc_feats F = {0};
     int rc = mate ? 0 : -1;
     for (size_t k = 0; !rc && k < nl + na; k++)
         mate[k] = -1;
@@ -225,7 +249,7 @@ static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, si
             if (c->moved[L[i]] >= 0 || c->moved[A[j]] >= 0 ||
                 labs((long)L[i] - (long)A[j]) <= TA_PINNED_MIN_DISTANCE ||
                 move_len_cost(c, d, e, r) > MOVED_LEN_FREE ||
-                (!F.made && (rc = make_feats(c, d, &F))) || anchors(c, d, &F, e, r) < MOVED_ANCHORS)
+                (!F->made && (rc = make_feats(c, d, F))) || anchors(c, d, F, e, r, false) < MOVED_ANCHORS)
                 continue;
             mate[i] = mate[i] == -1 ? (long)j : -2;
             mate[nl + j] = mate[nl + j] == -1 ? (long)i : -2;
@@ -235,7 +259,6 @@ static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, si
         if (j >= 0 && mate[nl + (size_t)j] == (long)i)
             c->moved[L[i]] = (long)A[j], c->moved[A[j]] = (long)L[i];
     }
-    free_feats(d, &F);
     free(mate);
     return rc;
 }
@@ -247,6 +270,7 @@ int ta_moves_pair(ta_checker *c, const ta_corpus *d)
 {
     ta_vec lo = {.esz = sizeof(size_t)}, ad = {.esz = sizeof(size_t)};
     double *sh = NULL;
+    doc_feats F = {0}; /* made when first needed */
     int rc = mark_lone(c, d) || null_beads(d, true, &lo) || null_beads(d, false, &ad) ? -1 : 0;
     size_t nl = lo.len, na = ad.len;
     const size_t *L = lo.data, *A = ad.data;
@@ -270,11 +294,13 @@ int ta_moves_pair(ta_checker *c, const ta_corpus *d)
         }
         if (!rc)
             rc = share_matrix(c, d, L, nl, A, na, MOVED_WEAK_MIN_WORDS, sh) ||
-                         weak_moves(c, d, L, nl, A, na, sh) || anchored_moves(c, d, L, nl, A, na)
+                         weak_moves(c, d, L, nl, A, na, sh, &F) ||
+                         anchored_moves(c, d, L, nl, A, na, &F)
                      ? -1
                      : 0;
     }
     free(sh);
+    free_feats(d, &F);
     ta_vec_release(&lo);
     ta_vec_release(&ad);
     return rc;
