@@ -105,8 +105,9 @@ const char *ta_feat_latin(const ta_featurizer *f, const ta_feat *x, int t, bool 
  * since for their stems: what featurizing the sentence again would give, without reading it
  * again. 0, or -1 out of memory (x is then unchanged). */
 int ta_feat_add_learned(const ta_featurizer *f, ta_feat *x);
-/* The month (1-12) that word w[0..n) of language lang ('e', 'r') names in any case form
- * (months.LANG), 0 for none. */
+/* The month (1-12) that word w[0..n) (borrowed, not NUL-terminated) of English (lang 'e') or
+ * Russian (any other lang) names in any capitalisation and grammatical case (months.LANG); 0 for
+ * none, and when out of memory. Uses f's scratch buffer (f->tmp). */
 int ta_featurizer_month(ta_featurizer *f, char lang, const char *w, size_t n);
 /* Adds a learned pair: English stem id -> Russian stem id. 0 on success. */
 int ta_featurizer_learn(ta_featurizer *f, int en_stem, int ru_stem);

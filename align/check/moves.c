@@ -38,9 +38,10 @@
 /* ... where one word with evidence on each side may be enough: in short sentences a quarter
  * of the words is one word (a free translation of "His pride wouldn't give him peace") */
 #define MOVED_WEAK_MIN_WORDS 1
-/* ... or from MOVED_ANCHORED_SHARE (a fifth) when they share an anchor, a word (not a number
- * or a month: two sentences of one story may give its one date) that no other sentence of the document
- * matches (two sentences of one story share its recurring words) */
+/* ... or from MOVED_ANCHORED_SHARE (a fifth) when they share an anchor, a word that no other
+ * sentence of the document matches (two sentences of one story share its recurring words); not
+ * a number or a month (two sentences of one story may give its one date; "march" the verb is
+ * taken for the month too) */
 #define MOVED_ANCHORED_SHARE 0.2
 /* ... or when they share at least MOVED_ANCHORS anchors, words that no other sentence of the
  * document matches (one was seen shared by two sentences of one story: "league") */
@@ -169,9 +170,9 @@ static bool numeric(ta_checker *c, const ta_feat *f, int t, char lang, const cha
     return num;
 }
 
-/* How many words (and numbers, unless `words`) of English sentence e match a word of Russian r
- * and of no other sentence of the document, on either side (anchors: words a sentence and its
- * translation alone share); -1 for a pair whose numbers differ. */
+/* How many words (and numbers, number words and months, unless `words`) of English sentence e
+ * match a word of Russian r and of no other sentence of the document, on either side (anchors:
+ * words a sentence and its translation alone share); -1 for a pair whose numbers differ. */
 static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t e, size_t r,
                    bool words)
 {
@@ -184,9 +185,9 @@ static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t
         for (int u = 0; u < rf->ncontent && hit < 0; u++)
             hit = ta_feats_match(&c->fz, ef, t, rf, u) ? u : -1;
         missed += hit < 0 && ef->stem[t] < 0;
-        n += hit >= 0 &&
-             (!words || (!numeric(c, ef, t, 'e', d->en[e]) && !numeric(c, rf, hit, 'r', d->ru[r]))) &&
-             unique_match(c, d, F, e, r, t, hit);
+        bool counts = hit >= 0 && (!words || (!numeric(c, ef, t, 'e', d->en[e]) &&
+                                               !numeric(c, rf, hit, 'r', d->ru[r])));
+        n += counts && unique_match(c, d, F, e, r, t, hit);
     }
     return missed ? -1 : n;
 }
@@ -200,8 +201,6 @@ static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t
 static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
                       const size_t *A, size_t na, double *sh, doc_feats *F)
 {
-    if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
-        return 0;
     for (size_t i = 0; i < nl; i++) {
         size_t bj = 0;
         for (size_t j = 1; j < na; j++)
@@ -209,7 +208,8 @@ static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t
                 bj = j;
         double v = sh[i * na + bj];
         size_t e = d->beads[L[i]].en0, r = d->beads[A[bj]].ru0;
-        if (v < MOVED_ANCHORED_SHARE || labs((long)L[i] - (long)A[bj]) <= TA_PINNED_MIN_DISTANCE)
+        if (v < MOVED_ANCHORED_SHARE - 1e-9 ||
+            labs((long)L[i] - (long)A[bj]) <= TA_PINNED_MIN_DISTANCE)
             continue;
         if (v < MOVED_WEAK_SHARE) {
             if (!F->made && make_feats(c, d, F))
@@ -237,8 +237,6 @@ static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t
 static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
                           const size_t *A, size_t na, doc_feats *F)
 {
-    if (nl * (d->n_en + d->n_ru) > MOVED_WEAK_BUDGET)
-        return 0;
     long *mate = malloc((nl + na) * sizeof *mate); /* the one partner of each, -2 for several */
     int rc = mate ? 0 : -1;
     for (size_t k = 0; !rc && k < nl + na; k++)
@@ -249,7 +247,8 @@ static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, si
             if (c->moved[L[i]] >= 0 || c->moved[A[j]] >= 0 ||
                 labs((long)L[i] - (long)A[j]) <= TA_PINNED_MIN_DISTANCE ||
                 move_len_cost(c, d, e, r) > MOVED_LEN_FREE ||
-                (!F->made && (rc = make_feats(c, d, F))) || anchors(c, d, F, e, r, false) < MOVED_ANCHORS)
+                (!F->made && (rc = make_feats(c, d, F))) ||
+                anchors(c, d, F, e, r, false) < MOVED_ANCHORS)
                 continue;
             mate[i] = mate[i] == -1 ? (long)j : -2;
             mate[nl + j] = mate[nl + j] == -1 ? (long)i : -2;
@@ -275,8 +274,9 @@ int ta_moves_pair(ta_checker *c, const ta_corpus *d)
     size_t nl = lo.len, na = ad.len;
     const size_t *L = lo.data, *A = ad.data;
     if (!rc && nl && na && nl <= MOVED_MAX_NULLS && na <= MOVED_MAX_NULLS) {
-        rc = !(sh = malloc(nl * na * sizeof *sh)) ? -1
-                                                  : share_matrix(c, d, L, nl, A, na, MOVED_MIN_WORDS, sh);
+        rc = !(sh = malloc(nl * na * sizeof *sh))
+                 ? -1
+                 : share_matrix(c, d, L, nl, A, na, MOVED_MIN_WORDS, sh);
         while (!rc) {
             size_t bi = 0, bj = 0;
             double best = MOVED_MIN_SHARE - 1e-9;
@@ -292,7 +292,7 @@ int ta_moves_pair(ta_checker *c, const ta_corpus *d)
             for (size_t k = 0; k < nl; k++)
                 sh[k * na + bj] = -1;
         }
-        if (!rc)
+        if (!rc && nl * (d->n_en + d->n_ru) <= MOVED_WEAK_BUDGET)
             rc = share_matrix(c, d, L, nl, A, na, MOVED_WEAK_MIN_WORDS, sh) ||
                          weak_moves(c, d, L, nl, A, na, sh, &F) ||
                          anchored_moves(c, d, L, nl, A, na, &F)

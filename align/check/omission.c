@@ -117,8 +117,8 @@ static void count_in(side_ev s, size_t a, size_t z, int *n, int *m)
 }
 
 /* Is the other side shorter than the length model expects (Russian characters = c * English
- * ones) by at least CLAUSE_LENGTH_SHARE of the clause t[a, z), as a translation without it is?
- * All lengths in Russian characters. */
+ * ones) by at least `share` of the clause t[a, z), as a translation without it is? All lengths
+ * in Russian characters. */
 static bool other_short(const check_ctx *x, bool en, const char *t, size_t a, size_t z,
                         double share)
 {
