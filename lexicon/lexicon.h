@@ -32,9 +32,9 @@ size_t ta_lexicon_each_target(const ta_lexicon *lx, const char *stem, size_t n,
 
 /* Calls fn(key, ctx) for every Russian key of every English headword with source lines (the
  * keys whose stems ta_lexicon_lookup finds), in every file, once a headword. */
+void ta_lexicon_each_key(const ta_lexicon *lx, void (*fn)(uint32_t key, void *ctx), void *ctx);
 /* Does ta_lexicon_lookup read w[0, n) as a Russian word (a Cyrillic letter in it)? */
 bool ta_lex_russian(const char *w, size_t n);
-void ta_lexicon_each_key(const ta_lexicon *lx, void (*fn)(uint32_t key, void *ctx), void *ctx);
 
 /* Writes a lexicon from its text form (lines "word\tstem\tru stems\tru words", the Russian
  * stems space-separated, the words '|'-separated) with hash tables, header and checksum to

@@ -47,13 +47,17 @@
  * document matches (one was seen shared by two sentences of one story: "league") */
 #define MOVED_ANCHORS 2
 
+/* Is b a 1-0 bead (en: an English sentence left out) or a 0-1 bead (!en: a Russian one added)? */
+static bool lone_bead(const ta_bead *b, bool en)
+{
+    return en ? b->en1 - b->en0 == 1 && b->ru1 == b->ru0 : b->ru1 - b->ru0 == 1 && b->en1 == b->en0;
+}
+
 /* The beads of one kind of null bead: 1-0 (English left out) or 0-1 (Russian added). */
 static int null_beads(const ta_corpus *d, bool en, ta_vec *out)
 {
     for (size_t i = 0; i < d->n_beads; i++) {
-        const ta_bead *b = &d->beads[i];
-        bool is = en ? b->en1 - b->en0 == 1 && b->ru1 == b->ru0
-                     : b->ru1 - b->ru0 == 1 && b->en1 == b->en0;
+        bool is = lone_bead(&d->beads[i], en);
         size_t *slot = is ? ta_vec_push(out) : NULL;
         if (is && !slot)
             return -1;
@@ -63,22 +67,27 @@ static int null_beads(const ta_corpus *d, bool en, ta_vec *out)
     return 0;
 }
 
+static int move_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh,
+                      int *fewest);
 static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, int least,
                       double *sh);
 static double move_len_cost(ta_checker *c, const ta_corpus *d, size_t i, size_t j);
 static int mark_lone(ta_checker *c, const ta_corpus *d);
 
-/* The evidence share of every (left-out, added) pair not paired yet with at least `least`
- * words of evidence on each side, -1 for the others. */
+/* The evidence share of every (left-out, added) pair, in one pass: in sh when at least
+ * MOVED_MIN_WORDS words of each side have evidence, in weak when MOVED_WEAK_MIN_WORDS have; -1
+ * for the others. */
 static int share_matrix(ta_checker *c, const ta_corpus *d, const size_t *lo, size_t nl,
-                        const size_t *ad, size_t na, int least, double *sh)
+                        const size_t *ad, size_t na, double *sh, double *weak)
 {
     for (size_t i = 0; i < nl; i++)
         for (size_t j = 0; j < na; j++) {
-            sh[i * na + j] = -1;
-            if (c->moved[lo[i]] < 0 && c->moved[ad[j]] < 0 &&
-                pair_share(c, d, d->beads[lo[i]].en0, d->beads[ad[j]].ru0, least, &sh[i * na + j]))
+            double v;
+            int fewest;
+            if (move_share(c, d, d->beads[lo[i]].en0, d->beads[ad[j]].ru0, &v, &fewest))
                 return -1;
+            sh[i * na + j] = fewest >= MOVED_MIN_WORDS ? v : -1;
+            weak[i * na + j] = fewest >= MOVED_WEAK_MIN_WORDS ? v : -1;
         }
     return 0;
 }
@@ -192,8 +201,8 @@ static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t
     return missed ? -1 : n;
 }
 
-/* The pairs left by pair_moved below MOVED_MIN_SHARE (sh as share_matrix fills it with
- * MOVED_WEAK_MIN_WORDS, paired rows and columns -1): a left-out sentence and its best added
+/* The pairs left by ta_moves_pair below MOVED_MIN_SHARE (sh: share_matrix's weak shares,
+ * paired rows and columns -1): a left-out sentence and its best added
  * one are paired when they share at least MOVED_WEAK_SHARE (or MOVED_ANCHORED_SHARE and an
  * anchor word, F the document's features), each is the other's best match in the document, and
  * they are more than TA_PINNED_MIN_DISTANCE beads apart (nearer, they are as likely a loose
@@ -268,15 +277,14 @@ static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, si
 int ta_moves_pair(ta_checker *c, const ta_corpus *d)
 {
     ta_vec lo = {.esz = sizeof(size_t)}, ad = {.esz = sizeof(size_t)};
-    double *sh = NULL;
+    double *sh = NULL, *weak = NULL;
     doc_feats F = {0}; /* made when first needed */
     int rc = mark_lone(c, d) || null_beads(d, true, &lo) || null_beads(d, false, &ad) ? -1 : 0;
     size_t nl = lo.len, na = ad.len;
     const size_t *L = lo.data, *A = ad.data;
     if (!rc && nl && na && nl <= MOVED_MAX_NULLS && na <= MOVED_MAX_NULLS) {
-        rc = !(sh = malloc(nl * na * sizeof *sh))
-                 ? -1
-                 : share_matrix(c, d, L, nl, A, na, MOVED_MIN_WORDS, sh);
+        sh = malloc(nl * na * sizeof *sh), weak = malloc(nl * na * sizeof *weak);
+        rc = !sh || !weak ? -1 : share_matrix(c, d, L, nl, A, na, sh, weak);
         while (!rc) {
             size_t bi = 0, bj = 0;
             double best = MOVED_MIN_SHARE - 1e-9;
@@ -288,18 +296,16 @@ int ta_moves_pair(ta_checker *c, const ta_corpus *d)
                 break;
             c->moved[L[bi]] = (long)A[bj], c->moved[A[bj]] = (long)L[bi];
             for (size_t k = 0; k < na; k++)
-                sh[bi * na + k] = -1;
+                sh[bi * na + k] = weak[bi * na + k] = -1;
             for (size_t k = 0; k < nl; k++)
-                sh[k * na + bj] = -1;
+                sh[k * na + bj] = weak[k * na + bj] = -1;
         }
         if (!rc && nl * (d->n_en + d->n_ru) <= MOVED_WEAK_BUDGET)
-            rc = share_matrix(c, d, L, nl, A, na, MOVED_WEAK_MIN_WORDS, sh) ||
-                         weak_moves(c, d, L, nl, A, na, sh, &F) ||
-                         anchored_moves(c, d, L, nl, A, na, &F)
+            rc = weak_moves(c, d, L, nl, A, na, weak, &F) || anchored_moves(c, d, L, nl, A, na, &F)
                      ? -1
                      : 0;
     }
-    free(sh);
+    free(sh), free(weak);
     free_feats(d, &F);
     ta_vec_release(&lo);
     ta_vec_release(&ad);
@@ -315,9 +321,8 @@ int ta_moves_extend(ta_checker *c, const ta_corpus *d)
         grew = false;
         for (size_t i = 0; i < d->n_beads; i++) {
             const ta_bead *a = &d->beads[i];
-            bool en = a->en1 - a->en0 == 1 && a->ru1 == a->ru0;
-            bool ru = a->ru1 - a->ru0 == 1 && a->en1 == a->en0;
-            if ((!en && !ru) || c->moved[i] >= 0)
+            bool en = lone_bead(a, true);
+            if ((!en && !lone_bead(a, false)) || c->moved[i] >= 0)
                 continue;
             for (int side = -1; side <= 1; side += 2) {
                 size_t k = i + (size_t)side;
@@ -406,21 +411,30 @@ static int mark_lone(ta_checker *c, const ta_corpus *d)
  * its counterpart counts as MOVED_NUMBER_MISS words without evidence, and the share loses
  * MOVED_LEN_SLOPE per nat that move_len_cost exceeds MOVED_LEN_FREE (a sentence and its
  * translation agree in numbers and length; two sentences of one story that only share some
- * of its words seldom do); -1 when fewer than `least` words of a side have evidence. */
-static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, int least,
-                      double *sh)
+ * of its words seldom do); *fewest: the words with evidence of the side that has fewer. */
+static int move_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, double *sh,
+                      int *fewest)
 {
     int me, mr;
     if (ta_evidence_share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
         return -1;
-    if (me < least || mr < least) {
-        *sh = -1;
-        return 0;
-    }
+    *fewest = me < mr ? me : mr;
     int missed = numbers_missed(&c->fe, c->em.data) + numbers_missed(&c->fr, c->rm.data);
     double cost = move_len_cost(c, d, i, j);
     *sh = (me + mr) / (double)(c->fe.ncontent + c->fr.ncontent + MOVED_NUMBER_MISS * missed) -
           (cost > MOVED_LEN_FREE ? MOVED_LEN_SLOPE * (cost - MOVED_LEN_FREE) : 0);
+    return 0;
+}
+
+/* move_share, -1 when fewer than `least` words of a side have evidence. */
+static int pair_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, int least,
+                      double *sh)
+{
+    int fewest;
+    if (move_share(c, d, i, j, sh, &fewest))
+        return -1;
+    if (fewest < least)
+        *sh = -1;
     return 0;
 }
 
@@ -505,8 +519,7 @@ static int displaced(ta_checker *c, const ta_corpus *d, size_t k, bool en, doubl
         if ((dir < 0 && !k) || n >= d->n_beads || c->moved[n] >= 0)
             continue;
         const ta_bead *x = &d->beads[n];
-        bool lone = en ? x->en1 - x->en0 == 1 && x->ru0 == x->ru1
-                       : x->ru1 - x->ru0 == 1 && x->en0 == x->en1;
+        bool lone = lone_bead(x, en);
         double v;
         int me, mr;
         size_t e = en ? x->en0 : b->en0, r = en ? b->ru0 : x->ru0;
@@ -534,8 +547,8 @@ int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
         return -1;
     for (size_t i = 0; i < d->n_beads; i++) {
         const ta_bead *a = &d->beads[i];
-        bool en = a->en1 - a->en0 == 1 && a->ru1 == a->ru0;
-        if ((!en && !(a->ru1 - a->ru0 == 1 && a->en1 == a->en0)) || c->moved[i] >= 0)
+        bool en = lone_bead(a, true);
+        if ((!en && !lone_bead(a, false)) || c->moved[i] >= 0)
             continue;
         double best, sh;
         long bk;
