@@ -43,6 +43,12 @@
  * a number or a month (two sentences of one story may give its one date; "march" the verb is
  * taken for the month too) */
 #define MOVED_ANCHORED_SHARE 0.2
+/* ... or without an anchor when they are clearly each other's best match: no other sentence of
+ * the document shares more than 1/MOVED_CLEAR_FACTOR as much with either, translations in
+ * their own beads included (on WMT21 with planted errors, every left-out and added sentence of
+ * one story that shared a fifth of their words had another sentence sharing two thirds as
+ * much with one of them; a free translation the lexicon covers poorly may have none) */
+#define MOVED_CLEAR_FACTOR 2.0
 /* ... or when they share at least MOVED_ANCHORS anchors, words that no other sentence of the
  * document matches (one was seen shared by two sentences of one story: "league") */
 #define MOVED_ANCHORS 2
@@ -127,6 +133,25 @@ static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, dou
     return 0;
 }
 
+/* Do English sentence e and Russian r share at least MOVED_CLEAR_FACTOR times as much (v) as
+ * either shares with any other sentence of the document? *out. 0, or -1 out of memory. */
+static int clearly_best(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double v,
+                        bool *out)
+{
+    *out = true;
+    for (size_t q = 0; q < d->n_ru + d->n_en && *out; q++) {
+        bool ru = q < d->n_ru;
+        size_t k = ru ? q : q - d->n_ru;
+        double w;
+        if (ru ? k == r : k == e)
+            continue;
+        if (pair_share(c, d, ru ? e : k, ru ? k : r, MOVED_WEAK_MIN_WORDS, &w))
+            return -1;
+        *out = w * MOVED_CLEAR_FACTOR <= v;
+    }
+    return 0;
+}
+
 /* The features of every sentence of a document, made when first needed. */
 typedef struct {
     ta_feat *en, *ru;
@@ -204,7 +229,8 @@ static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t
 /* The pairs left by ta_moves_pair below MOVED_MIN_SHARE (sh: share_matrix's weak shares,
  * paired rows and columns -1): a left-out sentence and its best added
  * one are paired when they share at least MOVED_WEAK_SHARE (or MOVED_ANCHORED_SHARE and an
- * anchor word, F the document's features), each is the other's best match in the document, and
+ * anchor word, F the document's features, or are clearly each other's best match: clearly_best),
+ * each is the other's best match in the document, and
  * they are more than TA_PINNED_MIN_DISTANCE beads apart (nearer, they are as likely a loose
  * translation, or a left-out and an added sentence side by side: the regrouping decides). */
 static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
@@ -220,10 +246,12 @@ static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t
         if (v < MOVED_ANCHORED_SHARE - 1e-9 ||
             labs((long)L[i] - (long)A[bj]) <= TA_PINNED_MIN_DISTANCE)
             continue;
-        if (v < MOVED_WEAK_SHARE) {
-            if (!F->made && make_feats(c, d, F))
+        if (v < MOVED_WEAK_SHARE) { /* an anchor word, or clearly each other's best match */
+            bool clear = true;
+            if ((!F->made && make_feats(c, d, F)) ||
+                (anchors(c, d, F, e, r, true) < 1 && clearly_best(c, d, e, r, v, &clear)))
                 return -1;
-            if (anchors(c, d, F, e, r, true) < 1)
+            if (!clear)
                 continue;
         }
         bool en_ok, ru_ok = false;
