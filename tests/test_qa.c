@@ -81,11 +81,17 @@ static const char *line_checks(const char *check, char *buf, size_t cap)
 static void expect_finding(const char *file, int lineno, const char *check, const char *want,
                            const ta_finding *f, size_t n)
 {
+    static const char *const sev[] = {"info: ", "warning: ", "error: "};
+    int need = -1; /* a finding of this severity only (EXPECTED "warning: PIECE") */
+    for (int k = 0; k < 3 && need < 0; k++)
+        if (!strncmp(want, sev[k], strlen(sev[k])))
+            need = k, want += strlen(sev[k]);
     bool none = *want == '!' || !strcmp(want, "-");
     const char *piece = *want == '!' ? want + 1 : want;
     const ta_finding *hit = NULL;
     for (size_t i = 0; i < n && !hit; i++)
-        if (!strcmp(f[i].check, check) && (!strcmp(want, "-") || strstr(f[i].message, piece)))
+        if (!strcmp(f[i].check, check) && (!strcmp(want, "-") || strstr(f[i].message, piece)) &&
+            (need < 0 || (int)f[i].severity == need))
             hit = &f[i];
     if (none)
         cr_expect(!hit, "%s line %d: %s found \"%s\", expected %s", file, lineno, check,

@@ -33,6 +33,7 @@ struct ta_checker {
     /* per bead of the document (ta_checker_prepare): the bead holding the moved counterpart */
     long *moved;
     int *moved_sent;     /* ... and, in that bead, the sentence that is the counterpart (-1: all) */
+    bool *moved_weak;    /* ... and whether the move rests on little evidence (weak_moves) */
     size_t moved_cap;
     ta_vec lone;         /* bool per sentence (English, then Russian) of the units: in a null one */
     ta_vec units;        /* ta_bead: the beads the checks run on (regroup.c) ... */
@@ -66,7 +67,8 @@ ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_corpus *uni
  * Russian token u of r (a name key only when the two are alike enough as names)? */
 bool ta_ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, int u);
 bool ta_feats_match(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r, int u);
-/* moves.c: c->moved and c->moved_sent for n beads, all -1 (ta_moves_reset); then the moves of
+/* moves.c: c->moved and c->moved_sent for n beads, all -1, and c->moved_weak, all false
+ * (ta_moves_reset); then the moves of
  * d's null beads paired with each other (ta_moves_pair), their neighbours that joined them
  * (ta_moves_extend), and those whose counterpart is in a bead with both sides
  * (ta_moves_rescue). Each 0, or -1 out of memory. */

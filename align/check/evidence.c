@@ -44,6 +44,7 @@ void ta_checker_release(ta_checker *c)
     ta_buf_release(&c->scratch);
     free(c->moved);
     free(c->moved_sent);
+    free(c->moved_weak);
     ta_vec_release(&c->units);
     ta_vec_release(&c->unit_bead);
     ta_vec_release(&c->lone);

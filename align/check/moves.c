@@ -261,6 +261,7 @@ static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t
         if (!en_ok || !ru_ok)
             continue;
         c->moved[L[i]] = (long)A[bj], c->moved[A[bj]] = (long)L[i];
+        c->moved_weak[L[i]] = c->moved_weak[A[bj]] = true;
         for (size_t k = 0; k < nl; k++)
             sh[k * na + bj] = -1;
     }
@@ -368,7 +369,7 @@ int ta_moves_extend(ta_checker *c, const ta_corpus *d)
                     return -1;
                 int own = en ? me : mr, all = en ? c->fe.ncontent : c->fr.ncontent;
                 if (own >= MOVED_MIN_WORDS && own >= MERGED_MIN_SHARE * all) {
-                    c->moved[i] = c->moved[k], grew = true;
+                    c->moved[i] = c->moved[k], c->moved_weak[i] = c->moved_weak[k], grew = true;
                     break;
                 }
             }
@@ -601,7 +602,8 @@ int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
     return 0;
 }
 
-/* c->moved and c->moved_sent for n beads, all -1. 0, or -1 out of memory. */
+/* c->moved and c->moved_sent for n beads, all -1, c->moved_weak all false. 0, or -1 out of
+ * memory. */
 int ta_moves_reset(ta_checker *c, size_t n)
 {
     if (n > c->moved_cap) {
@@ -609,11 +611,14 @@ int ta_moves_reset(ta_checker *c, size_t n)
         if (m)
             c->moved = m;
         int *q = m ? realloc(c->moved_sent, n * sizeof *q) : NULL;
-        if (!q)
+        if (q)
+            c->moved_sent = q;
+        bool *w = q ? realloc(c->moved_weak, n * sizeof *w) : NULL;
+        if (!w)
             return -1;
-        c->moved_sent = q, c->moved_cap = n;
+        c->moved_weak = w, c->moved_cap = n;
     }
     for (size_t i = 0; i < n; i++)
-        c->moved[i] = -1, c->moved_sent[i] = -1;
+        c->moved[i] = -1, c->moved_sent[i] = -1, c->moved_weak[i] = false;
     return 0;
 }
