@@ -77,28 +77,32 @@ static const char *line_checks(const char *check, char *buf, size_t cap)
 }
 
 /* A fixture line's EXPECTED against the n findings f: "-" none of CHECK, "!PIECE" none of CHECK
- * holding PIECE, else one of CHECK holding it. */
+ * holding PIECE, else one of CHECK holding it; "warning: " (or another severity's name and ": ")
+ * before any of these counts only findings of that severity. */
 static void expect_finding(const char *file, int lineno, const char *check, const char *want,
                            const ta_finding *f, size_t n)
 {
-    static const char *const sev[] = {"info: ", "warning: ", "error: "};
-    int need = -1; /* a finding of this severity only (EXPECTED "warning: PIECE") */
-    for (int k = 0; k < 3 && need < 0; k++)
-        if (!strncmp(want, sev[k], strlen(sev[k])))
-            need = k, want += strlen(sev[k]);
+    int need = -1; /* the severity asked for, -1 any */
+    for (int k = TA_SEV_INFO; k <= TA_SEV_ERROR && need < 0; k++) {
+        size_t len = strlen(ta_severity_name((ta_severity)k));
+        if (!strncmp(want, ta_severity_name((ta_severity)k), len) && !strncmp(want + len, ": ", 2))
+            need = k, want += len + 2;
+    }
     bool none = *want == '!' || !strcmp(want, "-");
     const char *piece = *want == '!' ? want + 1 : want;
+    const char *sev = need < 0 ? "" : ta_severity_name((ta_severity)need);
     const ta_finding *hit = NULL;
     for (size_t i = 0; i < n && !hit; i++)
         if (!strcmp(f[i].check, check) && (!strcmp(want, "-") || strstr(f[i].message, piece)) &&
             (need < 0 || (int)f[i].severity == need))
             hit = &f[i];
     if (none)
-        cr_expect(!hit, "%s line %d: %s found \"%s\", expected %s", file, lineno, check,
-                  hit ? hit->message : "", *want == '!' ? "not that" : "nothing");
+        cr_expect(!hit, "%s line %d: %s found \"%s\", expected %s%s%s", file, lineno, check,
+                  hit ? hit->message : "", *want == '!' ? "not that" : "nothing", *sev ? " at " : "",
+                  sev);
     else
-        cr_expect(hit, "%s line %d: %s did not find \"%s\" (%zu findings%s%s)", file, lineno,
-                  check, want, n, n ? ", first: " : "", n ? f[0].message : "");
+        cr_expect(hit, "%s line %d: %s did not find %s%s\"%s\" (%zu findings%s%s)", file, lineno,
+                  check, sev, *sev ? " " : "", piece, n, n ? ", first: " : "", n ? f[0].message : "");
 }
 
 Test(qa, fixture_cases)

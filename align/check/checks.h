@@ -68,10 +68,9 @@ ta_status ta_checker_prepare(ta_checker *c, const ta_corpus *doc, ta_corpus *uni
 bool ta_ru_confirmed(ta_featurizer *f, const ta_feat *e, const ta_feat *r, int u);
 bool ta_feats_match(ta_featurizer *f, const ta_feat *e, int t, const ta_feat *r, int u);
 /* moves.c: c->moved and c->moved_sent for n beads, all -1, and c->moved_weak, all false
- * (ta_moves_reset); then the moves of
- * d's null beads paired with each other (ta_moves_pair), their neighbours that joined them
- * (ta_moves_extend), and those whose counterpart is in a bead with both sides
- * (ta_moves_rescue). Each 0, or -1 out of memory. */
+ * (ta_moves_reset); then the moves of d's null beads paired with each other (ta_moves_pair),
+ * their neighbours that joined them (ta_moves_extend), and those whose counterpart is in a bead
+ * with both sides (ta_moves_rescue). Each 0, or -1 out of memory. */
 int ta_moves_reset(ta_checker *c, size_t n);
 int ta_moves_pair(ta_checker *c, const ta_corpus *d);
 int ta_moves_extend(ta_checker *c, const ta_corpus *d);

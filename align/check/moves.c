@@ -226,13 +226,39 @@ static int anchors(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t
     return missed ? -1 : n;
 }
 
+/* Do English sentence e and Russian r meet the anchored rule: at least MOVED_ANCHORS anchors
+ * (F the document's features) and lengths that agree (move_len_cost at most MOVED_LEN_FREE)? */
+static bool anchored_pair(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t e,
+                          size_t r)
+{
+    return move_len_cost(c, d, e, r) <= MOVED_LEN_FREE &&
+           anchors(c, d, F, e, r, false) >= MOVED_ANCHORS;
+}
+
+/* Is a left-out English sentence e and an added Russian r that share v (under MOVED_MIN_SHARE)
+ * a move? From MOVED_WEAK_SHARE, or from MOVED_ANCHORED_SHARE with an anchor word, when no
+ * other sentence shares as much with either (unrivalled); from MOVED_ANCHORED_SHARE without
+ * one when they are clearly each other's best match (clearly_best, which implies unrivalled;
+ * numbers that differ already lowered v). *ok. 0, or -1 out of memory. */
+static int weak_pair(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t e, size_t r,
+                     double v, bool *ok)
+{
+    *ok = false;
+    if (v < MOVED_WEAK_SHARE && anchors(c, d, F, e, r, true) < 1)
+        return clearly_best(c, d, e, r, v, ok);
+    bool en_ok, ru_ok = false;
+    if (unrivalled(c, d, e, r, v, true, &en_ok) ||
+        (en_ok && unrivalled(c, d, e, r, v, false, &ru_ok)))
+        return -1;
+    *ok = en_ok && ru_ok;
+    return 0;
+}
+
 /* The pairs left by ta_moves_pair below MOVED_MIN_SHARE (sh: share_matrix's weak shares,
- * paired rows and columns -1): a left-out sentence and its best added
- * one are paired when they share at least MOVED_WEAK_SHARE (or MOVED_ANCHORED_SHARE and an
- * anchor word, F the document's features, or are clearly each other's best match: clearly_best),
- * each is the other's best match in the document, and
- * they are more than TA_PINNED_MIN_DISTANCE beads apart (nearer, they are as likely a loose
- * translation, or a left-out and an added sentence side by side: the regrouping decides). */
+ * paired rows and columns -1; F the document's features): a left-out sentence and its best
+ * added one are a move (weak_pair) when they are more than TA_PINNED_MIN_DISTANCE beads apart
+ * (nearer, they are as likely a loose translation, or a left-out and an added sentence side by
+ * side: the regrouping decides); c->moved_weak marks it unless the anchored rule holds too. */
 static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
                       const size_t *A, size_t na, double *sh, doc_feats *F)
 {
@@ -243,35 +269,26 @@ static int weak_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t
                 bj = j;
         double v = sh[i * na + bj];
         size_t e = d->beads[L[i]].en0, r = d->beads[A[bj]].ru0;
+        bool ok;
         if (v < MOVED_ANCHORED_SHARE - 1e-9 ||
             labs((long)L[i] - (long)A[bj]) <= TA_PINNED_MIN_DISTANCE)
             continue;
-        if (v < MOVED_WEAK_SHARE) { /* an anchor word, or clearly each other's best match */
-            bool clear = true;
-            if ((!F->made && make_feats(c, d, F)) ||
-                (anchors(c, d, F, e, r, true) < 1 && clearly_best(c, d, e, r, v, &clear)))
-                return -1;
-            if (!clear)
-                continue;
-        }
-        bool en_ok, ru_ok = false;
-        if (unrivalled(c, d, e, r, v, true, &en_ok) ||
-            (en_ok && unrivalled(c, d, e, r, v, false, &ru_ok)))
+        if ((!F->made && make_feats(c, d, F)) || weak_pair(c, d, F, e, r, v, &ok))
             return -1;
-        if (!en_ok || !ru_ok)
+        if (!ok)
             continue;
         c->moved[L[i]] = (long)A[bj], c->moved[A[bj]] = (long)L[i];
-        c->moved_weak[L[i]] = c->moved_weak[A[bj]] = true;
+        c->moved_weak[L[i]] = c->moved_weak[A[bj]] = !anchored_pair(c, d, F, e, r);
         for (size_t k = 0; k < nl; k++)
             sh[k * na + bj] = -1;
     }
     return 0;
 }
 
-/* Left-out and added sentences still unpaired (L, A: their beads) are a move when they share
- * MOVED_ANCHORS anchors (anchors), their lengths agree (move_len_cost at most MOVED_LEN_FREE),
- * and neither shares as many with another such sentence: a free translation the lexicon covers
- * poorly still has names or rare words that only it and its source have. */
+/* Left-out and added sentences still unpaired (L, A: their beads) are a move when they meet
+ * the anchored rule (anchored_pair) and neither meets it with another such sentence: a free
+ * translation the lexicon covers poorly still has names or rare words that only it and its
+ * source have. */
 static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, size_t nl,
                           const size_t *A, size_t na, doc_feats *F)
 {
@@ -284,9 +301,7 @@ static int anchored_moves(ta_checker *c, const ta_corpus *d, const size_t *L, si
             size_t e = d->beads[L[i]].en0, r = d->beads[A[j]].ru0;
             if (c->moved[L[i]] >= 0 || c->moved[A[j]] >= 0 ||
                 labs((long)L[i] - (long)A[j]) <= TA_PINNED_MIN_DISTANCE ||
-                move_len_cost(c, d, e, r) > MOVED_LEN_FREE ||
-                (!F->made && (rc = make_feats(c, d, F))) ||
-                anchors(c, d, F, e, r, false) < MOVED_ANCHORS)
+                (!F->made && (rc = make_feats(c, d, F))) || !anchored_pair(c, d, F, e, r))
                 continue;
             mate[i] = mate[i] == -1 ? (long)j : -2;
             mate[nl + j] = mate[nl + j] == -1 ? (long)i : -2;

@@ -58,9 +58,7 @@ static int quoted(const char *t, size_t n)
 static const char *side_name(bool en) { return en ? "English" : "Russian"; }
 
 /* A 1-0 (en) or 0-1 (!en) bead that no move explains; one that a move on little evidence
- * explains (c->moved_weak: about a third of them paired a real left-out sentence with a real
- * added one of the same story on WMT21 with planted errors) as a warning naming the sentence
- * that may be its translation. */
+ * explains (c->moved_weak) as a warning naming the sentence that may be its translation. */
 static int null_bead(check_ctx *x, bool en)
 {
     const ta_bead *b = x->cur.b;
@@ -253,8 +251,9 @@ int ta_check_addition(check_ctx *x) { return omission(x, false); }
 static bool is_null(const ta_bead *b) { return b->en0 == b->en1 || b->ru0 == b->ru1; }
 
 /* One finding per left-out or added sentence whose translation is elsewhere (bead i, paired
- * with bead j): its own side from bead i, the other side from bead j. A left-out and an added
- * sentence paired with each other are reported once. */
+ * with bead j): its own side from bead i, the other side from bead j; hedged for a move on
+ * little evidence (c->moved_weak). A left-out and an added sentence paired with each other are
+ * reported once. */
 int ta_check_moved(check_ctx *x)
 {
     const ta_corpus *d = x->doc;
@@ -274,11 +273,12 @@ int ta_check_moved(check_ctx *x)
         size_t e0 = !en && q >= 0 ? own : e->en0, e1 = !en && q >= 0 ? own + 1 : e->en1;
         size_t r0 = en && q >= 0 ? own : r->ru0, r1 = en && q >= 0 ? own + 1 : r->ru1;
         size_t before = x->out->len;
+        bool weak = x->ck->moved_weak[i];
         if (ta_emit(x, i, e0, e1, r0, r1, NULL, NULL, NULL,
-                    "%s sentence %zu is translated %s, by %s sentence %zu",
-                    en ? "English" : "Russian", en ? e0 : r0,
+                    "%s sentence %zu %s translated %s, by %s sentence %zu%s",
+                    en ? "English" : "Russian", en ? e0 : r0, weak ? "may be" : "is",
                     (size_t)j > i ? "further on" : "earlier", en ? "Russian" : "English",
-                    en ? r0 : e0))
+                    en ? r0 : e0, weak ? " (little word evidence)" : ""))
             return -1;
         ((ta_finding *)x->out->data)[before].moved_bead = (size_t)j;
     }
