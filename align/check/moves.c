@@ -113,8 +113,8 @@ static const ta_bead *bead_of(const ta_corpus *d, size_t q, bool en)
 
 /* Does English sentence e (en) or Russian sentence r (!en) share less than s with every
  * sentence of the other side but its partner (r or e)? A sentence that shares as much with the
- * other side of its own bead (its translation there) is no rival. *out. 0, or -1 out of
- * memory. */
+ * other side of its own bead (its translation there), or with the sentence a move already
+ * paired it with, is no rival. *out. 0, or -1 out of memory. */
 static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double s, bool en,
                       bool *out)
 {
@@ -126,7 +126,10 @@ static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, dou
         if (pair_share(c, d, en ? e : q, en ? q : r, MOVED_WEAK_MIN_WORDS, &v))
             return -1;
         const ta_bead *b = v >= s ? bead_of(d, q, !en) : NULL;
-        if (b && (b->en1 > b->en0 && b->ru1 > b->ru0) && own_share(c, d, b, !en, (int)q, &own))
+        if (b && c->moved[b - d->beads] >= 0 && lone_bead(b, !en))
+            b = &d->beads[c->moved[b - d->beads]]; /* q's translation is in its move's bead */
+        if (b && (en ? b->en1 > b->en0 : b->ru1 > b->ru0) &&
+            own_share(c, d, b, !en, (int)q, &own))
             return -1;
         *out = v < s || own >= v;
     }
