@@ -531,9 +531,10 @@ static int rides_along(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool
 }
 
 /* The best counterpart of null bead a's sentence among the other side's sentences of beads
- * with both sides (not paired yet): its bead *bk and sentence *bq, and their share *best. */
+ * with both sides (not paired yet) that have `least` words with evidence on each side: its
+ * bead *bk and sentence *bq, and their share *best. */
 static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a, bool en,
-                            double *best, long *bk, int *bq)
+                            int least, double *best, long *bk, int *bq)
 {
     *best = MOVED_MIN_SHARE - 1e-9, *bk = -1, *bq = -1;
     for (size_t k = 0; k < d->n_beads; k++) {
@@ -542,7 +543,7 @@ static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a,
             continue;
         for (size_t q = en ? b->ru0 : b->en0; q < (en ? b->ru1 : b->en1); q++) {
             double sh;
-            if (pair_share(c, d, en ? a->en0 : q, en ? q : a->ru0, MOVED_MIN_WORDS, &sh))
+            if (pair_share(c, d, en ? a->en0 : q, en ? q : a->ru0, least, &sh))
                 return -1;
             if (sh > *best)
                 *best = sh, *bk = (long)k, *bq = q;
@@ -582,7 +583,9 @@ static int displaced(ta_checker *c, const ta_corpus *d, size_t k, bool en, doubl
  * (so that no left-out sentence is there to pair it with): a left-out or added sentence is
  * paired with the bead of the sentence whose evidence with it is the best in the document, at
  * least MOVED_MIN_SHARE (pair_share), its plain evidence share MOVED_OWN_FACTOR times that
- * sentence's with its own bead, or that sentence riding along in its bead (rides_along). */
+ * sentence's with its own bead, or that sentence riding along in its bead (rides_along). The
+ * sentences with MOVED_MIN_WORDS words of evidence on each side are searched first; with one
+ * word (short sentences) only when none has that many, and the move is then weak. */
 int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
 {
     size_t nulls = 0;
@@ -600,7 +603,10 @@ int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
         double best, sh;
         long bk;
         int bq;
-        if (best_counterpart(c, d, a, en, &best, &bk, &bq))
+        bool weak = false; /* one word of evidence on a side: only when no counterpart has more */
+        if (best_counterpart(c, d, a, en, MOVED_MIN_WORDS, &best, &bk, &bq) ||
+            (bk < 0 && (weak = true) &&
+             best_counterpart(c, d, a, en, MOVED_WEAK_MIN_WORDS, &best, &bk, &bq)))
             return -1;
         if (bk < 0)
             continue;
@@ -615,7 +621,8 @@ int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
             (!take && raw > sh && displaced(c, d, (size_t)bk, !en, sh, &take)))
             return -1;
         if (take)
-            c->moved[i] = bk, c->moved[bk] = (long)i, c->moved_sent[i] = bq;
+            c->moved[i] = bk, c->moved[bk] = (long)i, c->moved_sent[i] = bq,
+            c->moved_weak[i] = c->moved_weak[bk] = weak;
     }
     return 0;
 }

@@ -73,11 +73,13 @@ static int null_bead(check_ctx *x, bool en)
                             side_name(en), side_name(!en), quoted(t, n), t,
                             n > QUOTE_MAX ? "..." : "");
     const ta_bead *o = &x->doc->beads[m];
+    int q = x->ck->moved_sent[x->cur.index]; /* the counterpart, when it shares its bead */
     x->severity = TA_SEV_WARNING;
     return TA_EMIT_BEAD(x, NULL, NULL, NULL,
                         "%s sentence with no %s counterpart here, unless %s sentence %zu %s is "
                         "its translation (little word evidence): \"%.*s%s\"",
-                        side_name(en), side_name(!en), side_name(!en), en ? o->ru0 : o->en0,
+                        side_name(en), side_name(!en), side_name(!en),
+                        q >= 0 ? (size_t)q : en ? o->ru0 : o->en0,
                         m > (long)x->cur.index ? "further on" : "earlier", quoted(t, n), t,
                         n > QUOTE_MAX ? "..." : "");
 }
