@@ -579,13 +579,26 @@ static int displaced(ta_checker *c, const ta_corpus *d, size_t k, bool en, doubl
     return 0;
 }
 
+/* The best counterpart of null bead a (its sentence on side en) for a rescue: among sentences
+ * with MOVED_MIN_WORDS words of evidence on each side, else (*weak) with one. */
+static int rescue_candidate(ta_checker *c, const ta_corpus *d, const ta_bead *a, bool en,
+                            double *best, long *bk, int *bq, bool *weak)
+{
+    *weak = false;
+    if (best_counterpart(c, d, a, en, MOVED_MIN_WORDS, best, bk, bq))
+        return -1;
+    if (*bk >= 0)
+        return 0;
+    *weak = true;
+    return best_counterpart(c, d, a, en, MOVED_WEAK_MIN_WORDS, best, bk, bq);
+}
+
 /* A moved sentence whose counterpart the monotone alignment put into a bead with a neighbour
  * (so that no left-out sentence is there to pair it with): a left-out or added sentence is
  * paired with the bead of the sentence whose evidence with it is the best in the document, at
  * least MOVED_MIN_SHARE (pair_share), its plain evidence share MOVED_OWN_FACTOR times that
- * sentence's with its own bead, or that sentence riding along in its bead (rides_along). The
- * sentences with MOVED_MIN_WORDS words of evidence on each side are searched first; with one
- * word (short sentences) only when none has that many, and the move is then weak. */
+ * sentence's with its own bead, or that sentence riding along in its bead (rides_along); on one
+ * word of evidence a side (rescue_candidate) the move is weak. */
 int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
 {
     size_t nulls = 0;
@@ -603,10 +616,8 @@ int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
         double best, sh;
         long bk;
         int bq;
-        bool weak = false; /* one word of evidence on a side: only when no counterpart has more */
-        if (best_counterpart(c, d, a, en, MOVED_MIN_WORDS, &best, &bk, &bq) ||
-            (bk < 0 && (weak = true) &&
-             best_counterpart(c, d, a, en, MOVED_WEAK_MIN_WORDS, &best, &bk, &bq)))
+        bool weak;
+        if (rescue_candidate(c, d, a, en, &best, &bk, &bq, &weak))
             return -1;
         if (bk < 0)
             continue;
