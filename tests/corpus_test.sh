@@ -135,11 +135,18 @@ $T corpus -q --no-lexicon --dedup -o near.out.tsv near.tsv
 check dedup-near $? "a near duplicate was not dropped"
 
 # --resume after kill -9 in the middle gives the bytes of an uninterrupted run (dedup, gzip);
-# TMX with --tmx-sentences too (the dedup set is rebuilt from the units of the partial file)
+# TMX with --tmx-sentences too (the dedup set is rebuilt from the units of the partial file).
+# 1,500 pairs: a run of 300 at -j 1 can end within one checkpoint interval (0.25 s) on a fast
+# machine, before the loop below sees a checkpoint
+i=0; : > resume.tsv
+while [ $i -lt 500 ]; do
+  for d in $docs; do printf 'r%03d-%s\tdocs/%s.en.txt\tdocs/%s.ru.txt\n' $i $d $d $d >> resume.tsv; done
+  i=$((i + 1))
+done
 for f in tsv tmx; do
   opt=""; [ $f = tmx ] && opt=--tmx-sentences
-  $T corpus -q -j 1 --dedup $opt -o ref.$f.gz big.tsv
-  $T corpus -q -j 1 --dedup $opt -o res.$f.gz big.tsv & pid=$!
+  $T corpus -q -j 1 --dedup $opt -o ref.$f.gz resume.tsv
+  $T corpus -q -j 1 --dedup $opt -o res.$f.gz resume.tsv & pid=$!
   n=0; k=0
   while [ $k -lt 600 ]; do # up to 30 s: a loaded machine under ASan is slow to checkpoint
     n=$(sed -n 's/^pairs //p' res.$f.progress 2>/dev/null); n=${n:-0}
@@ -147,14 +154,14 @@ for f in tsv tmx; do
     sleep 0.05; k=$((k + 1))
   done
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-  [ "$n" -gt 0 ] && [ "$n" -lt 300 ] && [ ! -e res.$f.gz ]
+  [ "$n" -gt 0 ] && [ "$n" -lt 1500 ] && [ ! -e res.$f.gz ]
   check resume-killed-midway-$f $? "not killed in the middle (checkpoint at $n pairs) or OUT exists"
-  $T corpus -q -j 2 --dedup $opt --resume -o res.$f.gz big.tsv; expect resume-exit-$f 0 $?
+  $T corpus -q -j 2 --dedup $opt --resume -o res.$f.gz resume.tsv; expect resume-exit-$f 0 $?
   cmp -s ref.$f.gz res.$f.gz; check resume-same-bytes-$f $? "resumed output differs from the uninterrupted one"
   [ ! -e res.$f.gz.partial ] && [ ! -e res.$f.progress ]; check resume-cleans-up-$f $? "partial or progress file left"
-  grep -q '"pairs_done": 300' res.$f.report.json; check resume-report-$f $? "the report does not count all 300 pairs"
+  grep -q '"pairs_done": 1500' res.$f.report.json; check resume-report-$f $? "the report does not count all 1500 pairs"
 done
-$T corpus -q --dedup --resume -o other.tsv big.tsv >/dev/null 2>&1  # nothing to resume: a full run
+$T corpus -q --dedup --resume -o other.tsv resume.tsv >/dev/null 2>&1  # nothing to resume: a full run
 cmp -s other.tsv "$(gzip -dc ref.tsv.gz > refplain.tsv; echo refplain.tsv)"; check resume-without-checkpoint $? "differs"
 printf 'talign-corpus-progress 1\nfingerprint 0\npairs 1\nbytes 0 0\n' > opt.tsv.progress; : > opt.tsv.partial
 $T corpus -q --resume -o opt.tsv big.tsv 2>/dev/null; expect resume-other-options 2 $?
