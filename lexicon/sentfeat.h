@@ -91,6 +91,8 @@ int ta_feat_matches(const ta_feat *a, const ta_feat *b, int nb);
 /* Does content token t of `a` have a key in the key set of `b`? */
 bool ta_feat_token_matched(const ta_feat *a, int t, const ta_feat *b);
 static inline bool ta_name_key(int key) { return key >= TA_KEY_NAME && key < TA_KEY_STEM; }
+/* A key of a number, number word or date (from TA_KEY_EXTRA up to the name keys)? */
+static inline bool ta_number_key(int key) { return key >= TA_KEY_EXTRA && key < TA_KEY_NAME; }
 /* How alike English token t of e and Russian token u of r are as names: the similarity of
  * their Latin forms, the Russian word's or its stem's (Байденом: bayden). Remembered by form
  * pair: names recur. */

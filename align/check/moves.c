@@ -112,11 +112,11 @@ static const ta_bead *bead_of(const ta_corpus *d, size_t q, bool en)
 }
 
 /* Does English sentence e (en) or Russian sentence r (!en) share less than s with every
- * sentence of the other side but its partner (r or e)? A sentence that shares as much with the
- * other side of its own bead (its translation there), or with the sentence a move already
- * paired it with, is no rival. *out. 0, or -1 out of memory. */
+ * sentence of the other side but its partner (r or e)? Unless `strict`, a sentence that shares
+ * as much with the other side of its own bead (its translation there), or with the sentence a
+ * move already paired it with, is no rival. *out. 0, or -1 out of memory. */
 static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double s, bool en,
-                      bool *out)
+                      bool strict, bool *out)
 {
     *out = true;
     for (size_t q = 0; q < (en ? d->n_ru : d->n_en) && *out; q++) {
@@ -125,7 +125,7 @@ static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, dou
             continue;
         if (pair_share(c, d, en ? e : q, en ? q : r, MOVED_WEAK_MIN_WORDS, &v))
             return -1;
-        const ta_bead *b = v >= s ? bead_of(d, q, !en) : NULL;
+        const ta_bead *b = v >= s && !strict ? bead_of(d, q, !en) : NULL;
         if (b && c->moved[b - d->beads] >= 0 && lone_bead(b, !en))
             b = &d->beads[c->moved[b - d->beads]]; /* q's translation is in its move's bead */
         if (b && (en ? b->en1 > b->en0 : b->ru1 > b->ru0) &&
@@ -136,22 +136,15 @@ static int unrivalled(ta_checker *c, const ta_corpus *d, size_t e, size_t r, dou
     return 0;
 }
 
-/* Do English sentence e and Russian r share at least MOVED_CLEAR_FACTOR times as much (v) as
- * either shares with any other sentence of the document? *out. 0, or -1 out of memory. */
-static int clearly_best(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double v,
-                        bool *out)
+/* unrivalled on both sides: e among the English sentences and r among the Russian ones. */
+static int unrivalled_both(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double s,
+                           bool strict, bool *out)
 {
-    *out = true;
-    for (size_t q = 0; q < d->n_ru + d->n_en && *out; q++) {
-        bool ru = q < d->n_ru;
-        size_t k = ru ? q : q - d->n_ru;
-        double w;
-        if (ru ? k == r : k == e)
-            continue;
-        if (pair_share(c, d, ru ? e : k, ru ? k : r, MOVED_WEAK_MIN_WORDS, &w))
-            return -1;
-        *out = w * MOVED_CLEAR_FACTOR <= v;
-    }
+    bool ru_ok = false;
+    if (unrivalled(c, d, e, r, s, true, strict, out) ||
+        (*out && unrivalled(c, d, e, r, s, false, strict, &ru_ok)))
+        return -1;
+    *out = *out && ru_ok;
     return 0;
 }
 
@@ -203,7 +196,7 @@ static bool numeric(ta_checker *c, const ta_feat *f, int t, char lang, const cha
     bool num = f->stem[t] < 0 ||
                ta_featurizer_month(&c->fz, lang, s + f->start[t], f->end[t] - f->start[t]);
     for (int k = f->tok[t]; k < f->tok[t + 1] && !num; k++)
-        num = f->keys[k] >= TA_KEY_EXTRA && f->keys[k] < TA_KEY_NAME;
+        num = ta_number_key(f->keys[k]);
     return num;
 }
 
@@ -240,21 +233,15 @@ static bool anchored_pair(ta_checker *c, const ta_corpus *d, const doc_feats *F,
 
 /* Is a left-out English sentence e and an added Russian r that share v (under MOVED_MIN_SHARE)
  * a move? From MOVED_WEAK_SHARE, or from MOVED_ANCHORED_SHARE with an anchor word, when no
- * other sentence shares as much with either (unrivalled); from MOVED_ANCHORED_SHARE without
- * one when they are clearly each other's best match (clearly_best, which implies unrivalled;
- * numbers that differ already lowered v). *ok. 0, or -1 out of memory. */
+ * other sentence shares as much with either (unrivalled); from MOVED_ANCHORED_SHARE without one
+ * when they are clearly each other's best match: no other sentence shares more than
+ * 1/MOVED_CLEAR_FACTOR as much, its own translation or not (numbers that differ already
+ * lowered v). *ok. 0, or -1 out of memory. */
 static int weak_pair(ta_checker *c, const ta_corpus *d, const doc_feats *F, size_t e, size_t r,
                      double v, bool *ok)
 {
-    *ok = false;
-    if (v < MOVED_WEAK_SHARE && anchors(c, d, F, e, r, true) < 1)
-        return clearly_best(c, d, e, r, v, ok);
-    bool en_ok, ru_ok = false;
-    if (unrivalled(c, d, e, r, v, true, &en_ok) ||
-        (en_ok && unrivalled(c, d, e, r, v, false, &ru_ok)))
-        return -1;
-    *ok = en_ok && ru_ok;
-    return 0;
+    bool clear = v < MOVED_WEAK_SHARE && anchors(c, d, F, e, r, true) < 1;
+    return unrivalled_both(c, d, e, r, clear ? v / MOVED_CLEAR_FACTOR + 1e-9 : v, clear, ok);
 }
 
 /* The pairs left by ta_moves_pair below MOVED_MIN_SHARE (sh: share_matrix's weak shares,
