@@ -83,10 +83,14 @@ static void expect_finding(const char *file, int lineno, const char *check, cons
                            const ta_finding *f, size_t n)
 {
     int need = -1; /* the severity asked for, -1 any */
-    for (int k = TA_SEV_INFO; k <= TA_SEV_ERROR && need < 0; k++) {
-        size_t len = strlen(ta_severity_name((ta_severity)k));
-        if (!strncmp(want, ta_severity_name((ta_severity)k), len) && !strncmp(want + len, ": ", 2))
-            need = k, want += len + 2;
+    const char *colon = strstr(want, ": ");
+    char head[16];
+    ta_severity sv;
+    ta_error err = {0};
+    if (colon && colon - want < (long)sizeof head) {
+        snprintf(head, sizeof head, "%.*s", (int)(colon - want), want);
+        if (ta_severity_parse(head, &sv, &err) == TA_OK)
+            need = (int)sv, want = colon + 2;
     }
     bool none = *want == '!' || !strcmp(want, "-");
     const char *piece = *want == '!' ? want + 1 : want;
