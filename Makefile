@@ -43,7 +43,7 @@ TEST_SRC := $(wildcard tests/test_*.c)
 DATA     := $(wildcard lexicon/abbrev.* lexicon/starters.* lexicon/stopwords.*) lexicon/titlecase.en lexicon/titles.en \
             lexicon/endings.en lexicon/endings.ru lexicon/roles.en lexicon/roles.ru \
             lexicon/boilerplate.txt lexicon/params.en-ru lexicon/names.en-ru lexicon/numbers.en lexicon/numbers.ru lexicon/months.en lexicon/months.ru \
-            lexicon/numcheck.en lexicon/numcheck.ru lexicon/spell.en lexicon/spell.ru lexicon/clause.en lexicon/clause.ru lexicon/irregular.en
+            lexicon/numcheck.en lexicon/numcheck.ru lexicon/variants.en lexicon/spell.en lexicon/spell.ru lexicon/clause.en lexicon/clause.ru lexicon/irregular.en
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
@@ -61,7 +61,7 @@ FORMS  := $(foreach l,en_US ru_RU,$(if $(wildcard $(HUNDIR)/$(l).dic),lexicon/fo
 all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX) $(FORMS))
 
 # the bilingual lexicon, built from Debian's mueller7-dict (not committed)
-lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/names.en-ru $(MUELLER) | $(BIN)
+lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/names.en-ru lexicon/variants.en $(MUELLER) | $(BIN)
 	$(BIN) lexicon build -o $@
 
 # the word forms of the hunspell dictionaries with hunspell's answers (also with the spelling

@@ -221,7 +221,11 @@ typedef struct ta_lexicon ta_lexicon;
 /* Builds a lexicon file from a dictd dictionary (Debian's mueller7-dict): `dict_dz` is the
  * .dict.dz file (NULL: /usr/share/dictd/mueller7.dict.dz). Headwords map to the Russian words
  * of their translations (transcriptions, labels, sense numbers and example phrases dropped;
- * the words of multi-word translations only for headwords with few single-word ones). The
+ * the words of multi-word translations only for headwords with few single-word ones); a
+ * headword that refers to another ("judgment = judgement") and an inflected form ("took") get
+ * its translations, and so does the American spelling of a British headword made by the
+ * built-in ending rules (variants.en: "analyse" -> "analyze") when the en_US hunspell
+ * dictionary, /usr/share/hunspell/en_US.dic, lists it (none without it). The
  * entries of `names` come first: a text file of lines "English<TAB>Russian, Russian" (names
  * such as China / Китай that transliteration cannot find); NULL: the built-in names.en-ru,
  * "": none. The file is written to a temporary name and renamed, so `out_path` is complete or

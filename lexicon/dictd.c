@@ -16,6 +16,9 @@
 /* Mueller gives single words and phrases ("в то время как"). A phrase's words match unrelated
  * sentences (время, все, этом), so an entry keeps them only when it has fewer single words. */
 #define PHRASE_FALLBACK 5
+/* The words that decide which American spellings (lexicon/variants.en) of Mueller's British
+ * headwords are real: hunspell's en_US dictionary (Debian's hunspell-en-us; without it, none) */
+#define US_WORDS "/usr/share/hunspell/en_US.dic"
 
 static bool is_cyr(uint32_t c) { return (c >= 0x410 && c <= 0x44F) || c == 0x401 || c == 0x451; }
 
@@ -128,6 +131,28 @@ static size_t form_of(const char *body, size_t bn, size_t *start)
     return 0;
 }
 
+/* The headword an entry with no translation of its own refers to, "= judgement" after an
+ * optional [transcription] (judgment, biased = biassed); 0 when none. */
+static size_t xref_of(const char *body, size_t bn, size_t *start)
+{
+    size_t i = 0;
+    while (i < bn && body[i] == ' ')
+        i++;
+    if (i < bn && body[i] == '[') {
+        const char *z = memchr(body + i, ']', bn - i);
+        i = z ? (size_t)(z - body) + 1 : bn;
+        while (i < bn && body[i] == ' ')
+            i++;
+    }
+    if (i + 2 >= bn || body[i] != '=' || body[i + 1] != ' ')
+        return 0;
+    size_t a = i + 2, e = a;
+    while (e < bn && (((body[e] | 32) >= 'a' && (body[e] | 32) <= 'z') || body[e] == '-'))
+        e++;
+    *start = a;
+    return e - a;
+}
+
 static int add_entry(ta_stemmer *st, const char *head, size_t hn, const char *body, size_t bn,
                      ta_buf *out, ta_buf *forms, size_t *entries)
 {
@@ -158,6 +183,8 @@ static int add_entry(ta_stemmer *st, const char *head, size_t hn, const char *bo
     }
     ta_buf_release(&work);
     size_t fa, fl = count ? 0 : form_of(body, bn, &fa);
+    if (!count && !fl)
+        fl = xref_of(body, bn, &fa);
     if (!rc && fl) /* an inflected form ("took", "children"): "form\tlemma" for later */
         rc = ta_buf_add(forms, head, hn) || ta_buf_addc(forms, '\t') ||
              ta_buf_add(forms, body + fa, fl) || ta_buf_addc(forms, '\n');
@@ -226,6 +253,83 @@ static int drop_generic(ta_buf *out)
     ta_buf_release(out);
     *out = kept;
     return 0;
+}
+
+/* The words of a hunspell dictionary (`dic`: "word/FLAGS" lines) in lower case only, in
+ * *words. 0; -1 out of memory (a missing file gives no words). */
+static int dic_words(const char *dic, ta_strmap *words)
+{
+    FILE *f = fopen(dic, "r");
+    char line[256];
+    int rc = 0;
+    while (f && !rc && fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "/\t\r\n");
+        bool lower = n > 0;
+        for (size_t i = 0; i < n && lower; i++)
+            lower = (line[i] >= 'a' && line[i] <= 'z') || line[i] == '-' || line[i] == '\'';
+        if (lower)
+            rc = ta_strmap_put(words, line, n, 1);
+    }
+    if (f)
+        fclose(f);
+    return rc;
+}
+
+/* The first fields of the lines of b ("word\t..."), in *heads. 0, or -1 out of memory. */
+static int put_heads(const ta_buf *b, ta_strmap *heads)
+{
+    int rc = 0;
+    for (size_t p = 0; p < b->len && !rc;) {
+        const char *l = b->data + p, *tab = memchr(l, '\t', b->len - p);
+        const char *nl = memchr(l, '\n', b->len - p);
+        if (!tab || !nl)
+            break;
+        rc = ta_strmap_put(heads, l, (size_t)(tab - l), 1);
+        p = (size_t)(nl - b->data) + 1;
+    }
+    return rc;
+}
+
+/* American forms of the headwords of `out` (variants.en: British ending -> American; kept
+ * when the dictionary `dic` lists the form and neither `out` nor `forms` has it), as
+ * "form\tlemma" lines in `forms` for add_forms. */
+static ta_status add_variants(const char *dic, const ta_buf *out, ta_buf *forms, ta_error *err)
+{
+    char **rules;
+    size_t nr;
+    int *lineno;
+    ta_status s = ta_data_lines(NULL, "variants.en", &rules, &nr, &lineno, err);
+    if (s != TA_OK)
+        return s;
+    ta_strmap heads = {0}, us = {0};
+    int rc = dic_words(dic, &us) || put_heads(out, &heads) || put_heads(forms, &heads);
+    ta_buf v = {0};
+    for (size_t p = 0; p < out->len && !rc;) { /* a form made is a headword: made once */
+        const char *h = out->data + p, *tab = memchr(h, '\t', out->len - p);
+        const char *nl = memchr(h, '\n', out->len - p);
+        if (!tab || !nl)
+            break;
+        size_t hn = (size_t)(tab - h);
+        for (size_t k = 0; k < nr && !rc; k++) {
+            const char *rt = strchr(rules[k], '\t');
+            size_t bn = rt ? (size_t)(rt - rules[k]) : 0;
+            if (!rt || bn > hn || memcmp(h + hn - bn, rules[k], bn))
+                continue;
+            v.len = 0;
+            rc = ta_buf_add(&v, h, hn - bn) || ta_buf_add(&v, rt + 1, strlen(rt + 1));
+            if (!rc && ta_strmap_get(&us, v.data, v.len, NULL) &&
+                !ta_strmap_get(&heads, v.data, v.len, NULL))
+                rc = ta_strmap_put(&heads, v.data, v.len, 1) || ta_buf_add(forms, v.data, v.len) ||
+                     ta_buf_addc(forms, '\t') || ta_buf_add(forms, h, hn) || ta_buf_addc(forms, '\n');
+        }
+        p = (size_t)(nl - out->data) + 1;
+    }
+    ta_buf_release(&v);
+    ta_strmap_release(&heads);
+    ta_strmap_release(&us);
+    ta_lines_free(rules);
+    free(lineno);
+    return rc ? ta_fail(err, TA_ENOMEM, "out of memory") : TA_OK;
 }
 
 /* Gives every inflected form ("took" -> take) the translations of its lemma. */
@@ -363,13 +467,16 @@ ta_status ta_lexicon_build(const char *dict_dz, const char *names, const char *o
         p = nl + 1;
     }
     if (!rc)
-        rc = drop_generic(&out) || add_forms(&st, &out, &forms, &count);
+        rc = drop_generic(&out);
+    s = rc ? ta_fail(err, TA_ENOMEM, "out of memory") : add_variants(US_WORDS, &out, &forms, err);
+    if (s == TA_OK && add_forms(&st, &out, &forms, &count))
+        s = ta_fail(err, TA_ENOMEM, "out of memory");
     ta_stemmer_release(&st);
     ta_buf_release(&text);
     ta_buf_release(&body);
     ta_buf_release(&forms);
-    s = rc ? ta_fail(err, TA_ENOMEM, "out of memory")
-           : ta_lexicon_write(out_path, out.data ? out.data : "", out.len, err);
+    if (s == TA_OK)
+        s = ta_lexicon_write(out_path, out.data ? out.data : "", out.len, err);
     ta_buf_release(&out);
     if (s == TA_OK && entries)
         *entries = count;

@@ -143,6 +143,9 @@ static void write_dict(const char *path)
                "таможенные сборы\n"
                "geneva\n   _геогр. Женева\n"
                "hope\n   _I 1. _n. надежда (of) 2. _v. надеяться\n"
+               "judgement\n   _n. суждение, мнение\n"
+               "judgment\n   [\xcb\x88" "dZVdZm@nt] = judgement\n"
+               "labour\n   _n. труд, работа\n"
                "ship\n   _n. 1) судно, корабль, пароход, лодка, шхуна 2) морской флот в целом\n"
                "whilst\n   _cj. в то время как\n");
     gzclose(gz);
@@ -163,7 +166,8 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     fputs("# a comment\nChina\tКитай, КНР\n", nf);
     fclose(nf);
     cr_assert_eq(ta_lexicon_build(dict, names, lex, &entries, &err), TA_OK, "%s", err.message);
-    cr_assert_eq(entries, 6, "labels and database entries are not headwords");
+    cr_assert_eq(entries, 10, "%zu entries: labels and database entries are not headwords; a cross-reference "
+                 "(judgment = judgement) and an American spelling (labor) are", entries);
     ta_lexicon *lx;
     cr_assert_eq(ta_lexicon_load(lex, &lx, &err), TA_OK, "%s", err.message);
     char *res;
@@ -191,6 +195,13 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     cr_assert(strstr(res, "шхуна\n") && strstr(res, "морской флот в целом\n"),
               "multi-word translations are kept as phrases: %s", res);
     ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "judgments", 9, &res, NULL), TA_OK);
+    cr_assert(strstr(res, "суждение"), "a cross-reference has its headword's translations: %s", res);
+    ta_free(res);
+    cr_assert_eq(ta_lexicon_lookup(lx, "labor", 5, &res, NULL), TA_OK);
+    cr_assert(strstr(res, "труд"), "an American spelling (lexicon/variants.en, listed by en_US) "
+              "has the British headword's translations: %s", res);
+    ta_free(res);
     cr_assert_eq(ta_lexicon_lookup(lx, "whilst", 6, &res, NULL), TA_OK);
     cr_assert_str_eq(res, "в то время как\n");
     ta_free(res);
@@ -214,12 +225,13 @@ Test(lexicon, build_lookup_stats_and_damaged_files)
     ta_free(res);
     size_t h, st, p;
     ta_lexicon_stats(lx, &h, &st, &p);
-    cr_assert_eq(h, 6);
-    cr_assert_eq(p, 15); /* долг обязанность пошлина; женева; надежда надеяться; китай кнр;
-                            судно корабль пароход лодка шхуна; время как */
+    cr_assert_eq(h, 10, "%zu", h);
+    cr_assert_eq(p, 23, "%zu", p); /* долг обязанность пошлина; женева; надежда надеяться; китай
+                                      кнр; судно корабль пароход лодка шхуна; время как; суждение
+                                      мнение, труд работа (twice: both spellings) */
     cr_assert_eq(ta_lexicon_add(lx, lex, &err), TA_OK); /* a second file merges */
     ta_lexicon_stats(lx, &h, &st, &p);
-    cr_assert_eq(h, 12);
+    cr_assert_eq(h, 20);
     ta_lexicon_free(lx);
 
     /* a names line without a tab is refused with its line number */
