@@ -517,16 +517,28 @@ static int rides_along(ta_checker *c, const ta_corpus *d, const ta_bead *b, bool
     return rc ? -1 : 0;
 }
 
+/* May the rescue of a null bead of side en (an English sentence left out, or a Russian one
+ * added) take a sentence of bead k, which has both sides? Not when the rescue of another null
+ * bead of that side took one; yes when one of the other side did (a 1-1 bead of two displaced
+ * sentences: the moved one, and one that the alignment shifted in beside it). */
+static bool rescuable(const ta_checker *c, const ta_corpus *d, size_t k, bool en)
+{
+    for (size_t i = 0; c->moved[k] >= 0 && i < d->n_beads; i++)
+        if (c->moved[i] == (long)k && lone_bead(&d->beads[i], en))
+            return false;
+    return true;
+}
+
 /* The best counterpart of null bead a's sentence among the other side's sentences of beads
- * with both sides (not paired yet) that have `least` words with evidence on each side: its
- * bead *bk and sentence *bq, and their share *best. */
+ * with both sides (rescuable) that have `least` words with evidence on each side: its bead
+ * *bk and sentence *bq, and their share *best. */
 static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a, bool en,
                             int least, double *best, long *bk, int *bq)
 {
     *best = MOVED_MIN_SHARE - 1e-9, *bk = -1, *bq = -1;
     for (size_t k = 0; k < d->n_beads; k++) {
         const ta_bead *b = &d->beads[k];
-        if (b->en1 == b->en0 || b->ru1 == b->ru0 || c->moved[k] >= 0)
+        if (b->en1 == b->en0 || b->ru1 == b->ru0 || !rescuable(c, d, k, en))
             continue;
         for (size_t q = en ? b->ru0 : b->en0; q < (en ? b->ru1 : b->en1); q++) {
             double sh;
@@ -539,9 +551,17 @@ static int best_counterpart(ta_checker *c, const ta_corpus *d, const ta_bead *a,
     return 0;
 }
 
+/* The evidence share of English sentence e and Russian r. */
+static int plain_share(ta_checker *c, const ta_corpus *d, size_t e, size_t r, double *sh)
+{
+    int me, mr;
+    return ta_evidence_share(c, d->en[e], d->en_len[e], d->ru[r], d->ru_len[r], sh, &me, &mr);
+}
+
 /* Sentence q, of one side (the Russian unless en) of 1-1 bead k, shares sh with the bead's
- * other sentence: does that sentence share at least as much with a left-out or added sentence
- * of q's side in a bead next to k (the alignment shifted it there: q is a moved sentence that
+ * other sentence: does that sentence share at least as much with a sentence of q's side in a
+ * bead next to k, one left out or added, or one of a 1-1 bead that shares less with its own
+ * partner (the alignment shifted it there, by one bead or by two: q is a moved sentence that
  * took its place)? *out. 0, or -1 out of memory. */
 static int displaced(ta_checker *c, const ta_corpus *d, size_t k, bool en, double sh, bool *out)
 {
@@ -554,14 +574,14 @@ static int displaced(ta_checker *c, const ta_corpus *d, size_t k, bool en, doubl
         if ((dir < 0 && !k) || n >= d->n_beads || c->moved[n] >= 0)
             continue;
         const ta_bead *x = &d->beads[n];
-        bool lone = lone_bead(x, en);
-        double v;
-        int me, mr;
+        bool lone = lone_bead(x, en), one = x->en1 - x->en0 == 1 && x->ru1 - x->ru0 == 1;
+        double v = -1, own = -1;
         size_t e = en ? x->en0 : b->en0, r = en ? b->ru0 : x->ru0;
-        if (lone &&
-            ta_evidence_share(c, d->en[e], d->en_len[e], d->ru[r], d->ru_len[r], &v, &me, &mr))
+        if ((lone || one) && plain_share(c, d, e, r, &v))
             return -1;
-        *out = lone && v >= sh;
+        if (one && v >= sh && plain_share(c, d, x->en0, x->ru0, &own))
+            return -1;
+        *out = v >= sh && (lone || own < v);
     }
     return 0;
 }
@@ -610,17 +630,16 @@ int ta_moves_rescue(ta_checker *c, const ta_corpus *d)
             continue;
         size_t e = en ? a->en0 : (size_t)bq, r = en ? (size_t)bq : a->ru0;
         double raw;
-        int me, mr;
-        if (own_share(c, d, &d->beads[bk], !en, bq, &sh) ||
-            ta_evidence_share(c, d->en[e], d->en_len[e], d->ru[r], d->ru_len[r], &raw, &me, &mr))
+        if (own_share(c, d, &d->beads[bk], !en, bq, &sh) || plain_share(c, d, e, r, &raw))
             return -1;
         bool take = raw >= MOVED_OWN_FACTOR * sh;
         if ((!take && rides_along(c, d, &d->beads[bk], !en, (size_t)bq, &take)) ||
             (!take && raw > sh && displaced(c, d, (size_t)bk, !en, sh, &take)))
             return -1;
+        if (take && c->moved[bk] < 0) /* the bead's first rescue: units_of reads it */
+            c->moved[bk] = (long)i, c->moved_weak[bk] = weak;
         if (take)
-            c->moved[i] = bk, c->moved[bk] = (long)i, c->moved_sent[i] = bq,
-            c->moved_weak[i] = c->moved_weak[bk] = weak;
+            c->moved[i] = bk, c->moved_sent[i] = bq, c->moved_weak[i] = weak;
     }
     return 0;
 }
