@@ -115,18 +115,22 @@ static int add_chunk(ta_stemmer *st, char *s, size_t n, ta_buf *shown, ta_buf *r
     return rc;
 }
 
+/* The length of the English word (Latin letters, hyphens) at body[a]. */
+static size_t latin_word(const char *body, size_t bn, size_t a)
+{
+    size_t e = a;
+    while (e < bn && (((body[e] | 32) >= 'a' && (body[e] | 32) <= 'z') || body[e] == '-'))
+        e++;
+    return e - a;
+}
+
 /* The English word after "от" in an entry such as "took  _p. от take 1" (0 when none). */
 static size_t form_of(const char *body, size_t bn, size_t *start)
 {
     for (size_t i = 0; i + 6 < bn; i++)
-        if (!memcmp(body + i, "\xD0\xBE\xD1\x82 ", 5)) { /* "от " */
-            size_t a = i + 5, e = a;
-            while (e < bn && (((body[e] | 32) >= 'a' && (body[e] | 32) <= 'z') || body[e] == '-'))
-                e++;
-            if (e > a) {
-                *start = a;
-                return e - a;
-            }
+        if (!memcmp(body + i, "\xD0\xBE\xD1\x82 ", 5) && latin_word(body, bn, i + 5)) { /* "от " */
+            *start = i + 5;
+            return latin_word(body, bn, i + 5);
         }
     return 0;
 }
@@ -146,11 +150,8 @@ static size_t xref_of(const char *body, size_t bn, size_t *start)
     }
     if (i + 2 >= bn || body[i] != '=' || body[i + 1] != ' ')
         return 0;
-    size_t a = i + 2, e = a;
-    while (e < bn && (((body[e] | 32) >= 'a' && (body[e] | 32) <= 'z') || body[e] == '-'))
-        e++;
-    *start = a;
-    return e - a;
+    *start = i + 2;
+    return latin_word(body, bn, i + 2);
 }
 
 static int add_entry(ta_stemmer *st, const char *head, size_t hn, const char *body, size_t bn,
@@ -262,7 +263,12 @@ static int dic_words(const char *dic, ta_strmap *words)
     FILE *f = fopen(dic, "r");
     char line[256];
     int rc = 0;
+    bool tail = false; /* the rest of a line longer than `line`: no word */
     while (f && !rc && fgets(line, sizeof line, f)) {
+        bool head = !tail;
+        tail = !strchr(line, '\n') && !feof(f);
+        if (!head)
+            continue;
         size_t n = strcspn(line, "/\t\r\n");
         bool lower = n > 0;
         for (size_t i = 0; i < n && lower; i++)
@@ -275,18 +281,28 @@ static int dic_words(const char *dic, ta_strmap *words)
     return rc;
 }
 
+/* The line of b ("word\t...\n") at *p: its first field, [*h, *h + *hn); *p moves past it.
+ * False at the end of b or at a line without a tab or a newline. */
+static bool next_line(const ta_buf *b, size_t *p, const char **h, size_t *hn)
+{
+    if (*p >= b->len)
+        return false;
+    const char *l = b->data + *p, *tab = memchr(l, '\t', b->len - *p);
+    const char *nl = memchr(l, '\n', b->len - *p);
+    if (!tab || !nl)
+        return false;
+    *h = l, *hn = (size_t)(tab - l), *p = (size_t)(nl - b->data) + 1;
+    return true;
+}
+
 /* The first fields of the lines of b ("word\t..."), in *heads. 0, or -1 out of memory. */
 static int put_heads(const ta_buf *b, ta_strmap *heads)
 {
     int rc = 0;
-    for (size_t p = 0; p < b->len && !rc;) {
-        const char *l = b->data + p, *tab = memchr(l, '\t', b->len - p);
-        const char *nl = memchr(l, '\n', b->len - p);
-        if (!tab || !nl)
-            break;
-        rc = ta_strmap_put(heads, l, (size_t)(tab - l), 1);
-        p = (size_t)(nl - b->data) + 1;
-    }
+    const char *h;
+    size_t hn;
+    for (size_t p = 0; !rc && next_line(b, &p, &h, &hn);)
+        rc = ta_strmap_put(heads, h, hn, 1);
     return rc;
 }
 
@@ -304,12 +320,9 @@ static ta_status add_variants(const char *dic, const ta_buf *out, ta_buf *forms,
     ta_strmap heads = {0}, us = {0};
     int rc = dic_words(dic, &us) || put_heads(out, &heads) || put_heads(forms, &heads);
     ta_buf v = {0};
-    for (size_t p = 0; p < out->len && !rc;) { /* a form made is a headword: made once */
-        const char *h = out->data + p, *tab = memchr(h, '\t', out->len - p);
-        const char *nl = memchr(h, '\n', out->len - p);
-        if (!tab || !nl)
-            break;
-        size_t hn = (size_t)(tab - h);
+    const char *h;
+    size_t hn;
+    for (size_t p = 0; !rc && next_line(out, &p, &h, &hn);) /* a form made is a headword: once */
         for (size_t k = 0; k < nr && !rc; k++) {
             const char *rt = strchr(rules[k], '\t');
             size_t bn = rt ? (size_t)(rt - rules[k]) : 0;
@@ -322,8 +335,6 @@ static ta_status add_variants(const char *dic, const ta_buf *out, ta_buf *forms,
                 rc = ta_strmap_put(&heads, v.data, v.len, 1) || ta_buf_add(forms, v.data, v.len) ||
                      ta_buf_addc(forms, '\t') || ta_buf_add(forms, h, hn) || ta_buf_addc(forms, '\n');
         }
-        p = (size_t)(nl - out->data) + 1;
-    }
     ta_buf_release(&v);
     ta_strmap_release(&heads);
     ta_strmap_release(&us);
@@ -337,15 +348,11 @@ static int add_forms(ta_stemmer *st, ta_buf *out, const ta_buf *forms, size_t *e
 {
     ta_strmap lemma = {0}; /* lowercased headword -> offset of its line in out */
     int rc = 0;
-    for (size_t p = 0; p < out->len && !rc;) {
-        const char *l = out->data + p, *tab = memchr(l, '\t', out->len - p);
-        const char *nl = memchr(l, '\n', out->len - p);
-        if (!tab || !nl)
-            break;
-        if (!ta_strmap_get(&lemma, l, (size_t)(tab - l), NULL))
-            rc = ta_strmap_put(&lemma, l, (size_t)(tab - l), (int)p);
-        p = (size_t)(nl - out->data) + 1;
-    }
+    const char *h;
+    size_t hn;
+    for (size_t p = 0, at = 0; !rc && next_line(out, &p, &h, &hn); at = p)
+        if (!ta_strmap_get(&lemma, h, hn, NULL))
+            rc = ta_strmap_put(&lemma, h, hn, (int)at);
     ta_buf low = {0}, stem = {0};
     for (size_t p = 0; p < forms->len && !rc;) {
         const char *l = forms->data + p, *tab = memchr(l, '\t', forms->len - p);
