@@ -58,7 +58,8 @@ MUELLER := /usr/share/dictd/mueller7.dict.dz
 LEX     := $(if $(wildcard $(MUELLER)),lexicon/en-ru.lex)
 HUNDIR := /usr/share/hunspell
 FORMS  := $(foreach l,en_US ru_RU,$(if $(wildcard $(HUNDIR)/$(l).dic),lexicon/forms.$(l)))
-all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX) $(FORMS))
+PARADIGMS := $(if $(and $(LEX),$(wildcard $(HUNDIR)/ru_RU.dic)),lexicon/paradigms.ru_RU)
+all: $(B)/libtalign.a $(BIN) $(if $(filter build,$(B)),$(LEX) $(FORMS) $(PARADIGMS))
 
 # the bilingual lexicon, built from Debian's mueller7-dict (not committed)
 lexicon/en-ru.lex: lexicon/dictd.c lexicon/lexicon.c lexicon/stem.c lexicon/names.en-ru lexicon/variants.en $(MUELLER) | $(BIN)
@@ -75,6 +76,11 @@ lexicon/forms.%: scripts/mkforms.c base/wordforms.c base/wordforms.h base/utf8.c
                  align/check/spellwords.c align/check/spellwords.h $(SPELLWORDS) \
                  $(HUNDIR)/%.aff $(HUNDIR)/%.dic | build/mkforms
 	build/mkforms $(firstword $(subst _, ,$*)) $(HUNDIR)/$*.aff $(HUNDIR)/$*.dic $@ $(SPELLWORDS)
+
+# the Snowball stems of the ru_RU forms of the lexicon's Russian words, for the checks' word
+# evidence (scripts/mkforms.c says why; not committed)
+lexicon/paradigms.ru_RU: scripts/mkforms.c lexicon/stem.c $(LEX) $(HUNDIR)/ru_RU.aff $(HUNDIR)/ru_RU.dic | build/mkforms
+	build/mkforms paradigms $(HUNDIR)/ru_RU.aff $(HUNDIR)/ru_RU.dic $@ $(LEX)
 
 deps:
 	@sh scripts/deps.sh
@@ -182,7 +188,7 @@ install: all
 	install -m 644 include/talign.h $(DESTDIR)$(PREFIX)/include/talign.h
 	install -m 644 cli/talign.1 $(DESTDIR)$(PREFIX)/share/man/man1/talign.1
 	$(if $(LEX),install -m 644 $(LEX) $(DESTDIR)$(PREFIX)/share/talign/en-ru.lex)
-	$(foreach f,$(FORMS),install -m 644 $(f) $(DESTDIR)$(PREFIX)/share/talign/$(notdir $(f));)
+	$(foreach f,$(FORMS) $(PARADIGMS),install -m 644 $(f) $(DESTDIR)$(PREFIX)/share/talign/$(notdir $(f));)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|'"$$(sed -n 's/^#define TA_VERSION "\(.*\)"/\1/p' include/talign.h)"'|' \
 	    scripts/talign.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/talign.pc
 

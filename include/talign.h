@@ -715,7 +715,10 @@ typedef struct {
     const char *forms_dir; /* as ta_segment_opts.forms_dir: spelling then maps the dictionaries'
                               word forms instead of loading libhunspell (made with the words of
                               lexicon/spell.*: other data files bring libhunspell back; names
-                              go into a small dictionary of their own) */
+                              go into a small dictionary of their own); and the word evidence of
+                              every check reads its paradigms.ru_RU when there (made by `make`
+                              from ru_RU and the lexicon: знал, знают = знать, which Snowball
+                              stems apart) */
     const char *src_lang, *tgt_lang; /* "en", "ru" */
     bool no_suggestions;  /* spelling: flag words without computing suggestions (faster) */
 } ta_check_opts;

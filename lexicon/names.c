@@ -181,7 +181,7 @@ int ta_latin_of(ta_latin *l, const char *w, size_t n, ta_buf *out)
  * strchr: a skeleton is made for every word form of a document) */
 #define SKELETON_SKIPS (1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24 | 1u << 9 | 1u << 7)
 
-int ta_skeleton(const char *lat, size_t n, char sk[8])
+int ta_skeleton(const char *lat, size_t n, int least, char sk[8])
 {
     size_t k = 1;
     sk[0] = '~';
@@ -203,7 +203,7 @@ int ta_skeleton(const char *lat, size_t n, char sk[8])
             sk[k - 1] = 'k', sk[k++] = 's';
     }
     sk[k] = 0;
-    return k >= 4 ? (int)k : 0;
+    return (int)k > least ? (int)k : 0;
 }
 
 static bool vowel(char c) /* a e i o u y */

@@ -13,8 +13,8 @@ void ta_latin_free(ta_latin *l);
  * ENOMEM. */
 int ta_latin_of(ta_latin *l, const char *w, size_t n, ta_buf *out);
 /* "~" + the first four consonants of a Latin form (c,q -> k, w -> v, x -> ks, ph -> f; vowels,
- * y, j, h and zh dropped) into sk: its length, or 0 when fewer than three consonants. */
-int ta_skeleton(const char *lat, size_t n, char sk[8]);
+ * y, j, h and zh dropped) into sk: its length, or 0 when it has fewer than `least` consonants. */
+int ta_skeleton(const char *lat, size_t n, int least, char sk[8]);
 /* 1 - the edit distance of two Latin forms over the longer length (64 bytes at most), in [0,1];
  * vowels weigh less than consonants. */
 double ta_name_similarity(const char *a, size_t an, const char *b, size_t bn);

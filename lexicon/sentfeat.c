@@ -5,8 +5,13 @@
 #include "sentfeat.h"
 #include <math.h>
 #include <stdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int load_set(ta_strmap *m, const char *dir, const char *name, ta_error *err,
                     ta_status *st)
@@ -146,7 +151,105 @@ void ta_featurizer_release(ta_featurizer *f)
     ta_strmap_release(&f->month_en);
     ta_strmap_release(&f->month_ru);
     ta_vec_release(&f->num_val);
+    if (f->paradigms)
+        munmap(f->paradigms, f->paradigm_len);
     ta_latin_free(f->to_latin);
+}
+
+/* The length of line t[i, n) up to its newline or n. */
+static size_t line_len(const char *t, size_t i, size_t n)
+{
+    const char *nl = memchr(t + i, '\n', n - i);
+    return nl ? (size_t)(nl - (t + i)) : n - i;
+}
+
+/* The length of the form stem of the paradigm line t[i, i + len): up to its tab (len: none). */
+static size_t stem_len(const char *t, size_t i, size_t len)
+{
+    const char *tab = memchr(t + i, '\t', len);
+    return tab ? (size_t)(tab - (t + i)) : len;
+}
+
+/* Compares stem a[0, an) with b[0, bn) in the file's order (bytes; a prefix first). */
+static int stem_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+    int c = memcmp(a, b, an < bn ? an : bn);
+    return c ? c : (an > bn) - (an < bn);
+}
+
+/* Is the paradigm text t[body, n) lines "FORM_STEM<TAB>WORD_STEM ..." in ascending order of
+ * their form stems? 0, or the number of the first line that is not (first_line: the number of
+ * the line at body). */
+static int unsorted_line(const char *t, size_t body, size_t n, int first_line)
+{
+    size_t prev = 0, prev_len = 0;
+    int lineno = first_line;
+    for (size_t i = body; i < n; lineno++) {
+        size_t len = line_len(t, i, n), k = stem_len(t, i, len);
+        if (k == len || !k || (i > body && stem_cmp(t + prev, prev_len, t + i, k) >= 0))
+            return lineno;
+        prev = i, prev_len = k;
+        i += len + 1;
+    }
+    return 0;
+}
+
+ta_status ta_featurizer_paradigms(ta_featurizer *f, const char *path, ta_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    void *map = MAP_FAILED;
+    if (fd >= 0 && !fstat(fd, &st) && st.st_size > 0)
+        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (fd >= 0)
+        close(fd);
+    if (map == MAP_FAILED)
+        return ta_fail(err, TA_EIO, "%s: %s", path, fd < 0 ? strerror(errno) : "cannot map it");
+    const char *t = map;
+    size_t n = (size_t)st.st_size, body = 0;
+    int header = 0, bad;
+    while (body < n && t[body] == '#') /* the header's comment lines */
+        body += line_len(t, body, n) + 1, header++;
+    body = body < n ? body : n;
+    if ((bad = unsorted_line(t, body, n, header + 1))) {
+        munmap(map, n);
+        return ta_fail(err, TA_EFORMAT, "%s, line %d: not \"FORM_STEM<TAB>WORD_STEM ...\" after "
+                       "the form stem of the line before; make the file again (make)", path, bad);
+    }
+    if (f->paradigms)
+        munmap(f->paradigms, f->paradigm_len);
+    f->paradigms = map, f->paradigm_len = n, f->paradigm_body = body;
+    return TA_OK;
+}
+
+/* Appends to keys (room for at most `room`) the lexicon keys of the word stems that Russian form
+ * stem s[0, n) stands for in f->paradigms (bisection over its sorted lines). */
+static int paradigm_keys(const ta_featurizer *f, const char *s, size_t n, int *keys, int room)
+{
+    const char *t = f->paradigms;
+    size_t lo = f->paradigm_body, hi = f->paradigm_len;
+    while (t && lo < hi) {
+        size_t at = lo + (hi - lo) / 2;
+        while (at > lo && t[at - 1] != '\n')
+            at--;
+        size_t len = line_len(t, at, f->paradigm_len), k = stem_len(t, at, len);
+        int c = stem_cmp(s, n, t + at, k);
+        if (c) {
+            hi = c < 0 ? at : hi;
+            lo = c < 0 ? lo : at + len + 1;
+            continue;
+        }
+        int got = 0;
+        for (size_t w = at + k + 1; w < at + len && got < room;) {
+            const char *sp = memchr(t + w, ' ', at + len - w);
+            size_t wl = sp ? (size_t)(sp - (t + w)) : at + len - w;
+            if (wl)
+                keys[got++] = (int)ta_lex_key(t + w, wl);
+            w += wl + 1;
+        }
+        return got;
+    }
+    return 0;
 }
 
 void ta_feat_release(ta_feat *x)
@@ -272,6 +375,12 @@ static int number(ta_featurizer *f, char lang, const char *s, size_t n, size_t a
     return number_key(f, v);
 }
 
+/* The consonants a word's skeleton needs to be a name key: three, or two in a capitalised word
+ * (Obama, Modi, Ivan, Oleg: short names are frequent in news; the similarity of the whole
+ * Latin forms, TA_NAME_MIN, still decides whether two words with one skeleton match) */
+#define NAME_MIN_CONSONANTS 3
+#define NAME_MIN_CONSONANTS_CAPITALISED 2
+
 /* The name keys of a new word form (its Latin form's skeleton and, for Russian, its stem's:
  * Байденом -> байден ~ Biden) into keys; the Latin forms are kept for ta_feat_latin. */
 static int name_keys(ta_featurizer *f, form_latin *fm, bool en, const char *w, size_t n,
@@ -296,8 +405,11 @@ static int name_keys(ta_featurizer *f, form_latin *fm, bool en, const char *w, s
         return 0;
     char sk[8], sk2[8];
     const char *lat = f->latin.data ? f->latin.data : ""; /* empty until a first Latin form */
-    int k = ta_skeleton(lat + fm->lat, (size_t)fm->nlat, sk);
-    int k2 = ta_skeleton(lat + fm->slat, (size_t)fm->nslat, sk2);
+    size_t at = 0;
+    int least = ta_is_upper(ta_u8_decode(w, n, &at)) ? NAME_MIN_CONSONANTS_CAPITALISED
+                                                      : NAME_MIN_CONSONANTS;
+    int k = ta_skeleton(lat + fm->lat, (size_t)fm->nlat, least, sk);
+    int k2 = ta_skeleton(lat + fm->slat, (size_t)fm->nslat, least, sk2);
     if (k) {
         int key = extra_key(f, sk, (size_t)k);
         if (key < 0)
@@ -473,6 +585,9 @@ static void collect_key(uint32_t key, void *ctx)
         c->keys[(*c->n)++] = (int)key;
 }
 
+/* a Russian word's paradigm keys: at most this many (few stems are forms of more words) */
+#define PARADIGM_KEYS_MAX 4
+
 /* What a word form contributes, computed once per form: stopword or not, stem id, keys
  * (lexicon targets or the Russian stem's key, the Russian stem itself, the name skeleton). */
 static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t n, uint64_t h)
@@ -498,8 +613,10 @@ static const form *word_form(ta_featurizer *f, char lang, const char *w, size_t 
     if (en && (f->use & TA_USE_LEXICON)) {
         struct collect c = {keys, &nk, 60};
         ta_lexicon_each_target(f->lx, f->stem.data, f->stem.len, collect_key, &c);
-    } else if (f->use & TA_USE_LEXICON)
+    } else if (f->use & TA_USE_LEXICON) {
         keys[nk++] = (int)ta_lex_key(f->stem.data, f->stem.len);
+        nk += paradigm_keys(f, f->stem.data, f->stem.len, keys + nk, PARADIGM_KEYS_MAX);
+    }
     if (!en)
         keys[nk++] = TA_KEY_STEM + fm->sid;
     double num = number_word(f, lang, f->st.low.data, f->st.low.len);

@@ -51,6 +51,8 @@ typedef struct {
     struct name_sim *sims; /* NAME_SIMS recent name similarities by form pair (a cache) */
     ta_strmap stems;  /* "e:" / "r:" + stem -> id, for learning document-level pairs */
     ta_vec learned;   /* per English stem id: ta_vec of int keys learned from this document */
+    void *paradigms;  /* ta_featurizer_paradigms' file mapped, its lines sorted from paradigm_body */
+    size_t paradigm_len, paradigm_body;
     const ta_lexicon *lx;
     unsigned use;     /* TA_USE_* evidence kinds (default all; set before the first call) */
     bool no_offsets;  /* leave ta_feat start/end empty (the aligner needs no word offsets) */
@@ -70,6 +72,13 @@ enum { TA_USE_LEXICON = 1, TA_USE_NAMES = 2, TA_USE_NUMBERS = 4 };
 ta_status ta_featurizer_init(ta_featurizer *f, const ta_lexicon *lx, const char *data_dir,
                              ta_error *err);
 void ta_featurizer_release(ta_featurizer *f);
+/* Reads a paradigm file (lexicon/paradigms.ru_RU, made by scripts/mkforms.c: lines "FORM_STEM
+ * TAB WORD_STEM ..."): a Russian word whose Snowball stem is a FORM_STEM then also matches the
+ * lexicon translations WORD_STEM stands for (знал, знают = знать, which Snowball stems apart).
+ * The file is mapped, not read: the lookup bisects its lines, sorted by form stem. Before the
+ * first ta_featurize; kept by ta_featurizer_reset. TA_EIO when the file cannot be mapped,
+ * TA_EFORMAT naming the first line without a tab or out of order. */
+ta_status ta_featurizer_paradigms(ta_featurizer *f, const char *path, ta_error *err);
 /* Forgets every text seen (the state is then that of ta_featurizer_init with `lx`: features
  * depend on no earlier document, and memory stays bounded in a long run); keeps the data files
  * read, the stemmers and the transliterator. */

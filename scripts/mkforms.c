@@ -13,6 +13,7 @@
 #include "wordforms.h"
 #include "headwords.h"
 #include "check/spellwords.h"
+#include "lexicon.h"
 #include <hunspell/hunspell.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,26 +220,29 @@ static void apply(const rule *r, const char *word, char *out, size_t cap)
         snprintf(out, cap, "%s%s", r->add, word + sl);
 }
 
+/* What expand does with each form: keep (the word-form file), or take_paradigm. */
+static int (*take)(const char *form, bool added) = keep;
+
 /* The word, its prefixed and suffixed forms, and both where the rules allow the cross product
- * (kept as forms of an added word when `added`). */
+ * (given to take, as forms of an added word when `added`). */
 static int expand(const char *word, const char *flags, bool added)
 {
     uint32_t w[MAX_WORD];
     size_t n = cps(word, w, MAX_WORD);
     char form[4 * MAX_WORD], both[4 * MAX_WORD];
-    int bad = keep(word, added);
+    int bad = take(word, added);
     for (size_t i = 0; i < nrules && !bad; i++) {
         const rule *r = &rules[i];
         if (!strchr(flags, r->flag) || !applies(r, w, n, word))
             continue;
         apply(r, word, form, sizeof form);
-        bad = keep(form, added);
+        bad = take(form, added);
         for (size_t j = 0; j < nrules && !bad && r->cross && !r->suffix; j++) {
             const rule *s = &rules[j];
             if (!s->suffix || !s->cross || !strchr(flags, s->flag) || !applies(s, w, n, word))
                 continue;
             apply(s, form, both, sizeof both);
-            bad = keep(both, added);
+            bad = take(both, added);
         }
     }
     return bad;
@@ -346,10 +350,103 @@ static int added_words(char **files, int nfiles, bool cyrillic, uint64_t *hash)
     return bad;
 }
 
+/* ---- mkforms paradigms AFF DIC OUT LEX: for the checks' word evidence, the Snowball stems of
+ * the forms of every dictionary word whose stem is a translation in LEX, where they differ from
+ * the word's own stem (Snowball leaves short Russian forms as they are: знают, знал, but
+ * знать -> знат), as lines "FORM_STEM<TAB>WORD_STEM ..." (lexicon/paradigms.ru_RU) ---- */
+static ta_stemmer stemmer;
+static ta_buf word_stem, form_stem, line;
+static ta_strmap made;   /* the lines "FORM_STEM\tWORD_STEM" made */
+static char **lines;
+static size_t nlines, cap_lines;
+static uint64_t *lex_keys; /* a bit per lexicon key */
+
+static int take_paradigm(const char *form, bool added)
+{
+    (void)added;
+    if (ta_stem(&stemmer, 'r', form, strlen(form), &form_stem))
+        return -1;
+    if (form_stem.len == word_stem.len && !memcmp(form_stem.data, word_stem.data, form_stem.len))
+        return 0;
+    line.len = 0;
+    if (ta_buf_add(&line, form_stem.data, form_stem.len) || ta_buf_addc(&line, '\t') ||
+        ta_buf_add(&line, word_stem.data, word_stem.len))
+        return -1;
+    if (ta_strmap_get(&made, line.data, line.len, NULL))
+        return 0;
+    if (nlines == cap_lines) {
+        char **l = realloc(lines, (cap_lines = cap_lines ? 2 * cap_lines : 1 << 16) * sizeof *l);
+        if (!l)
+            return -1;
+        lines = l;
+    }
+    return !(lines[nlines++] = strdup(line.data)) || ta_strmap_put(&made, line.data, line.len, 1);
+}
+
+static void set_lex_key(uint32_t key, void *bits)
+{
+    ((uint64_t *)bits)[key / 64] |= (uint64_t)1 << (key % 64);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines, sorted, one a form stem with all its word stems, into path (atomically). */
+static int write_paradigms(const char *path, const char *aff, const char *dic)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return -1;
+    qsort(lines, nlines, sizeof *lines, by_string);
+    fprintf(f, "# made by scripts/mkforms.c from %s, %s and the lexicon: a Snowball stem of a word\n"
+               "# form<TAB>the stems of the dictionary words it is a form of\n", aff, dic);
+    for (size_t i = 0; i < nlines; i++) {
+        size_t k = strcspn(lines[i], "\t");
+        bool same = i && !strncmp(lines[i - 1], lines[i], k) && lines[i - 1][k] == '\t';
+        fprintf(f, same ? " %s" : "%s%.*s\t%s", same ? lines[i] + k + 1 : (i ? "\n" : ""),
+                (int)k, lines[i], lines[i] + k + 1);
+    }
+    fputs(nlines ? "\n" : "", f);
+    return fclose(f) || rename(tmp, path) ? -1 : 0;
+}
+
+static int paradigms(char **argv)
+{
+    ta_lexicon *lx = NULL;
+    ta_error err;
+    if (read_aff(argv[2]) || read_dic(argv[3]) || ta_lexicon_load(argv[5], &lx, &err) != TA_OK ||
+        !(lex_keys = calloc(TA_LEX_KEYS / 64 + 1, sizeof *lex_keys))) {
+        fprintf(stderr, "mkforms: cannot read %s, %s and %s\n", argv[2], argv[3], argv[5]);
+        return 3;
+    }
+    ta_lexicon_each_key(lx, set_lex_key, lex_keys);
+    take = take_paradigm;
+    int bad = 0;
+    for (size_t i = 0; i < ndic && !bad; i++) {
+        bad = ta_stem(&stemmer, 'r', dic_words[i], strlen(dic_words[i]), &word_stem);
+        uint32_t key = bad ? 0 : ta_lex_key(word_stem.data, word_stem.len);
+        if (!bad && lex_keys[key / 64] >> (key % 64) & 1)
+            bad = expand(dic_words[i], dic_flags[i], false);
+    }
+    if (bad || write_paradigms(argv[4], argv[2], argv[3])) {
+        fprintf(stderr, "mkforms: cannot write %s\n", argv[4]);
+        return 4;
+    }
+    fprintf(stderr, "mkforms: %s: %zu form stems of lexicon words\n", argv[4], nlines);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 6 && !strcmp(argv[1], "paradigms"))
+        return paradigms(argv);
     if (argc < 5 || (strcmp(argv[1], "en") && strcmp(argv[1], "ru"))) {
         fprintf(stderr, "usage: mkforms en|ru AFF DIC OUT [WORDS...]\n"
+                        "       mkforms paradigms AFF DIC OUT LEX\n"
                         "  WORDS: the spelling check's words (lexicon/spell.en, spell.ru)\n");
         return 2;
     }

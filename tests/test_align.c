@@ -634,6 +634,59 @@ static char *feat_string(ta_featurizer *f, char lang, const char *s)
     return out;
 }
 
+/* Does Russian word w have key k (ta_featurize with f)? */
+static bool ru_word_has_key(ta_featurizer *f, const char *w, int k)
+{
+    ta_feat x = {0};
+    cr_assert_eq(ta_featurize(f, 'r', w, strlen(w), &x), 0);
+    bool has = false;
+    for (int q = x.tok[0]; x.ncontent && q < x.tok[1]; q++)
+        has = has || x.keys[q] == k;
+    ta_feat_release(&x);
+    return has;
+}
+
+/* ta_featurizer_paradigms: a form whose Snowball stem the file lists (знают, знал: Snowball
+ * leaves them whole) gets the key of the word it is a form of (знать: знат), as the lexicon's
+ * translations of "know" have it; other forms are unchanged; a line without a tab, or out of
+ * the form stems' order (the lookup bisects), is refused with its number */
+Test(align, paradigm_keys)
+{
+    char path[] = "/tmp/talign-test-XXXXXX";
+    int fd = mkstemp(path);
+    const char *text = "# a comment\nзнал\tзнат\nзнают\tзнат знаю\n";
+    cr_assert(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
+    close(fd);
+    int znat = (int)ta_lex_key("знат", strlen("знат")), znayu = (int)ta_lex_key("знаю", strlen("знаю"));
+    ta_featurizer plain, f;
+    ta_error err = {0};
+    cr_assert_eq(ta_featurizer_init(&plain, NULL, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_featurizer_init(&f, NULL, NULL, NULL), TA_OK);
+    cr_assert_eq(ta_featurizer_paradigms(&f, path, &err), TA_OK, "%s", err.message);
+    cr_expect(!ru_word_has_key(&plain, "знал", znat), "Snowball alone: знал is not знат");
+    cr_expect(ru_word_has_key(&f, "знал", znat));
+    cr_expect(ru_word_has_key(&f, "Знают", znat));
+    cr_expect(ru_word_has_key(&f, "знают", znayu), "every word stem of the line");
+    cr_expect(ru_word_has_key(&f, "знать", znat), "the word's own form keeps its key");
+    cr_expect(!ru_word_has_key(&f, "знание", znat));
+    ta_featurizer_reset(&f, NULL);
+    cr_expect(ru_word_has_key(&f, "знал", znat), "a new document keeps the paradigms");
+    FILE *o = fopen(path, "w");
+    fputs("знал\tзнат\nзнают знат\n", o);
+    fclose(o);
+    cr_expect_eq(ta_featurizer_paradigms(&plain, path, &err), TA_EFORMAT);
+    cr_expect(strstr(err.message, "line 2"), "%s", err.message);
+    o = fopen(path, "w");
+    fputs("# out of order\nзнают\tзнат\nзнал\tзнат", o); /* no newline at the end */
+    fclose(o);
+    cr_expect_eq(ta_featurizer_paradigms(&plain, path, &err), TA_EFORMAT);
+    cr_expect(strstr(err.message, "line 3"), "%s", err.message);
+    cr_expect_eq(ta_featurizer_paradigms(&plain, "/nonexistent/paradigms", &err), TA_EIO);
+    unlink(path);
+    ta_featurizer_release(&plain);
+    ta_featurizer_release(&f);
+}
+
 /* Learned pairs added to features made before them give what featurizing the sentence again
  * gives: each stem's pairs after its own keys (a repeated word's too, none for numbers), cut
  * at the same count of keys a token; sentences without a learned stem stay as they were. */

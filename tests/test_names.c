@@ -101,15 +101,18 @@ Test(names, latin_diacritics_follow_icu)
 Test(names, skeletons)
 {
     char sk[8];
-    cr_assert_eq(ta_skeleton("antonov", 7, sk), 5);
+    cr_assert_eq(ta_skeleton("antonov", 7, 3, sk), 5);
     cr_assert_str_eq(sk, "~ntnv");
-    cr_assert_eq(ta_skeleton("phoenix", 7, sk), 5); /* ph -> f, x -> ks */
+    cr_assert_eq(ta_skeleton("phoenix", 7, 3, sk), 5); /* ph -> f, x -> ks */
     cr_assert_str_eq(sk, "~fnks");
-    cr_assert_eq(ta_skeleton("bayden", 6, sk), 4);
+    cr_assert_eq(ta_skeleton("bayden", 6, 3, sk), 4);
     char sk2[8];
-    cr_assert_eq(ta_skeleton("biden", 5, sk2), 4);
+    cr_assert_eq(ta_skeleton("biden", 5, 3, sk2), 4);
     cr_assert_str_eq(sk, sk2);
-    cr_assert_eq(ta_skeleton("iowa", 4, sk), 0, "fewer than three consonants: no key");
+    cr_assert_eq(ta_skeleton("iowa", 4, 3, sk), 0, "fewer than three consonants: no key");
+    cr_assert_eq(ta_skeleton("obama", 5, 2, sk), 3, "two consonants asked for");
+    cr_assert_str_eq(sk, "~bm");
+    cr_assert_eq(ta_skeleton("sasha", 5, 2, sk), 0, "sh is one s: one consonant");
 }
 
 Test(names, similarity)

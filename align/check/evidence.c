@@ -3,11 +3,34 @@
  * through the aligner's featurizer; and the units the checks run on (moves: moves.c,
  * regrouping: regroup.c). */
 #include "checks.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* the Russian paradigms in the word-form files' folder (scripts/mkforms.c makes it) */
+#define PARADIGM_FILE "paradigms.ru_RU"
 
 ta_status ta_gloss_load(ta_checker *c, ta_error *err);
 void ta_gloss_release(ta_checker *c);
+
+/* The paradigm file of c->o.forms_dir, when it has one (ta_featurizer_paradigms) and a check
+ * reads word evidence. */
+static ta_status paradigms_load(ta_checker *c, ta_error *err)
+{
+    bool words = ta_checker_on(c, ta_check_omission) || ta_checker_on(c, ta_check_addition) ||
+                 ta_checker_on(c, ta_check_moved) || ta_checker_on(c, ta_check_name);
+    if (!c->o.forms_dir || !c->lx || !words)
+        return TA_OK;
+    size_t n = strlen(c->o.forms_dir) + sizeof "/" PARADIGM_FILE;
+    char *path = malloc(n);
+    if (!path)
+        return ta_fail(err, TA_ENOMEM, "out of memory");
+    snprintf(path, n, "%s/%s", c->o.forms_dir, PARADIGM_FILE);
+    ta_status s = access(path, R_OK) ? TA_OK : ta_featurizer_paradigms(&c->fz, path, err);
+    free(path);
+    return s;
+}
 
 ta_status ta_checker_init(ta_checker *c, ta_error *err)
 {
@@ -15,6 +38,8 @@ ta_status ta_checker_init(ta_checker *c, ta_error *err)
     c->units.esz = sizeof(ta_bead), c->unit_bead.esz = sizeof(size_t);
     c->gloss.esz = sizeof(gloss_entry);
     ta_status s = ta_featurizer_init(&c->fz, c->lx, c->o.data_dir, err);
+    if (s == TA_OK)
+        s = paradigms_load(c, err);
     if (s == TA_OK && ta_checker_on(c, ta_check_term))
         s = ta_gloss_load(c, err);
     if (s == TA_OK && (ta_checker_on(c, ta_check_omission) || ta_checker_on(c, ta_check_addition)))
