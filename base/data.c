@@ -13,7 +13,7 @@ struct ta_embedded {
 };
 extern const struct ta_embedded ta_embedded_files[];
 
-ta_status ta_file_read(const char *path, char **out, size_t *len, ta_error *err)
+static ta_status read_file(const char *path, char **out, size_t *len, ta_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -51,7 +51,7 @@ ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *le
         if (!path)
             return ta_fail(err, TA_ENOMEM, "out of memory");
         snprintf(path, n, "%s/%s", dir, name);
-        ta_status s = ta_file_read(path, out, len, err);
+        ta_status s = read_file(path, out, len, err);
         free(path);
         return s;
     }
@@ -138,7 +138,7 @@ ta_status ta_file_lines(const char *path, char ***lines, size_t *n, int **lineno
     *n = 0;
     if (lineno)
         *lineno = NULL;
-    ta_status st = ta_file_read(path, &text, &len, err);
+    ta_status st = read_file(path, &text, &len, err);
     return st != TA_OK ? st : split_lines(text, len, lines, n, lineno, err);
 }
 

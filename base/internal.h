@@ -216,9 +216,6 @@ ta_status ta_data_read(const char *dir, const char *name, char **out, size_t *le
  * not NULL it receives a malloc'ed array of the 1-based line numbers (for messages). */
 ta_status ta_data_lines(const char *dir, const char *name, char ***lines, size_t *n, int **lineno,
                         ta_error *err);
-/* A whole file into *out (malloc'ed, NUL-terminated), its length in *len: TA_EIO naming the
- * file, TA_ENOMEM. */
-ta_status ta_file_read(const char *path, char **out, size_t *len, ta_error *err);
 /* The same for any text file. */
 ta_status ta_file_lines(const char *path, char ***lines, size_t *n, int **lineno, ta_error *err);
 void ta_lines_free(char **lines);

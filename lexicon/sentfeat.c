@@ -1,12 +1,13 @@
 /* sentfeat.c — sentence features for alignment: tokens, stopwords, Snowball stems mapped through
  * the lexicon, normalised numbers (2,5 = 2.5; 1,000 = 1 000 = 1000; 5 млн = 5m = 5 million;
  * two = двух = 2) and consonant skeletons of transliterated words (Антонов ~ Antonov,
- * Байден ~ Biden) as shared match keys. */
+ * Байден ~ Biden) as shared match keys; for the checks, a Russian form's word through the
+ * paradigm file (знал = знать). */
 #include "sentfeat.h"
-#include <math.h>
-#include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>

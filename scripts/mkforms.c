@@ -356,8 +356,7 @@ static int added_words(char **files, int nfiles, bool cyrillic, uint64_t *hash)
  * знать -> знат), as lines "FORM_STEM<TAB>WORD_STEM ..." (lexicon/paradigms.ru_RU) ---- */
 static ta_stemmer stemmer;
 static ta_buf word_stem, form_stem, line;
-static ta_strmap made;   /* the lines "FORM_STEM\tWORD_STEM" made */
-static char **lines;
+static char **lines; /* "FORM_STEM\tWORD_STEM", one a form (repeated: written once) */
 static size_t nlines, cap_lines;
 static uint64_t *lex_keys; /* a bit per lexicon key */
 
@@ -372,15 +371,13 @@ static int take_paradigm(const char *form, bool added)
     if (ta_buf_add(&line, form_stem.data, form_stem.len) || ta_buf_addc(&line, '\t') ||
         ta_buf_add(&line, word_stem.data, word_stem.len))
         return -1;
-    if (ta_strmap_get(&made, line.data, line.len, NULL))
-        return 0;
     if (nlines == cap_lines) {
         char **l = realloc(lines, (cap_lines = cap_lines ? 2 * cap_lines : 1 << 16) * sizeof *l);
         if (!l)
             return -1;
         lines = l;
     }
-    return !(lines[nlines++] = strdup(line.data)) || ta_strmap_put(&made, line.data, line.len, 1);
+    return !(lines[nlines++] = strdup(line.data));
 }
 
 static void set_lex_key(uint32_t key, void *bits)
@@ -393,8 +390,9 @@ static int by_string(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The lines, sorted, one a form stem with all its word stems, into path (atomically). */
-static int write_paradigms(const char *path, const char *aff, const char *dic)
+/* The lines, sorted, one a form stem with all its word stems, into path (atomically); *stems
+ * the form stems written. */
+static int write_paradigms(const char *path, const char *aff, const char *dic, size_t *stems)
 {
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
@@ -404,14 +402,18 @@ static int write_paradigms(const char *path, const char *aff, const char *dic)
     qsort(lines, nlines, sizeof *lines, by_string);
     fprintf(f, "# made by scripts/mkforms.c from %s, %s and the lexicon: a Snowball stem of a word\n"
                "# form<TAB>the stems of the dictionary words it is a form of\n", aff, dic);
+    *stems = 0;
     for (size_t i = 0; i < nlines; i++) {
         size_t k = strcspn(lines[i], "\t");
-        bool same = i && !strncmp(lines[i - 1], lines[i], k) && lines[i - 1][k] == '\t';
-        fprintf(f, same ? " %s" : "%s%.*s\t%s", same ? lines[i] + k + 1 : (i ? "\n" : ""),
-                (int)k, lines[i], lines[i] + k + 1);
+        if (i && !strcmp(lines[i - 1], lines[i]))
+            continue; /* a form the rules made twice */
+        if (i && !strncmp(lines[i - 1], lines[i], k + 1)) /* the same form stem */
+            fprintf(f, " %s", lines[i] + k + 1);
+        else
+            fprintf(f, "%s%s", i ? "\n" : "", lines[i]), ++*stems;
     }
     fputs(nlines ? "\n" : "", f);
-    return fclose(f) || rename(tmp, path) ? -1 : 0;
+    return ferror(f) | fclose(f) || rename(tmp, path) ? -1 : 0;
 }
 
 static int paradigms(char **argv)
@@ -426,17 +428,18 @@ static int paradigms(char **argv)
     ta_lexicon_each_key(lx, set_lex_key, lex_keys);
     take = take_paradigm;
     int bad = 0;
+    size_t stems = 0;
     for (size_t i = 0; i < ndic && !bad; i++) {
         bad = ta_stem(&stemmer, 'r', dic_words[i], strlen(dic_words[i]), &word_stem);
         uint32_t key = bad ? 0 : ta_lex_key(word_stem.data, word_stem.len);
         if (!bad && lex_keys[key / 64] >> (key % 64) & 1)
             bad = expand(dic_words[i], dic_flags[i], false);
     }
-    if (bad || write_paradigms(argv[4], argv[2], argv[3])) {
+    if (bad || write_paradigms(argv[4], argv[2], argv[3], &stems)) {
         fprintf(stderr, "mkforms: cannot write %s\n", argv[4]);
         return 4;
     }
-    fprintf(stderr, "mkforms: %s: %zu form stems of lexicon words\n", argv[4], nlines);
+    fprintf(stderr, "mkforms: %s: %zu form stems of lexicon words\n", argv[4], stems);
     return 0;
 }
 

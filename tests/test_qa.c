@@ -265,6 +265,32 @@ Test(qa, switches_and_errors)
     cr_expect_eq(ta_severity_parse("fatal", &s, NULL), TA_EINVAL);
 }
 
+/* The checker reads forms_dir/paradigms.ru_RU when a check reads word evidence (a damaged file
+ * is refused, naming it), and leaves it alone when none does (spelling only) */
+Test(qa, paradigms_read_from_forms_dir)
+{
+    char dir[] = "/tmp/talign-formsXXXXXX", path[64];
+    cr_assert(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/paradigms.ru_RU", dir);
+    FILE *fp = fopen(path, "w");
+    fputs("знал\tзнат\nзнают знат\n", fp);
+    fclose(fp);
+    ta_lexicon *lx = lexicon();
+    ta_check_opts co = ta_check_opts_default();
+    co.forms_dir = dir;
+    co.checks = "-all,omission";
+    ta_checker *ck = NULL;
+    ta_error err = {0};
+    cr_expect_eq(ta_checker_new(&co, lx, &ck, &err), TA_EFORMAT);
+    cr_expect(strstr(err.message, "paradigms.ru_RU, line 2"), "%s", err.message);
+    co.checks = "-all,spelling";
+    cr_expect_eq(ta_checker_new(&co, lx, &ck, &err), TA_OK, "%s", err.message);
+    ta_checker_free(ck);
+    unlink(path);
+    rmdir(dir);
+    ta_lexicon_free(lx);
+}
+
 Test(qa, glossary_without_tab_names_line)
 {
     char path[] = "/tmp/talign-glossXXXXXX";
