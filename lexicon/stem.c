@@ -131,11 +131,27 @@ static int stem_bytes(ta_stemmer *st, char lang, const ta_buf *low, ta_buf *out)
     return from_koi8(r, rl, out);
 }
 
+/* Typeset apostrophes (U+2019) in buf made ASCII ones, which Snowball's English stemmer reads
+ * (Bank’s: bank, as Bank's). */
+static void ascii_apostrophes(ta_buf *b)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        bool typeset = i + 2 < b->len && !memcmp(b->data + i, "\xe2\x80\x99", 3);
+        b->data[o++] = typeset ? '\'' : b->data[i];
+        i += typeset ? 2 : 0;
+    }
+    b->len = o;
+    b->data[o] = 0;
+}
+
 int ta_stem(ta_stemmer *st, char lang, const char *w, size_t n, ta_buf *out)
 {
     st->low.len = 0;
     if (lower(&st->low, w, n, lang))
         return -1;
+    if (lang == 'e' && st->low.len && memchr(st->low.data, 0xE2, st->low.len))
+        ascii_apostrophes(&st->low);
     int b = stem_bytes(st, lang, &st->low, out);
     if (b)
         return b < 0 ? -1 : 0;

@@ -49,3 +49,24 @@ Test(stem, byte_stemmers_give_the_utf8_stems)
     ta_buf_release(&out);
     ta_stemmer_release(&st);
 }
+
+/* A typeset apostrophe (U+2019) is read as an ASCII one in English, as typeset news writes
+ * possessives (Bank’s: bank, Government’s: govern); Russian words keep theirs */
+Test(stem, typeset_apostrophe_in_english)
+{
+    ta_stemmer st = {0};
+    ta_buf a = {0}, b = {0};
+    const char *pairs[][2] = {{"Bank\xe2\x80\x99s", "Bank's"}, {"government\xe2\x80\x99s", "government's"},
+                              {"Davis\xe2\x80\x99", "Davis'"}};
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        cr_assert_eq(ta_stem(&st, 'e', pairs[k][0], strlen(pairs[k][0]), &a), 0);
+        cr_assert_eq(ta_stem(&st, 'e', pairs[k][1], strlen(pairs[k][1]), &b), 0);
+        cr_expect(a.len == b.len && !memcmp(a.data, b.data, a.len), "%s: %.*s, want %.*s",
+                  pairs[k][1], (int)a.len, a.data, (int)b.len, b.data);
+    }
+    cr_assert_eq(ta_stem(&st, 'e', "Bank\xe2\x80\x99s", strlen("Bank\xe2\x80\x99s"), &a), 0);
+    cr_expect(a.len == 4 && !memcmp(a.data, "bank", 4), "%.*s", (int)a.len, a.data);
+    ta_buf_release(&a);
+    ta_buf_release(&b);
+    ta_stemmer_release(&st);
+}

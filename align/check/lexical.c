@@ -15,7 +15,9 @@
 #define STEM_SLACK 2 /* letters a Russian stem may differ by from its dictionary form's */
 #define STEM_MIN 3   /* ... when the shorter has at least this many */
 #define ABBREV_MAX 5 /* letters of an all-capitals abbreviation */
+#define SPELT_LETTER_MAX 2 /* letters of a letter's name in a spelt-out abbreviation (Би-би-си) */
 #define LATIN_MAX 64 /* bytes of a Latin form compared (as ta_name_similarity) */
+#define RIGHT_QUOTE 0x2019 /* ’, an apostrophe in typeset English */
 #define KEY_FILTER_BITS (1u << 22) /* c->ru_keys: 512 KB, a few % of absent keys look present */
 
 /* Does the word at byte `start` of s open a sentence (only spaces and opening punctuation
@@ -33,19 +35,45 @@ static bool sentence_initial(const char *s, size_t start)
     return true;
 }
 
-/* A name: a capitalised word with at least two letters, not opening a sentence and not a
- * short all-capitals abbreviation (РФ, СМИ, UN: translated, not transliterated). */
+/* The English endings after an apostrophe that leave a word's own letters before them: a
+ * possessive (BBC's), a contraction of the pronoun I (I'm, I've, I'll, I'd) */
+static const char *const APOSTROPHE_ENDINGS[] = {"s", "m", "ve", "ll", "d", "re"};
+
+/* The end of the word s[a, z) without an English possessive or contraction ending. */
+static size_t without_ending(const char *s, size_t a, size_t z)
+{
+    for (size_t i = a; i < z;) {
+        size_t at = i;
+        uint32_t ch = ta_u8_decode(s, z, &i);
+        if (ch != '\'' && ch != RIGHT_QUOTE)
+            continue;
+        for (size_t k = 0; k < sizeof APOSTROPHE_ENDINGS / sizeof *APOSTROPHE_ENDINGS; k++)
+            if (z - i == strlen(APOSTROPHE_ENDINGS[k]) && !memcmp(s + i, APOSTROPHE_ENDINGS[k], z - i))
+                return at;
+    }
+    return z;
+}
+
+/* A name: a capitalised word with at least two letters before an English possessive or
+ * contraction ending (I'm is the pronoun), not opening a sentence and not an abbreviation: a
+ * short all-capitals one, in the plural too, or one spelt out in letter names of at most
+ * SPELT_LETTER_MAX letters each (РФ, СМИ, UN, MPs, BBC's, Би-би-си: translated, not
+ * transliterated). */
 static bool is_name(const char *s, size_t a, size_t z)
 {
-    size_t i = a, letters = 0, upper = 0;
+    size_t i = a, letters = 0, upper = 0, part = 0, longest = 0, end = without_ending(s, a, z);
     uint32_t first = ta_u8_decode(s, z, &i);
     if (!ta_is_upper(first))
         return false;
-    for (i = a; i < z;) {
-        uint32_t ch = ta_u8_decode(s, z, &i);
+    for (i = a; i < end;) {
+        uint32_t ch = ta_u8_decode(s, end, &i);
         letters += ta_is_alpha(ch), upper += ta_is_upper(ch);
+        part = ch == '-' ? 0 : part + 1;
+        longest = part > longest ? part : longest;
     }
-    bool abbreviation = upper == letters && letters <= ABBREV_MAX;
+    bool plural = letters > upper && s[end - 1] == 's'; /* MPs, MLAs */
+    bool abbreviation = (upper + plural == letters && upper <= ABBREV_MAX) ||
+                        (longest <= SPELT_LETTER_MAX && longest < letters);
     return letters >= 2 && !abbreviation && !sentence_initial(s, a);
 }
 
@@ -88,38 +116,84 @@ static bool in_lexicon_ru(ta_checker *c, const char *w, size_t n)
     return known;
 }
 
-/* Spelling variants of one Russian sound in Latin, rewritten to one form before two names
- * are compared (Джо: dzho = Joe; Хабаров: khabarov = Habarov; Юрий: yuriy = Yuri) */
+/* Spellings of one sound in Latin, rewritten to one form before two names are compared: the
+ * Russian transliteration's (Джо: dzho = Joe; Хабаров: khabarov = Habarov; Юрий: yuriy = Yuri;
+ * Хьюм: kh'yum = Hume) and English orthography's (Stephen = Стивен, Newcastle = Ньюкасл,
+ * Williams = Уильямс, Kayleigh = Кейли, Wiley = Уайли, Schmidt = Шмидт). The first entry that fits at a place
+ * is taken; `alt` is the other reading of an ambiguous English spelling, tried as well
+ * (Michael = Майкл, Wesel = Везель). A doubled letter counts once (Wallace = Уоллес). */
 static const struct {
-    const char *from, *to;
-} LATIN_VARIANTS[] = {{"dzh", "j"}, {"kh", "h"}, {"yu", "u"}, {"ya", "a"}, {"ye", "e"},
-                      {"iy", "i"}, {"yy", "y"}, {"ts", "z"}};
+    const char *from, *to, *alt;
+} LATIN_VARIANTS[] = {
+    {"dzh", "j", NULL}, {"kh", "h", NULL},  {"yu", "u", NULL},      {"ya", "a", NULL},
+    {"ye", "e", NULL},  {"iy", "i", NULL},  {"yy", "y", NULL},      {"ts", "z", NULL},
+    {"'", "", NULL},    {"sch", "sh", NULL}, {"ch", "ch", "k"},     {"ck", "k", NULL},
+    {"ce", "se", NULL}, {"ci", "si", NULL}, {"cy", "sy", NULL},     {"c", "k", NULL},
+    {"ph", "f", NULL},  {"rgh", "rg", NULL}, {"gh", "", NULL},      {"th", "t", NULL},
+    {"ey", "i", NULL},  {"kn", "n", NULL},  {"w", "u", "v"},    {"q", "k", NULL},       {"x", "ks", NULL}};
 
-/* a[0, n) in lowercase with LATIN_VARIANTS rewritten, into out (at most cap - 1 bytes). */
-static size_t latin_canon(const char *a, size_t n, char *out, size_t cap)
+/* a[0, n) in lowercase with LATIN_VARIANTS rewritten (their alt readings if `alt`) and doubled
+ * letters once, into out (at most cap - 1 bytes). */
+static size_t latin_canon(const char *a, size_t n, bool alt, char *out, size_t cap)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n && o + 1 < cap;) {
-        size_t k = 0, nv = sizeof LATIN_VARIANTS / sizeof *LATIN_VARIANTS;
-        while (k < nv && strncmp(a + i, LATIN_VARIANTS[k].from, strlen(LATIN_VARIANTS[k].from)))
+    size_t o = 0, nv = sizeof LATIN_VARIANTS / sizeof *LATIN_VARIANTS;
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;
+        while (k < nv && (i + strlen(LATIN_VARIANTS[k].from) > n ||
+                          strncmp(a + i, LATIN_VARIANTS[k].from, strlen(LATIN_VARIANTS[k].from))))
             k++;
-        if (k < nv && i + strlen(LATIN_VARIANTS[k].from) <= n) {
-            out[o++] = LATIN_VARIANTS[k].to[0];
-            i += strlen(LATIN_VARIANTS[k].from);
-        } else
-            out[o++] = (char)ta_to_lower((unsigned char)a[i++]);
+        char one[2] = {(char)ta_to_lower((unsigned char)a[i]), 0};
+        const char *to = k == nv ? one
+                         : alt && LATIN_VARIANTS[k].alt ? LATIN_VARIANTS[k].alt
+                                                        : LATIN_VARIANTS[k].to;
+        i += k == nv ? 1 : strlen(LATIN_VARIANTS[k].from);
+        for (; *to && o + 1 < cap; to++)
+            if (!o || out[o - 1] != *to)
+                out[o++] = *to;
     }
     out[o] = 0;
     return o;
 }
 
+/* Letters a name may begin with in one script and its transliteration in the other, beside
+ * the same letter: any vowel for a vowel (Иисус = Jesus, Уайли = Wiley: uayli, uiley), and
+ * these pairs (Гамбург = Hamburg, Хосе = Jose) */
+static const char INITIAL_PAIRS[][3] = {"gh", "hg", "hj", "jh", "vu", "uv"};
+
+static bool latin_vowel(char ch) { return ch && strchr("aeiouy", ch); }
+
+/* Do a and b (canonical Latin forms, not empty) begin alike: with letters INITIAL_PAIRS or the
+ * vowels allow, or one with a vowel before the other's first letter (Istanbul = Стамбул)? */
+static bool initials_agree(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (a[0] == b[0] || (latin_vowel(a[0]) && latin_vowel(b[0])) ||
+        (an > 1 && latin_vowel(a[0]) && a[1] == b[0]) || (bn > 1 && latin_vowel(b[0]) && b[1] == a[0]))
+        return true;
+    for (size_t k = 0; k < sizeof INITIAL_PAIRS / sizeof *INITIAL_PAIRS; k++)
+        if (INITIAL_PAIRS[k][0] == a[0] && INITIAL_PAIRS[k][1] == b[0])
+            return true;
+    return false;
+}
+
+/* Are two canonical Latin forms alike as names: their first letters agree and they are at
+ * least NAME_ALIKE alike (names keep their first sound: Donets is not концу, konz)? */
+static bool alike_canon(const char *a, size_t an, const char *b, size_t bn)
+{
+    return an && bn && initials_agree(a, an, b, bn) && ta_name_similarity(a, an, b, bn) >= NAME_ALIKE;
+}
+
+/* Are two whole Latin forms alike as names, either read the other way (LATIN_VARIANTS' alt)? */
 static bool alike_whole(const char *a, size_t an, const char *b, size_t bn)
 {
-    char ca[LATIN_MAX], cb[LATIN_MAX];
+    char ca[2][LATIN_MAX], cb[2][LATIN_MAX];
+    size_t na[2], nb[2];
     if (!an || !bn)
         return false;
-    size_t na = latin_canon(a, an, ca, sizeof ca), nb = latin_canon(b, bn, cb, sizeof cb);
-    return ta_name_similarity(ca, na, cb, nb) >= NAME_ALIKE;
+    for (int alt = 0; alt < 2; alt++)
+        na[alt] = latin_canon(a, an, alt, ca[alt], LATIN_MAX),
+        nb[alt] = latin_canon(b, bn, alt, cb[alt], LATIN_MAX);
+    return alike_canon(ca[0], na[0], cb[0], nb[0]) || alike_canon(ca[1], na[1], cb[0], nb[0]) ||
+           alike_canon(ca[0], na[0], cb[1], nb[1]);
 }
 
 /* Are two Latin forms, or a part of one and a part of the other, alike as names? Parts are
@@ -143,18 +217,64 @@ static bool alike(const char *a, size_t an, const char *b, size_t bn)
     return false;
 }
 
-/* Is token t of side f alike, as a name, to some token of the other side g (their Latin forms,
- * a Russian word's stem's too)? For names too short for a consonant skeleton (ТАСС = TASS)
- * and spelling variants the aligner's skeletons miss (Джо = Joe). */
-static bool latin_alike(const ta_checker *c, const ta_feat *f, int t, const ta_feat *g)
+/* Does token t of f (of text s) begin with a capital letter, or a part of it after a hyphen
+ * (anti-Brexit)? */
+static bool capitalised(const ta_feat *f, int t, const char *s)
 {
+    for (size_t i = f->start[t]; i < f->end[t];) {
+        size_t at = i;
+        if (ta_is_upper(ta_u8_decode(s, f->end[t], &i)) && (at == f->start[t] || s[at - 1] == '-'))
+            return true;
+    }
+    return false;
+}
+
+/* May token u of side g (English when !ru; of text s) be a name's counterpart: capitalised,
+ * or a derivative no dictionary word (тюменских = Tyumen's; not концу, konz = Kianzad)? */
+static bool counterpart(ta_checker *c, const ta_feat *g, int u, const char *s, bool ru)
+{
+    size_t a = g->start[u], n = g->end[u] - a;
+    return capitalised(g, u, s) || (ru ? !in_lexicon_ru(c, s + a, n) : !in_lexicon_en(g, u));
+}
+
+/* Latin forms a, b (as ta_feat_latin gives them) equal, in lowercase, without a possessive
+ * 's (Huawei's = Huawei)? */
+static bool same_latin(const char *a, size_t an, const char *b, size_t bn)
+{
+    an -= an > 2 && !memcmp(a + an - 2, "'s", 2) ? 2 : 0;
+    bn -= bn > 2 && !memcmp(b + bn - 2, "'s", 2) ? 2 : 0;
+    if (an != bn)
+        return false;
+    for (size_t i = 0; i < an; i++)
+        if (ta_to_lower((unsigned char)a[i]) != ta_to_lower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
+/* Is English token t (of fe; en) or Russian token t (of fr) alike, as a name, to a token of
+ * the other side that may be its counterpart (names transliterate into names)? Their Latin
+ * forms, a Russian word's stem's too: for names too short for a consonant skeleton (ТАСС =
+ * TASS) and spellings the aligner's skeletons miss (Джо = Joe, Michael = Майкл). A word in
+ * Latin letters on the Russian side is copied, not transliterated: it matches as it is. */
+static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const char *rs)
+{
+    const ta_feat *f = en ? &c->fe : &c->fr, *g = en ? &c->fr : &c->fe;
+    const char *gt = en ? rs : es;
     size_t an, sn, bn, gn;
     const char *a = ta_feat_latin(&c->fz, f, t, false, &an);
     const char *as = ta_feat_latin(&c->fz, f, t, true, &sn);
+    bool copied = !en && !ta_lex_russian(rs + f->start[t], f->end[t] - f->start[t]);
     for (int u = 0; an && u < g->ncontent; u++) {
         const char *b = ta_feat_latin(&c->fz, g, u, false, &bn);
         const char *gs = ta_feat_latin(&c->fz, g, u, true, &gn);
-        if (alike(a, an, b, bn) || alike(a, an, gs, gn) || alike(as, sn, b, bn))
+        if (copied || (en && !ta_lex_russian(rs + g->start[u], g->end[u] - g->start[u]))) {
+            if (same_latin(a, an, b, bn))
+                return true;
+            continue;
+        }
+        if (counterpart(c, g, u, gt, en) &&
+            (alike(a, an, b, bn) || alike(a, an, gs, gn) || alike(as, sn, b, bn) ||
+             alike(as, sn, gs, gn)))
             return true;
     }
     return false;
@@ -163,12 +283,13 @@ static bool latin_alike(const ta_checker *c, const ta_feat *f, int t, const ta_f
 static int names_of(check_ctx *x, bool en)
 {
     ta_checker *c = x->ck;
-    const ta_feat *f = en ? &c->fe : &c->fr, *g = en ? &c->fr : &c->fe;
+    const ta_feat *f = en ? &c->fe : &c->fr;
     const char *s = en ? x->cur.en : x->cur.ru;
     for (int t = 0; t < f->ncontent; t++) {
         size_t a = f->start[t], n = f->end[t] - a;
         if ((en ? ta_ev_en(c, t) : ta_ev_ru(c, t)) || !is_name(s, a, f->end[t]) ||
-            (en ? in_lexicon_en(f, t) : in_lexicon_ru(c, s + a, n)) || latin_alike(c, f, t, g))
+            (en ? in_lexicon_en(f, t) : in_lexicon_ru(c, s + a, n)) ||
+            latin_alike(c, en, t, x->cur.en, x->cur.ru))
             continue;
         c->scratch.len = 0;
         if (ta_buf_add(&c->scratch, s + a, n))
