@@ -139,7 +139,8 @@ static size_t latin_canon(const char *a, size_t n, bool alt, char *out, size_t c
     size_t o = 0, nv = sizeof LATIN_VARIANTS / sizeof *LATIN_VARIANTS;
     for (size_t i = 0; i < n;) {
         size_t k = 0;
-        while (k < nv && (i + strlen(LATIN_VARIANTS[k].from) > n ||
+        while (k < nv && (LATIN_VARIANTS[k].from[0] != a[i] ||
+                          i + strlen(LATIN_VARIANTS[k].from) > n ||
                           strncmp(a + i, LATIN_VARIANTS[k].from, strlen(LATIN_VARIANTS[k].from))))
             k++;
         char one[2] = {(char)ta_to_lower((unsigned char)a[i]), 0};
@@ -192,8 +193,10 @@ static bool alike_whole(const char *a, size_t an, const char *b, size_t bn)
     for (int alt = 0; alt < 2; alt++)
         na[alt] = latin_canon(a, an, alt, ca[alt], LATIN_MAX),
         nb[alt] = latin_canon(b, bn, alt, cb[alt], LATIN_MAX);
-    return alike_canon(ca[0], na[0], cb[0], nb[0]) || alike_canon(ca[1], na[1], cb[0], nb[0]) ||
-           alike_canon(ca[0], na[0], cb[1], nb[1]);
+    bool a2 = strcmp(ca[0], ca[1]) != 0, b2 = strcmp(cb[0], cb[1]) != 0; /* read another way */
+    return alike_canon(ca[0], na[0], cb[0], nb[0]) ||
+           (a2 && alike_canon(ca[1], na[1], cb[0], nb[0])) ||
+           (b2 && alike_canon(ca[0], na[0], cb[1], nb[1]));
 }
 
 /* Are two Latin forms, or a part of one and a part of the other, alike as names? Parts are
@@ -272,9 +275,9 @@ static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const cha
                 return true;
             continue;
         }
-        if (counterpart(c, g, u, gt, en) &&
-            (alike(a, an, b, bn) || alike(a, an, gs, gn) || alike(as, sn, b, bn) ||
-             alike(as, sn, gs, gn)))
+        if ((alike(a, an, b, bn) || alike(a, an, gs, gn) || alike(as, sn, b, bn) ||
+             alike(as, sn, gs, gn)) &&
+            counterpart(c, g, u, gt, en)) /* a lookup: asked last */
             return true;
     }
     return false;
