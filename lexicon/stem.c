@@ -131,15 +131,19 @@ static int stem_bytes(ta_stemmer *st, char lang, const ta_buf *low, ta_buf *out)
     return from_koi8(r, rl, out);
 }
 
+#define TYPESET_APOSTROPHE "\xe2\x80\x99" /* U+2019 in UTF-8 */
+#define TYPESET_APOSTROPHE_LEN (sizeof TYPESET_APOSTROPHE - 1)
+
 /* Typeset apostrophes (U+2019) in buf made ASCII ones, which Snowball's English stemmer reads
  * (Bank’s: bank, as Bank's). */
 static void ascii_apostrophes(ta_buf *b)
 {
     size_t o = 0;
     for (size_t i = 0; i < b->len; i++) {
-        bool typeset = i + 2 < b->len && !memcmp(b->data + i, "\xe2\x80\x99", 3);
+        bool typeset = i + TYPESET_APOSTROPHE_LEN <= b->len &&
+                       !memcmp(b->data + i, TYPESET_APOSTROPHE, TYPESET_APOSTROPHE_LEN);
         b->data[o++] = typeset ? '\'' : b->data[i];
-        i += typeset ? 2 : 0;
+        i += typeset ? TYPESET_APOSTROPHE_LEN - 1 : 0;
     }
     b->len = o;
     b->data[o] = 0;
@@ -150,7 +154,7 @@ int ta_stem(ta_stemmer *st, char lang, const char *w, size_t n, ta_buf *out)
     st->low.len = 0;
     if (lower(&st->low, w, n, lang))
         return -1;
-    if (lang == 'e' && st->low.len && memchr(st->low.data, 0xE2, st->low.len))
+    if (lang == 'e' && st->low.len && memchr(st->low.data, TYPESET_APOSTROPHE[0], st->low.len))
         ascii_apostrophes(&st->low);
     int b = stem_bytes(st, lang, &st->low, out);
     if (b)

@@ -51,7 +51,7 @@ Test(stem, byte_stemmers_give_the_utf8_stems)
 }
 
 /* A typeset apostrophe (U+2019) is read as an ASCII one in English, as typeset news writes
- * possessives (Bank’s: bank, Government’s: govern); Russian words keep theirs */
+ * possessives (Bank’s: bank, Government’s: govern) */
 Test(stem, typeset_apostrophe_in_english)
 {
     ta_stemmer st = {0};

@@ -37,7 +37,7 @@ static bool sentence_initial(const char *s, size_t start)
 
 /* The English endings after an apostrophe that leave a word's own letters before them: a
  * possessive (BBC's), a contraction of the pronoun I (I'm, I've, I'll, I'd) */
-static const char *const APOSTROPHE_ENDINGS[] = {"s", "m", "ve", "ll", "d", "re"};
+static const char *const APOSTROPHE_ENDINGS[] = {"s", "m", "ve", "ll", "d"};
 
 /* The end of the word s[a, z) without an English possessive or contraction ending. */
 static size_t without_ending(const char *s, size_t a, size_t z)
@@ -61,10 +61,11 @@ static size_t without_ending(const char *s, size_t a, size_t z)
  * transliterated). */
 static bool is_name(const char *s, size_t a, size_t z)
 {
-    size_t i = a, letters = 0, upper = 0, part = 0, longest = 0, end = without_ending(s, a, z);
+    size_t i = a, letters = 0, upper = 0, part = 0, longest = 0;
     uint32_t first = ta_u8_decode(s, z, &i);
     if (!ta_is_upper(first))
         return false;
+    size_t end = without_ending(s, a, z);
     for (i = a; i < end;) {
         uint32_t ch = ta_u8_decode(s, end, &i);
         letters += ta_is_alpha(ch), upper += ta_is_upper(ch);
@@ -117,31 +118,41 @@ static bool in_lexicon_ru(ta_checker *c, const char *w, size_t n)
 }
 
 /* Spellings of one sound in Latin, rewritten to one form before two names are compared: the
- * Russian transliteration's (Джо: dzho = Joe; Хабаров: khabarov = Habarov; Юрий: yuriy = Yuri;
- * Хьюм: kh'yum = Hume) and English orthography's (Stephen = Стивен, Newcastle = Ньюкасл,
- * Williams = Уильямс, Kayleigh = Кейли, Wiley = Уайли, Schmidt = Шмидт). The first entry that fits at a place
- * is taken; `alt` is the other reading of an ambiguous English spelling, tried as well
- * (Michael = Майкл, Wesel = Везель). A doubled letter counts once (Wallace = Уоллес). */
+ * Russian transliteration's (Джо: dzho = Joe; Хабаров: khabarov = Habarov; Юрий: yuriy = Yuri)
+ * and English orthography's (Stephen = Стивен, Newcastle = Ньюкасл, Williams = Уильямс,
+ * Kayleigh = Кейли, Wiley = Уайли). The first entry that fits at a place is taken, a `start`
+ * entry only at the word's start; `alt` is the other reading of an ambiguous English spelling,
+ * tried as well on the English form (Michael = Майкл, Wesel = Везель). */
 static const struct {
     const char *from, *to, *alt;
+    bool start;
 } LATIN_VARIANTS[] = {
-    {"dzh", "j", NULL}, {"kh", "h", NULL},  {"yu", "u", NULL},      {"ya", "a", NULL},
-    {"ye", "e", NULL},  {"iy", "i", NULL},  {"yy", "y", NULL},      {"ts", "z", NULL},
-    {"'", "", NULL},    {"sch", "sh", NULL}, {"ch", "ch", "k"},     {"ck", "k", NULL},
-    {"ce", "se", NULL}, {"ci", "si", NULL}, {"cy", "sy", NULL},     {"c", "k", NULL},
-    {"ph", "f", NULL},  {"rgh", "rg", NULL}, {"gh", "", NULL},      {"th", "t", NULL},
-    {"ey", "i", NULL},  {"kn", "n", NULL},  {"w", "u", "v"},    {"q", "k", NULL},       {"x", "ks", NULL}};
+    {"dzh", "j", NULL, false}, {"kh", "h", NULL, false},   {"yu", "u", NULL, false},
+    {"ya", "a", NULL, false},  {"ye", "e", NULL, false},   {"iy", "i", NULL, false},
+    {"yy", "y", NULL, false},  {"ts", "z", NULL, false},   {"'", "", NULL, false},
+    {"sch", "sh", NULL, false}, {"ch", "ch", "k", false},  {"ck", "k", NULL, false},
+    {"ce", "se", NULL, false}, {"ci", "si", NULL, false},  {"cy", "sy", NULL, false},
+    {"c", "k", NULL, false},   {"ph", "f", NULL, false},   {"gh", "g", NULL, true},
+    {"rgh", "rg", NULL, false}, {"gh", "", NULL, false},   {"th", "t", NULL, false},
+    {"ey", "i", NULL, false},  {"kn", "n", NULL, true},    {"w", "u", "v", false},
+    {"q", "k", NULL, false},   {"x", "ks", NULL, false}};
 
-/* a[0, n) in lowercase with LATIN_VARIANTS rewritten (their alt readings if `alt`) and doubled
- * letters once, into out (at most cap - 1 bytes). */
+/* Does LATIN_VARIANTS entry k fit a[i, n)? */
+static bool variant_fits(size_t k, const char *a, size_t i, size_t n)
+{
+    const char *f = LATIN_VARIANTS[k].from;
+    size_t fl = strlen(f);
+    return f[0] == a[i] && (!LATIN_VARIANTS[k].start || !i) && i + fl <= n && !strncmp(a + i, f, fl);
+}
+
+/* a[0, n) in lowercase with LATIN_VARIANTS rewritten (their alt readings if `alt`), into out
+ * (at most cap - 1 bytes). */
 static size_t latin_canon(const char *a, size_t n, bool alt, char *out, size_t cap)
 {
     size_t o = 0, nv = sizeof LATIN_VARIANTS / sizeof *LATIN_VARIANTS;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n && o + 1 < cap;) {
         size_t k = 0;
-        while (k < nv && (LATIN_VARIANTS[k].from[0] != a[i] ||
-                          i + strlen(LATIN_VARIANTS[k].from) > n ||
-                          strncmp(a + i, LATIN_VARIANTS[k].from, strlen(LATIN_VARIANTS[k].from))))
+        while (k < nv && !variant_fits(k, a, i, n))
             k++;
         char one[2] = {(char)ta_to_lower((unsigned char)a[i]), 0};
         const char *to = k == nv ? one
@@ -149,18 +160,18 @@ static size_t latin_canon(const char *a, size_t n, bool alt, char *out, size_t c
                                                         : LATIN_VARIANTS[k].to;
         i += k == nv ? 1 : strlen(LATIN_VARIANTS[k].from);
         for (; *to && o + 1 < cap; to++)
-            if (!o || out[o - 1] != *to)
-                out[o++] = *to;
+            out[o++] = *to;
     }
     out[o] = 0;
     return o;
 }
 
 /* Letters a name may begin with in one script and its transliteration in the other, beside
- * the same letter: any vowel for a vowel (Иисус = Jesus, Уайли = Wiley: uayli, uiley), and
- * these pairs (Гамбург = Hamburg, Хосе = Jose) */
-static const char INITIAL_PAIRS[][3] = {"gh", "hg", "hj", "jh", "vu", "uv"};
+ * the same letter: any vowel for a vowel (Иисус = Jesus, Уайли = Wiley: uayli, uili), and
+ * these pairs (Гамбург = Hamburg, Хосе = Jose, Джеральд = Gerald) */
+static const char INITIAL_PAIRS[][3] = {"gh", "hg", "hj", "jh", "gj", "jg", "vu", "uv"};
 
+/* Is ch a vowel of a canonical Latin form? */
 static bool latin_vowel(char ch) { return ch && strchr("aeiouy", ch); }
 
 /* Do a and b (canonical Latin forms, not empty) begin alike: with letters INITIAL_PAIRS or the
@@ -183,24 +194,23 @@ static bool alike_canon(const char *a, size_t an, const char *b, size_t bn)
     return an && bn && initials_agree(a, an, b, bn) && ta_name_similarity(a, an, b, bn) >= NAME_ALIKE;
 }
 
-/* Are two whole Latin forms alike as names, either read the other way (LATIN_VARIANTS' alt)? */
-static bool alike_whole(const char *a, size_t an, const char *b, size_t bn)
+/* Are the whole Latin forms of an English word (e) and a Russian one (r) alike as names, the
+ * English one read either way (LATIN_VARIANTS' alt)? */
+static bool alike_whole(const char *e, size_t en, const char *r, size_t rn)
 {
-    char ca[2][LATIN_MAX], cb[2][LATIN_MAX];
-    size_t na[2], nb[2];
-    if (!an || !bn)
+    char ce[2][LATIN_MAX], cr[LATIN_MAX];
+    size_t ne[2], nr;
+    if (!en || !rn)
         return false;
     for (int alt = 0; alt < 2; alt++)
-        na[alt] = latin_canon(a, an, alt, ca[alt], LATIN_MAX),
-        nb[alt] = latin_canon(b, bn, alt, cb[alt], LATIN_MAX);
-    bool a2 = strcmp(ca[0], ca[1]) != 0, b2 = strcmp(cb[0], cb[1]) != 0; /* read another way */
-    return alike_canon(ca[0], na[0], cb[0], nb[0]) ||
-           (a2 && alike_canon(ca[1], na[1], cb[0], nb[0])) ||
-           (b2 && alike_canon(ca[0], na[0], cb[1], nb[1]));
+        ne[alt] = latin_canon(e, en, alt, ce[alt], LATIN_MAX);
+    nr = latin_canon(r, rn, false, cr, LATIN_MAX);
+    return alike_canon(ce[0], ne[0], cr, nr) ||
+           (strcmp(ce[0], ce[1]) && alike_canon(ce[1], ne[1], cr, nr));
 }
 
-/* Are two Latin forms, or a part of one and a part of the other, alike as names? Parts are
- * split at hyphens: Reagan-Gorbachev = Рейгана. */
+/* Are the Latin forms of an English word (a) and a Russian one (b), or a part of one and a
+ * part of the other, alike as names? Parts are split at hyphens: Reagan-Gorbachev = Рейгана. */
 static bool alike(const char *a, size_t an, const char *b, size_t bn)
 {
     for (size_t i = 0; i < an;) {
@@ -220,32 +230,26 @@ static bool alike(const char *a, size_t an, const char *b, size_t bn)
     return false;
 }
 
-/* Does token t of f (of text s) begin with a capital letter, or a part of it after a hyphen
- * (anti-Brexit)? */
+/* Does token t of f (of text s) begin with a capital letter? */
 static bool capitalised(const ta_feat *f, int t, const char *s)
 {
-    for (size_t i = f->start[t]; i < f->end[t];) {
-        size_t at = i;
-        if (ta_is_upper(ta_u8_decode(s, f->end[t], &i)) && (at == f->start[t] || s[at - 1] == '-'))
-            return true;
-    }
-    return false;
+    size_t i = f->start[t];
+    return ta_is_upper(ta_u8_decode(s, f->end[t], &i));
 }
 
 /* May token u of side g (English when !ru; of text s) be a name's counterpart: capitalised,
- * or a derivative no dictionary word (тюменских = Tyumen's; not концу, konz = Kianzad)? */
+ * or a derivative no dictionary word (тюменских = Tyumen's, anti-Brexit; not концу, konz =
+ * Kianzad)? */
 static bool counterpart(ta_checker *c, const ta_feat *g, int u, const char *s, bool ru)
 {
     size_t a = g->start[u], n = g->end[u] - a;
     return capitalised(g, u, s) || (ru ? !in_lexicon_ru(c, s + a, n) : !in_lexicon_en(g, u));
 }
 
-/* Latin forms a, b (as ta_feat_latin gives them) equal, in lowercase, without a possessive
- * 's (Huawei's = Huawei)? */
+/* Latin forms a, b (as ta_feat_latin gives them, an English one without its possessive 's:
+ * Huawei's = Huawei) equal, in lowercase? */
 static bool same_latin(const char *a, size_t an, const char *b, size_t bn)
 {
-    an -= an > 2 && !memcmp(a + an - 2, "'s", 2) ? 2 : 0;
-    bn -= bn > 2 && !memcmp(b + bn - 2, "'s", 2) ? 2 : 0;
     if (an != bn)
         return false;
     for (size_t i = 0; i < an; i++)
@@ -275,8 +279,10 @@ static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const cha
                 return true;
             continue;
         }
-        if ((alike(a, an, b, bn) || alike(a, an, gs, gn) || alike(as, sn, b, bn) ||
-             alike(as, sn, gs, gn)) &&
+        const char *e = en ? a : b, *es2 = en ? as : gs, *r = en ? b : a, *rs2 = en ? gs : as;
+        size_t el = en ? an : bn, esl = en ? sn : gn, rl = en ? bn : an, rsl = en ? gn : sn;
+        if ((alike(e, el, r, rl) || alike(e, el, rs2, rsl) || alike(es2, esl, r, rl) ||
+             alike(es2, esl, rs2, rsl)) &&
             counterpart(c, g, u, gt, en)) /* a lookup: asked last */
             return true;
     }
