@@ -109,6 +109,10 @@ static inline bool ta_ev_ru(const ta_checker *c, int u) { return ((bool *)c->rm.
 int ta_evidence_share(ta_checker *c, const char *en, size_t el, const char *ru, size_t rl,
                       double *sh, int *me, int *mr);
 
+/* How many numbers (content tokens without a stem) of c->fe and c->fr have evidence on the
+ * other side (found), or lack it (!found), after ta_check_evidence. */
+int ta_numbers_evidence(const ta_checker *c, bool found);
+
 /* The clause-opening words of clause.en / clause.ru (omission.c). */
 ta_status ta_clauses_load(ta_checker *c, ta_error *err);
 

@@ -150,6 +150,16 @@ int ta_evidence_share(ta_checker *c, const char *en, size_t el, const char *ru, 
     return 0;
 }
 
+int ta_numbers_evidence(const ta_checker *c, bool found)
+{
+    int n = 0;
+    for (int t = 0; t < c->fe.ncontent; t++)
+        n += c->fe.stem[t] < 0 && ta_ev_en(c, t) == found;
+    for (int u = 0; u < c->fr.ncontent; u++)
+        n += c->fr.stem[u] < 0 && ta_ev_ru(c, u) == found;
+    return n;
+}
+
 /* The units the checks run on: the beads, regrouped when the lexicon gives evidence and a
  * check that reads the grouping (omission, addition, moved) is on. A left-out and an added
  * sentence that pair as a move stay on their own (pinned), and so do a left-out or added

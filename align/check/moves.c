@@ -383,15 +383,6 @@ int ta_moves_extend(ta_checker *c, const ta_corpus *d)
     return 0;
 }
 
-/* How many numbers of f (content tokens without a stem) lack evidence (ev). */
-static int numbers_missed(const ta_feat *f, const bool *ev)
-{
-    int n = 0;
-    for (int t = 0; t < f->ncontent; t++)
-        n += f->stem[t] < 0 && !ev[t];
-    return n;
-}
-
 /* The length in characters of sentence k of one side (en) of d. */
 static int chars(const ta_corpus *d, bool en, size_t k)
 {
@@ -453,7 +444,7 @@ static int move_share(ta_checker *c, const ta_corpus *d, size_t i, size_t j, dou
     if (ta_evidence_share(c, d->en[i], d->en_len[i], d->ru[j], d->ru_len[j], sh, &me, &mr))
         return -1;
     *fewest = me < mr ? me : mr;
-    int missed = numbers_missed(&c->fe, c->em.data) + numbers_missed(&c->fr, c->rm.data);
+    int missed = ta_numbers_evidence(c, false);
     double cost = move_len_cost(c, d, i, j);
     *sh = (me + mr) / (double)(c->fe.ncontent + c->fr.ncontent + MOVED_NUMBER_MISS * missed) -
           (cost > MOVED_LEN_FREE ? MOVED_LEN_SLOPE * (cost - MOVED_LEN_FREE) : 0);
