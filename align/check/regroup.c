@@ -3,11 +3,10 @@
  * added sentence beside a left-out one, come out as a 1-2 bead beside a 1-0, or as shifted
  * 1-1 beads whose sides share no word. Around such beads (null beads, beads of three or more
  * sentences, 1-1 beads whose words mostly lack evidence, and 1-1 beads that such a shift
- * paired wrongly) the sentences are grouped again by their word evidence alone (a number
- * counting double)
- * (1-1, 2-1, 1-2, 1-0, 0-1, in order; a 2-1 or 1-2 unit holds no sentence without evidence
- * of its own),
- * and the checks run on these units; each unit reports on the bead of its first sentence. */
+ * paired wrongly) the sentences are grouped again by their word evidence alone, a number
+ * counting double (1-1, 2-1, 1-2, 1-0, 0-1, in order; a 2-1 or 1-2 unit holds no sentence
+ * without evidence of its own), and the checks run on these units; each unit reports on the
+ * bead of its first sentence. */
 #include "checks.h"
 #include <stdlib.h>
 #include <string.h>
