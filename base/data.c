@@ -1,10 +1,35 @@
 /* data.c — finds the plain-text data files (abbreviation lists, boilerplate, stopwords): the
- * caller's directory, else the copies embedded at build time (the environment is the CLI's). */
+ * caller's directory, else the copies embedded at build time (the environment is the CLI's);
+ * and maps a file made at build time (paradigms, a dictionary read once). */
 #include "internal.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void *ta_map_file(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    *len = 0;
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    bool sized = !fstat(fd, &st);
+    void *map = sized && st.st_size > 0
+                    ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)
+                    : MAP_FAILED;
+    int saved = sized && !st.st_size ? ENODATA : errno;
+    close(fd);
+    errno = saved;
+    if (map == MAP_FAILED)
+        return NULL;
+    *len = (size_t)st.st_size;
+    return map;
+}
 
 struct ta_embedded {
     const char *name;

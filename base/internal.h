@@ -220,4 +220,8 @@ ta_status ta_data_lines(const char *dir, const char *name, char ***lines, size_t
 ta_status ta_file_lines(const char *path, char ***lines, size_t *n, int **lineno, ta_error *err);
 void ta_lines_free(char **lines);
 
+/* The file at path mapped read-only (*len bytes; release it with munmap), or NULL with errno
+ * set: a file that cannot be opened or mapped, or an empty one (ENODATA). */
+void *ta_map_file(const char *path, size_t *len);
+
 #endif

@@ -5,14 +5,11 @@
  * paradigm file (знал = знать). */
 #include "sentfeat.h"
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 static int load_set(ta_strmap *m, const char *dir, const char *name, ta_error *err,
                     ta_status *st)
@@ -197,17 +194,11 @@ static int unsorted_line(const char *t, size_t body, size_t n, int first_line)
 
 ta_status ta_featurizer_paradigms(ta_featurizer *f, const char *path, ta_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    void *map = MAP_FAILED;
-    if (fd >= 0 && !fstat(fd, &st) && st.st_size > 0)
-        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (fd >= 0)
-        close(fd);
-    if (map == MAP_FAILED)
-        return ta_fail(err, TA_EIO, "%s: %s", path, fd < 0 ? strerror(errno) : "cannot map it");
+    size_t n, body = 0;
+    void *map = ta_map_file(path, &n);
+    if (!map)
+        return ta_fail(err, TA_EIO, "%s: %s", path, strerror(errno));
     const char *t = map;
-    size_t n = (size_t)st.st_size, body = 0;
     int header = 0, bad;
     while (body < n && t[body] == '#') /* the header's comment lines */
         body += line_len(t, body, n) + 1, header++;

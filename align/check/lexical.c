@@ -6,6 +6,7 @@
 #include "lexicon.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- names ---- */
 
@@ -246,16 +247,13 @@ static bool counterpart(ta_checker *c, const ta_feat *g, int u, const char *s, b
     return capitalised(g, u, s) || (ru ? !in_lexicon_ru(c, s + a, n) : !in_lexicon_en(g, u));
 }
 
-/* Latin forms a, b (as ta_feat_latin gives them, an English one without its possessive 's:
- * Huawei's = Huawei) equal, in lowercase? */
-static bool same_latin(const char *a, size_t an, const char *b, size_t bn)
+/* Are the Latin forms of an English word (e: whole, es: its stem's) and a Russian one (r, rs)
+ * alike as names, any with any? */
+static bool alike_forms(const char *e, size_t el, const char *es, size_t esl, const char *r,
+                        size_t rl, const char *rs, size_t rsl)
 {
-    if (an != bn)
-        return false;
-    for (size_t i = 0; i < an; i++)
-        if (ta_to_lower((unsigned char)a[i]) != ta_to_lower((unsigned char)b[i]))
-            return false;
-    return true;
+    return alike(e, el, r, rl) || alike(e, el, rs, rsl) || alike(es, esl, r, rl) ||
+           alike(es, esl, rs, rsl);
 }
 
 /* Is English token t (of fe; en) or Russian token t (of fr) alike, as a name, to a token of
@@ -275,15 +273,13 @@ static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const cha
         const char *b = ta_feat_latin(&c->fz, g, u, false, &bn);
         const char *gs = ta_feat_latin(&c->fz, g, u, true, &gn);
         if (copied || (en && !ta_lex_russian(rs + g->start[u], g->end[u] - g->start[u]))) {
-            if (same_latin(a, an, b, bn))
+            if (an == bn && !strncasecmp(a, b, an)) /* an English form without its 's */
                 return true;
             continue;
         }
-        const char *e = en ? a : b, *es2 = en ? as : gs, *r = en ? b : a, *rs2 = en ? gs : as;
-        size_t el = en ? an : bn, esl = en ? sn : gn, rl = en ? bn : an, rsl = en ? gn : sn;
-        if ((alike(e, el, r, rl) || alike(e, el, rs2, rsl) || alike(es2, esl, r, rl) ||
-             alike(es2, esl, rs2, rsl)) &&
-            counterpart(c, g, u, gt, en)) /* a lookup: asked last */
+        bool like = en ? alike_forms(a, an, as, sn, b, bn, gs, gn)
+                       : alike_forms(b, bn, gs, gn, a, an, as, sn);
+        if (like && counterpart(c, g, u, gt, en)) /* a lookup: asked last */
             return true;
     }
     return false;

@@ -8,7 +8,6 @@
 #include "spellwords.h"
 #include "wordforms.h"
 #include <errno.h>
-#include <fcntl.h>
 #include <hunspell/hunspell.h>
 #include <iconv.h>
 #include <pthread.h>
@@ -17,7 +16,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -171,15 +169,9 @@ static int model_lines(dict *d, const char *dic, ta_buf *out, ta_buf *low)
         r = oom || (model && ta_strmap_put(&want, model, strlen(model), 1));
         words++;
     }
-    int fd = r || !want.n ? -1 : open(dic, O_RDONLY | O_CLOEXEC); /* no models: no .dic lines */
-    struct stat st;
-    const char *text = MAP_FAILED;
     size_t len = 0, lines = 0;
-    if (fd >= 0 && !fstat(fd, &st) && (len = (size_t)st.st_size) > 0)
-        text = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (fd >= 0)
-        close(fd);
-    r = r || (want.n && text == MAP_FAILED);
+    const char *text = r || !want.n ? NULL : ta_map_file(dic, &len); /* no models: no .dic lines */
+    r = r || (want.n && !text);
     for (const char *p = text, *end = p + len; !r && p && p < end;) { /* one pass */
         const char *nl = memchr(p, '\n', (size_t)(end - p)), *eol = nl ? nl : end;
         size_t word = 0;
@@ -192,7 +184,7 @@ static int model_lines(dict *d, const char *dic, ta_buf *out, ta_buf *low)
         }
         p = nl ? nl + 1 : NULL;
     }
-    if (text != MAP_FAILED)
+    if (text)
         munmap((void *)text, len);
     char count[32];
     snprintf(count, sizeof count, "%zu\n", lines + words);
