@@ -173,3 +173,27 @@ void ta_lines_free(char **lines)
         free(lines[i]);
     free(lines);
 }
+
+ta_status ta_abbrev_load(const char *dir, const char *lang, ta_strmap *out, ta_error *err)
+{
+    char name[32], **lines;
+    size_t n;
+    snprintf(name, sizeof name, "abbrev.%s", lang);
+    ta_status st = ta_data_lines(dir, name, &lines, &n, NULL, err);
+    ta_buf low = {0};
+    for (size_t i = 0; st == TA_OK && i < n; i++) {
+        const char *l = lines[i], *sp = strchr(l, ' ');
+        if (!sp || !strncmp(l, "option ", 7) || !strncmp(l, "phrase ", 7))
+            continue;
+        size_t len = strcspn(++sp, "|");
+        while (len && sp[len - 1] == ' ')
+            len--;
+        low.len = 0;
+        int cls = !strncmp(l, "title ", 6) ? TA_ABBREV_TITLE : TA_ABBREV_OTHER;
+        if (ta_u8_lower(&low, sp, len, true) || ta_strmap_put(out, low.data ? low.data : "", low.len, cls))
+            st = ta_fail(err, TA_ENOMEM, "out of memory");
+    }
+    ta_buf_release(&low);
+    ta_lines_free(lines);
+    return st;
+}

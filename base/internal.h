@@ -219,6 +219,11 @@ ta_status ta_data_lines(const char *dir, const char *name, char ***lines, size_t
 /* The same for any text file. */
 ta_status ta_file_lines(const char *path, char ***lines, size_t *n, int **lineno, ta_error *err);
 void ta_lines_free(char **lines);
+/* The abbreviations of abbrev.LANG (data_lines' dir: NULL for the built-in copy), lowercased as
+ * written ("st.", "u.s."), into *out with their class: TA_ABBREV_TITLE (never ends a sentence:
+ * Mr., St., Capt.) or TA_ABBREV_OTHER. */
+enum { TA_ABBREV_TITLE = 1, TA_ABBREV_OTHER = 2 };
+ta_status ta_abbrev_load(const char *dir, const char *lang, ta_strmap *out, ta_error *err);
 
 /* The file at path mapped read-only (*len bytes; release it with munmap), or NULL with errno
  * set: a file that cannot be opened or mapped, or an empty one (ENODATA). */

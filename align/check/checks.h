@@ -54,6 +54,7 @@ struct ta_checker {
     ta_strmap openers[2];    /* omission: clause-opening words, English and Russian */
     uint64_t *ru_keys;       /* name: the lexicon's Russian keys as a bit filter (a clear bit: no
                               * headword gives the key), made when first asked (lexical.c) */
+    ta_strmap abbrev[2];     /* name: abbrev.en, abbrev.ru (ta_abbrev_load), lowercased */
 };
 
 /* Loads what the switched-on checks need (glossary ...). */

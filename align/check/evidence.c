@@ -42,6 +42,10 @@ ta_status ta_checker_init(ta_checker *c, ta_error *err)
         s = paradigms_load(c, err);
     if (s == TA_OK && ta_checker_on(c, ta_check_term))
         s = ta_gloss_load(c, err);
+    if (s == TA_OK && ta_checker_on(c, ta_check_name))
+        s = ta_abbrev_load(c->o.data_dir, "en", &c->abbrev[0], err);
+    if (s == TA_OK && ta_checker_on(c, ta_check_name))
+        s = ta_abbrev_load(c->o.data_dir, "ru", &c->abbrev[1], err);
     if (s == TA_OK && (ta_checker_on(c, ta_check_omission) || ta_checker_on(c, ta_check_addition)))
         s = ta_clauses_load(c, err);
     if (s == TA_OK)
@@ -61,6 +65,8 @@ void ta_checker_release(ta_checker *c)
     ta_wordchecks_release(c);
     ta_strmap_release(&c->openers[0]);
     ta_strmap_release(&c->openers[1]);
+    ta_strmap_release(&c->abbrev[0]);
+    ta_strmap_release(&c->abbrev[1]);
     free(c->ru_keys);
     ta_buf_release(&c->en);
     ta_buf_release(&c->ru);

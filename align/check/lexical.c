@@ -79,6 +79,19 @@ static bool is_name(const char *s, size_t a, size_t z)
     return letters >= 2 && !abbreviation && !sentence_initial(s, a);
 }
 
+/* Is s[a, z) an abbreviation of abbrev.LANG (c->abbrev[!en]) as written, with its dot after
+ * it (Aug., Colo., Jr.), or a title's without it (St Petersburg, Capt Smith)? Such a word is
+ * translated or spelt out, not transliterated: no name. */
+static bool abbreviated(ta_checker *c, bool en, const char *s, size_t a, size_t z)
+{
+    c->scratch.len = 0;
+    if (ta_u8_lower(&c->scratch, s + a, z - a, true) || ta_buf_addc(&c->scratch, '.'))
+        return false; /* out of memory: judged as a name */
+    int cls = 0;
+    return ta_strmap_get(&c->abbrev[!en], c->scratch.data, c->scratch.len, &cls) &&
+           (s[z] == '.' || cls == TA_ABBREV_TITLE);
+}
+
 /* Does English token t have a key from the lexicon (a dictionary word, not a name)? */
 static bool in_lexicon_en(const ta_feat *f, int t)
 {
@@ -118,25 +131,61 @@ static bool in_lexicon_ru(ta_checker *c, const char *w, size_t n)
     return known;
 }
 
+/* Is the English word w[0, n) a headword of the lexicon (a dictionary word)? */
+static bool in_lexicon_word_en(ta_checker *c, const char *w, size_t n)
+{
+    char *tr = NULL;
+    bool known = c->lx && ta_lexicon_lookup(c->lx, w, n, &tr, NULL) == TA_OK && tr && *tr;
+    ta_free(tr);
+    return known;
+}
+
+/* May the word s[a, z) be a name by its hyphen parts: has it no hyphen, or a capitalised part
+ * that is no dictionary word and no short all-capitals abbreviation? Russian-made, US-based,
+ * Sport-Express are no names (their name parts are translated: российского производства);
+ * Nath-led, Pierre-Emerick are. */
+static bool name_parts(ta_checker *c, bool en, const char *s, size_t a, size_t z)
+{
+    const char *h = memchr(s + a, '-', z - a);
+    if (!h)
+        return true;
+    for (size_t p = a, q; p < z; p = q + 1) {
+        const char *e = memchr(s + p, '-', z - p);
+        q = e ? (size_t)(e - s) : z;
+        size_t i = p, upper = 0, letters = 0;
+        bool cap = q > p && ta_is_upper(ta_u8_decode(s, q, &i));
+        for (i = p; i < q;) {
+            uint32_t ch = ta_u8_decode(s, q, &i);
+            letters += ta_is_alpha(ch), upper += ta_is_upper(ch);
+        }
+        if (cap && letters >= 2 && !(upper == letters && upper <= ABBREV_MAX) &&
+            !(en ? in_lexicon_word_en(c, s + p, q - p) : in_lexicon_ru(c, s + p, q - p)))
+            return true;
+    }
+    return false;
+}
+
 /* Spellings of one sound in Latin, rewritten to one form before two names are compared: the
  * Russian transliteration's (Джо: dzho = Joe; Хабаров: khabarov = Habarov; Юрий: yuriy = Yuri)
  * and English orthography's (Stephen = Стивен, Newcastle = Ньюкасл, Williams = Уильямс,
  * Kayleigh = Кейли, Wiley = Уайли). The first entry that fits at a place is taken, a `start`
- * entry only at the word's start; `alt` is the other reading of an ambiguous English spelling,
- * tried as well on the English form (Michael = Майкл, Wesel = Везель). */
+ * entry only at the word's start; `alt` holds the other readings of an ambiguous English
+ * spelling, tried as well on the English form, the first of every entry in one reading, the
+ * second in another (Michael = Майкл, Michelle = Мишель, Wesel = Везель, Singh = Сингх). */
+#define LATIN_READINGS 3 /* the spelling, and up to two other readings */
 static const struct {
-    const char *from, *to, *alt;
+    const char *from, *to, *alt[LATIN_READINGS - 1];
     bool start;
 } LATIN_VARIANTS[] = {
-    {"dzh", "j", NULL, false}, {"kh", "h", NULL, false},   {"yu", "u", NULL, false},
-    {"ya", "a", NULL, false},  {"ye", "e", NULL, false},   {"iy", "i", NULL, false},
-    {"yy", "y", NULL, false},  {"ts", "z", NULL, false},   {"'", "", NULL, false},
-    {"sch", "sh", NULL, false}, {"ch", "ch", "k", false},  {"ck", "k", NULL, false},
-    {"ce", "se", NULL, false}, {"ci", "si", NULL, false},  {"cy", "sy", NULL, false},
-    {"c", "k", NULL, false},   {"ph", "f", NULL, false},   {"gh", "g", NULL, true},
-    {"rgh", "rg", NULL, false}, {"gh", "", NULL, false},   {"th", "t", NULL, false},
-    {"ey", "i", NULL, false},  {"kn", "n", NULL, true},    {"w", "u", "v", false},
-    {"q", "k", NULL, false},   {"x", "ks", NULL, false}};
+    {"dzh", "j", {0}, false},  {"kh", "h", {0}, false},   {"yu", "u", {0}, false},
+    {"ya", "a", {0}, false},   {"ye", "e", {0}, false},   {"iy", "i", {0}, false},
+    {"yy", "y", {0}, false},   {"ts", "z", {0}, false},   {"'", "", {0}, false},
+    {"sch", "sh", {0}, false}, {"ch", "ch", {"k", "sh"}, false}, {"ck", "k", {0}, false},
+    {"ce", "se", {0}, false},  {"ci", "si", {0}, false},  {"cy", "sy", {0}, false},
+    {"c", "k", {0}, false},    {"ph", "f", {0}, false},   {"gh", "g", {0}, true},
+    {"rgh", "rg", {0}, false}, {"gh", "", {"gh"}, false}, {"th", "t", {0}, false},
+    {"ey", "i", {0}, false},   {"kn", "n", {0}, true},    {"w", "u", {"v"}, false},
+    {"q", "k", {0}, false},    {"x", "ks", {0}, false}};
 
 /* Does LATIN_VARIANTS entry k fit a[i, n)? */
 static bool variant_fits(size_t k, const char *a, size_t i, size_t n)
@@ -146,9 +195,9 @@ static bool variant_fits(size_t k, const char *a, size_t i, size_t n)
     return f[0] == a[i] && (!LATIN_VARIANTS[k].start || !i) && i + fl <= n && !strncmp(a + i, f, fl);
 }
 
-/* a[0, n) in lowercase with LATIN_VARIANTS rewritten (their alt readings if `alt`), into out
- * (at most cap - 1 bytes). */
-static size_t latin_canon(const char *a, size_t n, bool alt, char *out, size_t cap)
+/* a[0, n) in lowercase with LATIN_VARIANTS rewritten (reading 0: their `to`; reading r: their
+ * alt[r - 1] where they have one), into out (at most cap - 1 bytes). */
+static size_t latin_canon(const char *a, size_t n, int reading, char *out, size_t cap)
 {
     size_t o = 0, nv = sizeof LATIN_VARIANTS / sizeof *LATIN_VARIANTS;
     for (size_t i = 0; i < n && o + 1 < cap;) {
@@ -156,9 +205,8 @@ static size_t latin_canon(const char *a, size_t n, bool alt, char *out, size_t c
         while (k < nv && !variant_fits(k, a, i, n))
             k++;
         char one[2] = {(char)ta_to_lower((unsigned char)a[i]), 0};
-        const char *to = k == nv ? one
-                         : alt && LATIN_VARIANTS[k].alt ? LATIN_VARIANTS[k].alt
-                                                        : LATIN_VARIANTS[k].to;
+        const char *alt = k < nv && reading ? LATIN_VARIANTS[k].alt[reading - 1] : NULL;
+        const char *to = k == nv ? one : alt ? alt : LATIN_VARIANTS[k].to;
         i += k == nv ? 1 : strlen(LATIN_VARIANTS[k].from);
         for (; *to && o + 1 < cap; to++)
             out[o++] = *to;
@@ -196,18 +244,22 @@ static bool alike_canon(const char *a, size_t an, const char *b, size_t bn)
 }
 
 /* Are the whole Latin forms of an English word (e) and a Russian one (r) alike as names, the
- * English one read either way (LATIN_VARIANTS' alt)? */
+ * English one in any of its readings (LATIN_VARIANTS' alt)? */
 static bool alike_whole(const char *e, size_t en, const char *r, size_t rn)
 {
-    char ce[2][LATIN_MAX], cr[LATIN_MAX];
-    size_t ne[2], nr;
+    char ce[LATIN_READINGS][LATIN_MAX], cr[LATIN_MAX];
     if (!en || !rn)
         return false;
-    for (int alt = 0; alt < 2; alt++)
-        ne[alt] = latin_canon(e, en, alt, ce[alt], LATIN_MAX);
-    nr = latin_canon(r, rn, false, cr, LATIN_MAX);
-    return alike_canon(ce[0], ne[0], cr, nr) ||
-           (strcmp(ce[0], ce[1]) && alike_canon(ce[1], ne[1], cr, nr));
+    size_t nr = latin_canon(r, rn, 0, cr, LATIN_MAX);
+    for (int k = 0; k < LATIN_READINGS; k++) {
+        size_t ne = latin_canon(e, en, k, ce[k], LATIN_MAX);
+        bool seen = false; /* a reading the word's spelling gave before */
+        for (int j = 0; j < k && !seen; j++)
+            seen = !strcmp(ce[j], ce[k]);
+        if (!seen && alike_canon(ce[k], ne, cr, nr))
+            return true;
+    }
+    return false;
 }
 
 /* Are the Latin forms of an English word (a) and a Russian one (b), or a part of one and a
@@ -256,11 +308,24 @@ static bool alike_forms(const char *e, size_t el, const char *es, size_t esl, co
            alike(es, esl, rs, rsl);
 }
 
+/* The length of a Russian stem's Latin form without the suffix of a relational adjective
+ * ("sk": бурятские, buryatsk = Buryat; саудовской, saudovsk = Saudi; Алтайского = Altai), 0
+ * when it has none or too little is left */
+#define RELATIONAL_SUFFIX "sk"
+#define RELATIONAL_BASE_MIN 3
+static size_t relational_base(const char *lat, size_t n)
+{
+    size_t k = sizeof RELATIONAL_SUFFIX - 1;
+    return n >= RELATIONAL_BASE_MIN + k && !memcmp(lat + n - k, RELATIONAL_SUFFIX, k) ? n - k : 0;
+}
+
 /* Is English token t (of fe; en) or Russian token t (of fr) alike, as a name, to a token of
  * the other side that may be its counterpart (names transliterate into names)? Their Latin
  * forms, a Russian word's stem's too: for names too short for a consonant skeleton (ТАСС =
  * TASS) and spellings the aligner's skeletons miss (Джо = Joe, Michael = Майкл). A word in
- * Latin letters on the Russian side is copied, not transliterated: it matches as it is. */
+ * Latin letters on the Russian side is copied, not transliterated: it matches as it is. A
+ * Russian relational adjective matches its name without its suffix, in lowercase too (Buryat
+ * officials = бурятские чиновники). */
 static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const char *rs)
 {
     const ta_feat *f = en ? &c->fe : &c->fr, *g = en ? &c->fr : &c->fe;
@@ -269,6 +334,7 @@ static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const cha
     const char *a = ta_feat_latin(&c->fz, f, t, false, &an);
     const char *as = ta_feat_latin(&c->fz, f, t, true, &sn);
     bool copied = !en && !ta_lex_russian(rs + f->start[t], f->end[t] - f->start[t]);
+    size_t abase = en ? 0 : relational_base(as, sn);
     for (int u = 0; an && u < g->ncontent; u++) {
         const char *b = ta_feat_latin(&c->fz, g, u, false, &bn);
         const char *gs = ta_feat_latin(&c->fz, g, u, true, &gn);
@@ -277,6 +343,10 @@ static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const cha
                 return true;
             continue;
         }
+        size_t gbase = en ? relational_base(gs, gn) : 0;
+        if ((gbase && alike_forms(a, an, as, sn, gs, gbase, gs, gbase)) ||
+            (abase && alike_forms(b, bn, gs, gn, as, abase, as, abase) && counterpart(c, g, u, gt, en)))
+            return true;
         bool like = en ? alike_forms(a, an, as, sn, b, bn, gs, gn)
                        : alike_forms(b, bn, gs, gn, a, an, as, sn);
         if (like && counterpart(c, g, u, gt, en)) /* a lookup: asked last */
@@ -293,6 +363,7 @@ static int names_of(check_ctx *x, bool en)
     for (int t = 0; t < f->ncontent; t++) {
         size_t a = f->start[t], n = f->end[t] - a;
         if ((en ? ta_ev_en(c, t) : ta_ev_ru(c, t)) || !is_name(s, a, f->end[t]) ||
+            abbreviated(c, en, s, a, f->end[t]) || !name_parts(c, en, s, a, f->end[t]) ||
             (en ? in_lexicon_en(f, t) : in_lexicon_ru(c, s + a, n)) ||
             latin_alike(c, en, t, x->cur.en, x->cur.ru))
             continue;

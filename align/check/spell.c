@@ -328,28 +328,6 @@ static int put_lower(ta_strmap *m, ta_buf *b, const char *s, size_t n)
     return ta_u8_lower(b, s, n, true) || ta_strmap_put(m, b->data ? b->data : "", b->len, 1);
 }
 
-/* The abbreviations of abbrev.LANG ("CLASS ABBREVIATION [| ...]"), lowercased as written. */
-static ta_status load_abbrev(ta_speller *s, const char *lang, ta_error *err)
-{
-    char name[32], **lines;
-    size_t n;
-    snprintf(name, sizeof name, "abbrev.%s", lang);
-    ta_status st = ta_data_lines(s->data_dir, name, &lines, &n, NULL, err);
-    for (size_t i = 0; st == TA_OK && i < n; i++) {
-        const char *l = lines[i], *sp = strchr(l, ' ');
-        if (!sp || !strncmp(l, "option ", 7) || !strncmp(l, "phrase ", 7))
-            continue;
-        sp++;
-        size_t len = strcspn(sp, "|");
-        while (len && sp[len - 1] == ' ')
-            len--;
-        if (put_lower(&s->abbrev, &s->key, sp, len))
-            st = ta_fail(err, TA_ENOMEM, "out of memory");
-    }
-    ta_lines_free(lines);
-    return st;
-}
-
 /* The names file; the optional data files spell.en, spell.ru (words the dictionaries lack,
  * the same format): absent ones are skipped. */
 static ta_status load_words(ta_speller *s, const char *names, ta_error *err)
@@ -397,9 +375,9 @@ ta_status ta_speller_new(const ta_speller_opts *o, ta_speller **out, ta_error *e
         (o->forms_dir && !(s->forms_dir = strdup(o->forms_dir))))
         st = ta_fail(err, TA_ENOMEM, "out of memory");
     if (st == TA_OK)
-        st = load_abbrev(s, "en", err);
+        st = ta_abbrev_load(s->data_dir, "en", &s->abbrev, err);
     if (st == TA_OK)
-        st = load_abbrev(s, "ru", err);
+        st = ta_abbrev_load(s->data_dir, "ru", &s->abbrev, err);
     if (st == TA_OK)
         st = load_words(s, o->names, err);
     if (st != TA_OK) {
