@@ -168,7 +168,7 @@ static bool name_parts(ta_checker *c, bool en, const char *s, size_t a, size_t z
 /* Spellings of one sound in Latin, rewritten to one form before two names are compared: the
  * Russian transliteration's (Джо: dzho = Joe; Хабаров: khabarov = Habarov; Юрий: yuriy = Yuri)
  * and English orthography's (Stephen = Стивен, Newcastle = Ньюкасл, Williams = Уильямс,
- * Kayleigh = Кейли, Wiley = Уайли). The first entry that fits at a place is taken, a `start`
+ * Kayleigh = Кейли, Wiley = Уайли, Hedgecoe = Хеджкоу; dg before a, o: Edgar = Эдгар). The first entry that fits at a place is taken, a `start`
  * entry only at the word's start; `alt` holds the other readings of an ambiguous English
  * spelling, tried as well on the English form, the first of every entry in one reading, the
  * second in another (Michael = Майкл, Michelle = Мишель, Wesel = Везель, Singh = Сингх). */
@@ -177,7 +177,8 @@ static const struct {
     const char *from, *to, *alt[LATIN_READINGS - 1];
     bool start;
 } LATIN_VARIANTS[] = {
-    {"dzh", "j", {0}, false},  {"kh", "h", {0}, false},   {"yu", "u", {0}, false},
+    {"dzh", "j", {0}, false},  {"dge", "je", {0}, false}, {"dgi", "ji", {0}, false},
+    {"dgy", "jy", {0}, false}, {"kh", "h", {0}, false},   {"yu", "u", {0}, false},
     {"ya", "a", {0}, false},   {"ye", "e", {0}, false},   {"iy", "i", {0}, false},
     {"yy", "y", {0}, false},   {"ts", "z", {0}, false},   {"'", "", {0}, false},
     {"sch", "sh", {0}, false}, {"ch", "ch", {"k", "sh"}, false}, {"ck", "k", {0}, false},

@@ -62,7 +62,8 @@ struct ta_speller {
     bool other_ready;
     ta_strmap other_words;
     ta_buf other_lat;     /* Latin forms of its capitalised words, NUL-separated */
-    ta_vec other_spans;   /* size_t[2]: offset and length in other_lat */
+    ta_vec other_spans;   /* size_t[3]: offset and length in other_lat; 1 when the word is a
+                           * lowercase one its own dictionary lacks (a new term: remdesivir) */
 };
 
 /* ---- characters ----------------------------------------------------------- */
@@ -367,7 +368,7 @@ ta_status ta_speller_new(const ta_speller_opts *o, ta_speller **out, ta_error *e
     s->want[RU] = o->ru;
     for (int l = 0; l < NLANG; l++)
         s->d[l] = (dict){.to = NO_ICONV, .from = NO_ICONV, .lang = l, .sp = s};
-    s->other_spans.esz = 2 * sizeof(size_t);
+    s->other_spans.esz = 3 * sizeof(size_t);
     s->lat = ta_latin_new(); /* NULL: only Russian and ASCII words get Latin forms */
     ta_status st = TA_OK;
     s->dict_dir = strdup(o->dict_dir ? o->dict_dir : DEFAULT_DICT_DIR);
@@ -697,6 +698,13 @@ static bool near_known(ta_speller *s, dict *d)
     return false;
 }
 
+/* The dictionary that spells a word of this shape, NULL when none is loaded for it. */
+static dict *dict_for(ta_speller *s, shape sh)
+{
+    int l = sh.other ? -1 : sh.cyr ? RU : sh.latin ? EN : -1;
+    return l >= 0 && (s->d[l].forms || s->d[l].h) ? &s->d[l] : NULL;
+}
+
 /* ---- the other side ----------------------------------------------------------- */
 
 /* The comparison key of a Latin form in out: spellings that transliteration through Russian
@@ -733,9 +741,14 @@ static int latin_key(const char *in, size_t n, ta_buf *out)
     return 0;
 }
 
-/* Adds the comparison key of the capitalised w[0, n) to the other side's list. */
+/* Adds the comparison key of w[0, n) to the other side's list, with whether it is a term new
+ * to its own dictionary: in lowercase (a name, Sovetsk, is compared only with names) and
+ * unknown. */
 static int index_latin(ta_speller *s, const char *w, size_t n)
 {
+    shape sh = word_shape(w, 0, n);
+    dict *d = dict_for(s, sh);
+    bool unknown = d && !sh.first_upper && !known(s, d, w, n);
     s->wlat.len = 0;
     if (ta_latin_of(s->lat, w, n, &s->wlat) || latin_key(s->wlat.data, s->wlat.len, &s->key))
         return -1;
@@ -745,7 +758,7 @@ static int index_latin(ta_speller *s, const char *w, size_t n)
     size_t *span = ta_vec_push(&s->other_spans);
     if (!span || ta_buf_add(&s->other_lat, s->key.data, s->key.len) || ta_buf_addc(&s->other_lat, 0))
         return -1;
-    span[0] = mark, span[1] = s->key.len;
+    span[0] = mark, span[1] = s->key.len, span[2] = unknown;
     return 0;
 }
 
@@ -793,8 +806,11 @@ static double translit_similarity(const char *a, size_t an, const char *b, size_
     return best;
 }
 
-/* Is the word in s->w (key: its lowercase form in s->key) on the other side, as it is or,
- * when capitalised, transliterated (Krai ~ край, Байденом ~ Biden)? -1 when memory is out. */
+/* Is the word in s->w (key: its lowercase form in s->key) on the other side, as it is or
+ * transliterated: when capitalised, as any word there (Krai ~ край, Байденом ~ Biden); else as
+ * a word the other side's dictionary lacks too (a new term in both languages: remdesivir ~
+ * ремдесивир; a misspelt президент still differs from president, a known word)? -1 when memory
+ * is out. */
 static int on_other_side(ta_speller *s, bool capitalised)
 {
     if (!s->other)
@@ -802,7 +818,7 @@ static int on_other_side(ta_speller *s, bool capitalised)
     int v;
     if (ta_strmap_get(&s->other_words, s->key.data, s->key.len, &v))
         return 1;
-    if (!capitalised || !s->other_spans.len)
+    if (!s->other_spans.len)
         return 0;
     s->wlat.len = 0;
     if (ta_latin_of(s->lat, s->w.data, s->w.len, &s->wlat) ||
@@ -812,8 +828,9 @@ static int on_other_side(ta_speller *s, bool capitalised)
         return 0;
     const size_t *sp = s->other_spans.data;
     for (size_t i = 0; i < s->other_spans.len; i++)
-        if (translit_similarity(s->key.data, s->key.len, s->other_lat.data + sp[2 * i],
-                                sp[2 * i + 1]) >= TRANSLIT_MIN)
+        if ((capitalised || sp[3 * i + 2]) &&
+            translit_similarity(s->key.data, s->key.len, s->other_lat.data + sp[3 * i],
+                                sp[3 * i + 1]) >= TRANSLIT_MIN)
             return 1;
     return 0;
 }
@@ -825,12 +842,6 @@ typedef struct {
     ta_vec *out;
 } check_arg;
 
-/* The dictionary that spells a word of this shape, NULL when none is loaded for it. */
-static dict *dict_for(ta_speller *s, shape sh)
-{
-    int l = sh.other ? -1 : sh.cyr ? RU : sh.latin ? EN : -1;
-    return l >= 0 && (s->d[l].forms || s->d[l].h) ? &s->d[l] : NULL;
-}
 
 /* Is the piece t[a, e) (no digits, no inner dots) a word to flag? 1 yes, 0 no, -1 ENOMEM.
  * `cap`: a part of a capitalised compound (Jong-un), judged as a capitalised word. */
@@ -1047,6 +1058,38 @@ static int report(ta_speller *s, const char *t, size_t a, size_t e, check_arg *c
     return m->suggestions ? 0 : -1;
 }
 
+/* The linking vowels of Russian compound adjectives and the adjective endings of their first
+ * part (крестьянско-фермерский: крестьянский; пьяняще-свежий: пьянящий) */
+static const char *const LINK_VOWELS[] = {"о", "е"};
+static const char *const ADJ_ENDINGS[] = {"ый", "ий", "ой"};
+
+/* Is the part t[a, q) before a hyphen a compound's head: a productive prefix (pre-COVID,
+ * экс-министр) or, in Russian, an adjective's stem with its linking vowel? */
+static bool compound_head(ta_speller *s, const char *t, size_t a, size_t q)
+{
+    dict *d = dict_for(s, word_shape(t, a, q));
+    s->key.len = 0;
+    if (!d || normalise(s, t, a, q) || ta_u8_lower(&s->key, s->w.data, s->w.len, true))
+        return false;
+    const char *w = s->key.data; /* the part in lowercase */
+    size_t n = s->key.len;
+    for (const char *const *p = PREFIXES[d->lang]; *p; p++)
+        if (strlen(*p) == n && !memcmp(*p, w, n))
+            return true;
+    char adj[TA_SPELL_WORD_MAX];
+    for (size_t v = 0; d->lang == RU && v < sizeof LINK_VOWELS / sizeof *LINK_VOWELS; v++) {
+        size_t k = strlen(LINK_VOWELS[v]);
+        if (n < k + PREFIX_REST_MIN || memcmp(w + n - k, LINK_VOWELS[v], k))
+            continue;
+        for (size_t j = 0; j < sizeof ADJ_ENDINGS / sizeof *ADJ_ENDINGS; j++) {
+            int m = snprintf(adj, sizeof adj, "%.*s%s", (int)(n - k), w, ADJ_ENDINGS[j]);
+            if (m > 0 && (size_t)m < sizeof adj && known(s, d, adj, (size_t)m))
+                return true;
+        }
+    }
+    return false;
+}
+
 static int check_word(ta_speller *s, const char *t, size_t n, size_t a, size_t e, void *arg)
 {
     shape sh = word_shape(t, a, e);
@@ -1061,7 +1104,8 @@ static int check_word(ta_speller *s, const char *t, size_t n, size_t a, size_t e
         size_t q = p, j = p;
         while (q < e && !is_hyphen(ta_u8_decode(t, e, &j)))
             q = j;
-        if ((r = misspelt(s, t, n, p, q, sh.first_upper)) < 0 || (r && report(s, t, p, q, arg)))
+        bool head = q < e && compound_head(s, t, p, q);
+        if (!head && ((r = misspelt(s, t, n, p, q, sh.first_upper)) < 0 || (r && report(s, t, p, q, arg))))
             return -1;
         p = j;
     }
