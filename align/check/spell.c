@@ -807,11 +807,11 @@ static double translit_similarity(const char *a, size_t an, const char *b, size_
 }
 
 /* Is the word in s->w (key: its lowercase form in s->key) on the other side, as it is or
- * transliterated: when capitalised, as any word there (Krai ~ край, Байденом ~ Biden); else as
- * a word the other side's dictionary lacks too (a new term in both languages: remdesivir ~
- * ремдесивир; a misspelt президент still differs from president, a known word)? -1 when memory
- * is out. */
-static int on_other_side(ta_speller *s, bool capitalised)
+ * transliterated: when capitalised, as any word there (Krai ~ край, Байденом ~ Biden); else,
+ * when no known word of d is a letter away (cronavirus is a typo), as a lowercase word the
+ * other side's dictionary lacks too (a new term in both languages: remdesivir ~ ремдесивир; a
+ * misspelt президент still differs from president, a known word)? -1 when memory is out. */
+static int on_other_side(ta_speller *s, dict *d, bool capitalised)
 {
     if (!s->other)
         return 0;
@@ -831,7 +831,7 @@ static int on_other_side(ta_speller *s, bool capitalised)
         if ((capitalised || sp[3 * i + 2]) &&
             translit_similarity(s->key.data, s->key.len, s->other_lat.data + sp[3 * i],
                                 sp[3 * i + 1]) >= TRANSLIT_MIN)
-            return 1;
+            return capitalised || !near_known(s, d);
     return 0;
 }
 
@@ -872,7 +872,7 @@ static int misspelt(ta_speller *s, const char *t, size_t n, size_t a, size_t e, 
     s->key.len = 0; /* indexing used s->w and s->key */
     if (normalise(s, t, a, e) || ta_u8_lower(&s->key, s->w.data, s->w.len, true))
         return -1;
-    int r = on_other_side(s, sh.first_upper);
+    int r = on_other_side(s, d, sh.first_upper);
     if (r)
         return r < 0 ? -1 : 0;
     /* an unknown capitalised word is a name unless it is a letter away from a known word */
