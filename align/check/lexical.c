@@ -146,8 +146,7 @@ static bool in_lexicon_word_en(ta_checker *c, const char *w, size_t n)
  * Nath-led, Pierre-Emerick are. */
 static bool name_parts(ta_checker *c, bool en, const char *s, size_t a, size_t z)
 {
-    const char *h = memchr(s + a, '-', z - a);
-    if (!h)
+    if (!memchr(s + a, '-', z - a))
         return true;
     for (size_t p = a, q; p < z; p = q + 1) {
         const char *e = memchr(s + p, '-', z - p);
@@ -168,10 +167,11 @@ static bool name_parts(ta_checker *c, bool en, const char *s, size_t a, size_t z
 /* Spellings of one sound in Latin, rewritten to one form before two names are compared: the
  * Russian transliteration's (Джо: dzho = Joe; Хабаров: khabarov = Habarov; Юрий: yuriy = Yuri)
  * and English orthography's (Stephen = Стивен, Newcastle = Ньюкасл, Williams = Уильямс,
- * Kayleigh = Кейли, Wiley = Уайли, Hedgecoe = Хеджкоу; dg before a, o: Edgar = Эдгар). The first entry that fits at a place is taken, a `start`
- * entry only at the word's start; `alt` holds the other readings of an ambiguous English
- * spelling, tried as well on the English form, the first of every entry in one reading, the
- * second in another (Michael = Майкл, Michelle = Мишель, Wesel = Везель, Singh = Сингх). */
+ * Kayleigh = Кейли, Wiley = Уайли, Hedgecoe = Хеджкоу; dg before a, o: Edgar = Эдгар). The
+ * first entry that fits at a place is taken, a `start` entry only at the word's start; `alt`
+ * holds the other readings of an ambiguous English spelling, tried as well on the English form,
+ * the first of every entry in one reading, the second in another (Michael = Майкл, Michelle =
+ * Мишель, Wesel = Везель, Singh = Сингх). */
 #define LATIN_READINGS 3 /* the spelling, and up to two other readings */
 static const struct {
     const char *from, *to, *alt[LATIN_READINGS - 1];
