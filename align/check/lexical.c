@@ -120,19 +120,9 @@ static bool maybe_in_lexicon(ta_checker *c, const char *w, size_t n)
     return c->ru_keys[key / 64] >> (key % 64) & 1;
 }
 
-/* Is the Russian word a translation of some English headword (a dictionary word)? */
-static bool in_lexicon_ru(ta_checker *c, const char *w, size_t n)
-{
-    if (!c->lx || !maybe_in_lexicon(c, w, n))
-        return false;
-    char *tr = NULL;
-    bool known = ta_lexicon_lookup(c->lx, w, n, &tr, NULL) == TA_OK && tr && *tr;
-    ta_free(tr);
-    return known;
-}
-
-/* Is the English word w[0, n) a headword of the lexicon (a dictionary word)? */
-static bool in_lexicon_word_en(ta_checker *c, const char *w, size_t n)
+/* Does the lexicon look the word up (an English headword, or a Russian translation of one):
+ * a dictionary word? */
+static bool in_lexicon_word(ta_checker *c, const char *w, size_t n)
 {
     char *tr = NULL;
     bool known = c->lx && ta_lexicon_lookup(c->lx, w, n, &tr, NULL) == TA_OK && tr && *tr;
@@ -140,10 +130,17 @@ static bool in_lexicon_word_en(ta_checker *c, const char *w, size_t n)
     return known;
 }
 
-/* May the word s[a, z) be a name by its hyphen parts: has it no hyphen, or a capitalised part
- * that is no dictionary word and no short all-capitals abbreviation? Russian-made, US-based,
- * Sport-Express are no names (their name parts are translated: российского производства);
- * Nath-led, Pierre-Emerick are. */
+/* Is the Russian word a translation of some English headword (a dictionary word)? The key
+ * filter answers most words without a lookup. */
+static bool in_lexicon_ru(ta_checker *c, const char *w, size_t n)
+{
+    return c->lx && maybe_in_lexicon(c, w, n) && in_lexicon_word(c, w, n);
+}
+
+/* May the word s[a, z) be a name by its hyphen parts: has it no hyphen, or a part that is a
+ * name by its shape (is_name) and no dictionary word? Russian-made, US-based, Sport-Express
+ * are no names (their name parts are translated: российского производства); Nath-led,
+ * Pierre-Emerick are. */
 static bool name_parts(ta_checker *c, bool en, const char *s, size_t a, size_t z)
 {
     if (!memchr(s + a, '-', z - a))
@@ -151,14 +148,8 @@ static bool name_parts(ta_checker *c, bool en, const char *s, size_t a, size_t z
     for (size_t p = a, q; p < z; p = q + 1) {
         const char *e = memchr(s + p, '-', z - p);
         q = e ? (size_t)(e - s) : z;
-        size_t i = p, upper = 0, letters = 0;
-        bool cap = q > p && ta_is_upper(ta_u8_decode(s, q, &i));
-        for (i = p; i < q;) {
-            uint32_t ch = ta_u8_decode(s, q, &i);
-            letters += ta_is_alpha(ch), upper += ta_is_upper(ch);
-        }
-        if (cap && letters >= 2 && !(upper == letters && upper <= ABBREV_MAX) &&
-            !(en ? in_lexicon_word_en(c, s + p, q - p) : in_lexicon_ru(c, s + p, q - p)))
+        if (is_name(s, p, q) &&
+            !(en ? in_lexicon_word(c, s + p, q - p) : in_lexicon_ru(c, s + p, q - p)))
             return true;
     }
     return false;
@@ -335,7 +326,6 @@ static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const cha
     const char *a = ta_feat_latin(&c->fz, f, t, false, &an);
     const char *as = ta_feat_latin(&c->fz, f, t, true, &sn);
     bool copied = !en && !ta_lex_russian(rs + f->start[t], f->end[t] - f->start[t]);
-    size_t abase = en ? 0 : relational_base(as, sn);
     for (int u = 0; an && u < g->ncontent; u++) {
         const char *b = ta_feat_latin(&c->fz, g, u, false, &bn);
         const char *gs = ta_feat_latin(&c->fz, g, u, true, &gn);
@@ -344,13 +334,15 @@ static bool latin_alike(ta_checker *c, bool en, int t, const char *es, const cha
                 return true;
             continue;
         }
-        size_t gbase = en ? relational_base(gs, gn) : 0;
-        if ((gbase && alike_forms(a, an, as, sn, gs, gbase, gs, gbase)) ||
-            (abase && alike_forms(b, bn, gs, gn, as, abase, as, abase) && counterpart(c, g, u, gt, en)))
+        /* the English word's Latin forms (whole, stem) and the Russian one's */
+        const char *ew = en ? a : b, *estem = en ? as : gs, *rw = en ? b : a, *rstem = en ? gs : as;
+        size_t ewn = en ? an : bn, estemn = en ? sn : gn, rwn = en ? bn : an, rstemn = en ? gn : sn;
+        size_t base = relational_base(rstem, rstemn);
+        bool relational = base && (alike(ew, ewn, rstem, base) || alike(estem, estemn, rstem, base));
+        if (relational && en) /* the Russian counterpart: a relational adjective, in lowercase too */
             return true;
-        bool like = en ? alike_forms(a, an, as, sn, b, bn, gs, gn)
-                       : alike_forms(b, bn, gs, gn, a, an, as, sn);
-        if (like && counterpart(c, g, u, gt, en)) /* a lookup: asked last */
+        if ((relational || alike_forms(ew, ewn, estem, estemn, rw, rwn, rstem, rstemn)) &&
+            counterpart(c, g, u, gt, en)) /* a lookup: asked last */
             return true;
     }
     return false;

@@ -746,14 +746,14 @@ static int latin_key(const char *in, size_t n, ta_buf *out)
  * unknown. */
 static int index_latin(ta_speller *s, const char *w, size_t n)
 {
-    shape sh = word_shape(w, 0, n);
-    dict *d = dict_for(s, sh);
-    bool unknown = d && !sh.first_upper && !known(s, d, w, n);
     s->wlat.len = 0;
     if (ta_latin_of(s->lat, w, n, &s->wlat) || latin_key(s->wlat.data, s->wlat.len, &s->key))
         return -1;
     if (s->key.len < ROOT_MIN)
         return 0;
+    shape sh = word_shape(w, 0, n);
+    dict *d = dict_for(s, sh);
+    bool unknown = d && !sh.first_upper && !known(s, d, w, n); /* asked only of words kept */
     size_t mark = s->other_lat.len;
     size_t *span = ta_vec_push(&s->other_spans);
     if (!span || ta_buf_add(&s->other_lat, s->key.data, s->key.len) || ta_buf_addc(&s->other_lat, 0))
@@ -841,7 +841,6 @@ typedef struct {
     bool suggest;
     ta_vec *out;
 } check_arg;
-
 
 /* Is the piece t[a, e) (no digits, no inner dots) a word to flag? 1 yes, 0 no, -1 ENOMEM.
  * `cap`: a part of a capitalised compound (Jong-un), judged as a capitalised word. */
